@@ -1,0 +1,51 @@
+/**
+ * Errors a command throws on purpose. The CLI layer prints `message` (and `hint`) and exits
+ * with `exitCode`; anything else is a bug and is reported as one.
+ */
+export class CliError extends Error {
+  readonly exitCode: number;
+  readonly hint: string | undefined;
+
+  constructor(message: string, exitCode: number, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+    this.hint = hint;
+  }
+}
+
+/** The user asked for something the command does not accept: exit 2. */
+export class UsageError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, 2, hint);
+  }
+}
+
+/** Something the user cannot fix by retyping the command: a damaged or unreadable file. Exit 1. */
+export class FailureError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, 1, hint);
+  }
+}
+
+/** The user pressed Ctrl-C at a question. Exit 130. */
+export class CancelledError extends CliError {
+  constructor(message: string) {
+    super(message, 130);
+  }
+}
+
+/** A roadmap file broke the format: one line per problem, each with file:line:col and field path. */
+export class RoadmapError extends CliError {
+  readonly problems: string[];
+
+  constructor(file: string, problems: string[], exitCode = 1) {
+    super(
+      `${file} is not a valid roadmap (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
+        problems.map((p) => `  ${p}`).join('\n'),
+      exitCode,
+      'The roadmap format is described in roadmaps/README.md.',
+    );
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Upgrades saved data from older schema versions, one step per version, in memory; the result
+ * is written only when a command next saves. Data newer than this build is refused before this
+ * runs. conf's own migrations are not used: they key on the package version and are known to
+ * misbehave on downgrade and when a step fails.
+ */
+type RawData = Record<string, unknown>;
+export type MigrationSteps = Record<number, (data: RawData) => RawData>;
+
+export const MIGRATIONS: MigrationSteps = {
+  // Version 1 (plan only) had no notes, study log or record of the first plan's finish.
+  1: (data) => ({
+    notes: {},
+    log: [],
+    originalFinish: (data.baseline as { finish?: unknown } | undefined)?.finish ?? null,
+    ...data,
+    schemaVersion: 2,
+  }),
+};
+
+/** Runs every step from the data's version up; data without a version is left for validation to reject. */
+export function upgrade(data: RawData, steps: MigrationSteps = MIGRATIONS): RawData {
+  let current = data;
+  while (typeof current.schemaVersion === 'number' && steps[current.schemaVersion]) {
+    current = steps[current.schemaVersion]!(current);
+  }
+  return current;
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Conf from 'conf';
+import lockfile from 'proper-lockfile';
+import { FailureError } from '../errors.js';
+import { upgrade } from './migrations.js';
+import { SCHEMA_VERSION, savedDataSchema, type SavedData } from './schema.js';
+
+const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to move it aside and start again.';
+
+/**
+ * The learner's plan and progress in one JSON file, written through conf (atomic writes).
+ * Every change is a read-modify-write under a lock file, so parallel commands never lose one.
+ */
+export class ProgressStore {
+  readonly path: string;
+  readonly #conf: Conf<Record<string, unknown>> | undefined;
+  readonly #openError: unknown;
+
+  constructor(dir?: string) {
+    let conf: Conf<Record<string, unknown>> | undefined;
+    let openError: unknown;
+    const options = { projectName: 'backend-path', projectSuffix: '', configName: 'progress', accessPropertiesByDotNotation: false, ...(dir ? { cwd: dir } : {}) };
+    try {
+      conf = new Conf<Record<string, unknown>>(options);
+    } catch (error) {
+      // conf reads the file as it opens; a damaged file is reported when the data is asked for.
+      openError = error;
+    }
+    this.#conf = conf;
+    this.#openError = openError;
+    this.path = conf?.path ?? `${dir ?? ''}/progress.json`;
+  }
+
+  /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */
+  read(): SavedData | undefined {
+    const raw = this.#readRaw();
+    if (raw === undefined || Object.keys(raw).length === 0) return undefined;
+    const version = raw.schemaVersion;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new FailureError(
+        `${this.path} was written by a newer backend-path (data version ${version}; this one understands up to ${SCHEMA_VERSION}), so it was left untouched.`,
+        'Update backend-path: npm install -g backend-path@latest',
+      );
+    }
+    const parsed = savedDataSchema.safeParse(upgrade(raw));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.map(String).join('.') || 'the top level';
+      throw new FailureError(`${this.path} is damaged: ${where} ${issue.message.toLowerCase()}. Nothing was changed.`, REPAIR_HINT);
+    }
+    return parsed.data;
+  }
+
+  /** Applies `change` to the current data under the lock and saves what it returns. */
+  async update(change: (current: SavedData | undefined) => SavedData): Promise<SavedData> {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const release = await this.#lock();
+    try {
+      const next = change(this.read());
+      this.#conf!.store = next;
+      return next;
+    } finally {
+      await release();
+    }
+  }
+
+  /** Moves the file aside (never deletes it) and returns where it went; undefined when there was none. */
+  async moveAside(today: string): Promise<string | undefined> {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const release = await this.#lock();
+    try {
+      const target = `${this.path}.${today}-${process.pid}.bak`;
+      try {
+        renameSync(this.path, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      return target;
+    } finally {
+      await release();
+    }
+  }
+
+  #readRaw(): Record<string, unknown> | undefined {
+    if (this.#openError !== undefined || !this.#conf) return this.#damaged(this.#openError);
+    let raw: unknown;
+    try {
+      raw = this.#conf.store;
+    } catch (error) {
+      return this.#damaged(error);
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new FailureError(`${this.path} is damaged: it does not hold a JSON object. Nothing was changed.`, REPAIR_HINT);
+    }
+    return raw as Record<string, unknown>;
+  }
+
+  #damaged(error: unknown): never {
+    if (error instanceof SyntaxError) {
+      throw new FailureError(`${this.path} is damaged: it is not valid JSON (${error.message}). Nothing was changed.`, REPAIR_HINT);
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    throw new FailureError(`${this.path} cannot be read${code ? ` (${code})` : ''}.`);
+  }
+
+  async #lock(): Promise<() => Promise<void>> {
+    try {
+      return await lockfile.lock(this.path, {
+        realpath: false,
+        stale: 10_000,
+        retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
+      });
+    } catch (error) {
+      throw new FailureError(`${this.path} is locked by another backend-path command (${(error as Error).message}).`, 'Wait for it to finish and try again.');
+    }
+  }
+}

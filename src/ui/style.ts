@@ -1,0 +1,33 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface OutputStream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/**
+ * The one colour policy for chalk, ora and the prompts: FORCE_COLOR wins; otherwise colour is
+ * off with NO_COLOR, TERM=dumb, or output that is not a terminal. Node's styleText, which the
+ * prompts use, follows the same rules.
+ */
+export function colorLevel(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const level = Number.parseInt(force, 10);
+    return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (env.TERM === 'dumb' || !stream.isTTY) return 0;
+  return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
+}
+
+export function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): ChalkInstance {
+  return new Chalk({ level: colorLevel(stream, env) });
+}
+
+/** Usable width of a stream: its columns on a terminal, otherwise COLUMNS or 80; never below 20. */
+export function terminalWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): number {
+  const width = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
+  return Math.max(20, Math.min(width, 120));
+}
