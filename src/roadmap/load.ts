@@ -61,10 +61,13 @@ export function parseRoadmap(source: string, file: string): Roadmap {
   }
   const result = validateRoadmap(sanitizeTree(data));
   if (!result.ok) {
+    const located = result.problems.map((problem) => ({ problem, offset: locate(doc, problem) }));
+    // Reported in file order, so the list reads top to bottom like the file.
+    located.sort((a, b) => a.offset - b.offset);
     throw new RoadmapError(
       file,
-      result.problems.map((problem) => {
-        const pos = lineCounter.linePos(locate(doc, problem));
+      located.map(({ problem, offset }) => {
+        const pos = lineCounter.linePos(offset);
         const where = problem.path.length > 0 ? `${formatPath(problem.path)} ` : '';
         return `${file}:${pos.line}:${pos.col} ${where}${problem.message}`;
       }),

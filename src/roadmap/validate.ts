@@ -87,12 +87,21 @@ const roadmapSchema = z.strictObject({
     .min(1, { error: 'must list at least one stage' }),
 }, { error: 'must be a map with id, title, tracks and stages' });
 
-function describeIssue(issue: z.core.$ZodIssue): RoadmapProblem[] {
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): RoadmapProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: [...path, key], key, message: 'is not a known field' }));
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (path.length > 0 && valueAt(data, path) === undefined) {
     return [{ path, message: 'is required' }];
   }
   if (issue.code === 'invalid_key') {
@@ -137,7 +146,7 @@ function crossCheck(roadmap: Roadmap): RoadmapProblem[] {
 /** Checks parsed YAML against the roadmap format. */
 export function validateRoadmap(data: unknown): ValidationResult {
   const parsed = roadmapSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(describeIssue) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, data)) };
   const roadmap = parsed.data as Roadmap;
   const problems = crossCheck(roadmap);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, roadmap };

@@ -1,4 +1,4 @@
-import { confirm, input, number, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
 
 /**
@@ -29,16 +29,16 @@ export function askNumber(
   options: { min: number; max: number; default?: number; invalid: string },
   cancelMessage: string,
 ): Promise<number> {
+  // A text prompt, so that "abc" gets the same sentence as 500 instead of a generic one.
+  const parse = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+  const valid = (value: number) => Number.isFinite(value) && value >= options.min && value <= options.max;
   return ask(async () => {
-    const value = await number({
+    const answer = await input({
       message,
-      default: options.default,
-      required: true,
-      step: 'any',
-      validate: (value) =>
-        value !== undefined && Number.isFinite(value) && value >= options.min && value <= options.max ? true : options.invalid,
+      default: options.default === undefined ? undefined : String(options.default),
+      validate: (text) => (valid(parse(text)) ? true : options.invalid),
     });
-    return value!;
+    return parse(answer);
   }, cancelMessage);
 }
 

@@ -1,0 +1,77 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { planCommand } from '../../src/commands/plan.js';
+import { CancelledError } from '../../src/errors.js';
+import { testContext } from '../helpers/store.js';
+
+describe('plan on a terminal', () => {
+  it('asks for roadmap, track, hours and start date, showing each track with its hint', async () => {
+    const context = testContext({ interactive: true, today: '2026-11-23' });
+    const result = planCommand({}, context);
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Which roadmap?');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Which language track?');
+    expect(screen.getScreen()).toContain('41% of 1,000 backend job posts');
+    screen.keypress('down');
+    expect(screen.getScreen()).toContain('38% of 1,000 backend job posts');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('How many hours a week can you study?');
+    screen.type('500');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Enter a number of hours per week from 1 to 80.');
+    for (let i = 0; i < 6; i++) screen.keypress('backspace');
+    screen.type('8');
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Start date (YYYY-MM-DD)?');
+    expect(screen.getScreen()).toContain('2026-11-23');
+    screen.keypress('enter');
+
+    const { plan } = await result;
+    expect(plan.track).toBe('python');
+    expect(plan.hoursPerWeek).toBe(8);
+    expect(plan.start).toBe('2026-11-23');
+    expect(context.store.read()!.profile.track).toBe('python');
+  });
+
+  it('asks only what the flags leave out', async () => {
+    const context = testContext({ interactive: true });
+    const result = planCommand({ roadmap: 'backend', track: 'node', start: '2026-01-05' }, context);
+    await screen.next();
+    expect(screen.getScreen()).toContain('How many hours a week can you study?');
+    screen.type('12');
+    screen.keypress('enter');
+    expect((await result).plan.hoursPerWeek).toBe(12);
+  });
+
+  it('asks before replacing a plan, and keeps it when the answer is no', async () => {
+    const context = testContext({ interactive: true });
+    await planCommand({ roadmap: 'backend', track: 'node', hours: '10', start: '2026-01-05' }, context);
+    const result = planCommand({ roadmap: 'backend', track: 'node', hours: '20', start: '2026-01-05' }, context);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Replace your current plan?');
+    screen.type('n');
+    screen.keypress('enter');
+    expect((await result).saved).toBe(false);
+    expect(context.store.read()!.profile.hoursPerWeek).toBe(10);
+  });
+
+  it('turns Ctrl-C into a cancellation that saves nothing', async () => {
+    const context = testContext({ interactive: true });
+    const result = planCommand({ roadmap: 'backend' }, context);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Which language track?');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(result).rejects.toBeInstanceOf(CancelledError);
+    await expect(result).rejects.toThrow('Cancelled: your plan was not changed.');
+    expect(context.store.read()).toBeUndefined();
+  });
+});

@@ -1,0 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const binPath = fileURLToPath(new URL('../../bin/backend-path.js', import.meta.url));
