@@ -1,5 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { planCommand } from './commands/plan.js';
+import { logCommand } from './commands/log.js';
+import { markCommand, type Mark } from './commands/mark.js';
+import { nextCommand } from './commands/next.js';
+import type { NextStage } from './commands/report.js';
+import { noteCommand } from './commands/note.js';
+import { planCommand, type PlanOptions } from './commands/plan.js';
+import { replanCommand } from './commands/replan.js';
+import { resetCommand } from './commands/reset.js';
+import { statusCommand } from './commands/status.js';
 import type { CommandContext } from './commands/context.js';
 import { configDir, resolveToday } from './env.js';
 import { CliError } from './errors.js';
@@ -7,6 +15,8 @@ import { ProgressStore } from './store/store.js';
 import { createStyle, terminalWidth } from './ui/style.js';
 import { renderPlan } from './ui/render-plan.js';
 import { renderSaved } from './ui/render-common.js';
+import { renderLog, renderNote, renderReplan, renderReset } from './ui/render-misc.js';
+import { renderMark, renderNext, renderStatus } from './ui/render-progress.js';
 
 declare const __VERSION__: string;
 
@@ -28,7 +38,14 @@ function printJson(data: unknown): void {
 
 const render = () => ({ style: createStyle(process.stdout), width: terminalWidth(process.stdout) });
 
-const jsonOption = new Option('--json', 'print the result as JSON only');
+const jsonOption = () => new Option('--json', 'print the result as JSON only');
+type JsonFlag = { json?: boolean };
+
+/** The documented `next --json` stage: what a script needs, without rendering details. */
+function publicStage({ id, title, start, end, summary, topics, tools, resources, project, notes }: NextStage) {
+  return { id, title, start, end, summary, topics, tools, resources, project, notes };
+}
+
 
 export function buildProgram(): Command {
   const program = new Command('backend-path')
@@ -47,19 +64,112 @@ export function buildProgram(): Command {
     .option('--start <date>', 'first day, YYYY-MM-DD (default: today)')
     .option('--roadmap <id|file>', 'built-in roadmap id or a roadmap .yaml file (default: backend)')
     .option('-y, --yes', 'replace an existing plan without asking')
-    .addOption(jsonOption)
-    .action(async (options: { track?: string; hours?: string; start?: string; roadmap?: string; yes?: boolean; json?: boolean }) => {
+    .addOption(jsonOption())
+    .action(async (options: PlanOptions & JsonFlag) => {
       const result = await planCommand(options, context());
       if (options.json) return printJson(result.plan);
       print(renderPlan(result.plan, result.roadmap, render()) + renderSaved(result, render()));
+    });
+
+  program
+    .command('next')
+    .description('what to study now: dates, why, topics, tools, free resources, project')
+    .addOption(jsonOption())
+    .action(async (options: JsonFlag) => {
+      const ctx = context();
+      const result = await nextCommand(ctx);
+      if (options.json) {
+        return printJson({ stage: result.stage && publicStage(result.stage), daysLeft: result.daysLeft });
+      }
+      print(renderNext(result, ctx.today, render()));
+    });
+
+  const mark = (name: Mark, description: string, variadic: boolean) => {
+    const command = program.command(`${name} ${variadic ? '<stage...>' : '<stage>'}`).description(description);
+    if (name !== 'undo') command.option('--date <date>', 'when, YYYY-MM-DD (default: today)');
+    command.addOption(jsonOption()).action(async (stages: string | string[], options: { date?: string } & JsonFlag) => {
+      const ctx = context();
+      const result = await markCommand(name, Array.isArray(stages) ? stages : [stages], options, ctx);
+      if (options.json) return printJson(result);
+      print(renderMark(result, ctx.today, render()));
+    });
+  };
+  mark('done', 'mark stages done, by id, number or the start of the title', true);
+  mark('undo', 'put a stage back to todo', false);
+  mark('skip', 'skip a stage (it does not count as learned)', false);
+
+  program
+    .command('status')
+    .description('progress, each stage with its dates, and whether you are on track')
+    .addOption(jsonOption())
+    .action(async (options: JsonFlag) => {
+      const result = await statusCommand(context());
+      if (options.json) return printJson(result);
+      print(renderStatus(result, render()));
+    });
+
+  program
+    .command('log <hours>')
+    .description('record study time, for the weekly target, streak and pace')
+    .option('--date <date>', 'the day you studied, YYYY-MM-DD (default: today)')
+    .option('--stage <stage>', 'the stage you worked on')
+    .addOption(jsonOption())
+    .action(async (hours: string, options: { date?: string; stage?: string } & JsonFlag) => {
+      const result = await logCommand(hours, options, context());
+      if (options.json) return printJson(result);
+      print(renderLog(result, render()));
+    });
+
+  program
+    .command('note <stage> <text>')
+    .description('keep your own note or link on a stage')
+    .addOption(jsonOption())
+    .action(async (stage: string, text: string, options: JsonFlag) => {
+      const result = await noteCommand(stage, text, context());
+      if (options.json) return printJson(result);
+      print(renderNote(result, render()));
+    });
+
+  program
+    .command('replan')
+    .description('life happens: lay the remaining stages out again from today')
+    .option('-y, --yes', 'replan without asking')
+    .addOption(jsonOption())
+    .action(async (options: { yes?: boolean } & JsonFlag) => {
+      const result = await replanCommand(options, context());
+      if (options.json) {
+        const { roadmap: _r, ...rest } = result;
+        return printJson(rest);
+      }
+      print(renderReplan(result, render()));
+    });
+
+  program
+    .command('reset')
+    .description('forget the plan and progress (the file is moved aside, not deleted)')
+    .option('-y, --yes', 'reset without asking')
+    .addOption(jsonOption())
+    .action(async (options: { yes?: boolean } & JsonFlag) => {
+      const result = await resetCommand(options, context());
+      if (options.json) return printJson(result);
+      print(renderReset(result, render()));
     });
 
   program.addHelpText(
     'after',
     `
 Examples:
-  $ backend-path plan                              answer three questions, get your dated plan
-  $ backend-path plan --track python --hours 8 --start 2026-01-05 --json
+  $ backend-path plan                       answer a few questions, get your dated plan
+  $ backend-path plan --track python --hours 8 --start 2026-01-05
+  $ backend-path next                       what to study now
+  $ backend-path done sql-postgres          mark a stage done (id, number or title)
+  $ backend-path undo 4                     put stage 4 back to todo
+  $ backend-path skip orm                   skip a stage
+  $ backend-path status --json              progress and on-track verdict as JSON
+  $ backend-path log 1.5 --stage http       record an hour and a half of study
+  $ backend-path note sql "joins click now" keep a note on a stage
+  $ backend-path replan --yes               re-flow what is left from today
+  $ backend-path reset --yes                start over (the old file is kept aside)
 
 Your plan and progress are saved in progress.json under BACKEND_PATH_CONFIG_DIR
 (default: your user config folder, e.g. ~/.config/backend-path).`,
