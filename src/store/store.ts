@@ -1,10 +1,15 @@
 import { mkdirSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
+import envPaths from 'env-paths';
 import lockfile from 'proper-lockfile';
 import { FailureError } from '../errors.js';
 import { upgrade } from './migrations.js';
 import { SCHEMA_VERSION, savedDataSchema, type SavedData } from './schema.js';
+
+function valueAt(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+}
 
 const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to move it aside and start again.';
 
@@ -14,22 +19,16 @@ const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to 
  */
 export class ProgressStore {
   readonly path: string;
-  readonly #conf: Conf<Record<string, unknown>> | undefined;
-  readonly #openError: unknown;
+  readonly #dir: string;
 
   constructor(dir?: string) {
-    let conf: Conf<Record<string, unknown>> | undefined;
-    let openError: unknown;
-    const options = { projectName: 'backend-path', projectSuffix: '', configName: 'progress', accessPropertiesByDotNotation: false, ...(dir ? { cwd: dir } : {}) };
-    try {
-      conf = new Conf<Record<string, unknown>>(options);
-    } catch (error) {
-      // conf reads the file as it opens; a damaged file is reported when the data is asked for.
-      openError = error;
-    }
-    this.#conf = conf;
-    this.#openError = openError;
-    this.path = conf?.path ?? `${dir ?? ''}/progress.json`;
+    this.#dir = dir ?? envPaths('backend-path', { suffix: '' }).config;
+    this.path = join(this.#dir, 'progress.json');
+  }
+
+  /** conf reads the file as it opens, so it is opened afresh for every read. */
+  #open(): Conf<Record<string, unknown>> {
+    return new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'progress', accessPropertiesByDotNotation: false });
   }
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */
@@ -43,11 +42,13 @@ export class ProgressStore {
         'Update backend-path: npm install -g backend-path@latest',
       );
     }
-    const parsed = savedDataSchema.safeParse(upgrade(raw));
+    const upgraded = upgrade(raw);
+    const parsed = savedDataSchema.safeParse(upgraded);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const where = issue.path.map(String).join('.') || 'the top level';
-      throw new FailureError(`${this.path} is damaged: ${where} ${issue.message.toLowerCase()}. Nothing was changed.`, REPAIR_HINT);
+      const path = issue.path.map(String);
+      const problem = valueAt(upgraded, path) === undefined ? 'is missing' : `is wrong (${issue.message.toLowerCase()})`;
+      throw new FailureError(`${this.path} is damaged: ${path.join('.') || 'the top level'} ${problem}. Nothing was changed.`, REPAIR_HINT);
     }
     return parsed.data;
   }
@@ -58,7 +59,7 @@ export class ProgressStore {
     const release = await this.#lock();
     try {
       const next = change(this.read());
-      this.#conf!.store = next;
+      this.#open().store = next;
       return next;
     } finally {
       await release();
@@ -84,15 +85,11 @@ export class ProgressStore {
   }
 
   #readRaw(): Record<string, unknown> | undefined {
-    if (this.#openError !== undefined || !this.#conf) return this.#damaged(this.#openError);
     let raw: unknown;
     try {
-      raw = this.#conf.store;
+      raw = this.#open().store;
     } catch (error) {
       return this.#damaged(error);
-    }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new FailureError(`${this.path} is damaged: it does not hold a JSON object. Nothing was changed.`, REPAIR_HINT);
     }
     return raw as Record<string, unknown>;
   }

@@ -49,15 +49,19 @@ function section(title: string, lines: string[], { style, width }: RenderOptions
 
 export function renderNextStage(stage: NextStage, daysLeft: number | null, today: string, track: string, options: RenderOptions): string {
   const { style } = options;
-  const link = (title: string, url: string) => terminalLink(title, url, { fallback: (text, href) => `${text}  ${style.dim(href)}` });
+  // A URL is never wrapped (a broken URL cannot be copied): it gets a line of its own unless
+  // the terminal can make the title itself a link.
+  const link = (title: string, url: string) => terminalLink(title, url, { fallback: (text, href) => `${text}\n    ${style.dim(href)}` });
+  const links = (title: string, list: NextStage['resources']) =>
+    list.length === 0 ? [] : ['', style.bold(title), ...list.map((r) => `  • ${link(r.title, r.url)}`)];
   return [
     `${style.dim('Next:')} ${style.bold(`${stage.number}. ${stage.title}`)}`,
     `${windowText(stage, daysLeft, today)}${stage.fromBaseline ? '' : style.dim(' (not in your baseline; dates if started today)')}`,
     ...section('Why it matters', stage.summary ? [stage.summary] : [], options),
     ...section('Topics', stage.topics.map((t) => `• ${t}`), options),
     ...section(`Tools for ${track}`, stage.tools.map((t) => `• ${t}`), options),
-    ...section('Free resources', stage.resources.filter((r) => r.free).map((r) => `• ${link(r.title, r.url)}`), options),
-    ...section('Paid resources', stage.resources.filter((r) => !r.free).map((r) => `• ${link(r.title, r.url)}`), options),
+    ...links('Free resources', stage.resources.filter((r) => r.free)),
+    ...links('Paid resources', stage.resources.filter((r) => !r.free)),
     ...section('Prove it', stage.project ? [stage.project] : [], options),
     ...section('Your notes', stage.notes.map((n) => `${style.dim(n.date)}  ${n.text}`), options),
     '',
@@ -66,7 +70,7 @@ export function renderNextStage(stage: NextStage, daysLeft: number | null, today
 }
 
 const ALL_DONE =
-  'Every stage is done. Now make it count: polish the README of your best project, make sure its live URL works, and send applications every week; interviews will show you what to learn next.';
+  'Every stage is done. Now make it count: polish your portfolio (a clear README and a live URL that works for your best project) and send applications every week; interviews will show you what to learn next.';
 
 export function renderNext(result: NextResult, today: string, options: RenderOptions): string {
   const lines = [...(result.warning ? [options.style.yellow(result.warning), ''] : [])];
