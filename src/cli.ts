@@ -1,4 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { completionScript, parseShell, stageIdsCommand } from './commands/completion.js';
+import { exportCommand, parseFormat, parseSessionTime, writeExport, type ExportOptions } from './commands/export.js';
+import { listRoadmapsCommand, showRoadmapCommand, summarize, validateRoadmapCommand } from './commands/roadmaps.js';
 import { logCommand } from './commands/log.js';
 import { markCommand, type Mark } from './commands/mark.js';
 import { nextCommand } from './commands/next.js';
@@ -10,11 +13,13 @@ import { resetCommand } from './commands/reset.js';
 import { statusCommand } from './commands/status.js';
 import type { CommandContext } from './commands/context.js';
 import { configDir, resolveToday } from './env.js';
-import { CliError } from './errors.js';
+import { CliError, UsageError } from './errors.js';
 import { ProgressStore } from './store/store.js';
 import { createStyle, terminalWidth } from './ui/style.js';
 import { renderPlan } from './ui/render-plan.js';
 import { renderSaved } from './ui/render-common.js';
+import { renderMarkdown } from './ui/export-md.js';
+import { renderRoadmapList, renderRoadmapShow, renderValidation } from './ui/render-roadmaps.js';
 import { renderLog, renderNote, renderReplan, renderReset } from './ui/render-misc.js';
 import { renderMark, renderNext, renderStatus } from './ui/render-progress.js';
 
@@ -25,6 +30,7 @@ function context(): CommandContext {
     store: new ProgressStore(configDir()),
     today: resolveToday(),
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    warn: (message) => process.stderr.write(`${createStyle(process.stderr).yellow('Warning:')} ${message}\n`),
   };
 }
 
@@ -155,6 +161,69 @@ export function buildProgram(): Command {
       print(renderReset(result, render()));
     });
 
+  program
+    .command('export')
+    .description('the plan as a calendar (ics), Markdown (md) or JSON')
+    .option('--format <format>', 'ics, md or json')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--sessions', 'ics: add a weekly study session with a reminder')
+    .option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)')
+    .action(async (options: ExportOptions) => {
+      const format = parseFormat(options.format);
+      const time = parseSessionTime(options.sessionTime);
+      const exported = await exportCommand(context());
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(exported.plan, null, 2)}\n`
+          : format === 'md'
+            ? renderMarkdown(exported)
+            : (await import('./ui/export-ics.js')).renderIcs(exported, options.sessions ? time : undefined);
+      if (!options.output) return print(text);
+      writeExport(options.output, text);
+      process.stderr.write(`Wrote ${options.output}\n`);
+    });
+
+  const roadmaps = program
+    .command('roadmaps')
+    .description('list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
+    .addOption(jsonOption())
+    .action(async (options: JsonFlag) => {
+      const list = await listRoadmapsCommand();
+      if (options.json) return printJson(list);
+      print(renderRoadmapList(list, render()));
+    });
+  roadmaps
+    .command('show <roadmap>')
+    .description("a roadmap's stages for a track, without making a plan")
+    .option('--track <track>', 'track to show (default: the first)')
+    .addOption(jsonOption())
+    .action(async (name: string, options: { track?: string } & JsonFlag) => {
+      const result = await showRoadmapCommand(name, options);
+      if (options.json) return printJson({ roadmap: summarize(result.roadmap), track: result.track, stages: result.stages });
+      print(renderRoadmapShow(result, render()));
+    });
+  roadmaps
+    .command('validate <file>')
+    .description('check a roadmap file and list every problem with file:line:col')
+    .addOption(jsonOption())
+    .action(async (file: string, options: JsonFlag) => {
+      const result = await validateRoadmapCommand(file);
+      if (options.json) printJson(result);
+      else print(renderValidation(result, render()));
+      if (!result.valid) throw new CliError('', 1);
+    });
+
+  program
+    .command('completion [shell]')
+    .description('print a completion script for bash, zsh or fish')
+    .addOption(new Option('--stages', 'print the stage ids of the current plan').hideHelp())
+    .action(async (shell: string | undefined, options: { stages?: boolean }) => {
+      if (options.stages) return print((await stageIdsCommand(context())).join('\n'));
+      if (shell === undefined) throw new UsageError('Name a shell: backend-path completion bash, zsh or fish.');
+      const specs = program.commands.map((command) => ({ name: command.name(), options: command.options.filter((o) => !o.hidden).map((o) => o.long!).filter(Boolean) }));
+      process.stdout.write(completionScript(parseShell(shell), specs));
+    });
+
   program.addHelpText(
     'after',
     `
@@ -170,6 +239,10 @@ Examples:
   $ backend-path note sql "joins click now" keep a note on a stage
   $ backend-path replan --yes               re-flow what is left from today
   $ backend-path reset --yes                start over (the old file is kept aside)
+  $ backend-path export --format ics -o plan.ics --sessions
+  $ backend-path roadmaps show backend-extended --track python
+  $ backend-path roadmaps validate ./my-roadmap.yaml
+  $ backend-path completion bash >> ~/.bashrc
 
 Your plan and progress are saved in progress.json under BACKEND_PATH_CONFIG_DIR
 (default: your user config folder, e.g. ~/.config/backend-path).`,
@@ -199,6 +272,8 @@ function reportError(error: unknown): number {
     return 2;
   }
   if (error instanceof CliError) {
+    // An empty message means the command has already said everything (e.g. `roadmaps validate`).
+    if (error.message === '') return error.exitCode;
     process.stderr.write(`${error.exitCode === 130 ? '' : style.red('Error: ')}${error.message}\n`);
     if (error.hint) process.stderr.write(style.dim(`${error.hint}\n`));
     return error.exitCode;

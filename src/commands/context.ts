@@ -7,4 +7,6 @@ export interface CommandContext {
   today: IsoDate;
   /** stdin and stdout are both terminals, so questions can be asked. */
   interactive: boolean;
+  /** Tells the learner something on the side (stderr), without touching the command's result. */
+  warn: (message: string) => void;
 }

@@ -11,7 +11,6 @@ export interface NextResult {
   report: ProgressReport;
   /** The learner's track, by its title. */
   track: string;
-  warning?: string;
 }
 
 export async function nextCommand(context: CommandContext): Promise<NextResult> {
@@ -22,6 +21,5 @@ export async function nextCommand(context: CommandContext): Promise<NextResult> 
     daysLeft: stage ? daysBetween(context.today, stage.end) : null,
     report: reportFor(current, context),
     track: current.roadmap.tracks[current.data.profile.track]?.title ?? current.data.profile.track,
-    ...(current.warning ? { warning: current.warning } : {}),
   };
 }

@@ -27,7 +27,6 @@ export interface StatusResult extends ProgressReport {
   originalFinish: string | null;
   stages: StatusStage[];
   orphans: { id: string; status: StageStatus }[];
-  warning?: string;
 }
 
 export async function statusCommand(context: CommandContext): Promise<StatusResult> {
@@ -57,6 +56,5 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
       };
     }),
     orphans: current.orphans,
-    ...(current.warning ? { warning: current.warning } : {}),
   };
 }

@@ -73,7 +73,7 @@ const ALL_DONE =
   'Every stage is done. Now make it count: polish your portfolio (a clear README and a live URL that works for your best project) and send applications every week; interviews will show you what to learn next.';
 
 export function renderNext(result: NextResult, today: string, options: RenderOptions): string {
-  const lines = [...(result.warning ? [options.style.yellow(result.warning), ''] : [])];
+  const lines: string[] = [];
   if (!result.stage) lines.push(wrap(options.style.green(ALL_DONE), options.width));
   else lines.push(renderNextStage(result.stage, result.daysLeft, today, result.track, options));
   lines.push('', progressBar(result.report, options), wrap(verdict(result.report, options), options.width));
@@ -84,7 +84,6 @@ export function renderStatus(result: StatusResult, options: RenderOptions): stri
   const { style, width } = options;
   const report = result;
   const lines: string[] = [];
-  if (result.warning) lines.push(style.yellow(result.warning), '');
   lines.push(
     `${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`,
     progressBar(report, options),

@@ -10,5 +10,5 @@ export function tempDir(): string {
 
 /** A command context on a fresh temporary store. */
 export function testContext(overrides: Partial<CommandContext> = {}): CommandContext {
-  return { store: new ProgressStore(tempDir()), today: '2026-01-05', interactive: false, ...overrides };
+  return { store: new ProgressStore(tempDir()), today: '2026-01-05', interactive: false, warn: () => {}, ...overrides };
 }
