@@ -1,31 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
-import { completionScript, parseShell, stageIdsCommand } from './commands/completion.js';
-import { exportCommand, parseFormat, parseSessionTime, writeExport, type ExportOptions } from './commands/export.js';
-import { listRoadmapsCommand, showRoadmapCommand, summarize, validateRoadmapCommand } from './commands/roadmaps.js';
-import { logCommand } from './commands/log.js';
-import { markCommand, type Mark } from './commands/mark.js';
-import { nextCommand } from './commands/next.js';
-import type { NextStage } from './commands/report.js';
-import { noteCommand } from './commands/note.js';
-import { planCommand, type PlanOptions } from './commands/plan.js';
-import { replanCommand } from './commands/replan.js';
-import { resetCommand } from './commands/reset.js';
-import { statusCommand } from './commands/status.js';
 import type { CommandContext } from './commands/context.js';
+import type { ExportOptions } from './commands/export.js';
+import type { Mark } from './commands/mark.js';
+import type { PlanOptions } from './commands/plan.js';
+import type { NextStage } from './commands/report.js';
 import { configDir, resolveToday } from './env.js';
 import { CliError, UsageError } from './errors.js';
-import { ProgressStore } from './store/store.js';
 import { createStyle, terminalWidth } from './ui/style.js';
-import { renderPlan } from './ui/render-plan.js';
-import { renderSaved } from './ui/render-common.js';
-import { renderMarkdown } from './ui/export-md.js';
-import { renderRoadmapList, renderRoadmapShow, renderValidation } from './ui/render-roadmaps.js';
-import { renderLog, renderNote, renderReplan, renderReset } from './ui/render-misc.js';
-import { renderMark, renderNext, renderStatus } from './ui/render-progress.js';
 
+// Commands and their renderers are imported inside each action, so `--help` and every command
+// load only the code they run: start-up time is part of the product.
 declare const __VERSION__: string;
 
-function context(): CommandContext {
+async function context(): Promise<CommandContext> {
+  const { ProgressStore } = await import('./store/store.js');
   return {
     store: new ProgressStore(configDir()),
     today: resolveToday(),
@@ -72,8 +60,10 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'replace an existing plan without asking')
     .addOption(jsonOption())
     .action(async (options: PlanOptions & JsonFlag) => {
-      const result = await planCommand(options, context());
+      const { planCommand } = await import('./commands/plan.js');
+      const result = await planCommand(options, await context());
       if (options.json) return printJson(result.plan);
+      const { renderPlan, renderSaved } = await import('./ui/render-plan.js');
       print(renderPlan(result.plan, result.roadmap, render()) + renderSaved(result, render()));
     });
 
@@ -82,11 +72,13 @@ export function buildProgram(): Command {
     .description('what to study now: dates, why, topics, tools, free resources, project')
     .addOption(jsonOption())
     .action(async (options: JsonFlag) => {
-      const ctx = context();
+      const ctx = await context();
+      const { nextCommand } = await import('./commands/next.js');
       const result = await nextCommand(ctx);
       if (options.json) {
         return printJson({ stage: result.stage && publicStage(result.stage), daysLeft: result.daysLeft });
       }
+      const { renderNext } = await import('./ui/render-progress.js');
       print(renderNext(result, ctx.today, render()));
     });
 
@@ -94,9 +86,11 @@ export function buildProgram(): Command {
     const command = program.command(`${name} ${variadic ? '<stage...>' : '<stage>'}`).description(description);
     if (name !== 'undo') command.option('--date <date>', 'when, YYYY-MM-DD (default: today)');
     command.addOption(jsonOption()).action(async (stages: string | string[], options: { date?: string } & JsonFlag) => {
-      const ctx = context();
+      const ctx = await context();
+      const { markCommand } = await import('./commands/mark.js');
       const result = await markCommand(name, Array.isArray(stages) ? stages : [stages], options, ctx);
       if (options.json) return printJson(result);
+      const { renderMark } = await import('./ui/render-progress.js');
       print(renderMark(result, ctx.today, render()));
     });
   };
@@ -109,8 +103,10 @@ export function buildProgram(): Command {
     .description('progress, each stage with its dates, and whether you are on track')
     .addOption(jsonOption())
     .action(async (options: JsonFlag) => {
-      const result = await statusCommand(context());
+      const { statusCommand } = await import('./commands/status.js');
+      const result = await statusCommand(await context());
       if (options.json) return printJson(result);
+      const { renderStatus } = await import('./ui/render-progress.js');
       print(renderStatus(result, render()));
     });
 
@@ -121,8 +117,10 @@ export function buildProgram(): Command {
     .option('--stage <stage>', 'the stage you worked on')
     .addOption(jsonOption())
     .action(async (hours: string, options: { date?: string; stage?: string } & JsonFlag) => {
-      const result = await logCommand(hours, options, context());
+      const { logCommand } = await import('./commands/log.js');
+      const result = await logCommand(hours, options, await context());
       if (options.json) return printJson(result);
+      const { renderLog } = await import('./ui/render-misc.js');
       print(renderLog(result, render()));
     });
 
@@ -131,8 +129,10 @@ export function buildProgram(): Command {
     .description('keep your own note or link on a stage')
     .addOption(jsonOption())
     .action(async (stage: string, text: string, options: JsonFlag) => {
-      const result = await noteCommand(stage, text, context());
+      const { noteCommand } = await import('./commands/note.js');
+      const result = await noteCommand(stage, text, await context());
       if (options.json) return printJson(result);
+      const { renderNote } = await import('./ui/render-misc.js');
       print(renderNote(result, render()));
     });
 
@@ -142,11 +142,13 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'replan without asking')
     .addOption(jsonOption())
     .action(async (options: { yes?: boolean } & JsonFlag) => {
-      const result = await replanCommand(options, context());
+      const { replanCommand } = await import('./commands/replan.js');
+      const result = await replanCommand(options, await context());
       if (options.json) {
         const { roadmap: _r, ...rest } = result;
         return printJson(rest);
       }
+      const { renderReplan } = await import('./ui/render-misc.js');
       print(renderReplan(result, render()));
     });
 
@@ -156,8 +158,10 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'reset without asking')
     .addOption(jsonOption())
     .action(async (options: { yes?: boolean } & JsonFlag) => {
-      const result = await resetCommand(options, context());
+      const { resetCommand } = await import('./commands/reset.js');
+      const result = await resetCommand(options, await context());
       if (options.json) return printJson(result);
+      const { renderReset } = await import('./ui/render-misc.js');
       print(renderReset(result, render()));
     });
 
@@ -169,14 +173,15 @@ export function buildProgram(): Command {
     .option('--sessions', 'ics: add a weekly study session with a reminder')
     .option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)')
     .action(async (options: ExportOptions) => {
+      const { exportCommand, parseFormat, parseSessionTime, writeExport } = await import('./commands/export.js');
       const format = parseFormat(options.format);
       const time = parseSessionTime(options.sessionTime);
-      const exported = await exportCommand(context());
+      const exported = await exportCommand(await context());
       const text =
         format === 'json'
           ? `${JSON.stringify(exported.plan, null, 2)}\n`
           : format === 'md'
-            ? renderMarkdown(exported)
+            ? (await import('./ui/export-md.js')).renderMarkdown(exported)
             : (await import('./ui/export-ics.js')).renderIcs(exported, options.sessions ? time : undefined);
       if (!options.output) return print(text);
       writeExport(options.output, text);
@@ -188,8 +193,10 @@ export function buildProgram(): Command {
     .description('list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
     .addOption(jsonOption())
     .action(async (options: JsonFlag) => {
+      const { listRoadmapsCommand } = await import('./commands/roadmaps.js');
       const list = await listRoadmapsCommand();
       if (options.json) return printJson(list);
+      const { renderRoadmapList } = await import('./ui/render-roadmaps.js');
       print(renderRoadmapList(list, render()));
     });
   roadmaps
@@ -198,8 +205,10 @@ export function buildProgram(): Command {
     .option('--track <track>', 'track to show (default: the first)')
     .addOption(jsonOption())
     .action(async (name: string, options: { track?: string } & JsonFlag) => {
+      const { showRoadmapCommand, summarize } = await import('./commands/roadmaps.js');
       const result = await showRoadmapCommand(name, options);
       if (options.json) return printJson({ roadmap: summarize(result.roadmap), track: result.track, stages: result.stages });
+      const { renderRoadmapShow } = await import('./ui/render-roadmaps.js');
       print(renderRoadmapShow(result, render()));
     });
   roadmaps
@@ -207,9 +216,10 @@ export function buildProgram(): Command {
     .description('check a roadmap file and list every problem with file:line:col')
     .addOption(jsonOption())
     .action(async (file: string, options: JsonFlag) => {
+      const { validateRoadmapCommand } = await import('./commands/roadmaps.js');
       const result = await validateRoadmapCommand(file);
       if (options.json) printJson(result);
-      else print(renderValidation(result, render()));
+      else print((await import('./ui/render-roadmaps.js')).renderValidation(result, render()));
       if (!result.valid) throw new CliError('', 1);
     });
 
@@ -218,7 +228,8 @@ export function buildProgram(): Command {
     .description('print a completion script for bash, zsh or fish')
     .addOption(new Option('--stages', 'print the stage ids of the current plan').hideHelp())
     .action(async (shell: string | undefined, options: { stages?: boolean }) => {
-      if (options.stages) return print((await stageIdsCommand(context())).join('\n'));
+      const { completionScript, parseShell, stageIdsCommand } = await import('./commands/completion.js');
+      if (options.stages) return print((await stageIdsCommand(await context())).join('\n'));
       if (shell === undefined) throw new UsageError('Name a shell: backend-path completion bash, zsh or fish.');
       const specs = program.commands.map((command) => ({ name: command.name(), options: command.options.filter((o) => !o.hidden).map((o) => o.long!).filter(Boolean) }));
       process.stdout.write(completionScript(parseShell(shell), specs));

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import type { Roadmap } from './types.js';
 
 /** One problem in a roadmap: the field path (e.g. `stages[2].hours`) and what is wrong with it. */
@@ -14,22 +15,21 @@ export type ValidationResult = { ok: true; roadmap: Roadmap } | { ok: false; pro
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idText = z
   .string({ error: 'must be text' })
-  .regex(ID, { error: 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")' });
-const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
-const positiveHours = z
-  .number({ error: 'must be a positive number' })
-  .positive({ error: 'must be a positive number' })
-  .finite({ error: 'must be a positive number' });
-const httpUrl = z.string({ error: 'must be text' }).refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be an http(s) URL' },
+  .check(z.regex(ID, { error: 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")' }));
+const text = z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+const positiveHours = z.number({ error: 'must be a positive number' }).check(z.positive({ error: 'must be a positive number' }));
+const httpUrl = z.string({ error: 'must be text' }).check(
+  z.refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an http(s) URL' },
+  ),
 );
 const textList = z.array(text, { error: 'must be a list of texts' });
 
@@ -41,9 +41,9 @@ const resource = z.strictObject({
 const resources = z.array(resource, { error: 'must be a list of resources' });
 
 const stageTrack = z.strictObject({
-  topics: textList.optional(),
-  tools: textList.optional(),
-  resources: resources.optional(),
+  topics: z.optional(textList),
+  tools: z.optional(textList),
+  resources: z.optional(resources),
 });
 
 const stage = z.strictObject({
@@ -52,40 +52,41 @@ const stage = z.strictObject({
   hours: z.union([positiveHours, z.record(z.string(), positiveHours)], {
     error: 'must be a positive number, or a map from track id to hours',
   }),
-  summary: text.optional(),
-  topics: textList.optional(),
-  resources: resources.optional(),
-  project: text.optional(),
-  optional: z.boolean({ error: 'must be true or false' }).optional(),
-  tracks: z.record(z.string(), stageTrack, { error: 'must be a map from track id to track details' }).optional(),
+  summary: z.optional(text),
+  topics: z.optional(textList),
+  resources: z.optional(resources),
+  project: z.optional(text),
+  optional: z.optional(z.boolean({ error: 'must be true or false' })),
+  tracks: z.optional(z.record(z.string(), stageTrack, { error: 'must be a map from track id to track details' })),
 });
 
-const roadmapSchema = z.strictObject({
-  id: idText,
-  title: text,
-  version: z.union([z.string(), z.number()], { error: 'must be text or a number' }).optional(),
-  summary: text.optional(),
-  sources: z
-    .array(
-      z.strictObject({
-        publisher: text,
-        title: text,
-        date: z.string({ error: 'must be text' }).optional(),
-        url: httpUrl.optional(),
-      }),
-      { error: 'must be a list of sources' },
-    )
-    .optional(),
-  reference_hours_per_week: positiveHours.optional(),
-  tracks: z
-    .record(idText, z.strictObject({ title: text, summary: text.optional() }), {
-      error: 'must be a map from track id to {title}',
-    })
-    .refine((tracks) => Object.keys(tracks).length > 0, { error: 'must name at least one track' }),
-  stages: z
-    .array(stage, { error: 'must be a list of stages' })
-    .min(1, { error: 'must list at least one stage' }),
-}, { error: 'must be a map with id, title, tracks and stages' });
+const roadmapSchema = z.strictObject(
+  {
+    id: idText,
+    title: text,
+    version: z.optional(z.union([z.string(), z.number()], { error: 'must be text or a number' })),
+    summary: z.optional(text),
+    sources: z.optional(
+      z.array(
+        z.strictObject({
+          publisher: text,
+          title: text,
+          date: z.optional(z.string({ error: 'must be text' })),
+          url: z.optional(httpUrl),
+        }),
+        { error: 'must be a list of sources' },
+      ),
+    ),
+    reference_hours_per_week: z.optional(positiveHours),
+    tracks: z
+      .record(idText, z.strictObject({ title: text, summary: z.optional(text) }), {
+        error: 'must be a map from track id to {title}',
+      })
+      .check(z.refine((tracks) => Object.keys(tracks).length > 0, { error: 'must name at least one track' })),
+    stages: z.array(stage, { error: 'must be a list of stages' }).check(z.minLength(1, { error: 'must list at least one stage' })),
+  },
+  { error: 'must be a map with id, title, tracks and stages' },
+);
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
   let value = data;
@@ -96,7 +97,7 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   return value;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): RoadmapProblem[] {
+function describeIssue(issue: $ZodIssue, data: unknown): RoadmapProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: [...path, key], key, message: 'is not a known field' }));

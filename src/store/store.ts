@@ -2,14 +2,9 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import lockfile from 'proper-lockfile';
 import { FailureError } from '../errors.js';
 import { upgrade } from './migrations.js';
-import { SCHEMA_VERSION, savedDataSchema, type SavedData } from './schema.js';
-
-function valueAt(data: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
-}
+import { firstProblem, SCHEMA_VERSION, type SavedData } from './schema.js';
 
 const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to move it aside and start again.';
 
@@ -43,14 +38,9 @@ export class ProgressStore {
       );
     }
     const upgraded = upgrade(raw);
-    const parsed = savedDataSchema.safeParse(upgraded);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const path = issue.path.map(String);
-      const problem = valueAt(upgraded, path) === undefined ? 'is missing' : `is wrong (${issue.message.toLowerCase()})`;
-      throw new FailureError(`${this.path} is damaged: ${path.join('.') || 'the top level'} ${problem}. Nothing was changed.`, REPAIR_HINT);
-    }
-    return parsed.data;
+    const problem = firstProblem(upgraded);
+    if (problem) throw new FailureError(`${this.path} is damaged: ${problem}. Nothing was changed.`, REPAIR_HINT);
+    return upgraded as SavedData;
   }
 
   /** Applies `change` to the current data under the lock and saves what it returns. */
@@ -104,6 +94,8 @@ export class ProgressStore {
 
   async #lock(): Promise<() => Promise<void>> {
     try {
+      // Only commands that write take the lock, so reading commands never load the library.
+      const { default: lockfile } = await import('proper-lockfile');
       return await lockfile.lock(this.path, {
         realpath: false,
         stale: 10_000,

@@ -39,7 +39,7 @@ describe('ProgressStore', () => {
   it.each([
     ['not JSON', '{"schemaVersion": 2, "profile": ', /is damaged: it is not valid JSON/],
     ['a list', '[1, 2]', /is damaged: schemaVersion is missing/],
-    ['a wrong type', JSON.stringify({ ...sample, profile: { ...sample.profile, hoursPerWeek: 'ten' } }), /is damaged: profile\.hoursPerWeek is wrong \(invalid input: expected number, received string\)/],
+    ['a wrong type', JSON.stringify({ ...sample, profile: { ...sample.profile, hoursPerWeek: 'ten' } }), /is damaged: profile\.hoursPerWeek is wrong \(should be number, found "ten"\)/],
     ['a bad status', JSON.stringify({ ...sample, progress: { x: { status: 'half', date: '2026-01-01' } } }), /is damaged: progress\.x\.status /],
     ['no version', JSON.stringify({ profile: sample.profile }), /is damaged: schemaVersion is missing/],
   ])('refuses a file holding %s, naming it, and leaves it byte for byte as it was', async (_what, content, message) => {
