@@ -14,8 +14,13 @@ declare const __VERSION__: string;
 
 async function context(): Promise<CommandContext> {
   const { ProgressStore } = await import('./store/store.js');
+  const waitVisibly = async () => {
+    const { startSpinner } = await import('./ui/spinner.js');
+    const spinner = await startSpinner('Waiting for another backend-path command to finish…');
+    return () => spinner.stop();
+  };
   return {
-    store: new ProgressStore(configDir()),
+    store: new ProgressStore(configDir(), waitVisibly),
     today: resolveToday(),
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     warn: (message) => process.stderr.write(`${createStyle(process.stderr).yellow('Warning:')} ${message}\n`),

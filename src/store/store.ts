@@ -15,10 +15,13 @@ const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to 
 export class ProgressStore {
   readonly path: string;
   readonly #dir: string;
+  readonly #onWait: (() => Promise<() => void>) | undefined;
 
-  constructor(dir?: string) {
+  /** `onWait` is called when another command holds the lock; it returns how to stop waiting visibly. */
+  constructor(dir?: string, onWait?: () => Promise<() => void>) {
     this.#dir = dir ?? envPaths('backend-path', { suffix: '' }).config;
     this.path = join(this.#dir, 'progress.json');
+    this.#onWait = onWait;
   }
 
   /** conf reads the file as it opens, so it is opened afresh for every read. */
@@ -93,16 +96,25 @@ export class ProgressStore {
   }
 
   async #lock(): Promise<() => Promise<void>> {
+    // Only commands that write take the lock, so reading commands never load the library.
+    const { default: lockfile } = await import('proper-lockfile');
+    const options = { realpath: false, stale: 10_000 };
     try {
-      // Only commands that write take the lock, so reading commands never load the library.
-      const { default: lockfile } = await import('proper-lockfile');
-      return await lockfile.lock(this.path, {
-        realpath: false,
-        stale: 10_000,
-        retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true },
-      });
+      return await lockfile.lock(this.path, options);
     } catch (error) {
-      throw new FailureError(`${this.path} is locked by another backend-path command (${(error as Error).message}).`, 'Wait for it to finish and try again.');
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw this.#lockFailure(error);
     }
+    const stopWaiting = (await this.#onWait?.()) ?? (() => {});
+    try {
+      return await lockfile.lock(this.path, { ...options, retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true } });
+    } catch (error) {
+      throw this.#lockFailure(error);
+    } finally {
+      stopWaiting();
+    }
+  }
+
+  #lockFailure(error: unknown): FailureError {
+    return new FailureError(`${this.path} is locked by another backend-path command (${(error as Error).message}).`, 'Wait for it to finish and try again.');
   }
 }

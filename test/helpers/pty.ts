@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { binPath } from './paths.js';
+
+// Everything a terminal draws that is not text: CSI and OSC sequences, and carriage returns.
+const TERMINAL_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|\\r`, 'g');
+
+export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f' };
+
+/**
+ * Runs the built CLI under a real pseudo-terminal (util-linux `script`), 80 columns wide, so it
+ * sees a TTY on stdin and stdout exactly as a person's terminal would give it.
+ */
+export function runInTerminal(args: string[], env: Record<string, string>) {
+  const command = `stty cols 80 rows 40; exec "${process.execPath}" "${binPath}" ${args.map((a) => `'${a}'`).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const screen = () => output.replace(TERMINAL_CODES, '');
+  return {
+    screen,
+    exited,
+    /** Waits until `text` has been drawn, then types `keys`. */
+    async answer(text: string, ...keys: string[]): Promise<void> {
+      const deadline = Date.now() + 15_000;
+      while (!screen().includes(text)) {
+        if (Date.now() > deadline) throw new Error(`The terminal never showed ${JSON.stringify(text)}; it shows:\n${screen()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const key of keys) {
+        child.stdin.write(key);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+    },
+  };
+}
