@@ -86,6 +86,7 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
     // Without a terminal, a saved plan's answers stand in for missing flags.
     track ??= saved && saved.track in roadmap.tracks ? saved.track : undefined;
     hours ??= saved?.hoursPerWeek;
+    start ??= saved?.start;
     const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter((x): x is string => !!x);
     if (missing.length > 0) throw missingFlags(missing);
   } else {

@@ -9,10 +9,11 @@ export interface RenderOptions {
   width: number;
 }
 
-export function renderPlanHeader(plan: Plan, roadmap: Roadmap, { style }: RenderOptions): string {
+export function renderPlanHeader(plan: Plan, roadmap: Roadmap, options: RenderOptions): string {
+  const { style } = options;
   const track = roadmap.tracks[plan.track]?.title ?? plan.track;
   const lines = [
-    style.bold(`${roadmap.title}`) + style.dim(` (${roadmap.id})`),
+    wrap(style.bold(`${roadmap.title}`) + style.dim(` (${roadmap.id})`), options.width),
     `${style.dim('Track     ')} ${track}`,
     `${style.dim('Pace      ')} ${formatHours(plan.hoursPerWeek)} a week`,
   ];
@@ -40,7 +41,7 @@ export function renderTimeline(plan: Plan, { style, width }: RenderOptions): str
     const last = Math.floor(daysBetween(plan.start, stage.end!) / 7 / weeksPerCell);
     const bar = ' '.repeat(first) + '█'.repeat(last - first + 1) + ' '.repeat(Math.max(0, cells - last - 1));
     const color = i % 2 === 0 ? style.cyan : style.magenta;
-    return ` ${fit(stage.title, labelWidth)} ${color(bar)}`;
+    return ` ${fit(stage.title, labelWidth)} ${color(bar.trimEnd())}`;
   });
   const scale = weeksPerCell === 1 ? 'one column a week' : `one column per ${weeksPerCell} weeks`;
   return [style.bold('Timeline') + style.dim(` (${scale})`), ...rows].join('\n');
@@ -74,10 +75,10 @@ export function renderWeeks(plan: Plan, roadmap: Roadmap, { style, width }: Rend
     const first = plan.weeks[i]!;
     const last = plan.weeks[j]!;
     const span = j - i + 1;
-    const lines = [style.bold(weekTitle(first, last))];
+    const lines = [wrap(style.bold(weekTitle(first, last)), width)];
     for (const item of first.items) {
       const hours = span > 1 ? `${formatHours(item.hours)} a week` : formatHours(item.hours);
-      lines.push(`  ${fit(titles.get(item.stage) ?? item.stage, Math.max(10, width - 16))} ${style.dim(hours)}`);
+      lines.push(`  ${fit(titles.get(item.stage) ?? item.stage, Math.max(10, width - 16 - (span > 1 ? 7 : 0)))} ${style.dim(hours)}`);
     }
     for (const item of last.items) {
       const project = projects.get(item.stage);

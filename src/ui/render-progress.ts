@@ -85,8 +85,8 @@ export function renderStatus(result: StatusResult, options: RenderOptions): stri
   const report = result;
   const lines: string[] = [];
   lines.push(
-    `${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`,
-    progressBar(report, options),
+    wrap(`${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`, width),
+    wrap(progressBar(report, options), width),
     wrap(verdict(report, options), width),
   );
   if (result.originalFinish && result.baselineFinish && result.originalFinish !== result.baselineFinish) {
@@ -94,16 +94,16 @@ export function renderStatus(result: StatusResult, options: RenderOptions): stri
   }
   const week = report.week;
   const streak = report.streak > 0 ? ` · streak: ${plural(report.streak, 'week')} on target` : '';
-  lines.push(`This week (${formatDay(week.start)} – ${formatDay(week.end)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak}`);
+  lines.push(wrap(`This week (${formatDay(week.start)} – ${formatDay(week.end)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak}`, width));
   lines.push('');
-  const titleWidth = Math.max(12, Math.min(32, width - 36));
+  // Number, title, status and dates on one line when they fit; dates on a line of their own when not.
+  const narrow = width < 64;
+  const titleWidth = narrow ? Math.max(10, width - 13) : Math.min(32, width - 36);
   const marks = { done: style.green('done   '), skipped: style.yellow('skipped'), todo: style.dim('todo   ') };
   for (const stage of result.stages) {
-    const when =
-      stage.status === 'todo'
-        ? `${formatDay(stage.start)} – ${formatDay(stage.end)}`
-        : `on ${formatDay(stage.date!)}`;
-    lines.push(`${String(stage.number).padStart(2)}  ${fit(stage.title + (stage.optional ? ' (optional)' : ''), titleWidth)} ${marks[stage.status]} ${style.dim(when)}`);
+    const when = stage.status === 'todo' ? `${formatDay(stage.start)} – ${formatDay(stage.end)}` : `on ${formatDay(stage.date!)}`;
+    const row = `${String(stage.number).padStart(2)}  ${fit(stage.title + (stage.optional ? ' (optional)' : ''), titleWidth)} ${marks[stage.status]}`;
+    lines.push(narrow ? `${row}\n      ${style.dim(when)}` : `${row} ${style.dim(when)}`);
     for (const note of stage.notes) lines.push(wrap(style.dim(`note ${note.date}: ${note.text}`), width, 6));
   }
   if (result.orphans.length > 0) {
