@@ -51,9 +51,3 @@ export function formatDay(date: IsoDate, withYear = false): string {
   const text = `${WEEKDAYS[utc.getUTCDay()]} ${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]}`;
   return withYear ? `${text} ${utc.getUTCFullYear()}` : text;
 }
-
-/** "7 Dec 2026". */
-export function formatDate(date: IsoDate): string {
-  const utc = toUtc(date);
-  return `${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]} ${utc.getUTCFullYear()}`;
-}

@@ -39,7 +39,6 @@ export const savedDataSchema = v.object({
 
 export type SavedData = v.InferOutput<typeof savedDataSchema>;
 export type Profile = SavedData['profile'];
-export type Baseline = SavedData['baseline'];
 
 /** The first problem in saved data, as "field.path what is wrong", or undefined when it is valid. */
 export function firstProblem(data: unknown): string | undefined {
