@@ -2,9 +2,9 @@ import { FailureError, UsageError } from '../errors.js';
 import { buildPlan, type Plan, type StageStatus } from '../plan/schedule.js';
 import { findBuiltin } from '../roadmap/builtin.js';
 import type { Roadmap } from '../roadmap/types.js';
+import type { IsoDate } from '../plan/dates.js';
 import type { SavedData } from '../store/schema.js';
 import type { CommandContext } from './context.js';
-import { baselineOf } from './plan.js';
 
 export interface Current {
   data: SavedData;
@@ -25,10 +25,9 @@ export async function loadCurrent(context: CommandContext): Promise<Current> {
   if (file) {
     const loaded = await loadPlanFile(file);
     if (loaded.hash !== hash) return replanChangedFile(context, loaded.roadmap, loaded.hash, file);
-    return { data, roadmap: loaded.roadmap, ...splitProgress(loaded.roadmap, data) };
+    return withData(loaded.roadmap, data);
   }
-  const roadmap = await loadBuiltin(data);
-  return { data, roadmap, ...splitProgress(roadmap, data) };
+  return withData(await loadBuiltin(data), data);
 }
 
 async function loadPlanFile(file: string): Promise<{ roadmap: Roadmap; hash: string }> {
@@ -51,16 +50,15 @@ async function loadPlanFile(file: string): Promise<{ roadmap: Roadmap; hash: str
 async function replanChangedFile(context: CommandContext, roadmap: Roadmap, hash: string, file: string): Promise<Current> {
   const data = await context.store.update((current) => {
     if (!current) throw NO_PLAN;
-    const status = splitProgress(roadmap, current).status;
-    const plan = buildPlan({ roadmap, track: current.profile.track, hoursPerWeek: current.profile.hoursPerWeek, start: context.today, progress: status });
+    const plan = currentPlan(withData(roadmap, current), context.today);
     return {
       ...current,
       profile: { ...current.profile, roadmap: { id: roadmap.id, file, hash } },
-      baseline: baselineOf(plan, context.today),
+      baseline: baselineFrom(plan, context.today),
     };
   });
   context.warn(`${file} changed since your plan was made, so the remaining stages were re-planned from today with it; your progress is kept by stage id.`);
-  return { data, roadmap, ...splitProgress(roadmap, data) };
+  return withData(roadmap, data);
 }
 
 async function loadBuiltin(data: SavedData): Promise<Roadmap> {
@@ -72,18 +70,47 @@ async function loadBuiltin(data: SavedData): Promise<Roadmap> {
   return roadmap;
 }
 
-export function splitProgress(roadmap: Roadmap, data: SavedData): Pick<Current, 'status' | 'orphans'> {
+/** The plan state for saved data read with a roadmap: every stage's status, and the orphans. */
+export function withData(roadmap: Roadmap, data: SavedData): Current {
   const known = new Set(roadmap.stages.map((s) => s.id));
   const status: Record<string, StageStatus> = {};
   for (const stage of roadmap.stages) status[stage.id] = data.progress[stage.id]?.status ?? 'todo';
   const orphans = Object.entries(data.progress)
     .filter(([id]) => !known.has(id))
     .map(([id, entry]) => ({ id, status: entry.status }));
-  return { status, orphans };
+  return { data, roadmap, status, orphans };
 }
 
 /** The remaining stages laid out from `from` at the profile's pace. */
 export function currentPlan(current: Current, from: string): Plan {
   const { profile } = current.data;
   return buildPlan({ roadmap: current.roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: from, progress: current.status });
+}
+
+/** What a plan's stage windows become when the learner accepts them. */
+export function baselineFrom(plan: Plan, today: IsoDate): SavedData['baseline'] {
+  return {
+    madeOn: today,
+    start: plan.start,
+    finish: plan.finish,
+    hoursPerWeek: plan.hoursPerWeek,
+    stages: plan.stages.flatMap((s) => (s.start && s.end ? [{ id: s.id, hours: s.hours, start: s.start, end: s.end }] : [])),
+  };
+}
+
+/**
+ * The plan as agreed (the baseline's stages and weeks) with today's statuses. Stages the
+ * baseline did not schedule keep their status and no dates, exactly as `plan --json` shows them.
+ */
+export function baselinePlan(current: Current): Plan {
+  const { data, roadmap } = current;
+  const scheduled = new Set(data.baseline.stages.map((s) => s.id));
+  const asPlanned = buildPlan({
+    roadmap,
+    track: data.profile.track,
+    hoursPerWeek: data.baseline.hoursPerWeek,
+    start: data.baseline.start,
+    progress: Object.fromEntries(roadmap.stages.filter((s) => !scheduled.has(s.id)).map((s) => [s.id, current.status[s.id] === 'todo' ? 'skipped' : current.status[s.id]!])),
+  });
+  return { ...asPlanned, stages: asPlanned.stages.map((stage) => ({ ...stage, status: current.status[stage.id]! })) };
 }

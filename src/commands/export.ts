@@ -1,10 +1,12 @@
 import { writeFileSync } from 'atomically';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FailureError, UsageError } from '../errors.js';
-import { buildPlan, type Plan } from '../plan/schedule.js';
+import type { Plan } from '../plan/schedule.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
 import type { CommandContext } from './context.js';
-import { loadCurrent, type Current } from './current.js';
+import { baselinePlan, loadCurrent } from './current.js';
 import { describeStage, type NextStage } from './report.js';
 
 export const FORMATS = ['ics', 'md', 'json'] as const;
@@ -38,23 +40,6 @@ export function parseSessionTime(text: string | undefined): { hour: number; minu
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-/**
- * The plan as agreed (the baseline's stages and weeks) with today's statuses. Stages the
- * baseline did not schedule keep their status and no dates, exactly as `plan --json` shows them.
- */
-export function baselinePlan(current: Current): Plan {
-  const { data, roadmap } = current;
-  const scheduled = new Set(data.baseline.stages.map((s) => s.id));
-  const asPlanned = buildPlan({
-    roadmap,
-    track: data.profile.track,
-    hoursPerWeek: data.baseline.hoursPerWeek,
-    start: data.baseline.start,
-    progress: Object.fromEntries(roadmap.stages.filter((s) => !scheduled.has(s.id)).map((s) => [s.id, current.status[s.id] === 'todo' ? 'skipped' : current.status[s.id]!])),
-  });
-  return { ...asPlanned, stages: asPlanned.stages.map((stage) => ({ ...stage, status: current.status[stage.id]! })) };
-}
-
 /** Gathers what every export format needs; the renderers in ui/ turn it into text. */
 export async function exportCommand(context: CommandContext): Promise<ExportData> {
   const current = await loadCurrent(context);
@@ -64,6 +49,9 @@ export async function exportCommand(context: CommandContext): Promise<ExportData
 
 /** Writes an export through a temporary file, so a reader never sees half of it. */
 export function writeExport(file: string, text: string): void {
+  // atomically would create missing folders; a mistyped -o path should be an error instead.
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) throw new UsageError(`-o ${file}: the folder ${folder} does not exist.`, 'Create it first, or choose another path.');
   try {
     writeFileSync(file, text);
   } catch (error) {

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { ProgressReport } from '../plan/progress.js';
 import { matchStage } from '../roadmap/match.js';
 import type { CommandContext } from './context.js';
-import { loadCurrent, NO_PLAN, splitProgress } from './current.js';
+import { loadCurrent, NO_PLAN, withData } from './current.js';
 import { parseDateFlag } from './options.js';
 import { reportFor } from './report.js';
 
@@ -30,5 +30,5 @@ export async function logCommand(hoursText: string, options: { date?: string; st
     if (!current) throw NO_PLAN;
     return { ...current, log: [...current.log, entry] };
   });
-  return { entry, report: reportFor({ ...before, data, ...splitProgress(before.roadmap, data) }, context) };
+  return { entry, report: reportFor(withData(before.roadmap, data), context) };
 }

@@ -2,7 +2,7 @@ import type { ProgressReport } from '../plan/progress.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
 import type { CommandContext } from './context.js';
-import { loadCurrent, NO_PLAN, splitProgress } from './current.js';
+import { loadCurrent, NO_PLAN, withData } from './current.js';
 import { parseDateFlag } from './options.js';
 import { nextStage, reportFor, type NextStage } from './report.js';
 
@@ -51,7 +51,7 @@ export async function markCommand(mark: Mark, names: string[], options: { date?:
     return { ...current, progress };
   });
 
-  const after = { ...before, data, ...splitProgress(before.roadmap, data) };
+  const after = withData(before.roadmap, data);
   const warnings =
     mark === 'skip'
       ? changed.filter((s) => !s.optional).map((s) => `"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`)

@@ -1,10 +1,11 @@
 import { UsageError } from '../errors.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
-import { buildPlan, type Plan, type StageStatus } from '../plan/schedule.js';
+import { buildPlan, type Plan } from '../plan/schedule.js';
 import { builtinRoadmaps, DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
 import type { Roadmap } from '../roadmap/types.js';
-import { SCHEMA_VERSION, type Profile, type SavedData } from '../store/schema.js';
+import { SCHEMA_VERSION, type Profile } from '../store/schema.js';
 import type { CommandContext } from './context.js';
+import { baselineFrom, baselinePlan, loadCurrent, withData } from './current.js';
 
 export interface PlanOptions {
   track?: string;
@@ -124,20 +125,20 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
     const { askConfirm } = await import('../ui/prompts.js');
     const replace = await askConfirm('Replace your current plan? Completed and skipped stages are kept.', false, CANCELLED);
     if (!replace) {
-      const status = statusById(existing);
-      const plan = buildPlan({ roadmap, track: existing.profile.track, hoursPerWeek: existing.profile.hoursPerWeek, start: existing.profile.start, progress: status });
-      return { plan, roadmap, saved: false, replaced: false, file: context.store.path };
+      // The plan kept is the saved one, on its own roadmap, whatever the new answers named.
+      const kept = await loadCurrent(context);
+      return { plan: baselinePlan(kept), roadmap: kept.roadmap, saved: false, replaced: false, file: context.store.path };
     }
   }
 
   let plan: Plan | undefined;
   await context.store.update((current) => {
-    plan = buildPlan({ roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: profile.start, progress: current ? statusById(current) : {} });
+    plan = buildPlan({ roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: profile.start, progress: current ? withData(roadmap, current).status : {} });
     if (current && JSON.stringify(current.profile) === JSON.stringify(profile)) return current;
     return {
       schemaVersion: SCHEMA_VERSION,
       profile,
-      baseline: baselineOf(plan, context.today),
+      baseline: baselineFrom(plan, context.today),
       originalFinish: plan.finish,
       progress: current?.progress ?? {},
       notes: current?.notes ?? {},
@@ -146,18 +147,3 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   });
   return { plan: plan!, roadmap, saved: true, replaced: existing !== undefined && !unchanged, file: context.store.path };
 }
-
-export function statusById(data: SavedData): Record<string, StageStatus> {
-  return Object.fromEntries(Object.entries(data.progress).map(([id, entry]) => [id, entry.status]));
-}
-
-export function baselineOf(plan: Plan, today: IsoDate): SavedData['baseline'] {
-  return {
-    madeOn: today,
-    start: plan.start,
-    finish: plan.finish,
-    hoursPerWeek: plan.hoursPerWeek,
-    stages: plan.stages.flatMap((s) => (s.start && s.end ? [{ id: s.id, hours: s.hours, start: s.start, end: s.end }] : [])),
-  };
-}
-

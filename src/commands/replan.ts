@@ -3,8 +3,7 @@ import { daysBetween } from '../plan/dates.js';
 import type { Plan } from '../plan/schedule.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { CommandContext } from './context.js';
-import { currentPlan, loadCurrent, NO_PLAN, splitProgress } from './current.js';
-import { baselineOf } from './plan.js';
+import { baselineFrom, currentPlan, loadCurrent, NO_PLAN, withData } from './current.js';
 
 export interface ReplanResult {
   replanned: boolean;
@@ -37,11 +36,11 @@ export async function replanCommand(options: { yes?: boolean }, context: Command
   let plan = preview;
   await context.store.update((current) => {
     if (!current) throw NO_PLAN;
-    plan = currentPlan({ ...before, data: current, ...splitProgress(before.roadmap, current) }, context.today);
+    plan = currentPlan(withData(before.roadmap, current), context.today);
     return {
       ...current,
       profile: { ...current.profile, start: context.today },
-      baseline: baselineOf(plan, context.today),
+      baseline: baselineFrom(plan, context.today),
       originalFinish: current.originalFinish,
     };
   });

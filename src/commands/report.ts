@@ -1,4 +1,3 @@
-import { addDays } from '../plan/dates.js';
 import { progressReport, type ProgressReport } from '../plan/progress.js';
 import type { Stage } from '../roadmap/types.js';
 import type { CommandContext } from './context.js';
@@ -38,7 +37,7 @@ export function stageWindow(current: Current, stageId: string, today: string): {
   const planned = current.data.baseline.stages.find((s) => s.id === stageId);
   if (planned) return { start: planned.start, end: planned.end, fromBaseline: true };
   const projected = currentPlan(current, today).stages.find((s) => s.id === stageId);
-  return { start: projected?.start ?? today, end: projected?.end ?? addDays(today, 0), fromBaseline: false };
+  return { start: projected?.start ?? today, end: projected?.end ?? today, fromBaseline: false };
 }
 
 export function describeStage(current: Current, stage: Stage, today: string): NextStage {

@@ -119,7 +119,6 @@ export function progressReport(input: ProgressInput): ProgressReport {
   }
   const remainingHours = totalHours - doneHours;
 
-  const baselineIds = new Set(baseline.stages.map((s) => s.id));
   const doneInBaseline = baseline.stages.filter((s) => progress[s.id] === 'done').reduce((sum, s) => sum + s.hours, 0);
   const expectedHours = expectedHoursBy(baseline, progress, today);
   const perDay = hoursPerWeek / 7;
@@ -146,7 +145,7 @@ export function progressReport(input: ProgressInput): ProgressReport {
     totalHours: round2(totalHours),
     remainingHours: round2(remainingHours),
     expectedHours: round2(expectedHours),
-    daysAhead: baselineIds.size === 0 ? 0 : daysAhead,
+    daysAhead: baseline.stages.length === 0 ? 0 : daysAhead,
     inCurrentWindow,
     baselineFinish: baseline.finish,
     projectedFinish: finishDate(today, remainingHours, pace.hoursPerWeek),

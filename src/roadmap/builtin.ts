@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Roadmap } from './types.js';
@@ -19,17 +20,18 @@ let cache: Roadmap[] | undefined;
  */
 export async function builtinRoadmaps(): Promise<Roadmap[]> {
   if (cache) return cache;
+  let roadmaps: Roadmap[];
   if (__BUNDLED__) {
-    cache = JSON.parse(readFileSync(new URL('dist/roadmaps.json', packageRoot), 'utf8')) as Roadmap[];
+    roadmaps = JSON.parse(readFileSync(new URL('dist/roadmaps.json', packageRoot), 'utf8')) as Roadmap[];
   } else {
     const { loadRoadmapFile } = await import('./load.js');
     const dir = fileURLToPath(new URL('roadmaps/', packageRoot));
-    cache = readdirSync(dir)
+    roadmaps = readdirSync(dir)
       .filter((name) => name.endsWith('.yaml'))
-      .sort()
       .map((name) => loadRoadmapFile(`${dir}${name}`).roadmap);
   }
-  return sortBuiltins(cache);
+  cache = sortBuiltins(roadmaps);
+  return cache;
 }
 
 /** The default roadmap first, the rest by id. */
@@ -59,7 +61,6 @@ export async function resolveRoadmap(name: string): Promise<ResolvedRoadmap> {
     const ids = (await builtinRoadmaps()).map((r) => r.id).join(', ');
     throw new UsageError(`Unknown roadmap "${name}". Built-in roadmaps are: ${ids}.`, 'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.');
   }
-  const { resolve } = await import('node:path');
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(name);
   const { roadmap, hash } = loadRoadmapFile(path);

@@ -6,7 +6,7 @@ import { sanitizeTree } from './sanitize.js';
 import type { Roadmap } from './types.js';
 import { formatPath, validateRoadmap, type RoadmapProblem } from './validate.js';
 
-export const MAX_ROADMAP_BYTES = 1024 * 1024;
+const MAX_ROADMAP_BYTES = 1024 * 1024;
 /** Far more than any honest roadmap uses; an alias bomb needs thousands. */
 const MAX_ALIASES = 100;
 
@@ -36,7 +36,7 @@ export function loadRoadmapFile(file: string): LoadedRoadmap {
   return { roadmap: parseRoadmap(source, file), hash: hashText(source) };
 }
 
-export function hashText(source: string): string {
+function hashText(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import type { Roadmap, Stage } from './types.js';
 
@@ -26,7 +26,7 @@ export function matchStage(roadmap: Roadmap, name: string): Stage {
   throw new UsageError(`Unknown stage "${wanted}".${suggest(roadmap, lower)}`, LIST_HINT);
 }
 
-/** " Did you mean x?" for the nearest ids, or nothing when none is near. */
+/** " Did you mean x?" for the nearest ids; the whole list when none is near enough to guess. */
 function suggest(roadmap: Roadmap, name: string): string {
   const ids = roadmap.stages.map((stage) => stage.id);
   // A typo in a whole id, or in the first letters of one ("sqll" for "sql-postgres").
@@ -37,6 +37,6 @@ function suggest(roadmap: Roadmap, name: string): string {
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map(({ id }) => id);
-  const best = near.length > 0 ? near : [closest(name, ids)];
-  return ` Did you mean ${best.map((id) => `"${id}"`).join(' or ')}?`;
+  if (near.length === 0) return ` Stage ids are: ${ids.join(', ')}.`;
+  return ` Did you mean ${near.map((id) => `"${id}"`).join(' or ')}?`;
 }

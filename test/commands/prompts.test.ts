@@ -77,6 +77,18 @@ describe('plan on a terminal', () => {
 });
 
 describe('confirmations on a terminal', () => {
+  it('keeping the plan shows the saved one, on its own roadmap, not the new answers', async () => {
+    const context = testContext({ interactive: true });
+    await planCommand({ roadmap: 'backend', track: 'node', hours: '10', start: '2026-01-05' }, context);
+    const result = planCommand({ roadmap: 'backend-extended', track: 'python', hours: '15', start: '2026-01-05' }, context);
+    await waitFor('Replace your current plan?');
+    screen.keypress('enter');
+    const kept = await result;
+    expect(kept.saved).toBe(false);
+    expect(kept.roadmap.id).toBe('backend');
+    expect(kept.plan).toMatchObject({ track: 'node', hoursPerWeek: 10, finish: '2026-05-24' });
+  });
+
   it('reset asks first and keeps everything on no', async () => {
     const { resetCommand } = await import('../../src/commands/reset.js');
     const context = testContext({ interactive: true });

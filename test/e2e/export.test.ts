@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,14 @@ describe('export', () => {
     const result = await runCli(['export', '--format', 'ics', '-o', file], env);
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(events(readFileSync(file, 'utf8'))).toHaveLength(9);
+  });
+
+  it('refuses -o into a folder that does not exist instead of creating it', async () => {
+    const missing = join(tempDir(), 'no-such-folder', 'plan.md');
+    const result = await runCli(['export', '--format', 'md', '-o', missing], await planned());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no-such-folder does not exist');
+    expect(existsSync(join(missing, '..'))).toBe(false);
   });
 
   it.each([[['--format', 'pdf'], 'Unknown format "pdf"'], [[], 'Choose a format'], [['--format', 'ics', '--session-time', '25:00'], '--session-time must be']])(

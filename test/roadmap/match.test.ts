@@ -48,4 +48,8 @@ describe('matchStage', () => {
     }
     throw new Error('no error');
   });
+
+  it('lists the ids instead of guessing when nothing is near', () => {
+    expect(() => matchStage(backend, 'kafka')).toThrow('Unknown stage "kafka". Stage ids are: language, http, rest-api, sql-postgres, orm, auth, deploy, testing, portfolio.');
+  });
 });
