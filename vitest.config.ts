@@ -7,6 +7,8 @@ export default defineConfig({
   define: { __BUNDLED__: 'false', __VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    // The end-to-end suites spawn dist/: it is built once, before any suite runs.
+    globalSetup: ['test/helpers/build.ts'],
     testTimeout: 30_000,
   },
 });

@@ -26,7 +26,7 @@ const dir = new URL('roadmaps/', root).pathname;
 const roadmaps = [];
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
   try {
-    roadmaps.push(loadRoadmapFile(`roadmaps/${name}`).roadmap);
+    roadmaps.push(loadRoadmapFile(`roadmaps/${name}`).raw);
   } catch (error) {
     console.error(error.message);
     process.exit(1);

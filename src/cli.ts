@@ -1,310 +1,116 @@
-import { Command, CommanderError, Option } from 'commander';
-import type { CommandContext } from './commands/context.js';
-import type { ExportOptions } from './commands/export.js';
-import type { Mark } from './commands/mark.js';
-import type { PlanOptions } from './commands/plan.js';
-import type { NextStage } from './commands/report.js';
-import { configDir, resolveToday } from './env.js';
-import { CliError, UsageError } from './errors.js';
-import { createStyle, terminalWidth } from './ui/style.js';
+import { Command, Option } from 'commander';
+import { actions } from './action.js';
+import type { StatusLine, StatusResult } from './commands/status.js';
+import type { Io } from './io.js';
+import { dateParser, parseClockTime, parseLink, parseLogHours, parseWeeklyHours } from './options.js';
+import { reportError } from './report.js';
+import { safeText } from './sanitize.js';
 
-// Commands and their renderers are imported inside each action, so `--help` and every command
-// load only the code they run: start-up time is part of the product.
+// Commands and renderers are imported inside each action, so `--help` and every command load
+// only the code they run: start-up time is part of the product.
 declare const __VERSION__: string;
 
-async function context(): Promise<CommandContext> {
-  const { ProgressStore } = await import('./store/store.js');
-  const waitVisibly = async () => {
-    const { startSpinner } = await import('./ui/spinner.js');
-    const spinner = await startSpinner('Waiting for another backend-path command to finish…');
-    return () => spinner.stop();
-  };
-  return {
-    store: new ProgressStore(configDir(), waitVisibly),
-    today: resolveToday(),
-    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-    warn: (message) => process.stderr.write(`${createStyle(process.stderr).yellow('Warning:')} ${message}\n`),
-  };
-}
+const json = () => new Option('--json', 'print the result as JSON only');
+const yes = (what: string) => new Option('-y, --yes', what);
+const date = (what: string) => new Option('--date <date>', `${what}, YYYY-MM-DD (default: today)`).argParser(dateParser('--date'));
+const arg = (args: unknown[], i: number) => args[i] as string;
 
-function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-}
-
-function printJson(data: unknown): void {
-  print(JSON.stringify(data, null, 2));
-}
-
-const render = () => ({ style: createStyle(process.stdout), width: terminalWidth(process.stdout) });
-
-const jsonOption = () => new Option('--json', 'print the result as JSON only');
-type JsonFlag = { json?: boolean };
-
-/** The documented `next --json` stage: what a script needs, without rendering details. */
-function publicStage({ id, title, start, end, summary, topics, tools, resources, project, notes }: NextStage) {
-  return { id, title, start, end, summary, topics, tools, resources, project, notes };
-}
-
-
-export function buildProgram(): Command {
+/** The commander program, writing to `io`. */
+export function buildProgram(io: Io): Command {
+  const { action } = actions(io);
   const program = new Command('backend-path')
     .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')
     .version(__VERSION__, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'Error: ')) });
-
-  program
-    .command('plan')
-    .description('make your dated week-by-week plan (asks what flags leave out)')
-    .option('--track <track>', 'language track: node or python')
-    .option('--hours <n>', 'hours a week you can study, 1 to 80')
-    .option('--start <date>', 'first day, YYYY-MM-DD (default: today)')
-    .option('--roadmap <id|file>', 'built-in roadmap id or a roadmap .yaml file (default: backend)')
-    .option('-y, --yes', 'replace an existing plan without asking')
-    .addOption(jsonOption())
-    .action(async (options: PlanOptions & JsonFlag) => {
-      const { planCommand } = await import('./commands/plan.js');
-      const result = await planCommand(options, await context());
-      if (options.json) return printJson(result.plan);
-      const { renderPlan, renderSaved } = await import('./ui/render-plan.js');
-      print(renderPlan(result.plan, result.roadmap, render()) + renderSaved(result, render()));
-    });
-
-  program
-    .command('next')
-    .description('what to study now: dates, why, topics, tools, free resources, project')
-    .addOption(jsonOption())
-    .action(async (options: JsonFlag) => {
-      const ctx = await context();
-      const { nextCommand } = await import('./commands/next.js');
-      const result = await nextCommand(ctx);
-      if (options.json) {
-        return printJson({ stage: result.stage && publicStage(result.stage), daysLeft: result.daysLeft });
-      }
-      const { renderNext } = await import('./ui/render-progress.js');
-      print(renderNext(result, ctx.today, render()));
-    });
-
-  const mark = (name: Mark, description: string, variadic: boolean) => {
-    const command = program.command(`${name} ${variadic ? '<stage...>' : '<stage>'}`).description(description);
-    if (name !== 'undo') command.option('--date <date>', 'when, YYYY-MM-DD (default: today)');
-    command.addOption(jsonOption()).action(async (stages: string | string[], options: { date?: string } & JsonFlag) => {
-      const ctx = await context();
-      const { markCommand } = await import('./commands/mark.js');
-      const result = await markCommand(name, Array.isArray(stages) ? stages : [stages], options, ctx);
-      if (options.json) return printJson(result);
-      const { renderMark } = await import('./ui/render-progress.js');
-      print(renderMark(result, ctx.today, render()));
-    });
+    .enablePositionalOptions()
+    .configureOutput({ writeOut: (t) => void io.stdout.write(t), writeErr: (t) => void io.stderr.write(t), outputError: (t, write) => write(safeText(t.replace(/^error: /, 'Error: '))) });
+  const add = (name: string, description: string, ...options: Option[]) => {
+    const command = program.command(name).description(description);
+    for (const option of [...options, json()]) command.addOption(option);
+    return command;
   };
-  mark('done', 'mark stages done, by id, number or the start of the title', true);
-  mark('undo', 'put a stage back to todo', false);
-  mark('skip', 'skip a stage (it does not count as learned)', false);
 
-  program
-    .command('status')
-    .description('progress, each stage with its dates, and whether you are on track')
-    .addOption(jsonOption())
-    .action(async (options: JsonFlag) => {
-      const { statusCommand } = await import('./commands/status.js');
-      const result = await statusCommand(await context());
-      if (options.json) return printJson(result);
-      const { renderStatus } = await import('./ui/render-progress.js');
-      print(renderStatus(result, render()));
-    });
-
-  program
-    .command('log <hours>')
-    .description('record study time, for the weekly target, streak and pace')
-    .option('--date <date>', 'the day you studied, YYYY-MM-DD (default: today)')
-    .option('--stage <stage>', 'the stage you worked on')
-    .addOption(jsonOption())
-    .action(async (hours: string, options: { date?: string; stage?: string } & JsonFlag) => {
-      const { logCommand } = await import('./commands/log.js');
-      const result = await logCommand(hours, options, await context());
-      if (options.json) return printJson(result);
-      const { renderLog } = await import('./ui/render-misc.js');
-      print(renderLog(result, render()));
-    });
-
-  program
-    .command('note <stage> <text>')
-    .description('keep your own note or link on a stage')
-    .addOption(jsonOption())
-    .action(async (stage: string, text: string, options: JsonFlag) => {
-      const { noteCommand } = await import('./commands/note.js');
-      const result = await noteCommand(stage, text, await context());
-      if (options.json) return printJson(result);
-      const { renderNote } = await import('./ui/render-misc.js');
-      print(renderNote(result, render()));
-    });
-
-  program
-    .command('replan')
-    .description('life happens: lay the remaining stages out again from today')
-    .option('-y, --yes', 'replan without asking')
-    .addOption(jsonOption())
-    .action(async (options: { yes?: boolean } & JsonFlag) => {
-      const { replanCommand } = await import('./commands/replan.js');
-      const result = await replanCommand(options, await context());
-      if (options.json) {
-        const { roadmap: _r, ...rest } = result;
-        return printJson(rest);
-      }
-      const { renderReplan } = await import('./ui/render-misc.js');
-      print(renderReplan(result, render()));
-    });
-
-  program
-    .command('reset')
-    .description('forget the plan and progress (the file is moved aside, not deleted)')
-    .option('-y, --yes', 'reset without asking')
-    .addOption(jsonOption())
-    .action(async (options: { yes?: boolean } & JsonFlag) => {
-      const { resetCommand } = await import('./commands/reset.js');
-      const result = await resetCommand(options, await context());
-      if (options.json) return printJson(result);
-      const { renderReset } = await import('./ui/render-misc.js');
-      print(renderReset(result, render()));
-    });
-
-  program
-    .command('export')
-    .description('the plan as a calendar (ics), Markdown (md) or JSON')
-    .option('--format <format>', 'ics, md or json')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
-    .option('--sessions', 'ics: add a weekly study session with a reminder')
-    .option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)')
-    .action(async (options: ExportOptions) => {
-      const { exportCommand, parseFormat, parseSessionTime, writeExport } = await import('./commands/export.js');
-      const format = parseFormat(options.format);
-      const time = parseSessionTime(options.sessionTime);
-      const exported = await exportCommand(await context());
-      const text =
-        format === 'json'
-          ? `${JSON.stringify(exported.plan, null, 2)}\n`
-          : format === 'md'
-            ? (await import('./ui/export-md.js')).renderMarkdown(exported)
-            : (await import('./ui/export-ics.js')).renderIcs(exported, options.sessions ? time : undefined);
-      if (!options.output) return print(text);
-      writeExport(options.output, text);
-      process.stderr.write(`Wrote ${options.output}\n`);
-    });
-
-  const roadmaps = program
-    .command('roadmaps')
-    .description('list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
-    .addOption(jsonOption())
-    .action(async (options: JsonFlag) => {
-      const { listRoadmapsCommand } = await import('./commands/roadmaps.js');
-      const list = await listRoadmapsCommand();
-      if (options.json) return printJson(list);
-      const { renderRoadmapList } = await import('./ui/render-roadmaps.js');
-      print(renderRoadmapList(list, render()));
-    });
-  roadmaps
-    .command('show <roadmap>')
-    .description("a roadmap's stages for a track, without making a plan")
-    .option('--track <track>', 'track to show (default: the first)')
-    .addOption(jsonOption())
-    .action(async (name: string, options: { track?: string } & JsonFlag) => {
-      const { showRoadmapCommand, summarize } = await import('./commands/roadmaps.js');
-      const result = await showRoadmapCommand(name, options);
-      if (options.json) return printJson({ roadmap: summarize(result.roadmap), track: result.track, stages: result.stages });
-      const { renderRoadmapShow } = await import('./ui/render-roadmaps.js');
-      print(renderRoadmapShow(result, render()));
-    });
-  roadmaps
-    .command('validate <file>')
-    .description('check a roadmap file and list every problem with file:line:col')
-    .addOption(jsonOption())
-    .action(async (file: string, options: JsonFlag) => {
-      const { validateRoadmapCommand } = await import('./commands/roadmaps.js');
-      const result = await validateRoadmapCommand(file);
-      if (options.json) printJson(result);
-      else print((await import('./ui/render-roadmaps.js')).renderValidation(result, render()));
-      if (!result.valid) throw new CliError('', 1);
-    });
-
-  program
-    .command('completion [shell]')
-    .description('print a completion script for bash, zsh or fish')
-    .addOption(new Option('--stages', 'print the stage ids of the current plan').hideHelp())
-    .action(async (shell: string | undefined, options: { stages?: boolean }) => {
-      const { completionScript, parseShell, stageIdsCommand } = await import('./commands/completion.js');
-      if (options.stages) return print((await stageIdsCommand(await context())).join('\n'));
-      if (shell === undefined) throw new UsageError('Name a shell: backend-path completion bash, zsh or fish.');
-      const specs = program.commands.map((command) => ({ name: command.name(), options: command.options.filter((o) => !o.hidden).map((o) => o.long!).filter(Boolean) }));
-      process.stdout.write(completionScript(parseShell(shell), specs));
-    });
-
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  $ backend-path plan                       answer a few questions, get your dated plan
-  $ backend-path plan --track python --hours 8 --start 2026-01-05
-  $ backend-path next                       what to study now
-  $ backend-path done sql-postgres          mark a stage done (id, number or title)
-  $ backend-path undo 4                     put stage 4 back to todo
-  $ backend-path skip orm                   skip a stage
-  $ backend-path status --json              progress and on-track verdict as JSON
-  $ backend-path log 1.5 --stage http       record an hour and a half of study
-  $ backend-path note sql "joins click now" keep a note on a stage
-  $ backend-path replan --yes               re-flow what is left from today
-  $ backend-path reset --yes                start over (the old file is kept aside)
-  $ backend-path export --format ics -o plan.ics --sessions
-  $ backend-path roadmaps show backend-extended --track python
-  $ backend-path roadmaps validate ./my-roadmap.yaml
-  $ backend-path completion bash >> ~/.bashrc
-
-Your plan and progress are saved in progress.json under BACKEND_PATH_CONFIG_DIR
-(default: your user config folder, e.g. ~/.config/backend-path).`,
-  );
+  program.command('home', { hidden: true }).addOption(json())
+    .action(action((c) => import('./commands/home.js').then((m) => m.homeCommand(c)), async () => (await import('./ui/render-home.js')).homeRenderer(program)));
+  add('plan', 'make your dated week-by-week plan (asks what flags leave out)',
+    new Option('--track <track>', 'language track: node or python'),
+    new Option('--hours <n>', 'hours a week you can study, 1 to 80').argParser(parseWeeklyHours),
+    new Option('--start <date>', 'first day, YYYY-MM-DD (default: today)').argParser(dateParser('--start')),
+    new Option('--roadmap <roadmap>', 'built-in roadmap id or a roadmap .yaml file (default: backend)'),
+    yes('take the defaults for anything not given, and replace an existing plan without asking'),
+  ).action(action((c, _, o) => import('./commands/plan.js').then((m) => m.planCommand(o, c)), async () => (await import('./ui/render-plan.js')).renderPlanResult));
+  add('next', 'what to study now: dates, why, topics, tools, free resources, project')
+    .action(action((c) => import('./commands/next.js').then((m) => m.nextCommand(c)), async () => (await import('./ui/render-next.js')).renderNext));
+  add('done <stage...>', 'mark stages done, by id, number or the start of the title', date('the day you finished'),
+    new Option('--link <url>', 'a link that proves it: your repository or live URL').argParser(parseLink), yes('skip the self-check question'),
+  ).action(action((c, a, o) => import('./commands/mark.js').then((m) => m.markCommand('done', a[0] as unknown as string[], o, c)), async () => (await import('./ui/render-progress.js')).renderMark));
+  add('undo <stage>', 'put a stage back to todo')
+    .action(action((c, a, o) => import('./commands/mark.js').then((m) => m.markCommand('undo', [arg(a, 0)], o, c)), async () => (await import('./ui/render-progress.js')).renderMark));
+  add('skip <stage>', 'skip a stage (it does not count as learned)', date('the day you skipped it'))
+    .action(action((c, a, o) => import('./commands/mark.js').then((m) => m.markCommand('skip', [arg(a, 0)], o, c)), async () => (await import('./ui/render-progress.js')).renderMark));
+  add('status', 'progress, every stage with its dates, and whether you are on track', new Option('--short', 'one line for a shell prompt or a status bar'))
+    .action(action((c, _, o) => import('./commands/status.js').then((m) => (o.short ? m.statusLineCommand(c) : m.statusCommand(c)) as Promise<StatusResult | StatusLine>), async () => (await import('./ui/render-status.js')).renderStatusResult));
+  add('log <hours>', 'record study time; it counts toward the stage in progress', date('the day you studied'), new Option('--stage <stage>', 'the stage you worked on (default: the stage in progress)'))
+    .action(action((c, a, o) => import('./commands/log.js').then((m) => m.logCommand(parseLogHours(arg(a, 0)), o, c)), async () => (await import('./ui/render-progress.js')).renderLog));
+  add('start [stage]', 'start a study session (default: the stage in progress)')
+    .action(action((c, a) => import('./commands/session.js').then((m) => m.startCommand(a[0] as string | undefined, c)), async () => (await import('./ui/render-progress.js')).renderSession));
+  add('stop', 'end the study session and log its time', new Option('--at <HH:MM>', 'when you stopped, if not now').argParser(parseClockTime))
+    .action(action((c, _, o) => import('./commands/session.js').then((m) => m.stopCommand(o, c)), async () => (await import('./ui/render-progress.js')).renderSession));
+  add('cancel', 'drop the running study session without logging it')
+    .action(action((c) => import('./commands/session.js').then((m) => m.cancelCommand(c)), async () => (await import('./ui/render-progress.js')).renderSession));
+  add('note <stage> <text>', 'keep your own note on a stage')
+    .action(action((c, a) => import('./commands/note.js').then((m) => m.noteCommand(arg(a, 0), arg(a, 1), c)), async () => (await import('./ui/render-misc.js')).renderNote));
+  add('link <stage> <url>', 'keep a link that proves a stage: a repository or a live URL')
+    .action(action((c, a) => import('./commands/link.js').then((m) => m.linkCommand(arg(a, 0), parseLink(arg(a, 1)), c)), async () => (await import('./ui/render-misc.js')).renderLink));
+  add('check <stage>', "check a stage's project against your running API", new Option('--url <url>', 'where your API runs (default: http://localhost:3000; :8000 for another port)'))
+    .action(action((c, a, o) => import('./commands/check.js').then((m) => m.checkCommand(arg(a, 0), o, c)), async () => (await import('./ui/render-misc.js')).renderCheck, (r) => (r.passed ? 0 : 1)));
+  add('replan', 'life happens: lay what is left out again from today',
+    new Option('--hours <n>', 'a new weekly pace, 1 to 80 hours').argParser(parseWeeklyHours), new Option('--start <date>', 'start the new plan later than today').argParser(dateParser('--start')), yes('replan without asking'),
+  ).action(action((c, _, o) => import('./commands/replan.js').then((m) => m.replanCommand(o, c)), async () => (await import('./ui/render-plan.js')).renderReplan));
+  add('reset', 'forget the plan and progress (the file is moved aside, not deleted)', yes('reset without asking'))
+    .action(action((c, _, o) => import('./commands/reset.js').then((m) => m.resetCommand(o, c)), async () => (await import('./ui/render-misc.js')).renderReset));
+  program.command('export').description('the plan as a calendar (ics), Markdown (md), JSON or an SVG progress card')
+    .addOption(new Option('--format <format>', 'ics, md, json or svg (default: from the -o file name)').choices(['ics', 'md', 'json', 'svg']))
+    .addOption(new Option('-o, --output <file>', 'write to a file instead of stdout'))
+    .addOption(new Option('--sessions', 'ics: add a weekly study session with a reminder'))
+    .addOption(new Option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)').argParser(parseClockTime))
+    .action(action((c, _, o) => import('./commands/export.js').then((m) => m.exportCommand(o, c)), async () => (await import('./ui/render-misc.js')).renderExport));
+  const roadmaps = add('roadmaps', 'list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
+    .action(action(() => import('./commands/roadmaps.js').then((m) => m.listRoadmapsCommand()), async () => (await import('./ui/render-roadmaps.js')).renderRoadmapList));
+  roadmaps.command('show <roadmap>').description("a roadmap's stages for a track, and what to skip for now").addOption(new Option('--track <track>', 'track to show (default: the first)')).addOption(json())
+    .action(action((c, a, o) => import('./commands/roadmaps.js').then((m) => m.showRoadmapCommand(arg(a, 0), o, c)), async () => (await import('./ui/render-roadmaps.js')).renderRoadmapShow));
+  roadmaps.command('validate <file>').description('check a roadmap file and list every problem with file:line:col').addOption(json())
+    .action(action((c, a) => import('./commands/roadmaps.js').then((m) => m.validateRoadmapCommand(arg(a, 0), c)), async () => (await import('./ui/render-roadmaps.js')).renderValidation, (r) => (r.valid ? 0 : 1)));
+  program.command('completion').description('print the completion script for bash, zsh, fish or powershell').argument('<shell>', 'bash, zsh, fish or powershell').addHelpText('after', '\nSee the README for where each shell loads it from.')
+    .action(async (shell: string) => void io.stdout.write(await (await import('./commands/completion.js')).completionScriptCommand(shell as never)));
+  program.command('complete', { hidden: true }).argument('[words...]').allowUnknownOption().helpOption(false)
+    .action(async (words: string[]) => void io.stdout.write(await (await import('./commands/completion.js')).completeCommand(describeProgram(program), words, actions(io).context())));
+  program.addHelpText('after', '\nRun `backend-path <command> --help` for its flags. Your plan is kept in progress.json under\nBACKEND_PATH_CONFIG_DIR (default: your user config folder, e.g. ~/.config/backend-path).');
   return program;
 }
 
-/** The only place that turns errors into messages and exit codes. */
-export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+/** The command tree for the completion library: names, flags, choices and arguments. */
+function describeProgram(program: Command) {
+  const walk = (command: Command, path: string): ReturnType<typeof describeOne>[] => [describeOne(command, path), ...command.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).flatMap((c) => walk(c, path ? `${path} ${c.name()}` : c.name()))];
+  const describeOne = (command: Command, path: string) => ({
+    path,
+    description: command.description(),
+    options: command.options.filter((o) => !o.hidden && o.long).map((o) => ({ long: o.long!.slice(2), short: o.short?.slice(1), description: o.description, takesValue: o.required || o.optional, choices: o.argChoices ?? [] })),
+    args: command.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, choices: a.argChoices ?? [] })),
+  });
+  return walk(program, '');
+}
+
+/** Runs the program for `io` and returns the exit code: the only place errors become codes. */
+export async function main(io: Io): Promise<number> {
   try {
-    await program.parseAsync(argv);
+    // Bare `backend-path` (with or without --json) is the hidden home command.
+    const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
+    await buildProgram(io).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return reportError(error);
+    return reportError(error, io);
   }
-}
-
-function reportError(error: unknown): number {
-  const style = createStyle(process.stderr);
-  if (process.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) {
-    process.stderr.write(`${error.stack}\n`);
-  }
-  if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-    process.stderr.write(style.dim('Run `backend-path --help` to see the commands and their flags.\n'));
-    return 2;
-  }
-  if (error instanceof CliError) {
-    // An empty message means the command has already said everything (e.g. `roadmaps validate`).
-    if (error.message === '') return error.exitCode;
-    process.stderr.write(`${error.exitCode === 130 ? '' : style.red('Error: ')}${error.message}\n`);
-    if (error.hint) process.stderr.write(style.dim(`${error.hint}\n`));
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${style.red('Error:')} something unexpected went wrong: ${message}\n`);
-  process.stderr.write(style.dim('Run again with DEBUG=backend-path to see the details, and please report it.\n'));
-  return 1;
-}
-
-/** Runs the CLI for this process: the bundle's entry calls this and nothing else. */
-export async function run(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (e.g. `backend-path plan | head`) is the reader's choice, not a failure.
-    if (error.code === 'EPIPE') process.exit(0);
-  });
-  process.exitCode = await main();
 }

@@ -1,16 +1,86 @@
-import { UsageError } from './errors.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
+import { FailureError, UsageError } from './errors.js';
 import { localDate, parseIsoDate, type IsoDate } from './plan/dates.js';
 
-/** Today's date in the learner's time zone, or BACKEND_PATH_TODAY when a script or test sets it. */
-export function resolveToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): IsoDate {
-  const override = env.BACKEND_PATH_TODAY;
-  if (override === undefined || override === '') return localDate(now);
-  const date = parseIsoDate(override);
-  if (!date) throw new UsageError(`BACKEND_PATH_TODAY must be a real date in YYYY-MM-DD form; got "${override}".`);
-  return date;
+/** The moment "now" as local wall-clock parts, which is all a study session needs. */
+export interface Clock {
+  today: IsoDate;
+  /** Local date and time as YYYY-MM-DDTHH:MM:SS. */
+  now: string;
 }
 
-/** The folder for the progress file: BACKEND_PATH_CONFIG_DIR, or conf's per-user default when unset. */
-export function configDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.BACKEND_PATH_CONFIG_DIR || undefined;
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$/;
+
+/**
+ * Today and now in the learner's time zone. BACKEND_PATH_NOW (YYYY-MM-DDTHH:MM:SS) sets the
+ * clock and BACKEND_PATH_TODAY the date alone, for scripts and tests.
+ */
+export function resolveClock(env: NodeJS.ProcessEnv, instant: Date): Clock {
+  const now = env.BACKEND_PATH_NOW;
+  if (now) {
+    const match = LOCAL_TIME.exec(now);
+    if (!match || !parseIsoDate(match[1]!)) {
+      throw new UsageError('BACKEND_PATH_NOW must be a local date and time written YYYY-MM-DDTHH:MM:SS, in the years 1970 to 2999.');
+    }
+    return { today: match[1]!, now };
+  }
+  const today = env.BACKEND_PATH_TODAY;
+  if (today) {
+    if (!parseIsoDate(today)) throw new UsageError('BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.');
+    return { today, now: `${today}T12:00:00` };
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = localDate(instant);
+  return { today: date, now: `${date}T${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())}` };
+}
+
+/**
+ * The folder of the progress file: BACKEND_PATH_CONFIG_DIR, else the user's config folder as
+ * conf and env-paths define it. A missing home or a relative XDG_CONFIG_HOME is refused rather
+ * than letting the file land in whatever folder the command ran from.
+ */
+export function configDir(env: NodeJS.ProcessEnv, cwd: string, platform: NodeJS.Platform = process.platform): string {
+  const explicit = env.BACKEND_PATH_CONFIG_DIR;
+  if (explicit) return isAbsolute(explicit) ? explicit : join(cwd, explicit);
+  const absolute = (name: string, value: string | undefined): string => {
+    if (!value || !isAbsolute(value)) {
+      throw new FailureError(
+        `Cannot tell where to keep your plan: ${name} is ${value ? `"${value}", which is not an absolute path` : 'empty'}.`,
+        'Set it to an absolute folder, or set BACKEND_PATH_CONFIG_DIR to the folder you want.',
+      );
+    }
+    return value;
+  };
+  if (platform === 'win32') return join(absolute('APPDATA', env.APPDATA), 'backend-path', 'Config');
+  const home = () => absolute('HOME', env.HOME);
+  if (platform === 'darwin') return join(home(), 'Library', 'Preferences', 'backend-path');
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg ? absolute('XDG_CONFIG_HOME', xdg) : join(home(), '.config'), 'backend-path');
+}
+
+/**
+ * How to write a backend-path command so that it works when pasted into the shell it was run
+ * from: `backend-path` when that name finds this very program on PATH, `npx backend-path` under
+ * npx or from a project's node_modules, otherwise `node <path to the script>`.
+ */
+export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, cwd: string): string {
+  if (!script) return 'backend-path';
+  if (env.npm_command === 'exec') return 'npx backend-path';
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const self = real(script);
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, process.platform === 'win32' ? 'backend-path.cmd' : 'backend-path');
+    if (existsSync(candidate) && real(candidate) === self) return 'backend-path';
+  }
+  if (script.includes(`${sep}node_modules${sep}`)) return 'npx backend-path';
+  const path = relative(cwd, script);
+  return `node ${/\s/.test(path) ? JSON.stringify(path) : path}`;
 }

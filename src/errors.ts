@@ -35,6 +35,16 @@ export class CancelledError extends CliError {
   }
 }
 
+/**
+ * The command has already printed its outcome (e.g. a failing `roadmaps validate` or `check`)
+ * and only the exit code is left to set.
+ */
+export class AlreadyReported extends CliError {
+  constructor(exitCode = 1) {
+    super('', exitCode);
+  }
+}
+
 /** A roadmap file broke the format: one line per problem, each with file:line:col and field path. */
 export class RoadmapError extends CliError {
   readonly problems: string[];

@@ -1,8 +1,11 @@
-import module from 'node:module';
+import { main } from './cli.js';
+import { processIo } from './io.js';
 
-// Node 22.1+ can cache the compiled code of every module loaded after this call; Node 20 has
-// no such API, and then this line does nothing.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-const { run } = await import('./cli.js');
-await run();
+// The bundle's entry: runs the CLI for this process and sets its exit code. Write errors are
+// reported where each write is awaited, and a closed pipe (`plan | head`) is the reader's
+// choice, not a failure: these listeners keep either from crashing the process.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+void main(processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,92 +1,96 @@
-import { UsageError } from '../errors.js';
-import type { CommandContext } from './context.js';
-import { loadCurrent } from './current.js';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadLearner, type CommandContext } from '../context.js';
+import { builtinRoadmaps } from '../roadmap/builtin.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
+/** The command tree as the completion library needs it, described by the CLI layer. */
 export interface CommandSpec {
-  name: string;
-  options: string[];
+  /** "" for the program itself, "plan", "roadmaps show"... */
+  path: string;
+  description: string;
+  options: { long: string; short?: string; description: string; takesValue: boolean; choices: string[] }[];
+  args: { name: string; variadic: boolean; choices: string[] }[];
 }
 
-/** Commands whose argument is a stage, completed from the current plan. */
-const STAGE_COMMANDS = ['done', 'undo', 'skip', 'note'];
+type Complete = (value: string, description: string) => void;
 
-export function parseShell(text: string): Shell {
-  if (!(SHELLS as readonly string[]).includes(text)) throw new UsageError(`Unknown shell "${text}"; completion scripts exist for bash, zsh and fish.`);
-  return text as Shell;
-}
-
-/** The stage ids of the current plan, for the completion scripts; none when there is no plan. */
-export async function stageIdsCommand(context: CommandContext): Promise<string[]> {
+/** tab writes through console.log; its output is collected here so commands return data. */
+function collect(run: () => void): string {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...parts: unknown[]) => void lines.push(parts.join(' '));
   try {
-    return (await loadCurrent(context)).roadmap.stages.map((s) => s.id);
+    run();
+  } finally {
+    console.log = original;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The script a shell loads once; it calls `backend-path complete -- <words>` on every TAB. */
+export async function completionScriptCommand(shell: Shell): Promise<string> {
+  const { default: t } = await import('@bomb.sh/tab');
+  return collect(() => t.setup('backend-path', 'backend-path', shell));
+}
+
+/** Files and folders that start with the word being completed, folders with a trailing slash. */
+function files(current: string, cwd: string, filter?: RegExp): string[] {
+  const dir = current.endsWith('/') ? current : dirname(current) === '.' && !current.startsWith('./') ? '' : `${dirname(current)}/`;
+  try {
+    return readdirSync(resolve(cwd, dir || '.'))
+      .filter((name) => name.startsWith(basename(current.endsWith('/') ? '' : current)) && (!name.startsWith('.') || basename(current).startsWith('.')))
+      .flatMap((name) => {
+        const isDir = statSync(join(resolve(cwd, dir || '.'), name), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        if (!isDir && filter && !filter.test(name)) return [];
+        return [`${dir}${name}${isDir ? '/' : ''}`];
+      });
   } catch {
     return [];
   }
 }
 
-function bash(commands: CommandSpec[]): string {
-  const cases = commands.map((c) => `    ${c.name}) opts="${c.options.join(' ')}" ;;`).join('\n');
-  return `# backend-path completion for bash. Install: backend-path completion bash >> ~/.bashrc
-_backend_path() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" cmd="\${COMP_WORDS[1]}" opts=""
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "${commands.map((c) => c.name).join(' ')} --help --version" -- "$cur") )
-    return
-  fi
-  case "$cmd" in
-${cases}
-  esac
-  case "$cmd" in
-    ${STAGE_COMMANDS.join('|')})
-      if [[ "$cur" != -* ]]; then
-        COMPREPLY=( $(compgen -W "$(backend-path completion --stages 2>/dev/null)" -- "$cur") )
-        return
-      fi ;;
-  esac
-  COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
-}
-complete -F _backend_path backend-path
-`;
-}
+/**
+ * Completions for the words typed so far, in tab's protocol ("value\tdescription" lines and a
+ * ":directive" line). Values come from the command tree (commands, flags, choices) and from the
+ * learner's plan (stage ids), read without ever writing.
+ */
+export async function completeCommand(specs: CommandSpec[], words: string[], context: CommandContext): Promise<string> {
+  const [{ RootCommand }, roadmaps] = await Promise.all([import('@bomb.sh/tab'), builtinRoadmaps()]);
+  const current = words.at(-1) ?? '';
+  let stages: [string, string][] = [];
+  let tracks = new Map<string, string>();
+  for (const roadmap of roadmaps) for (const [id, track] of roadmap.tracks) tracks.set(id, track.title);
+  try {
+    const { learner } = await loadLearner({ ...context, warn: () => {} });
+    stages = learner.roadmap.stages.map((s, i) => [s.id, `${i + 1}. ${s.title}`]);
+    tracks = new Map([...tracks, ...[...learner.roadmap.tracks].map(([id, t]) => [id, t.title] as [string, string])]);
+  } catch {
+    // No plan (or an unreadable one): there are no stage ids to offer.
+  }
+  const list = (entries: Iterable<[string, string]>) => (complete: Complete) => {
+    for (const [value, description] of entries) complete(value, description);
+  };
+  const dynamic: Record<string, (complete: Complete) => void> = {
+    stage: list(stages),
+    track: list(tracks),
+    roadmap: list([...roadmaps.map((r) => [r.id, r.title] as [string, string]), ...files(current, context.cwd, /\.ya?ml$/i).map((f) => [f, 'roadmap file'] as [string, string])]),
+    file: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
+    output: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
+  };
+  const handler = (name: string, choices: string[]) => dynamic[name] ?? (choices.length > 0 ? list(choices.map((c) => [c, ''])) : undefined);
 
-function zsh(commands: CommandSpec[]): string {
-  const cases = commands.map((c) => `    ${c.name}) _values 'option' ${c.options.map((o) => `'${o}'`).join(' ')} ;;`).join('\n');
-  return `#compdef backend-path
-# backend-path completion for zsh. Install: backend-path completion zsh > "\${fpath[1]}/_backend-path"
-_backend_path() {
-  if (( CURRENT == 2 )); then
-    _values 'command' ${commands.map((c) => `'${c.name}'`).join(' ')}
-    return
-  fi
-  case "$words[2]" in
-    ${STAGE_COMMANDS.join('|')})
-      if [[ "$words[CURRENT]" != -* ]]; then
-        _values 'stage' $(backend-path completion --stages 2>/dev/null)
-        return
-      fi ;;
-  esac
-  case "$words[2]" in
-${cases}
-  esac
-}
-compdef _backend_path backend-path
-`;
-}
-
-function fish(commands: CommandSpec[]): string {
-  const lines = [
-    '# backend-path completion for fish. Install: backend-path completion fish > ~/.config/fish/completions/backend-path.fish',
-    'complete -c backend-path -f',
-    ...commands.map((c) => `complete -c backend-path -n '__fish_use_subcommand' -a '${c.name}'`),
-    ...commands.flatMap((c) => c.options.map((o) => `complete -c backend-path -n '__fish_seen_subcommand_from ${c.name}' -l '${o.replace(/^--/, '')}'`)),
-    `complete -c backend-path -n '__fish_seen_subcommand_from ${STAGE_COMMANDS.join(' ')}' -a '(backend-path completion --stages 2>/dev/null)'`,
-  ];
-  return lines.join('\n') + '\n';
-}
-
-export function completionScript(shell: Shell, commands: CommandSpec[]): string {
-  return { bash, zsh, fish }[shell](commands);
+  const root = new RootCommand();
+  for (const spec of specs) {
+    const command = spec.path === '' ? root : root.command(spec.path, spec.description);
+    for (const option of spec.options) {
+      const values = handler(option.long, option.choices) ?? (option.takesValue ? () => {} : undefined);
+      if (values) command.option(option.long, option.description, values, option.short);
+      else command.option(option.long, option.description, option.short);
+    }
+    for (const arg of spec.args) command.argument(arg.name, handler(arg.name, arg.choices), arg.variadic);
+  }
+  return collect(() => root.parse([...words]));
 }

@@ -1,60 +1,109 @@
-import { writeFileSync } from 'atomically';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { FailureError, UsageError } from '../errors.js';
-import type { Plan } from '../plan/schedule.js';
-import type { Roadmap } from '../roadmap/types.js';
-import type { SavedData } from '../store/schema.js';
-import type { CommandContext } from './context.js';
-import { baselinePlan, loadCurrent } from './current.js';
-import { describeStage, type NextStage } from './report.js';
+import { resolve } from 'node:path';
+import { planDocument, type PlanDocument } from '../coach/agree.js';
+import { currentStage, type Learner } from '../coach/learner.js';
+import { stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, type CommandContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { writeOutputFile } from '../files.js';
+import { safeData, safeJson } from '../sanitize.js';
+import type { IsoDate } from '../plan/dates.js';
+import type { CheckRecord, LogEntry } from '../store/schema.js';
 
-export const FORMATS = ['ics', 'md', 'json'] as const;
+export const FORMATS = ['ics', 'md', 'json', 'svg'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 export interface ExportOptions {
-  format?: string;
+  format?: ExportFormat;
   output?: string;
   sessions?: boolean;
-  sessionTime?: string;
+  sessionTime?: { hour: number; minute: number };
 }
 
+/** `export --format json`: the agreed plan as `plan --json` prints it, with everything the learner recorded. */
+export interface ExportDocument extends PlanDocument {
+  exportedOn: IsoDate;
+  standing: Pick<Standing, 'verdict' | 'daysAhead' | 'plannedFinish' | 'projectedFinish' | 'creditedHours' | 'totalHours' | 'percent'>;
+  notes: Record<string, { date: IsoDate; text: string }[]>;
+  log: LogEntry[];
+  links: Record<string, string[]>;
+  checks: Record<string, CheckRecord>;
+}
+
+/** What the ics, md and svg renderers work from: one gathering, so every format shows the same figures. */
 export interface ExportData {
-  plan: Plan;
-  roadmap: Roadmap;
-  data: SavedData;
-  /** Details of every stage still to do, with its baseline window. */
-  remaining: NextStage[];
-  today: string;
+  document: ExportDocument;
+  rows: StageRow[];
+  details: StageDetail[];
+  current: StageDetail | null;
+  standing: Standing;
+  today: IsoDate;
+  /** Raised by every saved change, so calendar events carry a SEQUENCE that only grows. */
+  revision: number;
 }
 
-export function parseFormat(text: string | undefined): ExportFormat {
-  if (text === undefined) throw new UsageError('Choose a format with --format ics, md or json.');
-  if (!(FORMATS as readonly string[]).includes(text)) throw new UsageError(`Unknown format "${text}"; use ics, md or json.`);
-  return text as ExportFormat;
+export interface ExportResult {
+  format: ExportFormat;
+  /** The file written, or null when the text goes to stdout. */
+  file: string | null;
+  text: string;
 }
 
-export function parseSessionTime(text: string | undefined): { hour: number; minute: number } {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text ?? '18:00');
-  if (!match) throw new UsageError(`--session-time must be a time of day as HH:MM, e.g. 18:30; got "${text}".`);
-  return { hour: Number(match[1]), minute: Number(match[2]) };
+const EXTENSIONS: Record<string, ExportFormat> = { '.ics': 'ics', '.md': 'md', '.json': 'json', '.svg': 'svg' };
+
+function chooseFormat(options: ExportOptions): ExportFormat {
+  const fromName = options.output && EXTENSIONS[/\.[a-z]+$/i.exec(options.output)?.[0]?.toLowerCase() ?? ''];
+  const format = options.format ?? fromName;
+  if (!format) throw new UsageError('Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).');
+  if (options.sessionTime && !options.sessions) throw new UsageError('--session-time sets the time of the weekly study session, so it needs --sessions.');
+  if (options.sessions && format !== 'ics') throw new UsageError(`--sessions adds a weekly study session to a calendar, so it needs --format ics, not ${format}.`);
+  return format;
 }
 
-/** Gathers what every export format needs; the renderers in ui/ turn it into text. */
-export async function exportCommand(context: CommandContext): Promise<ExportData> {
-  const current = await loadCurrent(context);
-  const remaining = current.roadmap.stages.filter((s) => current.status[s.id] === 'todo').map((s) => describeStage(current, s, context.today));
-  return { plan: baselinePlan(current), roadmap: current.roadmap, data: current.data, remaining, today: context.today };
+export function exportData(learner: Learner, today: IsoDate, revision: number): ExportData {
+  const report = standing(learner, today);
+  const stage = currentStage(learner);
+  const record = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries(map) as Record<string, T>;
+  return {
+    document: {
+      ...planDocument(learner),
+      exportedOn: today,
+      standing: {
+        verdict: report.verdict,
+        daysAhead: report.daysAhead,
+        plannedFinish: report.plannedFinish,
+        projectedFinish: report.projectedFinish,
+        creditedHours: report.creditedHours,
+        totalHours: report.totalHours,
+        percent: report.percent,
+      },
+      notes: record(learner.notes),
+      log: [...learner.log],
+      links: record(learner.links),
+      checks: record(learner.checks),
+    },
+    rows: stageRows(learner, today),
+    details: learner.roadmap.stages.map((s) => stageDetail(learner, s, today)),
+    current: stage ? stageDetail(learner, stage, today) : null,
+    standing: report,
+    today,
+    revision,
+  };
 }
 
-/** Writes an export through a temporary file, so a reader never sees half of it. */
-export function writeExport(file: string, text: string): void {
-  // atomically would create missing folders; a mistyped -o path should be an error instead.
-  const folder = dirname(resolve(file));
-  if (!existsSync(folder)) throw new UsageError(`-o ${file}: the folder ${folder} does not exist.`, 'Create it first, or choose another path.');
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    throw new FailureError(`Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-  }
+/** The plan as a calendar, Markdown, JSON or an SVG progress card, to stdout or a file. */
+export async function exportCommand(options: ExportOptions, context: CommandContext): Promise<ExportResult> {
+  const format = chooseFormat(options);
+  const { learner, data } = await loadLearner(context);
+  // Text from the progress file may have been edited by hand: it is cleaned like any output.
+  const exported = safeData(exportData(learner, context.clock.today, data.revision));
+  let text: string;
+  if (format === 'json') text = `${safeJson(exported.document)}\n`;
+  else if (format === 'md') text = (await import('../ui/export-md.js')).renderMarkdown(exported);
+  else if (format === 'svg') text = (await import('../ui/export-svg.js')).renderCard(exported);
+  else text = (await import('../ui/export-ics.js')).renderIcs(exported, options.sessions ? (options.sessionTime ?? { hour: 18, minute: 0 }) : undefined);
+  if (!options.output) return { format, file: null, text };
+  const file = resolve(context.cwd, options.output);
+  writeOutputFile(file, text, (path) => context.store.owns(path));
+  return { format, file, text };
 }

@@ -1,34 +1,35 @@
-import { UsageError } from '../errors.js';
-import type { ProgressReport } from '../plan/progress.js';
+import { currentStage, toLearner } from '../coach/learner.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { checkStudyDate } from '../options.js';
+import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import type { CommandContext } from './context.js';
-import { loadCurrent, NO_PLAN, withData } from './current.js';
-import { parseDateFlag } from './options.js';
-import { reportFor } from './report.js';
+import type { LogEntry } from '../store/schema.js';
+import { planBegan } from './mark.js';
+
+export interface LogOptions {
+  date?: IsoDate;
+  stage?: string;
+}
 
 export interface LogResult {
-  entry: { date: string; hours: number; stage?: string };
-  report: ProgressReport;
+  entry: LogEntry;
+  standing: Standing;
 }
 
-export function parseLogHours(text: string): number {
-  const hours = Number(text);
-  if (text.trim() === '' || !Number.isFinite(hours) || hours <= 0 || hours > 24) {
-    throw new UsageError(`Hours must be a number above 0 and at most 24 (one day's study); got "${text}".`);
-  }
-  return hours;
-}
-
-/** Records study time, which status turns into the week's total, a streak and a pace. */
-export async function logCommand(hoursText: string, options: { date?: string; stage?: string }, context: CommandContext): Promise<LogResult> {
-  const hours = parseLogHours(hoursText);
-  const date = parseDateFlag(options.date, context.today);
-  const before = await loadCurrent(context);
-  const stage = options.stage === undefined ? undefined : matchStage(before.roadmap, options.stage).id;
-  const entry = stage === undefined ? { date, hours } : { date, hours, stage };
-  const data = await context.store.update((current) => {
-    if (!current) throw NO_PLAN;
-    return { ...current, log: [...current.log, entry] };
+/**
+ * Records study time. Without --stage it counts toward the stage in progress, so the hours are
+ * credited where they were spent; the verdict moves the moment they are logged.
+ */
+export async function logCommand(hours: number, options: LogOptions, context: CommandContext): Promise<LogResult> {
+  const { today } = context.clock;
+  const before = await loadLearner(context);
+  const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(before.learner), today);
+  const stage = options.stage === undefined ? currentStage(before.learner)?.id : matchStage(before.learner.roadmap, options.stage).id;
+  const entry: LogEntry = stage === undefined ? { date, hours } : { date, hours, stage };
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
+    const data = { ...current, log: [...current.log, entry] };
+    return { data, result: { entry, standing: standing(toLearner(data, before.learner.roadmap), today) } };
   });
-  return { entry, report: reportFor(withData(before.roadmap, data), context) };
 }

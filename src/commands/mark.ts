@@ -1,68 +1,116 @@
-import type { ProgressReport } from '../plan/progress.js';
+import { currentStage, toLearner, type Learner } from '../coach/learner.js';
+import { stageDetail, type StageDetail } from '../coach/stage.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { checkStudyDate } from '../options.js';
+import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
-import type { CommandContext } from './context.js';
-import { loadCurrent, NO_PLAN, withData } from './current.js';
-import { parseDateFlag } from './options.js';
-import { nextStage, reportFor, type NextStage } from './report.js';
+import { MAX_URL_LENGTH } from '../store/schema.js';
 
 export type Mark = 'done' | 'skip' | 'undo';
 
+export interface MarkOptions {
+  date?: IsoDate;
+  /** A link to what proves the stage (done only). */
+  link?: string;
+  /** Mark done without the self-check question. */
+  yes?: boolean;
+}
+
 export interface MarkResult {
   mark: Mark;
+  /** False when the learner answered no at the self-check: nothing was changed. */
+  confirmed: boolean;
   /** Stages whose status changed. */
   changed: { id: string; title: string }[];
   /** Stages that already had the status asked for. */
   unchanged: { id: string; title: string }[];
   warnings: string[];
-  report: ProgressReport;
-  next: NextStage | null;
+  standing: Standing;
+  next: StageDetail | null;
 }
 
 const TARGET = { done: 'done', skip: 'skipped', undo: 'todo' } as const;
 
-/**
- * Marks stages done or skipped, or back to todo. Names are resolved before anything is saved,
- * so one bad name changes nothing; the change itself is made under the store's lock.
- */
-export async function markCommand(mark: Mark, names: string[], options: { date?: string }, context: CommandContext): Promise<MarkResult> {
-  const date = parseDateFlag(options.date, context.today);
-  const before = await loadCurrent(context);
-  const stages = [...new Map(names.map((name) => matchStage(before.roadmap, name)).map((s) => [s.id, s] as const)).values()];
-  const target = TARGET[mark];
-  const changed: Stage[] = [];
-  const unchanged: Stage[] = [];
+/** The first day a learner can have studied: the plan's start, or the day it was made if earlier. */
+export function planBegan(learner: Learner): IsoDate {
+  return learner.profile.start < learner.baseline.madeOn ? learner.profile.start : learner.baseline.madeOn;
+}
 
-  const data = await context.store.update((current) => {
-    if (!current) throw NO_PLAN;
+/**
+ * Marks stages done or skipped, or back to todo. Names are resolved and dates checked before
+ * anything is saved, so one bad name changes nothing. On a terminal, `done` first shows each
+ * stage's self-check and asks for an honest yes.
+ */
+export async function markCommand(mark: Mark, names: string[], options: MarkOptions, context: CommandContext): Promise<MarkResult> {
+  const { today } = context.clock;
+  const before = await loadLearner(context);
+  const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(before.learner), today);
+  const stages = [...new Map(names.map((name) => matchStage(before.learner.roadmap, name)).map((s) => [s.id, s] as const)).values()];
+  const target = TARGET[mark];
+
+  if (mark === 'done' && context.interactive && !options.yes) {
+    const confirmed = await confirmSelfCheck(stages.filter((s) => before.learner.progress.get(s.id)?.status !== 'done'));
+    if (!confirmed) return outcome(before.learner, mark, [], [], [], false, today);
+  }
+
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
     const progress = { ...current.progress };
-    changed.length = 0;
-    unchanged.length = 0;
+    const links = { ...current.links };
+    const changed: Stage[] = [];
+    const unchanged: Stage[] = [];
     for (const stage of stages) {
       const status = progress[stage.id]?.status ?? 'todo';
-      if (status === target) {
-        unchanged.push(stage);
-        continue;
+      if (status === target) unchanged.push(stage);
+      else {
+        changed.push(stage);
+        if (target === 'todo') delete progress[stage.id];
+        else progress[stage.id] = { status: target, date };
       }
-      changed.push(stage);
-      if (target === 'todo') delete progress[stage.id];
-      else progress[stage.id] = { status: target, date };
+      if (options.link && !(links[stage.id] ?? []).includes(options.link)) links[stage.id] = [...(links[stage.id] ?? []), options.link.slice(0, MAX_URL_LENGTH)];
     }
-    return { ...current, progress };
+    const data = { ...current, progress, links };
+    const learner = toLearner(data, before.learner.roadmap);
+    return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, learner), true, today) };
   });
+}
 
-  const after = withData(before.roadmap, data);
-  const warnings =
-    mark === 'skip'
-      ? changed.filter((s) => !s.optional).map((s) => `"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`)
-      : [];
+function outcome(learner: Learner, mark: Mark, changed: Stage[], unchanged: Stage[], warnings: string[], confirmed: boolean, today: IsoDate): MarkResult {
   const brief = (s: Stage) => ({ id: s.id, title: s.title });
+  const next = currentStage(learner);
   return {
     mark,
+    confirmed,
     changed: changed.map(brief),
     unchanged: unchanged.map(brief),
     warnings,
-    report: reportFor(after, context),
-    next: nextStage(after, context.today),
+    standing: standing(learner, today),
+    next: next ? stageDetail(learner, next, today) : null,
   };
+}
+
+/** Skipping a core stage leaves a gap; marking a checkable project done unchecked deserves a word. */
+function warningsFor(mark: Mark, changed: Stage[], learner: Learner): string[] {
+  if (mark === 'skip') {
+    return changed.filter((s) => !s.optional).map((s) => `"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`);
+  }
+  if (mark !== 'done') return [];
+  return changed.flatMap((stage) => {
+    if (!stage.checks) return [];
+    const check = learner.checks.get(stage.id);
+    if (!check) return [`Its project has not been checked yet: run \`backend-path check ${stage.id}\` against your running API.`];
+    if (check.passed < check.total) return [`Its project's last check, on ${check.date}, passed ${check.passed} of ${check.total}: run \`backend-path check ${stage.id}\` again once it is fixed.`];
+    return [];
+  });
+}
+
+/** Shows each stage's self-check and asks whether the learner can honestly say yes to it. */
+async function confirmSelfCheck(stages: Stage[]): Promise<boolean> {
+  const withChecks = stages.filter((s) => s.selfCheck.length > 0);
+  if (withChecks.length === 0) return true;
+  const { askConfirmList } = await import('../ui/prompts.js');
+  const sections = withChecks.map((s) => ({ title: `Before you mark "${s.title}" done, check yourself:`, items: s.selfCheck }));
+  return askConfirmList(sections, 'Can you honestly say yes to all of these?', 'Cancelled: nothing was marked done.');
 }

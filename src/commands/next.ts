@@ -1,25 +1,29 @@
-import { daysBetween } from '../plan/dates.js';
-import type { ProgressReport } from '../plan/progress.js';
-import type { CommandContext } from './context.js';
-import { loadCurrent } from './current.js';
-import { nextStage, reportFor, type NextStage } from './report.js';
+import { currentStage } from '../coach/learner.js';
+import { stageDetail, type StageDetail } from '../coach/stage.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, type CommandContext } from '../context.js';
 
 export interface NextResult {
-  stage: NextStage | null;
+  /** The stage in progress; null when every stage is done or skipped. */
+  stage: StageDetail | null;
   /** Days from today to the end of the stage's window: 0 on its last day, negative when overdue. */
   daysLeft: number | null;
-  report: ProgressReport;
-  /** The learner's track, by its title. */
   track: string;
+  trackTitle: string;
+  standing: Standing;
 }
 
 export async function nextCommand(context: CommandContext): Promise<NextResult> {
-  const current = await loadCurrent(context);
-  const stage = nextStage(current, context.today);
+  const { learner } = await loadLearner(context);
+  const { today } = context.clock;
+  const stage = currentStage(learner);
+  const detail = stage ? stageDetail(learner, stage, today) : null;
+  const { track } = learner.profile;
   return {
-    stage,
-    daysLeft: stage ? daysBetween(context.today, stage.end) : null,
-    report: reportFor(current, context),
-    track: current.roadmap.tracks[current.data.profile.track]?.title ?? current.data.profile.track,
+    stage: detail,
+    daysLeft: detail?.daysLeft ?? null,
+    track,
+    trackTitle: learner.roadmap.tracks.get(track)?.title ?? track,
+    standing: standing(learner, today),
   };
 }

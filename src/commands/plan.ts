@@ -1,149 +1,165 @@
+import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
+import { toLearner } from '../coach/learner.js';
+import { loadLearner, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { checkPlanStart, WEEKLY_HOURS_RULE, weeklyHours } from '../options.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
-import { buildPlan, type Plan } from '../plan/schedule.js';
-import { builtinRoadmaps, DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
+import { DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
 import type { Roadmap } from '../roadmap/types.js';
-import { SCHEMA_VERSION, type Profile } from '../store/schema.js';
-import type { CommandContext } from './context.js';
-import { baselineFrom, baselinePlan, loadCurrent, withData } from './current.js';
+import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, SCHEMA_VERSION, type Profile, type SavedData } from '../store/schema.js';
 
 export interface PlanOptions {
   track?: string;
-  hours?: string;
-  start?: string;
+  hours?: number;
+  start?: IsoDate;
   roadmap?: string;
+  /** Accept the defaults for anything not given, and replace an existing plan without asking. */
   yes?: boolean;
 }
 
-export interface PlanResult {
-  plan: Plan;
-  roadmap: Roadmap;
-  /** false when the learner chose to keep the plan they had. */
+/** The agreed plan, and whether this run saved it. */
+export interface PlanResult extends PlanDocument {
   saved: boolean;
   replaced: boolean;
   file: string;
 }
 
-export const MIN_HOURS = 1;
-export const MAX_HOURS = 80;
 const CANCELLED = 'Cancelled: your plan was not changed.';
-const HOURS_RULE = `a number of hours per week from ${MIN_HOURS} to ${MAX_HOURS}`;
-
-export function parseHours(text: string): number {
-  const hours = Number(text);
-  if (text.trim() === '' || !Number.isFinite(hours) || hours < MIN_HOURS || hours > MAX_HOURS) {
-    throw new UsageError(`--hours must be ${HOURS_RULE}; got "${text}".`);
-  }
-  return hours;
-}
-
-export function parseStart(text: string): IsoDate {
-  const date = parseIsoDate(text);
-  if (!date) throw new UsageError(`--start must be a real calendar date written YYYY-MM-DD, e.g. 2026-03-02; got "${text}".`);
-  return date;
-}
 
 export function checkTrack(roadmap: Roadmap, track: string): string {
-  if (track in roadmap.tracks) return track;
-  const known = Object.entries(roadmap.tracks).map(([id, t]) => `${id} (${t.title})`).join(', ');
+  if (roadmap.tracks.has(track)) return track;
+  const known = [...roadmap.tracks].map(([id, t]) => `${id} (${t.title})`).join(', ');
   throw new UsageError(`Unknown track "${track}". The ${roadmap.id} roadmap has: ${known}.`);
 }
 
-function missingFlags(names: string[]): UsageError {
-  return new UsageError(
-    `No terminal to ask on, so pass ${names.join(' and ')}.`,
-    'Example: backend-path plan --track node --hours 10 --start 2026-01-05 (start defaults to today).',
-  );
+interface Answers {
+  resolved: ResolvedRoadmap;
+  track: string;
+  hours: number;
+  start: IsoDate;
 }
 
-async function chooseRoadmap(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<ResolvedRoadmap> {
-  if (options.roadmap) return resolveRoadmap(options.roadmap);
-  const builtins = await builtinRoadmaps();
-  if (context.interactive && builtins.length > 1) {
-    const { askSelect } = await import('../ui/prompts.js');
-    const id = await askSelect(
-      'Which roadmap?',
-      builtins.map((roadmap) => ({ value: roadmap.id, name: roadmap.title, description: roadmap.summary })),
-      CANCELLED,
-    );
-    return resolveRoadmap(id);
-  }
-  return resolveRoadmap(saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP);
-}
-
-/** Gathers the answers (flags first, questions on a terminal), then builds and saves the plan. */
+/**
+ * Makes and saves the learner's dated plan. Flags come first; on a terminal the missing answers
+ * are asked, with the saved ones pre-selected; `--yes` takes the defaults and asks nothing.
+ * Without a terminal, a saved plan's answers stand in for missing flags, so `plan` alone
+ * re-prints the plan.
+ */
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
-  // Flags are checked before anything is asked, so a typo fails at once.
-  let hours = options.hours === undefined ? undefined : parseHours(options.hours);
-  let start = options.start === undefined ? undefined : parseStart(options.start);
-  const existing = context.store.read();
-  const saved = existing?.profile;
+  if (options.start) checkPlanStart(options.start, context.clock.today);
+  const existing = await context.store.read();
+  const given = options.track !== undefined || options.hours !== undefined || options.start !== undefined || options.roadmap !== undefined;
 
+  if (existing && !options.yes) {
+    if (context.interactive) {
+      const { askConfirm } = await import('../ui/prompts.js');
+      if (!(await askConfirm('You already have a plan. Replace it? Completed and skipped stages are kept.', false, CANCELLED))) return kept(context);
+    } else if (!given) {
+      return kept(context);
+    }
+  }
+
+  const answers = await gather(options, context, existing?.profile);
+  const profile: Profile = {
+    roadmap: answers.resolved.file ? { id: answers.resolved.roadmap.id, file: answers.resolved.file.path, hash: answers.resolved.file.hash } : { id: answers.resolved.roadmap.id },
+    track: answers.track,
+    hoursPerWeek: answers.hours,
+    start: answers.start,
+  };
+  const same = existing !== undefined && JSON.stringify(existing.profile) === JSON.stringify(profile);
+  if (existing && !same && !options.yes && !context.interactive) {
+    throw new UsageError('You already have a plan; pass --yes to replace it (completed and skipped stages are kept).');
+  }
+  if (same) return kept(context);
+
+  const { roadmap } = answers.resolved;
+  return context.store.update((current) => {
+    const learner = current ? toLearner(current, roadmap) : undefined;
+    const baseline = agree({ roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: profile.start, today: context.clock.today, learner });
+    const data: SavedData = {
+      schemaVersion: SCHEMA_VERSION,
+      revision: current?.revision ?? 0,
+      profile,
+      baseline,
+      originalFinish: baseline.finish,
+      progress: current?.progress ?? {},
+      notes: current?.notes ?? {},
+      log: current?.log ?? [],
+      links: current?.links ?? {},
+      checks: current?.checks ?? {},
+      session: current?.session ?? null,
+    };
+    return { data, result: { ...planDocument(toLearner(data, roadmap)), saved: true, replaced: current !== undefined, file: context.store.path } };
+  });
+}
+
+/** The saved plan, unchanged, on its own roadmap. */
+async function kept(context: CommandContext): Promise<PlanResult> {
+  const { learner } = await loadLearner(context);
+  return { ...planDocument(learner), saved: false, replaced: false, file: context.store.path };
+}
+
+async function gather(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<Answers> {
+  const ask = context.interactive && !options.yes;
+  const { today } = context.clock;
   const resolved = await chooseRoadmap(options, context, saved);
   const { roadmap } = resolved;
+  const savedTrack = saved && roadmap.tracks.has(saved.track) ? saved.track : undefined;
   let track = options.track === undefined ? undefined : checkTrack(roadmap, options.track);
+  let hours = options.hours;
+  let start = options.start;
 
-  if (!context.interactive) {
-    // Without a terminal, a saved plan's answers stand in for missing flags.
-    track ??= saved && saved.track in roadmap.tracks ? saved.track : undefined;
-    hours ??= saved?.hoursPerWeek;
-    start ??= saved?.start;
-    const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter((x): x is string => !!x);
-    if (missing.length > 0) throw missingFlags(missing);
-  } else {
+  if (ask) {
     const prompts = await import('../ui/prompts.js');
     track ??= await prompts.askSelect(
       'Which language track?',
-      Object.entries(roadmap.tracks).map(([id, t]) => ({ value: id, name: t.title, description: t.summary })),
+      [...roadmap.tracks].map(([id, t]) => ({ value: id, name: t.title, description: t.summary ?? undefined })),
       CANCELLED,
+      savedTrack,
     );
     hours ??= await prompts.askNumber(
       'How many hours a week can you study?',
-      { min: MIN_HOURS, max: MAX_HOURS, default: saved?.hoursPerWeek ?? roadmap.reference_hours_per_week, invalid: `Enter ${HOURS_RULE}.` },
+      { min: MIN_WEEKLY_HOURS, max: MAX_WEEKLY_HOURS, default: saved?.hoursPerWeek ?? roadmap.referenceHoursPerWeek ?? 10, invalid: `Enter ${WEEKLY_HOURS_RULE}.`, parse: weeklyHours },
       CANCELLED,
     );
     start ??= await prompts.askText(
       'Start date (YYYY-MM-DD)?',
-      { default: context.today, validate: (text) => (parseIsoDate(text) ? true : 'Enter a real date as YYYY-MM-DD, e.g. 2026-03-02.') },
+      {
+        default: today,
+        validate: (text) => {
+          const date = parseIsoDate(text.trim());
+          if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
+          try {
+            checkPlanStart(date, today, 'The start date');
+            return true;
+          } catch (error) {
+            return (error as Error).message;
+          }
+        },
+      },
       CANCELLED,
     );
+  } else if (!options.yes) {
+    track ??= savedTrack;
+    hours ??= saved?.hoursPerWeek;
+    start ??= saved?.start;
+    const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter((x): x is string => !!x);
+    if (missing.length > 0) {
+      throw new UsageError(
+        `No terminal to ask on, so pass ${missing.join(' and ')} (or --yes to take the defaults).`,
+        'Example: `backend-path plan --track node --hours 10 --start 2026-01-05` (the start defaults to today).',
+      );
+    }
   }
-  start ??= context.today;
-
-  const profile: Profile = {
-    roadmap: resolved.file ? { id: roadmap.id, file: resolved.file.path, hash: resolved.file.hash } : { id: roadmap.id },
-    track: track!,
-    hoursPerWeek: hours!,
-    start: parseStart(start),
+  return {
+    resolved,
+    track: track ?? savedTrack ?? [...roadmap.tracks.keys()][0]!,
+    hours: hours ?? saved?.hoursPerWeek ?? roadmap.referenceHoursPerWeek ?? 10,
+    start: (start ?? today).trim(),
   };
-  const unchanged = existing !== undefined && JSON.stringify(existing.profile) === JSON.stringify(profile);
+}
 
-  if (existing && !unchanged && !options.yes) {
-    if (!context.interactive) {
-      throw new UsageError('You already have a plan; pass --yes to replace it (completed stages are kept).');
-    }
-    const { askConfirm } = await import('../ui/prompts.js');
-    const replace = await askConfirm('Replace your current plan? Completed and skipped stages are kept.', false, CANCELLED);
-    if (!replace) {
-      // The plan kept is the saved one, on its own roadmap, whatever the new answers named.
-      const kept = await loadCurrent(context);
-      return { plan: baselinePlan(kept), roadmap: kept.roadmap, saved: false, replaced: false, file: context.store.path };
-    }
-  }
-
-  let plan: Plan | undefined;
-  await context.store.update((current) => {
-    plan = buildPlan({ roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: profile.start, progress: current ? withData(roadmap, current).status : {} });
-    if (current && JSON.stringify(current.profile) === JSON.stringify(profile)) return current;
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      profile,
-      baseline: baselineFrom(plan, context.today),
-      originalFinish: plan.finish,
-      progress: current?.progress ?? {},
-      notes: current?.notes ?? {},
-      log: current?.log ?? [],
-    };
-  });
-  return { plan: plan!, roadmap, saved: true, replaced: existing !== undefined && !unchanged, file: context.store.path };
+/** The roadmap named by --roadmap, else the saved plan's, else the default. It is never asked: the three questions are track, hours and start. */
+async function chooseRoadmap(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<ResolvedRoadmap> {
+  return resolveRoadmap(options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP, context.cwd);
 }

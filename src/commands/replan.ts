@@ -1,48 +1,75 @@
+import { agree } from '../coach/agree.js';
+import { toLearner } from '../coach/learner.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, noPlan, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { daysBetween } from '../plan/dates.js';
-import type { Plan } from '../plan/schedule.js';
-import type { Roadmap } from '../roadmap/types.js';
-import type { CommandContext } from './context.js';
-import { baselineFrom, currentPlan, loadCurrent, NO_PLAN, withData } from './current.js';
+import { checkPlanStart } from '../options.js';
+import { daysBetween, formatDayWithYear, type IsoDate } from '../plan/dates.js';
+import type { Baseline } from '../store/schema.js';
+
+export interface ReplanOptions {
+  hours?: number;
+  start?: IsoDate;
+  yes?: boolean;
+}
 
 export interface ReplanResult {
   replanned: boolean;
-  oldFinish: string | null;
-  newFinish: string | null;
+  oldFinish: IsoDate | null;
+  newFinish: IsoDate | null;
   /** Days the finish moved: positive is later. */
   slipDays: number | null;
-  originalFinish: string | null;
-  plan: Plan;
-  roadmap: Roadmap;
+  /** The first plan's finish, which replans never move. */
+  originalFinish: IsoDate | null;
+  oldHoursPerWeek: number;
+  /** The new weekly target. */
+  hoursPerWeek: number;
+  start: IsoDate;
+  /** Stages laid out again, and the hours the new plan gives them (partly logged stages get what is left). */
+  stages: { id: string; hours: number; start: IsoDate; end: IsoDate }[];
+  standing: Standing;
 }
 
-/** Keeps the answers and progress and lays the remaining stages out again from today. */
-export async function replanCommand(options: { yes?: boolean }, context: CommandContext): Promise<ReplanResult> {
-  const before = await loadCurrent(context);
-  const preview = currentPlan(before, context.today);
-  const oldFinish = before.data.baseline.finish;
-  const summary = { oldFinish, newFinish: preview.finish, originalFinish: before.data.originalFinish, roadmap: before.roadmap };
-  const slip = (plan: Plan) => (oldFinish && plan.finish ? daysBetween(oldFinish, plan.finish) : null);
+/**
+ * Life happens: keeps progress, notes and the log, credits hours already logged on unfinished
+ * stages, and lays what is left out again from today (or --start) at the same or a new pace.
+ * The new plan becomes the agreed one; the first plan's finish stays on record.
+ */
+export async function replanCommand(options: ReplanOptions, context: CommandContext): Promise<ReplanResult> {
+  const { today } = context.clock;
+  const start = options.start === undefined ? today : checkPlanStart(options.start, today);
+  if (start < today) throw new UsageError(`replan --start must be today or later (up to a year ahead); got ${start}.`);
+  const before = await loadLearner(context, { adopt: true });
+  const hoursPerWeek = options.hours ?? before.learner.baseline.hoursPerWeek;
+  const preview = agree({ roadmap: before.learner.roadmap, track: before.learner.profile.track, hoursPerWeek, start, today, learner: before.learner });
+  const summary = (baseline: Baseline, replanned: boolean, learner = before.learner): ReplanResult => ({
+    replanned,
+    oldFinish: before.data.baseline.finish,
+    newFinish: baseline.finish,
+    slipDays: before.data.baseline.finish && baseline.finish ? daysBetween(before.data.baseline.finish, baseline.finish) : null,
+    originalFinish: before.data.originalFinish,
+    oldHoursPerWeek: before.data.baseline.hoursPerWeek,
+    hoursPerWeek: baseline.hoursPerWeek,
+    start: baseline.start,
+    stages: baseline.stages,
+    standing: standing(learner, today),
+  });
 
   if (!options.yes) {
-    if (!context.interactive) throw new UsageError('Replanning replaces your baseline dates; pass --yes to confirm it without a terminal.');
+    if (!context.interactive) throw new UsageError('Replanning replaces your agreed dates; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
-    const question = `Re-plan the ${preview.stages.filter((s) => s.status === 'todo').length} remaining stages from today? The finish moves from ${oldFinish ?? 'none'} to ${preview.finish ?? 'none'}.`;
-    if (!(await askConfirm(question, true, 'Cancelled: your plan was not changed.'))) {
-      return { replanned: false, ...summary, slipDays: slip(preview), plan: preview };
-    }
+    const finish = (date: IsoDate | null) => (date ? formatDayWithYear(date) : 'none');
+    const question = `Lay the ${preview.stages.length} remaining stages out again from ${formatDayWithYear(start)} at ${hoursPerWeek} h a week? The finish moves from ${finish(before.data.baseline.finish)} to ${finish(preview.finish)}.`;
+    if (!(await askConfirm(question, true, 'Cancelled: your plan was not changed.'))) return summary(before.learner.baseline, false);
   }
 
-  let plan = preview;
-  await context.store.update((current) => {
-    if (!current) throw NO_PLAN;
-    plan = currentPlan(withData(before.roadmap, current), context.today);
-    return {
-      ...current,
-      profile: { ...current.profile, start: context.today },
-      baseline: baselineFrom(plan, context.today),
-      originalFinish: current.originalFinish,
-    };
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
+    const learner = toLearner(current, before.learner.roadmap);
+    const baseline = agree({ roadmap: learner.roadmap, track: current.profile.track, hoursPerWeek, start, today, learner });
+    const roadmap = before.hash ? { ...current.profile.roadmap, hash: before.hash } : current.profile.roadmap;
+    const data = { ...current, profile: { ...current.profile, roadmap, hoursPerWeek }, baseline };
+    return { data, result: summary(baseline, true, toLearner(data, learner.roadmap)) };
   });
-  return { replanned: true, ...summary, newFinish: plan.finish, slipDays: slip(plan), plan };
 }
+

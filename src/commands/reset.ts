@@ -1,5 +1,5 @@
+import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { CommandContext } from './context.js';
 
 export interface ResetResult {
   reset: boolean;
@@ -18,6 +18,6 @@ export async function resetCommand(options: { yes?: boolean }, context: CommandC
     const sure = await askConfirm('Forget your plan and all progress? The file is moved aside, not deleted.', false, 'Cancelled: nothing was reset.');
     if (!sure) return { reset: false, movedTo: null };
   }
-  const movedTo = await context.store.moveAside(context.today);
+  const movedTo = await context.store.moveAside(context.clock.now);
   return { reset: true, movedTo: movedTo ?? null };
 }

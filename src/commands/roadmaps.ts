@@ -1,6 +1,7 @@
+import type { CommandContext } from '../context.js';
 import { RoadmapError } from '../errors.js';
 import { builtinRoadmaps, resolveRoadmap } from '../roadmap/builtin.js';
-import { stageHours, type Roadmap } from '../roadmap/types.js';
+import { stageHours, type Roadmap, type SkipTopic, type Source } from '../roadmap/types.js';
 import { checkTrack } from './plan.js';
 
 export interface RoadmapSummary {
@@ -11,11 +12,10 @@ export interface RoadmapSummary {
   hours: Record<string, number>;
 }
 
-const totals = (roadmap: Roadmap) =>
-  Object.fromEntries(Object.keys(roadmap.tracks).map((track) => [track, roadmap.stages.reduce((sum, s) => sum + stageHours(s, track), 0)]));
-
 export function summarize(roadmap: Roadmap): RoadmapSummary {
-  return { id: roadmap.id, title: roadmap.title, stages: roadmap.stages.length, hours: totals(roadmap) };
+  const hours: Record<string, number> = Object.create(null);
+  for (const track of roadmap.tracks.keys()) hours[track] = roadmap.stages.reduce((sum, s) => sum + stageHours(s, track), 0);
+  return { id: roadmap.id, title: roadmap.title, stages: roadmap.stages.length, hours };
 }
 
 export async function listRoadmapsCommand(): Promise<RoadmapSummary[]> {
@@ -23,38 +23,45 @@ export async function listRoadmapsCommand(): Promise<RoadmapSummary[]> {
 }
 
 export interface ShowResult {
-  roadmap: Roadmap;
+  roadmap: RoadmapSummary & { summary: string | null; sources: Source[] };
   track: string;
-  stages: { number: number; id: string; title: string; hours: number; optional: boolean; tools: string[] }[];
+  trackTitle: string;
+  stages: { number: number; id: string; title: string; hours: number; optional: boolean; tools: string[]; checkable: boolean }[];
+  /** Topics to leave for later, with the figure or reason. */
+  skipForNow: SkipTopic[];
 }
 
 /** A roadmap's stages for one track (its first track when none is named), without making a plan. */
-export async function showRoadmapCommand(name: string, options: { track?: string }): Promise<ShowResult> {
-  const { roadmap } = await resolveRoadmap(name);
-  const track = options.track === undefined ? Object.keys(roadmap.tracks)[0]! : checkTrack(roadmap, options.track);
+export async function showRoadmapCommand(name: string, options: { track?: string }, context: CommandContext): Promise<ShowResult> {
+  const { roadmap } = await resolveRoadmap(name, context.cwd);
+  const track = options.track === undefined ? [...roadmap.tracks.keys()][0]! : checkTrack(roadmap, options.track);
   return {
-    roadmap,
+    roadmap: { ...summarize(roadmap), summary: roadmap.summary, sources: roadmap.sources },
     track,
+    trackTitle: roadmap.tracks.get(track)!.title,
     stages: roadmap.stages.map((stage, i) => ({
       number: i + 1,
       id: stage.id,
       title: stage.title,
       hours: stageHours(stage, track),
-      optional: stage.optional === true,
-      tools: stage.tracks?.[track]?.tools ?? [],
+      optional: stage.optional,
+      tools: stage.tracks.get(track)?.tools ?? [],
+      checkable: stage.checks !== null,
     })),
+    skipForNow: roadmap.skipForNow,
   };
 }
 
 export type ValidateResult = { file: string; valid: true; summary: RoadmapSummary } | { file: string; valid: false; problems: string[] };
 
 /** Checks a roadmap file; problems come back as data, so the caller decides how to show them. */
-export async function validateRoadmapCommand(file: string): Promise<ValidateResult> {
+export async function validateRoadmapCommand(file: string, context: CommandContext): Promise<ValidateResult> {
   const { loadRoadmapFile } = await import('../roadmap/load.js');
+  const { resolve } = await import('node:path');
   try {
-    return { file, valid: true, summary: summarize(loadRoadmapFile(file).roadmap) };
+    return { file, valid: true, summary: summarize(loadRoadmapFile(resolve(context.cwd, file)).roadmap) };
   } catch (error) {
-    if (error instanceof RoadmapError) return { file, valid: false, problems: error.problems };
+    if (error instanceof RoadmapError) return { file, valid: false, problems: error.problems.map((p) => p.replace(resolve(context.cwd, file), file)) };
     throw error;
   }
 }

@@ -1,60 +1,62 @@
-import type { ProgressReport } from '../plan/progress.js';
-import type { StageStatus } from '../plan/schedule.js';
-import { stageHours } from '../roadmap/types.js';
-import type { CommandContext } from './context.js';
-import { loadCurrent } from './current.js';
-import { reportFor, stageWindow } from './report.js';
+import { currentStage, toLearner } from '../coach/learner.js';
+import { stageRows, type StageRow } from '../coach/stage.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, roadmapOf, type CommandContext } from '../context.js';
+import { daysBetween, minutesBetween, type IsoDate } from '../plan/dates.js';
+import type { Session } from '../store/schema.js';
 
-export interface StatusStage {
-  number: number;
-  id: string;
-  title: string;
-  hours: number;
-  status: StageStatus;
-  optional: boolean;
-  /** When it was marked done or skipped. */
-  date: string | null;
-  start: string;
-  end: string;
-  notes: { date: string; text: string }[];
-}
-
-export interface StatusResult extends ProgressReport {
+export interface StatusResult extends Standing {
   roadmap: { id: string; title: string };
   track: string;
   trackTitle: string;
   hoursPerWeek: number;
-  originalFinish: string | null;
-  stages: StatusStage[];
-  orphans: { id: string; status: StageStatus }[];
+  originalFinish: IsoDate | null;
+  stages: StageRow[];
+  /** Progress kept for stage ids the roadmap no longer has. */
+  orphans: { id: string; status: 'done' | 'skipped' }[];
+  session: Session | null;
 }
 
 export async function statusCommand(context: CommandContext): Promise<StatusResult> {
-  const current = await loadCurrent(context);
-  const { data, roadmap } = current;
-  const report = reportFor(current, context);
+  const { learner } = await loadLearner(context);
+  const { roadmap, profile, baseline } = learner;
+  const known = new Set(roadmap.stages.map((s) => s.id));
   return {
     roadmap: { id: roadmap.id, title: roadmap.title },
-    track: data.profile.track,
-    trackTitle: roadmap.tracks[data.profile.track]?.title ?? data.profile.track,
-    hoursPerWeek: data.profile.hoursPerWeek,
-    ...report,
-    originalFinish: data.originalFinish,
-    stages: roadmap.stages.map((stage, index) => {
-      const window = stageWindow(current, stage.id, context.today);
-      return {
-        number: index + 1,
-        id: stage.id,
-        title: stage.title,
-        hours: stageHours(stage, data.profile.track),
-        status: current.status[stage.id]!,
-        optional: stage.optional === true,
-        date: data.progress[stage.id]?.date ?? null,
-        start: window.start,
-        end: window.end,
-        notes: data.notes[stage.id] ?? [],
-      };
-    }),
-    orphans: current.orphans,
+    track: profile.track,
+    trackTitle: roadmap.tracks.get(profile.track)?.title ?? profile.track,
+    hoursPerWeek: baseline.hoursPerWeek,
+    ...standing(learner, context.clock.today),
+    originalFinish: learner.originalFinish,
+    stages: stageRows(learner, context.clock.today),
+    orphans: [...learner.progress].filter(([id]) => !known.has(id)).map(([id, entry]) => ({ id, status: entry.status })),
+    session: learner.session,
+  };
+}
+
+/** `status --short`: the few facts a shell prompt or a status bar shows. */
+export interface StatusLine {
+  stage: string | null;
+  daysLeft: number | null;
+  verdict: Standing['verdict'] | null;
+  daysAhead: number | null;
+  session: { stage: string; minutes: number } | null;
+}
+
+/** Never fails for want of a plan: a prompt that runs on every command must stay quiet then. */
+export async function statusLineCommand(context: CommandContext): Promise<StatusLine> {
+  const data = await context.store.read();
+  if (!data) return { stage: null, daysLeft: null, verdict: null, daysAhead: null, session: null };
+  const learner = toLearner(data, (await roadmapOf(data, { ...context, warn: () => {} })).roadmap);
+  const { today, now } = context.clock;
+  const report = standing(learner, today);
+  const stage = currentStage(learner);
+  const window = stage && learner.baseline.stages.find((s) => s.id === stage.id);
+  return {
+    stage: stage?.id ?? null,
+    daysLeft: window ? daysBetween(today, window.end) : null,
+    verdict: report.verdict,
+    daysAhead: report.daysAhead,
+    session: data.session && { stage: data.session.stage, minutes: Math.max(0, minutesBetween(data.session.start, now)) },
   };
 }

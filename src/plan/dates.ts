@@ -1,40 +1,54 @@
 /**
- * Calendar dates as ISO strings (YYYY-MM-DD). Arithmetic runs on UTC midnights, so a day is
- * always 24 hours and daylight-saving changes in the learner's zone cannot shift a date.
+ * Calendar dates as ISO strings (YYYY-MM-DD). Arithmetic runs on day numbers (days since
+ * 1970-01-01), so a day is always one day and daylight-saving changes in the learner's zone
+ * cannot shift a date.
  */
 export type IsoDate = string;
+
+/** The years a date may fall in: anything outside is a typo or an attack, never a study plan. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2999;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Returns the date when `text` is a real calendar date in YYYY-MM-DD form, otherwise undefined. */
+/** The date when `text` is a real calendar date in YYYY-MM-DD form within 1970–2999, otherwise undefined. */
 export function parseIsoDate(text: string): IsoDate | undefined {
-  const match = ISO_DATE.exec(text.trim());
+  const match = ISO_DATE.exec(text);
   if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (y < FIRST_YEAR || y > LAST_YEAR) return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return text.trim();
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return text;
 }
 
-function toUtc(date: IsoDate): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+/** Days since 1970-01-01 for a date already known to be valid. */
+export function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-function fromUtc(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** True when the date's year is still within the range a plan may use. */
+export function inRange(date: IsoDate): boolean {
+  const year = Number(date.slice(0, 4));
+  return date.length === 10 && year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
 /** The learner's local calendar date for an instant (the process time zone decides). */
@@ -45,9 +59,22 @@ export function localDate(instant: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-/** "Mon 7 Dec", or "Mon 7 Dec 2026" with the year. */
-export function formatDay(date: IsoDate, withYear = false): string {
-  const utc = toUtc(date);
-  const text = `${WEEKDAYS[utc.getUTCDay()]} ${utc.getUTCDate()} ${MONTHS[utc.getUTCMonth()]}`;
-  return withYear ? `${text} ${utc.getUTCFullYear()}` : text;
+/**
+ * "Mon 7 Dec", with the year added whenever it is not the year of `today`, so a plan that
+ * crosses a new year never leaves the learner guessing which December is meant.
+ */
+export function formatDay(date: IsoDate, today: IsoDate): string {
+  const day = new Date(dayNumber(date) * DAY_MS);
+  const text = `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
+  return date.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${date.slice(0, 4)}`;
+}
+
+/** "Mon 7 Dec 2026", always with the year: for headers and exports read long after today. */
+export function formatDayWithYear(date: IsoDate): string {
+  return formatDay(date, '0000');
+}
+
+/** Whole minutes between two local wall-clock times written YYYY-MM-DDTHH:MM:SS. */
+export function minutesBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 60_000);
 }

@@ -2,9 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import type { RawRoadmap } from './schema.js';
 import type { Roadmap } from './types.js';
+import { toRoadmap } from './validate.js';
 
-/** True in the esbuild bundle (dist/cli.js), false when the sources run under vitest. */
+/** True in the bundle (dist/), false when the sources run under vitest. */
 declare const __BUNDLED__: boolean;
 
 /** The package folder, found relative to this module, never to the working directory. */
@@ -15,28 +17,26 @@ export const DEFAULT_ROADMAP = 'backend';
 let cache: Roadmap[] | undefined;
 
 /**
- * The shipped roadmaps. The bundle reads the JSON that the build compiled and validated from
- * roadmaps/*.yaml; the sources parse the YAML itself, so tests always see the current files.
+ * The shipped roadmaps, default first. The bundle reads the JSON that the build compiled and
+ * validated from roadmaps/*.yaml; the sources parse the YAML itself, so tests always see the
+ * current files.
  */
 export async function builtinRoadmaps(): Promise<Roadmap[]> {
   if (cache) return cache;
   let roadmaps: Roadmap[];
   if (__BUNDLED__) {
-    roadmaps = JSON.parse(readFileSync(new URL('dist/roadmaps.json', packageRoot), 'utf8')) as Roadmap[];
+    const raw = JSON.parse(readFileSync(new URL('dist/roadmaps.json', packageRoot), 'utf8')) as RawRoadmap[];
+    roadmaps = raw.map(toRoadmap);
   } else {
     const { loadRoadmapFile } = await import('./load.js');
     const dir = fileURLToPath(new URL('roadmaps/', packageRoot));
     roadmaps = readdirSync(dir)
       .filter((name) => name.endsWith('.yaml'))
+      .sort()
       .map((name) => loadRoadmapFile(`${dir}${name}`).roadmap);
   }
-  cache = sortBuiltins(roadmaps);
+  cache = roadmaps.sort((a, b) => (a.id === DEFAULT_ROADMAP ? -1 : b.id === DEFAULT_ROADMAP ? 1 : a.id.localeCompare(b.id)));
   return cache;
-}
-
-/** The default roadmap first, the rest by id. */
-function sortBuiltins(roadmaps: Roadmap[]): Roadmap[] {
-  return roadmaps.sort((a, b) => (a.id === DEFAULT_ROADMAP ? -1 : b.id === DEFAULT_ROADMAP ? 1 : a.id.localeCompare(b.id)));
 }
 
 export async function findBuiltin(id: string): Promise<Roadmap | undefined> {
@@ -50,11 +50,11 @@ export interface ResolvedRoadmap {
   file?: { path: string; hash: string };
 }
 
-function looksLikePath(name: string): boolean {
+export function looksLikePath(name: string): boolean {
   return /[/\\]/.test(name) || /\.ya?ml$/i.test(name);
 }
 
-export async function resolveRoadmap(name: string): Promise<ResolvedRoadmap> {
+export async function resolveRoadmap(name: string, cwd: string): Promise<ResolvedRoadmap> {
   if (!looksLikePath(name)) {
     const roadmap = await findBuiltin(name);
     if (roadmap) return { roadmap };
@@ -62,7 +62,7 @@ export async function resolveRoadmap(name: string): Promise<ResolvedRoadmap> {
     throw new UsageError(`Unknown roadmap "${name}". Built-in roadmaps are: ${ids}.`, 'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.');
   }
   const { loadRoadmapFile } = await import('./load.js');
-  const path = resolve(name);
+  const path = resolve(cwd, name);
   const { roadmap, hash } = loadRoadmapFile(path);
   return { roadmap, file: { path, hash } };
 }

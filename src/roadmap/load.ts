@@ -1,96 +1,159 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
 import { FailureError, RoadmapError, UsageError } from '../errors.js';
-import { sanitizeTree } from './sanitize.js';
+import { safeLine } from '../sanitize.js';
+import { locateProblems } from '../validation/locate.js';
 import type { Roadmap } from './types.js';
-import { formatPath, validateRoadmap, type RoadmapProblem } from './validate.js';
+import { validateRoadmap } from './validate.js';
+import type { RawRoadmap } from './schema.js';
 
-const MAX_ROADMAP_BYTES = 1024 * 1024;
+export const MAX_ROADMAP_BYTES = 1024 * 1024;
 /** Far more than any honest roadmap uses; an alias bomb needs thousands. */
 const MAX_ALIASES = 100;
 
 export interface LoadedRoadmap {
   roadmap: Roadmap;
+  /** The validated data, as the build compiles it for the built-in roadmaps. */
+  raw: RawRoadmap;
   /** sha256 of the file's bytes, so a later run can tell the file changed. */
   hash: string;
 }
 
-/** Reads a roadmap file: size-checked, parsed, sanitized and validated. */
-export function loadRoadmapFile(file: string): LoadedRoadmap {
-  let size: number;
+const KINDS: [keyof Stats, string][] = [
+  ['isDirectory', 'a folder'],
+  ['isFIFO', 'a named pipe'],
+  ['isCharacterDevice', 'a device'],
+  ['isBlockDevice', 'a device'],
+  ['isSocket', 'a socket'],
+];
+
+/**
+ * Reads at most the size limit plus one byte of a regular file. The file is opened without
+ * blocking and checked before reading, so a pipe, a device such as /dev/zero or a folder is
+ * refused at once instead of hanging or filling memory.
+ */
+export function readRoadmapBytes(file: string): Buffer {
+  let fd: number;
   try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`Roadmap file ${file} does not exist.`, 'Pass a path to a .yaml roadmap, or a built-in id (see `backend-path roadmaps`).');
-  }
-  if (size > MAX_ROADMAP_BYTES) {
-    throw new FailureError(`Roadmap file ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; roadmaps may be at most 1 MiB.`);
-  }
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new FailureError(`Roadmap file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw unreadable(file, error as NodeJS.ErrnoException);
   }
-  return { roadmap: parseRoadmap(source, file), hash: hashText(source) };
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      const kind = KINDS.find(([test]) => (stats[test] as () => boolean).call(stats))?.[1] ?? 'not a regular file';
+      throw new UsageError(`Roadmap file ${file} is ${kind}, not a regular file.`, 'Pass a path to a .yaml roadmap file.');
+    }
+    // Sized by the limit, not by stats.size, which some special files report as 0.
+    const buffer = Buffer.allocUnsafe(MAX_ROADMAP_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    if (length > MAX_ROADMAP_BYTES) throw new FailureError(`Roadmap file ${file} is larger than 1 MiB; roadmaps may be at most 1 MiB.`);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof FailureError || error instanceof UsageError) throw error;
+    throw unreadable(file, error as NodeJS.ErrnoException);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function hashText(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
+function unreadable(file: string, error: NodeJS.ErrnoException): Error {
+  switch (error.code) {
+    case 'ENOENT':
+      return new UsageError(`Roadmap file ${file} does not exist.`, 'Pass a path to a .yaml roadmap, or a built-in id (see `backend-path roadmaps`).');
+    case 'EACCES':
+    case 'EPERM':
+      return new FailureError(`Roadmap file ${file} cannot be read: permission denied.`);
+    case 'ELOOP':
+      return new FailureError(`Roadmap file ${file} cannot be read: its symbolic links form a loop.`);
+    case 'ENOTDIR':
+      return new UsageError(`Roadmap file ${file} does not exist: part of its path is a file, not a folder.`);
+    case 'EISDIR':
+      return new UsageError(`Roadmap file ${file} is a folder, not a regular file.`);
+    default:
+      return new FailureError(`Roadmap file ${file} cannot be read (${error.code ?? error.message}).`);
+  }
+}
+
+/** Reads a roadmap file: type- and size-checked, parsed, sanitized and validated. */
+export function loadRoadmapFile(file: string): LoadedRoadmap {
+  const bytes = readRoadmapBytes(file);
+  const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
+  return { roadmap, raw, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Every string and key of parsed YAML as one clean line. */
+function sanitizeTree(value: unknown): unknown {
+  if (typeof value === 'string') return safeLine(value);
+  if (Array.isArray(value)) return value.map(sanitizeTree);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [key, inner] of Object.entries(value)) out[safeLine(key)] = sanitizeTree(inner);
+    return out;
+  }
+  return value;
 }
 
 /** Parses and validates roadmap YAML; every problem names `file:line:col` and the field path. */
-export function parseRoadmap(source: string, file: string): Roadmap {
+export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; raw: RawRoadmap } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new RoadmapError(
-      file,
-      doc.errors.map((error) => {
-        const pos = lineCounter.linePos(error.pos[0]);
-        return `${file}:${pos.line}:${pos.col} ${error.message.split('\n')[0]}`;
-      }),
-    );
-  }
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return `${file}:${pos.line}:${pos.col}`;
+  };
   let data: unknown;
   try {
+    const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new RoadmapError(file, doc.errors.map((error) => `${at(error.pos[0])} ${describeYamlError(error.message)}`));
+    }
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch {
-    throw new RoadmapError(file, [`${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`]);
+  } catch (error) {
+    if (error instanceof RoadmapError) throw error;
+    throw new RoadmapError(file, [describeParseFailure(error, source, file, at)]);
   }
   const result = validateRoadmap(sanitizeTree(data));
-  if (!result.ok) {
-    const located = result.problems.map((problem) => ({ problem, offset: locate(doc, problem) }));
-    // Reported in file order, so the list reads top to bottom like the file.
-    located.sort((a, b) => a.offset - b.offset);
-    throw new RoadmapError(
-      file,
-      located.map(({ problem, offset }) => {
-        const pos = lineCounter.linePos(offset);
-        const where = problem.path.length > 0 ? `${formatPath(problem.path)} ` : '';
-        return `${file}:${pos.line}:${pos.col} ${where}${problem.message}`;
-      }),
-    );
-  }
-  return result.roadmap;
+  if (!result.ok) throw new RoadmapError(file, locateProblems(source, file, result.problems));
+  return { roadmap: result.roadmap, raw: result.raw };
 }
 
-/** The source offset a problem points at: the field's value, its key, or the nearest parent that exists. */
-function locate(doc: Document, problem: RoadmapProblem): number {
-  const path = [...problem.path];
-  if (problem.key !== undefined) {
-    const parent = doc.getIn(path.slice(0, -1), true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === problem.key);
-      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    path.pop();
+/** What the YAML parser's own exceptions mean, with the line where it can be found. */
+function describeParseFailure(error: unknown, source: string, file: string, at: (offset: number) => string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unresolved = /Unresolved alias[^:]*: (\S+)/.exec(message);
+  if (unresolved) {
+    const name = unresolved[1]!;
+    const offset = source.indexOf(`*${name}`);
+    return `${offset >= 0 ? at(offset) : file} the alias *${safeLine(name)} names no anchor (&${safeLine(name)}) defined before it`;
   }
-  while (path.length > 0) {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return node.range[0];
-    path.pop();
+  if (/alias count/i.test(message)) return `${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`;
+  if (TOO_DEEP.test(message)) return `${at(deepestOffset(source))} ${describeYamlError(message)}`;
+  return `${file}: cannot be read as YAML (${safeLine(message)})`;
+}
+
+const TOO_DEEP = /Maximum call stack size exceeded/;
+
+/** A parser message in plain words: the first line, and "too deep" for a stack overflow. */
+function describeYamlError(message: string): string {
+  return TOO_DEEP.test(message) ? 'nests lists or maps too deeply to read' : safeLine(message.split('\n')[0]!);
+}
+
+/** Where flow brackets nest deepest: the place a stack-overflowing document is easiest to find. */
+function deepestOffset(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let offset = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) [max, offset] = [depth, i];
+    } else if (c === ']' || c === '}') depth--;
   }
-  return doc.contents?.range?.[0] ?? 0;
+  return offset;
 }

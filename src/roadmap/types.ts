@@ -1,13 +1,19 @@
-/** A roadmap as the YAML format describes it (see roadmaps/README.md). */
+/**
+ * A roadmap as the program uses it: the YAML format (roadmaps/README.md) with defaults filled
+ * in and every map keyed by an id held in a `Map`, so ids such as `constructor` are data, never
+ * properties of an object.
+ */
 export interface Roadmap {
   id: string;
   title: string;
-  version?: string | number;
-  summary?: string;
-  sources?: Source[];
-  reference_hours_per_week?: number;
-  tracks: Record<string, Track>;
+  version: string | number | null;
+  summary: string | null;
+  sources: Source[];
+  /** The weekly pace that the sources' week ranges assume. */
+  referenceHoursPerWeek: number | null;
+  tracks: ReadonlyMap<string, Track>;
   stages: Stage[];
+  skipForNow: SkipTopic[];
 }
 
 export interface Source {
@@ -20,34 +26,89 @@ export interface Source {
 export interface Track {
   title: string;
   /** One line shown beside the track when the learner chooses, e.g. its job-share figure. */
-  summary?: string;
+  summary: string | null;
 }
+
+export const RESOURCE_TYPES = ['docs', 'article', 'video', 'course', 'book', 'interactive'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export interface Resource {
   title: string;
   url: string;
   free: boolean;
+  type: ResourceType | null;
 }
 
 export interface StageTrack {
-  topics?: string[];
-  tools?: string[];
-  resources?: Resource[];
+  topics: string[];
+  tools: string[];
+  resources: Resource[];
+}
+
+/** A topic to leave for later, with the figure or reason, and the stage where it tempts most. */
+export interface SkipTopic {
+  topic: string;
+  reason: string;
+  at: string | null;
 }
 
 export interface Stage {
   id: string;
   title: string;
-  hours: number | Record<string, number>;
-  summary?: string;
-  topics?: string[];
-  resources?: Resource[];
-  project?: string;
-  optional?: boolean;
-  tracks?: Record<string, StageTrack>;
+  /** Hours on each track. */
+  hours: ReadonlyMap<string, number>;
+  summary: string | null;
+  topics: string[];
+  resources: Resource[];
+  project: string | null;
+  optional: boolean;
+  tracks: ReadonlyMap<string, StageTrack>;
+  selfCheck: string[];
+  pitfalls: string[];
+  checks: StageChecks | null;
 }
 
-/** Hours of a stage on one track. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export const JSON_TYPES = ['string', 'number', 'boolean', 'array', 'object', 'null'] as const;
+export type JsonType = (typeof JSON_TYPES)[number];
+
+/** What a value in a response must be: equal to a literal, present or absent, of a type, or an array holding a match. */
+export type Matcher =
+  | { equals: string | number | boolean | null }
+  | { exists: boolean }
+  | { type: JsonType }
+  | { has: Record<string, string | number | boolean | null> };
+
+/** One request of a stage's project contract and what its answer must be. */
+export interface Check {
+  name: string;
+  request: { method: HttpMethod; path: string; json?: unknown; headers: [string, string][] };
+  expect: { status: number[]; json: [string, Matcher][] };
+  /** Variables taken from the response: name → JSON path. */
+  capture: [string, string][];
+}
+
+export interface StageChecks {
+  /** The project must be live: the URL has to be https and not a local address. */
+  public: boolean;
+  steps: Check[];
+}
+
+const EMPTY_TRACK: StageTrack = { topics: [], tools: [], resources: [] };
+
+/** Hours of a stage on one track; 0 when the stage names no hours for it. */
 export function stageHours(stage: Stage, track: string): number {
-  return typeof stage.hours === 'number' ? stage.hours : (stage.hours[track] ?? 0);
+  return stage.hours.get(track) ?? 0;
+}
+
+/** What a stage holds on one track: the shared topics and resources plus the track's own. */
+export function stageOnTrack(stage: Stage, track: string): StageTrack {
+  const extra = stage.tracks.get(track) ?? EMPTY_TRACK;
+  return {
+    topics: [...stage.topics, ...extra.topics],
+    tools: extra.tools,
+    resources: [...stage.resources, ...extra.resources],
+  };
 }

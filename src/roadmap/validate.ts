@@ -1,161 +1,135 @@
-import { z } from 'zod/mini';
-import type { $ZodIssue } from 'zod/v4/core';
-import type { Roadmap } from './types.js';
+import * as v from 'valibot';
+import { toProblems, type Problem } from '../validation/issues.js';
+import { roadmapSchema, type RawCheck, type RawRoadmap, type RawStage } from './schema.js';
+import type { Check, Matcher, Resource, Roadmap, Stage, StageTrack } from './types.js';
 
-/** One problem in a roadmap: the field path (e.g. `stages[2].hours`) and what is wrong with it. */
-export interface RoadmapProblem {
-  path: (string | number)[];
-  message: string;
-  /** Set when the problem is an unknown field: the position is the key's, not the parent's. */
-  key?: string;
+export type ValidationResult = { ok: true; roadmap: Roadmap; raw: RawRoadmap } | { ok: false; problems: Problem[] };
+
+/** Checks parsed YAML against the roadmap format and the rules that span fields. */
+export function validateRoadmap(data: unknown): ValidationResult {
+  const parsed = v.safeParse(roadmapSchema, data, { abortPipeEarly: true });
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.issues) };
+  const problems = crossCheck(parsed.output);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, roadmap: toRoadmap(parsed.output), raw: parsed.output };
 }
 
-export type ValidationResult = { ok: true; roadmap: Roadmap } | { ok: false; problems: RoadmapProblem[] };
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idText = z
-  .string({ error: 'must be text' })
-  .check(z.regex(ID, { error: 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")' }));
-const text = z.string({ error: 'must be text' }).check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
-const positiveHours = z.number({ error: 'must be a positive number' }).check(z.positive({ error: 'must be a positive number' }));
-const httpUrl = z.string({ error: 'must be text' }).check(
-  z.refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be an http(s) URL' },
-  ),
-);
-const textList = z.array(text, { error: 'must be a list of texts' });
-
-const resource = z.strictObject({
-  title: text,
-  url: httpUrl,
-  free: z.boolean({ error: 'must be true or false' }),
-});
-const resources = z.array(resource, { error: 'must be a list of resources' });
-
-const stageTrack = z.strictObject({
-  topics: z.optional(textList),
-  tools: z.optional(textList),
-  resources: z.optional(resources),
-});
-
-const stage = z.strictObject({
-  id: idText,
-  title: text,
-  hours: z.union([positiveHours, z.record(z.string(), positiveHours)], {
-    error: 'must be a positive number, or a map from track id to hours',
-  }),
-  summary: z.optional(text),
-  topics: z.optional(textList),
-  resources: z.optional(resources),
-  project: z.optional(text),
-  optional: z.optional(z.boolean({ error: 'must be true or false' })),
-  tracks: z.optional(z.record(z.string(), stageTrack, { error: 'must be a map from track id to track details' })),
-});
-
-const roadmapSchema = z.strictObject(
-  {
-    id: idText,
-    title: text,
-    version: z.optional(z.union([z.string(), z.number()], { error: 'must be text or a number' })),
-    summary: z.optional(text),
-    sources: z.optional(
-      z.array(
-        z.strictObject({
-          publisher: text,
-          title: text,
-          date: z.optional(z.string({ error: 'must be text' })),
-          url: z.optional(httpUrl),
-        }),
-        { error: 'must be a list of sources' },
-      ),
-    ),
-    reference_hours_per_week: z.optional(positiveHours),
-    tracks: z
-      .record(idText, z.strictObject({ title: text, summary: z.optional(text) }), {
-        error: 'must be a map from track id to {title}',
-      })
-      .check(z.refine((tracks) => Object.keys(tracks).length > 0, { error: 'must name at least one track' })),
-    stages: z.array(stage, { error: 'must be a list of stages' }).check(z.minLength(1, { error: 'must list at least one stage' })),
-  },
-  { error: 'must be a map with id, title, tracks and stages' },
-);
-
-function valueAt(data: unknown, path: (string | number)[]): unknown {
-  let value = data;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[part];
-  }
-  return value;
-}
-
-function describeIssue(issue: $ZodIssue, data: unknown): RoadmapProblem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...path, key], key, message: 'is not a known field' }));
-  }
-  if (path.length > 0 && valueAt(data, path) === undefined) {
-    return [{ path, message: 'is required' }];
-  }
-  if (issue.code === 'invalid_key') {
-    return [{ path, message: 'must use only lowercase letters, digits and single dashes' }];
-  }
-  return [{ path, message: issue.message }];
-}
-
-/** Checks the rules that span fields: unique stage ids, known tracks, hours for every track. */
-function crossCheck(roadmap: Roadmap): RoadmapProblem[] {
-  const problems: RoadmapProblem[] = [];
+/** Unique stage ids, known tracks, hours for every track, and checks that use only what they captured. */
+function crossCheck(roadmap: RawRoadmap): Problem[] {
+  const problems: Problem[] = [];
   const trackIds = Object.keys(roadmap.tracks);
+  const unknownTrack = (track: string) => `names unknown track "${track}" (tracks: ${trackIds.join(', ')})`;
   const seen = new Map<string, number>();
   roadmap.stages.forEach((stage, index) => {
     const first = seen.get(stage.id);
-    if (first !== undefined) {
-      problems.push({ path: ['stages', index, 'id'], message: `repeats "${stage.id}", already used by stages[${first}]` });
-    } else {
-      seen.set(stage.id, index);
-    }
+    if (first !== undefined) problems.push({ path: ['stages', index, 'id'], message: `repeats "${stage.id}", already used by stages[${first}]` });
+    else seen.set(stage.id, index);
     if (typeof stage.hours === 'object') {
       for (const track of Object.keys(stage.hours)) {
-        if (!trackIds.includes(track)) {
-          problems.push({ path: ['stages', index, 'hours', track], key: track, message: `names unknown track "${track}" (tracks: ${trackIds.join(', ')})` });
-        }
+        if (!trackIds.includes(track)) problems.push({ path: ['stages', index, 'hours', track], key: track, message: unknownTrack(track) });
       }
       for (const track of trackIds) {
-        if (!(track in stage.hours)) {
-          problems.push({ path: ['stages', index, 'hours'], message: `has no hours for track "${track}"` });
-        }
+        if (!Object.hasOwn(stage.hours, track)) problems.push({ path: ['stages', index, 'hours'], message: `has no hours for track "${track}"` });
       }
     }
     for (const track of Object.keys(stage.tracks ?? {})) {
-      if (!trackIds.includes(track)) {
-        problems.push({ path: ['stages', index, 'tracks', track], key: track, message: `names unknown track "${track}" (tracks: ${trackIds.join(', ')})` });
-      }
+      if (!trackIds.includes(track)) problems.push({ path: ['stages', index, 'tracks', track], key: track, message: unknownTrack(track) });
+    }
+    problems.push(...checkVariables(stage, index));
+  });
+  (roadmap.skip_for_now ?? []).forEach((topic, index) => {
+    if (topic.at !== undefined && !seen.has(topic.at)) {
+      problems.push({ path: ['skip_for_now', index, 'at'], message: `names unknown stage "${topic.at}"` });
     }
   });
   return problems;
 }
 
-/** Checks parsed YAML against the roadmap format. */
-export function validateRoadmap(data: unknown): ValidationResult {
-  const parsed = roadmapSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, data)) };
-  const roadmap = parsed.data as Roadmap;
-  const problems = crossCheck(roadmap);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, roadmap };
+const TEMPLATE = /\$\{([^}]*)\}/g;
+
+/** Every `${name}` in a value: strings, and the strings inside lists and maps. */
+function templateNames(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') for (const match of value.matchAll(TEMPLATE)) into.push(match[1]!);
+  else if (Array.isArray(value)) for (const item of value) templateNames(item, into);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) templateNames(item, into);
+  return into;
 }
 
-/** `stages[2].hours`, `tracks.node.title`. */
-export function formatPath(path: (string | number)[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
+/** A check may use `${random}` and the variables that earlier checks captured, nothing else. */
+function checkVariables(stage: RawStage, index: number): Problem[] {
+  const problems: Problem[] = [];
+  const known = new Set(['random']);
+  stage.checks?.steps.forEach((step, n) => {
+    for (const name of templateNames([step.request, step.expect])) {
+      if (!known.has(name)) {
+        problems.push({
+          path: ['stages', index, 'checks', 'steps', n],
+          message: `uses \${${name}}, which no earlier check captures (known: ${[...known].join(', ')})`,
+        });
+      }
+    }
+    for (const name of Object.keys(step.capture ?? {})) known.add(name);
+  });
+  return problems;
+}
+
+type RawResource = NonNullable<RawStage['resources']>[number];
+const toResource = (r: RawResource): Resource => ({ title: r.title, url: r.url, free: r.free, type: r.type ?? null });
+
+function toMatcher(raw: unknown): Matcher {
+  if (raw !== null && typeof raw === 'object') return raw as Matcher;
+  return { equals: raw as string | number | boolean | null };
+}
+
+function toCheck(raw: RawCheck): Check {
+  const request: Check['request'] = { method: raw.request.method, path: raw.request.path, headers: Object.entries(raw.request.headers ?? {}) };
+  if (raw.request.json !== undefined) request.json = raw.request.json;
+  return {
+    name: raw.name,
+    request,
+    expect: {
+      status: typeof raw.expect.status === 'number' ? [raw.expect.status] : raw.expect.status,
+      json: Object.entries(raw.expect.json ?? {}).map(([path, matcher]) => [path, toMatcher(matcher)]),
+    },
+    capture: Object.entries(raw.capture ?? {}),
+  };
+}
+
+function toStage(raw: RawStage, trackIds: string[]): Stage {
+  const hours = typeof raw.hours === 'number' ? new Map(trackIds.map((t) => [t, raw.hours as number])) : new Map(Object.entries(raw.hours));
+  const tracks = new Map<string, StageTrack>(
+    Object.entries(raw.tracks ?? {}).map(([id, t]) => [id, { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) }]),
+  );
+  return {
+    id: raw.id,
+    title: raw.title,
+    hours,
+    summary: raw.summary ?? null,
+    topics: raw.topics ?? [],
+    resources: (raw.resources ?? []).map(toResource),
+    project: raw.project ?? null,
+    optional: raw.optional === true,
+    tracks,
+    selfCheck: raw.self_check ?? [],
+    pitfalls: raw.pitfalls ?? [],
+    checks: raw.checks ? { public: raw.checks.public === true, steps: raw.checks.steps.map(toCheck) } : null,
+  };
+}
+
+/**
+ * The program's view of a validated roadmap. Built-in roadmaps are validated at build time and
+ * only go through this conversion at run time.
+ */
+export function toRoadmap(raw: RawRoadmap): Roadmap {
+  const trackIds = Object.keys(raw.tracks);
+  return {
+    id: raw.id,
+    title: raw.title,
+    version: raw.version ?? null,
+    summary: raw.summary ?? null,
+    sources: raw.sources ?? [],
+    referenceHoursPerWeek: raw.reference_hours_per_week ?? null,
+    tracks: new Map(Object.entries(raw.tracks).map(([id, t]) => [id, { title: t.title, summary: t.summary ?? null }])),
+    stages: raw.stages.map((stage) => toStage(stage, trackIds)),
+    skipForNow: (raw.skip_for_now ?? []).map((s) => ({ topic: s.topic, reason: s.reason, at: s.at ?? null })),
+  };
 }

@@ -16,12 +16,15 @@ export const MIGRATIONS: MigrationSteps = {
     ...data,
     schemaVersion: 2,
   }),
+  // Version 2 had no proof links, project checks, running study session or revision count
+  // (its calendar exports all had SEQUENCE 0, so the count starts above it).
+  2: (data) => ({ links: {}, checks: {}, session: null, revision: 1, ...data, schemaVersion: 3 }),
 };
 
 /** Runs every step from the data's version up; data without a version is left for validation to reject. */
 export function upgrade(data: RawData, steps: MigrationSteps = MIGRATIONS): RawData {
   let current = data;
-  while (typeof current.schemaVersion === 'number' && steps[current.schemaVersion]) {
+  while (typeof current.schemaVersion === 'number' && Object.hasOwn(steps, current.schemaVersion)) {
     current = steps[current.schemaVersion]!(current);
   }
   return current;

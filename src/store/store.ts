@@ -1,120 +1,185 @@
-import { mkdirSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import Conf from 'conf';
-import envPaths from 'env-paths';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, linkSync, lstatSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describeCode } from '../errno.js';
 import { FailureError } from '../errors.js';
 import { upgrade } from './migrations.js';
-import { firstProblem, SCHEMA_VERSION, type SavedData } from './schema.js';
+import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
+import { acquireLock, type HeldLock } from './lock.js';
 
+export const STORE_FILE = 'progress.json';
 const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to move it aside and start again.';
 
+/** What a change under the lock returns: the data to save (none: save nothing) and the command's result. */
+export interface Change<R> {
+  data?: SavedData;
+  result: R;
+}
+
+export interface StoreOptions {
+  /** Called when another command holds the lock; returns how to stop waiting visibly. */
+  onWait?: () => Promise<() => void>;
+}
+
 /**
- * The learner's plan and progress in one JSON file, written through conf (atomic writes).
- * Every change is a read-modify-write under a lock file, so parallel commands never lose one.
+ * The learner's plan and progress in one JSON file. Reads are a plain read and parse; every
+ * change is a read-modify-write under a lock file, written through conf (atomically), and only
+ * after the new data has passed the same validation as a read.
  */
 export class ProgressStore {
   readonly path: string;
-  readonly #dir: string;
-  readonly #onWait: (() => Promise<() => void>) | undefined;
+  readonly dir: string;
+  readonly #options: StoreOptions;
 
-  /** `onWait` is called when another command holds the lock; it returns how to stop waiting visibly. */
-  constructor(dir?: string, onWait?: () => Promise<() => void>) {
-    this.#dir = dir ?? envPaths('backend-path', { suffix: '' }).config;
-    this.path = join(this.#dir, 'progress.json');
-    this.#onWait = onWait;
-  }
-
-  /** conf reads the file as it opens, so it is opened afresh for every read. */
-  #open(): Conf<Record<string, unknown>> {
-    return new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'progress', accessPropertiesByDotNotation: false });
+  constructor(dir: string, options: StoreOptions = {}) {
+    this.dir = dir;
+    this.path = join(dir, STORE_FILE);
+    this.#options = options;
   }
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */
-  read(): SavedData | undefined {
-    const raw = this.#readRaw();
-    if (raw === undefined || Object.keys(raw).length === 0) return undefined;
-    const version = raw.schemaVersion;
+  async read(): Promise<SavedData | undefined> {
+    let source: string;
+    try {
+      source = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      throw new FailureError(`${this.path} cannot be read: ${describeCode(code)}.`);
+    }
+    return this.#parse(source);
+  }
+
+  async #parse(source: string): Promise<SavedData> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(source);
+    } catch (error) {
+      throw this.#damaged([`it is not valid JSON (${(error as Error).message})`]);
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw this.#damaged([`it holds ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a backend-path progress object`]);
+    }
+    const version = (raw as Record<string, unknown>).schemaVersion;
     if (typeof version === 'number' && version > SCHEMA_VERSION) {
       throw new FailureError(
         `${this.path} was written by a newer backend-path (data version ${version}; this one understands up to ${SCHEMA_VERSION}), so it was left untouched.`,
         'Update backend-path: npm install -g backend-path@latest',
       );
     }
-    const upgraded = upgrade(raw);
-    const problem = firstProblem(upgraded);
-    if (problem) throw new FailureError(`${this.path} is damaged: ${problem}. Nothing was changed.`, REPAIR_HINT);
-    return upgraded as SavedData;
+    const result = validateSaved(upgrade(raw as Record<string, unknown>));
+    if (result.success) return result.output;
+    const [{ toProblems }, { locateProblems }] = await Promise.all([import('../validation/issues.js'), import('../validation/locate.js')]);
+    throw this.#damaged(locateProblems(source, this.path, toProblems(result.issues).slice(0, 5)));
   }
 
-  /** Applies `change` to the current data under the lock and saves what it returns. */
-  async update(change: (current: SavedData | undefined) => SavedData): Promise<SavedData> {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const release = await this.#lock();
+  #damaged(problems: string[]): FailureError {
+    return new FailureError(`${this.path} is damaged, so it was left untouched:\n${problems.map((p) => `  ${p}`).join('\n')}`, REPAIR_HINT);
+  }
+
+  /**
+   * Applies `change` to the current data under the lock and saves the data it returns. Nothing
+   * is written when the change throws, when the result is invalid, or when the lock was lost
+   * while this process was stalled.
+   */
+  async update<R>(change: (current: SavedData | undefined) => Change<R>): Promise<R> {
+    this.#ensureDir();
+    const lock = await acquireLock(this.path, this.#options.onWait);
     try {
-      const next = change(this.read());
-      this.#open().store = next;
-      return next;
+      const current = await this.read();
+      const { data, result } = change(current);
+      if (data) await this.#save({ ...data, revision: (current?.revision ?? 0) + 1 }, lock);
+      return result;
     } finally {
-      await release();
+      await lock.release();
     }
   }
 
-  /** Moves the file aside (never deletes it) and returns where it went; undefined when there was none. */
-  async moveAside(today: string): Promise<string | undefined> {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const release = await this.#lock();
+  async #save(data: SavedData, lock: HeldLock): Promise<void> {
+    const checked = validateSaved(data);
+    if (!checked.success) {
+      const { toProblems, describeProblem } = await import('../validation/issues.js');
+      throw new FailureError(`Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`);
+    }
+    const text = `${JSON.stringify(data, null, '\t')}\n`;
     try {
-      const target = `${this.path}.${today}-${process.pid}.bak`;
-      try {
-        renameSync(this.path, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
+      accessSync(this.path, constants.W_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new FailureError(`${this.path} is read-only, so nothing was saved.`, `Make it writable (chmod u+w "${this.path}") and run the command again.`);
       }
-      return target;
+    }
+    const { default: Conf } = await import('conf');
+    // The last moment before the rename: if another command took the lock while this one was
+    // stalled, it may have saved since, and writing now would undo its change.
+    lock.verify();
+    try {
+      new Conf<Record<string, unknown>>({ cwd: this.dir, configName: 'progress', accessPropertiesByDotNotation: false, serialize: () => text }).store = data;
+    } catch (error) {
+      throw this.#writeFailure(error as NodeJS.ErrnoException);
+    }
+  }
+
+  #writeFailure(error: NodeJS.ErrnoException): FailureError {
+    if (error.code === 'ENOSPC') return new FailureError(`The disk is full, so nothing was saved; ${this.path} is unchanged.`, 'Free some space and run the command again.');
+    if (error.code === 'EDQUOT') return new FailureError(`Your disk quota is used up, so nothing was saved; ${this.path} is unchanged.`);
+    return new FailureError(`Cannot save ${this.path}: ${describeCode(error.code) ?? error.message}. Nothing was changed.`);
+  }
+
+  #ensureDir(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a folder' : describeCode(code);
+      throw new FailureError(`Cannot create the folder ${this.dir} for your progress: ${why}.`, 'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.');
+    }
+  }
+
+  /**
+   * Moves the file aside (never deletes it) and returns where it went; undefined when there was
+   * none. Backup names carry the time and random letters, and the move links before it unlinks,
+   * so one backup can never replace another.
+   */
+  async moveAside(stamp: string): Promise<string | undefined> {
+    this.#ensureDir();
+    const lock = await acquireLock(this.path, this.#options.onWait);
+    try {
+      for (;;) {
+        const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomBytes(4).toString('hex')}.bak`;
+        try {
+          linkSync(this.path, target);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') return undefined;
+          if (code === 'EEXIST') continue;
+          throw new FailureError(`Cannot move ${this.path} aside: ${describeCode(code)}. Nothing was changed.`);
+        }
+        lock.verify();
+        unlinkSync(this.path);
+        return target;
+      }
     } finally {
-      await release();
+      await lock.release();
     }
   }
 
-  #readRaw(): Record<string, unknown> | undefined {
-    let raw: unknown;
+  /** True when `file` is the progress file, its lock, a backup or a temporary file of it. */
+  owns(file: string): boolean {
+    const real = (path: string) => {
+      try {
+        return realpathSync(path);
+      } catch {
+        return path;
+      }
+    };
+    const fold = (path: string) => (process.platform === 'darwin' || process.platform === 'win32' ? path.toLowerCase() : path);
+    let target: string;
     try {
-      raw = this.#open().store;
-    } catch (error) {
-      return this.#damaged(error);
+      target = lstatSync(file).isSymbolicLink() ? real(file) : join(real(dirname(file)), basename(file));
+    } catch {
+      target = join(real(dirname(file)), basename(file));
     }
-    return raw as Record<string, unknown>;
-  }
-
-  #damaged(error: unknown): never {
-    if (error instanceof SyntaxError) {
-      throw new FailureError(`${this.path} is damaged: it is not valid JSON (${error.message}). Nothing was changed.`, REPAIR_HINT);
-    }
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    throw new FailureError(`${this.path} cannot be read${code ? ` (${code})` : ''}.`);
-  }
-
-  async #lock(): Promise<() => Promise<void>> {
-    // Only commands that write take the lock, so reading commands never load the library.
-    const { default: lockfile } = await import('proper-lockfile');
-    const options = { realpath: false, stale: 10_000 };
-    try {
-      return await lockfile.lock(this.path, options);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw this.#lockFailure(error);
-    }
-    const stopWaiting = (await this.#onWait?.()) ?? (() => {});
-    try {
-      return await lockfile.lock(this.path, { ...options, retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 100, randomize: true } });
-    } catch (error) {
-      throw this.#lockFailure(error);
-    } finally {
-      stopWaiting();
-    }
-  }
-
-  #lockFailure(error: unknown): FailureError {
-    return new FailureError(`${this.path} is locked by another backend-path command (${(error as Error).message}).`, 'Wait for it to finish and try again.');
+    return fold(dirname(target)) === fold(real(this.dir)) && fold(basename(target)).startsWith(STORE_FILE);
   }
 }

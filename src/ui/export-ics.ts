@@ -1,54 +1,72 @@
-import ical, { ICalAlarmType } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalEventStatus } from 'ical-generator';
+import type { StageDetail, StageRow } from '../coach/stage.js';
 import type { ExportData } from '../commands/export.js';
 import { addDays, type IsoDate } from '../plan/dates.js';
 
-/** A calendar date as UTC midnight: ical-generator writes all-day dates from the UTC fields. */
-const utcDay = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
+/** A calendar date as UTC midnight: ical-generator writes all-day and floating times from the UTC fields. */
+const utcDay = (date: IsoDate, hour = 0, minute = 0) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute));
+
+function description(detail: StageDetail): string {
+  return [
+    detail.summary,
+    detail.topics.length > 0 ? `Topics: ${detail.topics.join('; ')}` : null,
+    detail.tools.length > 0 ? `Tools: ${detail.tools.join('; ')}` : null,
+    detail.project ? `Project: ${detail.project}` : null,
+    ...detail.resources.map((r) => `${r.title}: ${r.url}`),
+    ...detail.links.map((url) => `Proof: ${url}`),
+    ...detail.notes.map((n) => `Note (${n.date}): ${n.text}`),
+  ]
+    .filter((line): line is string => !!line)
+    .join('\n');
+}
+
+/** Where and how a stage appears: its agreed window while to do, the day it was done, or cancelled. */
+function placement(row: StageRow, detail: StageDetail, today: IsoDate): { start: IsoDate; end: IsoDate; summary: string; status: ICalEventStatus } {
+  if (row.status === 'done') return { start: row.date!, end: row.date!, summary: `✔ Done: ${row.title}`, status: ICalEventStatus.CONFIRMED };
+  if (row.status === 'skipped') return { start: row.date!, end: row.date!, summary: `Skipped: ${row.title}`, status: ICalEventStatus.CANCELLED };
+  if (row.start && row.end) return { start: row.start, end: row.end, summary: row.title, status: ICalEventStatus.CONFIRMED };
+  return { start: today, end: detail.end, summary: `${row.title} (not in your agreed plan)`, status: ICalEventStatus.TENTATIVE };
+}
 
 /**
- * An RFC 5545 calendar: one all-day event per remaining stage over its window, with UIDs built
- * from the roadmap and stage ids so a re-import updates events instead of duplicating them;
- * with sessions, one study session a week at the given local time with a reminder.
+ * An RFC 5545 calendar that a newer export can replace an older one with: every stage is an
+ * all-day event with a UID from the roadmap and stage ids (done stages on the day they were
+ * done, skipped ones cancelled), the weekly study session is one recurring event with a stable
+ * UID until the finish (cancelled once nothing is left), and every event's SEQUENCE is the
+ * progress file's revision, which every saved change raises.
  */
-export function renderIcs(exported: ExportData, sessions?: { hour: number; minute: number }): string {
-  const { roadmap, data, remaining, plan } = exported;
-  const calendar = ical({ name: `backend-path: ${roadmap.title}`, prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' } });
-  for (const stage of remaining) {
-    const description = [
-      stage.summary,
-      stage.topics.length > 0 ? `Topics: ${stage.topics.join('; ')}` : null,
-      stage.tools.length > 0 ? `Tools: ${stage.tools.join('; ')}` : null,
-      stage.project ? `Project: ${stage.project}` : null,
-      ...stage.resources.map((r) => `${r.title}: ${r.url}`),
-      ...stage.notes.map((n) => `Note (${n.date}): ${n.text}`),
-    ].filter((line): line is string => !!line);
+export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
+  const { document: doc, rows, details, revision, today } = data;
+  const calendar = ical({ name: `backend-path: ${doc.roadmap.title}`, prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' } });
+  rows.forEach((row, i) => {
+    const where = placement(row, details[i]!, today);
     calendar.createEvent({
-      id: `${stage.id}.${roadmap.id}@backend-path`,
-      summary: stage.title,
-      description: description.join('\n'),
-      start: utcDay(stage.start),
-      end: utcDay(addDays(stage.end, 1)),
+      id: `${row.id}.${doc.roadmap.id}@backend-path`,
+      sequence: revision,
+      summary: where.summary,
+      description: description(details[i]!),
+      start: utcDay(where.start),
+      end: utcDay(addDays(where.end, 1)),
       allDay: true,
+      status: where.status,
+    });
+  });
+  if (session) {
+    const titles = rows.filter((r) => r.status === 'todo').map((r) => r.title);
+    const until = doc.finish ?? doc.start;
+    calendar.createEvent({
+      id: `study-session.${doc.roadmap.id}@backend-path`,
+      sequence: revision,
+      summary: 'Study session (backend-path)',
+      description: titles.length > 0 ? `${doc.hoursPerWeek} hours a week. Still to do: ${titles.join('; ')}.` : 'Every stage is done.',
+      start: utcDay(doc.start, session.hour, session.minute),
+      end: new Date(utcDay(doc.start, session.hour, session.minute).getTime() + 60 * 60 * 1000),
+      floating: true,
+      repeating: { freq: ICalEventRepeatingFreq.WEEKLY, until: utcDay(until, 23, 59) },
+      status: doc.finish ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
+      alarms: doc.finish ? [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }] : [],
     });
   }
-  if (sessions) {
-    const todo = new Set(remaining.map((s) => s.id));
-    const titles = new Map(roadmap.stages.map((s) => [s.id, s.title]));
-    for (const week of plan.weeks) {
-      const items = week.items.filter((item) => todo.has(item.stage));
-      if (items.length === 0 || week.end < exported.today) continue;
-      const [y, m, d] = week.start.split('-').map(Number) as [number, number, number];
-      const start = new Date(Date.UTC(y, m - 1, d, sessions.hour, sessions.minute));
-      calendar.createEvent({
-        id: `session-${week.start}.${roadmap.id}@backend-path`,
-        summary: `Study: ${items.map((item) => titles.get(item.stage)).join(', ')}`,
-        description: `Week ${week.week} of your plan: ${items.map((i) => `${titles.get(i.stage)} ${i.hours} h`).join(', ')} (${data.profile.hoursPerWeek} h this week).`,
-        start,
-        end: new Date(start.getTime() + 60 * 60 * 1000),
-        floating: true,
-        alarms: [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }],
-      });
-    }
-  }
-  return calendar.toString();
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

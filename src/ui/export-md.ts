@@ -1,38 +1,107 @@
+import type { StageDetail, StageRow } from '../coach/stage.js';
 import type { ExportData } from '../commands/export.js';
-import { formatDay } from '../plan/dates.js';
+import { formatDayWithYear } from '../plan/dates.js';
+import { formatHours } from './text.js';
 
-/** Markdown table cells cannot hold a pipe or a line break. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+/**
+ * Text as Markdown that renders as the same text: every character that could start markup (a
+ * link, HTML, emphasis, a table cell) is escaped, backslashes first so an escape cannot be undone.
+ */
+export function md(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_{}[\]()<>|~!#&]/g, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1');
+}
 
-/** The plan as Markdown for a portfolio README: header, a table of stages, then the weeks. */
-export function renderMarkdown({ plan, roadmap, data }: ExportData): string {
-  const track = roadmap.tracks[plan.track]?.title ?? plan.track;
-  const titles = new Map(roadmap.stages.map((s) => [s.id, s.title]));
-  const lines = [
-    `# My backend learning plan`,
+const link = (title: string, url: string) => `[${md(title)}](<${new URL(url).href.replace(/[<>]/g, encodeURIComponent)}>)`;
+const day = formatDayWithYear;
+
+function statusText(row: StageRow): string {
+  if (row.status === 'done') return `done ${day(row.date!)}`;
+  if (row.status === 'skipped') return `skipped ${day(row.date!)}`;
+  return row.overdue ? 'to do (overdue)' : row.current ? 'in progress' : 'to do';
+}
+
+function header({ document: doc, standing }: ExportData): string[] {
+  const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}` : 'every stage is done or skipped';
+  const verdict = { 'on-track': 'on track', ahead: `${standing.daysAhead} days ahead`, behind: `${-standing.daysAhead} days behind`, finished: 'finished' }[standing.verdict];
+  return [
+    '# My backend learning plan',
     '',
-    `- **Roadmap:** ${cell(roadmap.title)}`,
-    `- **Track:** ${cell(track)}`,
-    `- **Pace:** ${plan.hoursPerWeek} hours a week`,
-    `- **Dates:** ${formatDay(plan.start, true)} to ${plan.finish ? formatDay(plan.finish, true) : 'done'}`,
-    '',
+    `- **Roadmap:** ${md(doc.roadmap.title)}`,
+    `- **Track:** ${md(doc.trackTitle)}`,
+    `- **Pace:** ${doc.hoursPerWeek} hours a week`,
+    `- **Dates:** ${dates}`,
+    `- **Progress:** ${standing.percent}% (${formatHours(standing.creditedHours)} of ${formatHours(standing.totalHours)}), ${standing.done} of ${standing.total} stages done, ${verdict}`,
+  ];
+}
+
+function stageTable(rows: StageRow[]): string[] {
+  return [
     '## Stages',
     '',
     '| # | Stage | Hours | Dates | Status |',
     '| --- | --- | ---: | --- | --- |',
-    ...plan.stages.map((stage, i) => {
-      const dates = stage.start && stage.end ? `${formatDay(stage.start, true)} – ${formatDay(stage.end, true)}` : '';
-      const when = data.progress[stage.id]?.date;
-      const status = stage.status === 'todo' ? 'to do' : `${stage.status}${when ? ` ${when}` : ''}`;
-      return `| ${i + 1} | ${cell(stage.title)} | ${stage.hours} | ${dates} | ${status} |`;
+    ...rows.map((row) => {
+      const dates = row.start && row.end ? `${day(row.start)} – ${day(row.end)}` : '';
+      return `| ${row.number} | ${md(row.title)} | ${row.hours} | ${dates} | ${statusText(row)} |`;
     }),
   ];
-  if (plan.weeks.length > 0) {
-    lines.push('', '## Weeks', '');
-    for (const week of plan.weeks) {
-      const items = week.items.map((item) => `${cell(titles.get(item.stage) ?? item.stage)} (${item.hours} h)`).join(', ');
-      lines.push(`- **Week ${week.week}** (${formatDay(week.start, true)} – ${formatDay(week.end, true)}): ${items}`);
-    }
+}
+
+function proof(detail: StageDetail): string[] {
+  const lines = detail.links.map((url) => `- Proof: ${link(url, url)}`);
+  if (detail.check) lines.push(`- Checked ${day(detail.check.date)}: ${detail.check.passed} of ${detail.check.total} checks passed`);
+  return lines;
+}
+
+/** Each finished stage's project with its proof: the part of the page a recruiter reads. */
+function projects(data: ExportData): string[] {
+  const finished = data.details.filter((d, i) => data.rows[i]!.status === 'done' && d.project);
+  if (finished.length === 0) return [];
+  const lines = ['## Projects'];
+  for (const detail of finished) {
+    lines.push('', `### ${detail.number}. ${md(detail.title)}`, '', md(detail.project!));
+    const evidence = proof(detail);
+    if (evidence.length > 0) lines.push('', ...evidence);
   }
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+function stageSection(detail: StageDetail, row: StageRow): string[] {
+  const lines = ['', `### Stage ${detail.number}: ${md(detail.title)}`, '', `Status: ${statusText(row)}.`];
+  const list = (label: string, items: string[]) => (items.length > 0 ? ['', `${label}:`, '', ...items.map((item) => `- ${item}`)] : []);
+  if (detail.summary) lines.push('', md(detail.summary));
+  lines.push(...list('Topics', detail.topics.map(md)), ...list('Tools', detail.tools.map(md)));
+  lines.push(...list('Resources', detail.resources.map((r) => `${link(r.title, r.url)}${r.type ? ` (${r.type})` : ''}${r.free ? '' : ' (paid)'}`)));
+  if (detail.project) lines.push('', `Project: ${md(detail.project)}`);
+  const evidence = proof(detail);
+  if (evidence.length > 0) lines.push('', ...evidence);
+  lines.push(...list('My notes', detail.notes.map((n) => `${day(n.date)}: ${md(n.text)}`)));
+  return lines;
+}
+
+function weeks({ document: doc }: ExportData): string[] {
+  if (doc.weeks.length === 0) return [];
+  const titles = new Map(doc.stages.map((s) => [s.id, s.title]));
+  return [
+    '## Weeks',
+    '',
+    ...doc.weeks.map((week) => {
+      const items = week.items.map((item) => `${md(titles.get(item.stage) ?? item.stage)} (${item.hours} h)`).join(', ');
+      return `- **Week ${week.week}** (${day(week.start)} – ${day(week.end)}): ${items}`;
+    }),
+  ];
+}
+
+/**
+ * The plan as a portfolio-ready Markdown page: header with dates and progress, the stage table,
+ * the finished projects with their proof, every stage in detail with the learner's notes, then
+ * the weeks. Valid for markdownlint (line length aside) and the same in any GFM renderer.
+ */
+export function renderMarkdown(data: ExportData): string {
+  const parts = [header(data), stageTable(data.rows), projects(data), ['## Stage by stage', ...data.details.flatMap((d, i) => stageSection(d, data.rows[i]!))], weeks(data)];
+  return `${parts.filter((part) => part.length > 0).map((part) => part.join('\n')).join('\n\n')}\n`;
 }

@@ -1,9 +1,14 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
+import { safeLine } from '../sanitize.js';
+import { terminalWidth } from './style.js';
+import { wrap } from './text.js';
 
 /**
- * The only module that talks to @inquirer/prompts. Commands call these only when stdin and
- * stdout are terminals; Ctrl-C at any question becomes a CancelledError (exit 130).
+ * The only module that talks to @inquirer/prompts. Commands call these only when there is a
+ * terminal to ask on; the questions go to stdout when it is the terminal and to stderr when
+ * stdout is redirected (`plan > plan.txt`), so the answer file holds only the plan. Ctrl-C at
+ * any question becomes a CancelledError (exit 130).
  */
 export interface Choice<T> {
   value: T;
@@ -11,45 +16,55 @@ export interface Choice<T> {
   description?: string;
 }
 
-async function ask<T>(question: () => Promise<T>, cancelMessage: string): Promise<T> {
+const output = () => (process.stdout.isTTY ? process.stdout : process.stderr);
+
+async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Promise<T>, cancelMessage: string): Promise<T> {
   try {
-    return await question();
+    return await question({ output: output() });
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError(cancelMessage);
     throw error;
   }
 }
 
-export function askSelect<T>(message: string, choices: Choice<T>[], cancelMessage: string): Promise<T> {
-  return ask(() => select({ message, choices }), cancelMessage);
+export function askSelect<T>(message: string, choices: Choice<T>[], cancelMessage: string, defaultValue?: T): Promise<T> {
+  // Descriptions are wrapped here at word boundaries, so the prompt never cuts a word in two.
+  const width = Math.min(terminalWidth(output()), 100) - 2;
+  const clean = choices.map((c) => ({ value: c.value, name: safeLine(c.name), description: c.description && wrap(safeLine(c.description), width) }));
+  return ask((context) => select({ message, choices: clean, default: defaultValue }, context), cancelMessage);
 }
 
 export function askNumber(
   message: string,
-  options: { min: number; max: number; default?: number; invalid: string },
+  options: { min: number; max: number; default?: number; invalid: string; parse: (text: string) => number | undefined },
   cancelMessage: string,
 ): Promise<number> {
   // A text prompt, so that "abc" gets the same sentence as 500 instead of a generic one.
-  const parse = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-  const valid = (value: number) => Number.isFinite(value) && value >= options.min && value <= options.max;
-  return ask(async () => {
-    const answer = await input({
-      message,
-      default: options.default === undefined ? undefined : String(options.default),
-      validate: (text) => (valid(parse(text)) ? true : options.invalid),
-    });
-    return parse(answer);
+  return ask(async (context) => {
+    const answer = await input(
+      {
+        message,
+        default: options.default === undefined ? undefined : String(options.default),
+        validate: (text) => (options.parse(text) === undefined ? options.invalid : true),
+      },
+      context,
+    );
+    return options.parse(answer)!;
   }, cancelMessage);
 }
 
-export function askText(
-  message: string,
-  options: { default?: string; validate: (value: string) => true | string },
-  cancelMessage: string,
-): Promise<string> {
-  return ask(() => input({ message, default: options.default, validate: options.validate }), cancelMessage);
+export function askText(message: string, options: { default?: string; validate: (value: string) => true | string }, cancelMessage: string): Promise<string> {
+  return ask((context) => input({ message, default: options.default, validate: options.validate }, context), cancelMessage);
 }
 
 export function askConfirm(message: string, defaultAnswer: boolean, cancelMessage: string): Promise<boolean> {
-  return ask(() => confirm({ message, default: defaultAnswer }), cancelMessage);
+  return ask((context) => confirm({ message, default: defaultAnswer }, context), cancelMessage);
+}
+
+/** Shows lists the learner should read first (a stage's self-check), then asks yes or no. */
+export function askConfirmList(sections: { title: string; items: string[] }[], message: string, cancelMessage: string): Promise<boolean> {
+  const width = Math.min(terminalWidth(output()), 100);
+  const text = sections.map((s) => [wrap(safeLine(s.title), width), ...s.items.map((item) => wrap(`• ${safeLine(item)}`, width, 2, 2))].join('\n'));
+  output().write(`${text.join('\n\n')}\n\n`);
+  return askConfirm(message, true, cancelMessage);
 }

@@ -1,49 +1,52 @@
-import type { LogResult } from '../commands/log.js';
+import type { CheckResult } from '../commands/check.js';
+import type { ExportResult } from '../commands/export.js';
+import type { LinkResult } from '../commands/link.js';
 import type { NoteResult } from '../commands/note.js';
-import type { ReplanResult } from '../commands/replan.js';
 import type { ResetResult } from '../commands/reset.js';
-import { formatDay } from '../plan/dates.js';
-import type { RenderOptions } from './render-plan.js';
-import { verdict } from './render-progress.js';
-import { formatHours, wrap } from './text.js';
+import { plural, wrap } from './text.js';
+import type { View } from './view.js';
 
-export function renderLog(result: LogResult, options: RenderOptions): string {
-  const { style } = options;
-  const week = result.report.week;
-  const stage = result.entry.stage ? ` on ${result.entry.stage}` : '';
-  return [
-    `${style.green('✔')} Logged ${formatHours(result.entry.hours)}${stage} for ${formatDay(result.entry.date, true)}.`,
-    `This week: ${formatHours(week.hours)} of ${formatHours(week.target)}${week.hours >= week.target ? style.green(' - target met') : ''}` +
-      (result.report.streak > 0 ? ` · streak: ${result.report.streak} ${result.report.streak === 1 ? 'week' : 'weeks'}` : ''),
-    wrap(verdict(result.report, options), options.width),
-  ].join('\n') + '\n';
+export function renderNote(result: NoteResult, { style, width }: View): string {
+  return `${wrap(`${style.green('✔')} Noted on "${result.stage.title}" (${plural(result.notes.length, 'note')}). \`backend-path next\` and \`backend-path status\` show them.`, width, 0, 2)}\n`;
 }
 
-export function renderNote(result: NoteResult, { style }: RenderOptions): string {
-  return `${style.green('✔')} Noted on "${result.stage.title}" (${result.notes.length} ${result.notes.length === 1 ? 'note' : 'notes'}). \`backend-path next\` and \`status\` show them.\n`;
+export function renderLink(result: LinkResult, { style, width }: View): string {
+  const head = result.added ? `${style.green('✔')} Linked to "${result.stage.title}"` : `${style.dim('•')} "${result.stage.title}" already has that link`;
+  return `${wrap(`${head} (${plural(result.links.length, 'link')}); status, next and your exports show them.`, width, 0, 2)}\n`;
 }
 
-export function renderReplan(result: ReplanResult, options: RenderOptions): string {
-  const { style } = options;
-  const day = (d: string | null) => (d ? formatDay(d, true) : 'none');
-  if (!result.replanned) return `${style.yellow('Kept your current plan;')} nothing was changed.\n`;
-  const slip =
-    result.slipDays === null || result.slipDays === 0
-      ? 'the finish did not move'
-      : result.slipDays > 0
-        ? `the finish moved ${result.slipDays} ${result.slipDays === 1 ? 'day' : 'days'} later`
-        : `the finish moved ${-result.slipDays} ${result.slipDays === -1 ? 'day' : 'days'} earlier`;
-  const lines = [
-    `${style.green('✔')} Re-planned the remaining stages from today: ${slip}.`,
-    `Old finish: ${day(result.oldFinish)}`,
-    `New finish: ${style.bold(day(result.newFinish))}`,
-  ];
-  if (result.originalFinish && result.originalFinish !== result.newFinish) lines.push(style.dim(`Your first plan finished ${day(result.originalFinish)}; it stays on record.`));
-  return wrap(lines.join('\n'), options.width) + '\n';
-}
-
-export function renderReset(result: ResetResult, { style }: RenderOptions): string {
+export function renderReset(result: ResetResult, { style }: View): string {
   if (!result.reset) return 'Nothing was reset.\n';
   if (!result.movedTo) return 'There was no plan to reset.\n';
   return `${style.green('✔')} Your plan and progress were moved to ${result.movedTo}\nRun \`backend-path plan\` to start a new one.\n`;
+}
+
+/** The checklist: ✔ or ✖ per check, and for a failure what was sent, expected and received. */
+export function renderCheck(result: CheckResult, view: View): string {
+  const { style, width } = view;
+  const lines = [wrap(`Checking ${style.bold(result.stage)} against ${result.url}`, width, 0, 2), ''];
+  for (const step of result.results) {
+    const mark = step.ok ? style.green('✔') : step.ran ? style.red('✖') : style.dim('–');
+    lines.push(wrap(`${mark} ${step.name}`, width, 0, 2));
+    if (step.ok) continue;
+    if (!step.ran) {
+      lines.push(wrap(style.dim(step.got ?? 'not run'), width, 4));
+      continue;
+    }
+    const body = step.request.json === undefined ? '' : ` ${JSON.stringify(step.request.json)}`;
+    lines.push(wrap(`${style.dim('sent    ')} ${step.request.method} ${step.request.url}${body}`, width, 4, 9));
+    lines.push(wrap(`${style.dim('expected')} ${step.expected}`, width, 4, 9));
+    lines.push(wrap(`${style.dim('got     ')} ${step.got ?? 'nothing'}`, width, 4, 9));
+  }
+  const passed = result.results.filter((r) => r.ok).length;
+  const summary = result.passed
+    ? style.green(`All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`)
+    : style.yellow(`${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`backend-path check ${result.stage}\` again.`);
+  lines.push('', wrap(summary, width));
+  return `${lines.join('\n')}\n`;
+}
+
+/** An export goes to stdout as is, or a short note when it went to a file. */
+export function renderExport(result: ExportResult): string {
+  return result.file ? `Wrote ${result.file}\n` : result.text;
 }

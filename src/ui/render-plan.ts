@@ -1,47 +1,38 @@
-import type { ChalkInstance } from 'chalk';
-import { daysBetween, formatDay } from '../plan/dates.js';
-import type { Plan, PlanWeek } from '../plan/schedule.js';
-import type { Roadmap } from '../roadmap/types.js';
-import { fit, formatHours, wrap } from './text.js';
+import type { PlanDocument } from '../coach/agree.js';
+import type { PlanResult } from '../commands/plan.js';
+import type { ReplanResult } from '../commands/replan.js';
+import { daysBetween, formatDay, formatDayWithYear } from '../plan/dates.js';
+import type { PlanWeek } from '../plan/schedule.js';
+import { fit, formatHours, plural, wrap } from './text.js';
+import { verdictBlock } from './verdict.js';
+import type { View } from './view.js';
 
-export interface RenderOptions {
-  style: ChalkInstance;
-  width: number;
-}
-
-export function renderPlanHeader(plan: Plan, roadmap: Roadmap, options: RenderOptions): string {
-  const { style } = options;
-  const track = roadmap.tracks[plan.track]?.title ?? plan.track;
-  const lines = [
-    wrap(style.bold(`${roadmap.title}`) + style.dim(` (${roadmap.id})`), options.width),
-    `${style.dim('Track     ')} ${track}`,
-    `${style.dim('Pace      ')} ${formatHours(plan.hoursPerWeek)} a week`,
-  ];
+export function renderPlanHeader(plan: PlanDocument, { style, width }: View): string {
+  const label = (text: string) => style.dim(text.padEnd(10));
+  const lines = [wrap(style.bold(plan.roadmap.title) + style.dim(` (${plan.roadmap.id})`), width), `${label('Track')} ${plan.trackTitle}`, `${label('Pace')} ${formatHours(plan.hoursPerWeek)} a week`];
   if (plan.finish) {
     lines.push(
-      `${style.dim('Dates     ')} ${formatDay(plan.start, true)} → ${style.bold(formatDay(plan.finish, true))}`,
-      `${style.dim('Workload  ')} ${formatHours(plan.totalHours)} over ${plan.weeks.length} ${plan.weeks.length === 1 ? 'week' : 'weeks'}`,
+      wrap(`${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}`, width, 0, 11),
+      `${label('Workload')} ${formatHours(plan.totalHours)} over ${plural(plan.weeks.length, 'week')}`,
     );
   } else {
-    lines.push(`${style.dim('Dates     ')} nothing left to schedule: every stage is done or skipped`);
+    lines.push(wrap(`${label('Dates')} nothing left to schedule: every stage is done or skipped`, width, 0, 11));
   }
   return lines.join('\n');
 }
 
-/** One row per stage still to do, with a bar across the weeks it spans, scaled to the width. */
-export function renderTimeline(plan: Plan, { style, width }: RenderOptions): string {
+/** One row per scheduled stage, with a bar across the weeks it spans, scaled to the width. */
+export function renderTimeline(plan: PlanDocument, { style, width }: View): string {
   const stages = plan.stages.filter((s) => s.start && s.end);
   if (stages.length === 0) return '';
-  const labelWidth = Math.min(28, Math.max(12, Math.floor(width * 0.35)));
+  const labelWidth = Math.min(28, Math.max(10, Math.floor(width * 0.35)));
   const barWidth = Math.max(8, width - labelWidth - 3);
   const weeksPerCell = Math.max(1, Math.ceil(plan.weeks.length / barWidth));
-  const cells = Math.ceil(plan.weeks.length / weeksPerCell);
   const rows = stages.map((stage, i) => {
     const first = Math.floor(daysBetween(plan.start, stage.start!) / 7 / weeksPerCell);
     const last = Math.floor(daysBetween(plan.start, stage.end!) / 7 / weeksPerCell);
-    const bar = ' '.repeat(first) + '█'.repeat(last - first + 1) + ' '.repeat(Math.max(0, cells - last - 1));
     const color = i % 2 === 0 ? style.cyan : style.magenta;
-    return ` ${fit(stage.title, labelWidth)} ${color(bar.trimEnd())}`;
+    return ` ${fit(stage.title, labelWidth)} ${' '.repeat(first)}${color('█'.repeat(last - first + 1))}`;
   });
   const scale = weeksPerCell === 1 ? 'one column a week' : `one column per ${weeksPerCell} weeks`;
   return [style.bold('Timeline') + style.dim(` (${scale})`), ...rows].join('\n');
@@ -49,42 +40,36 @@ export function renderTimeline(plan: Plan, { style, width }: RenderOptions): str
 
 function weekTitle(first: PlanWeek, last: PlanWeek): string {
   const sameYear = first.start.slice(0, 4) === last.end.slice(0, 4);
-  const range = `${formatDay(first.start, !sameYear)} – ${formatDay(last.end, true)}`;
+  const range = `${sameYear ? formatDay(first.start, first.start) : formatDayWithYear(first.start)} – ${formatDayWithYear(last.end)}`;
   return first === last ? `Week ${first.week} · ${range}` : `Weeks ${first.week}–${last.week} · ${range}`;
 }
 
-/** True when two weeks hold one and the same stage at full pace, so they can share a line. */
+/** True when two weeks hold one and the same stage at full pace, so they can share a heading. */
 function sameSingleStage(a: PlanWeek, b: PlanWeek): boolean {
   return a.items.length === 1 && b.items.length === 1 && a.items[0]!.stage === b.items[0]!.stage && a.hours === b.hours;
 }
 
 /**
  * The weeks, each with its stages and hours. Runs of weeks spent on one stage share a heading,
- * so a 40-week plan stays a page, not a scroll; a stage's project appears in its last week.
+ * so a 40-week plan stays a page; a stage's project sits right under it in the week it ends.
  */
-export function renderWeeks(plan: Plan, roadmap: Roadmap, { style, width }: RenderOptions): string {
-  const titles = new Map(roadmap.stages.map((s) => [s.id, s.title]));
-  const projects = new Map(roadmap.stages.map((s) => [s.id, s.project]));
+export function renderWeeks(plan: PlanDocument, { style, width }: View): string {
+  const byId = new Map(plan.stages.map((s) => [s.id, s]));
   const endWeek = new Map<string, number>();
   for (const week of plan.weeks) for (const item of week.items) endWeek.set(item.stage, week.week);
-
   const blocks: string[] = [];
   for (let i = 0; i < plan.weeks.length; ) {
     let j = i;
     while (j + 1 < plan.weeks.length && sameSingleStage(plan.weeks[i]!, plan.weeks[j + 1]!) && endWeek.get(plan.weeks[j]!.items[0]!.stage) !== plan.weeks[j]!.week) j++;
     const first = plan.weeks[i]!;
     const last = plan.weeks[j]!;
-    const span = j - i + 1;
-    const lines = [wrap(style.bold(weekTitle(first, last)), width)];
-    for (const item of first.items) {
-      const hours = span > 1 ? `${formatHours(item.hours)} a week` : formatHours(item.hours);
-      lines.push(`  ${fit(titles.get(item.stage) ?? item.stage, Math.max(10, width - 16 - (span > 1 ? 7 : 0)))} ${style.dim(hours)}`);
-    }
+    const lines = [wrap(style.bold(weekTitle(first, last)), width, 0, 2)];
+    const titleWidth = Math.min(60, width - 16);
     for (const item of last.items) {
-      const project = projects.get(item.stage);
-      if (project && endWeek.get(item.stage) === last.week) {
-        lines.push(wrap(`${style.green('Prove it:')} ${project}`, width, 4));
-      }
+      const stage = byId.get(item.stage);
+      const hours = j > i ? `${formatHours(item.hours)} a week` : formatHours(item.hours);
+      lines.push(`  ${fit(stage?.title ?? item.stage, titleWidth)} ${style.dim(hours)}`);
+      if (stage?.project && endWeek.get(item.stage) === last.week) lines.push(wrap(`${style.green('Prove it:')} ${stage.project}`, width, 4, 2));
     }
     blocks.push(lines.join('\n'));
     i = j + 1;
@@ -92,17 +77,35 @@ export function renderWeeks(plan: Plan, roadmap: Roadmap, { style, width }: Rend
   return blocks.join('\n');
 }
 
-export function renderPlan(plan: Plan, roadmap: Roadmap, options: RenderOptions): string {
-  const parts = [renderPlanHeader(plan, roadmap, options)];
-  if (plan.weeks.length > 0) parts.push(renderTimeline(plan, options), renderWeeks(plan, roadmap, options));
+export function renderPlan(plan: PlanDocument, view: View): string {
+  const parts = [renderPlanHeader(plan, view)];
+  if (plan.weeks.length > 0) parts.push(renderTimeline(plan, view), renderWeeks(plan, view));
   const done = plan.stages.filter((s) => s.status !== 'todo');
-  if (done.length > 0) parts.push(options.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join(', ')}`));
-  return parts.join('\n\n') + '\n';
+  if (done.length > 0) parts.push(wrap(view.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join(', ')}`), view.width));
+  return parts.join('\n\n');
 }
 
+export function renderPlanResult(result: PlanResult, view: View): string {
+  const { style } = view;
+  const saved = !result.saved
+    ? style.dim('This is your saved plan. Change it with `backend-path plan --hours <n>` or `backend-path replan`.')
+    : `${style.green('✔')} ${result.replaced ? 'Replaced your plan' : 'Saved your plan'} in ${result.file}\n${style.dim('Next: run `backend-path next` to see what to study first.')}`;
+  return `${renderPlan(result, view)}\n\n${wrap(saved, view.width)}\n`;
+}
 
-export function renderSaved(result: { saved: boolean; replaced: boolean; file: string }, { style }: RenderOptions): string {
-  if (!result.saved) return `\n${style.yellow('Kept your current plan;')} nothing was changed.\n`;
-  const verb = result.replaced ? 'Replaced your plan' : 'Saved your plan';
-  return `\n${style.green('✔')} ${verb} in ${result.file}\n${style.dim('Next: run `backend-path next` to see what to study first.')}\n`;
+export function renderReplan(result: ReplanResult, view: View): string {
+  const { style } = view;
+  const day = (d: string | null) => (d ? formatDayWithYear(d) : 'none');
+  if (!result.replanned) return `${style.yellow('Kept your current plan;')} nothing was changed.\n`;
+  const moved =
+    result.slipDays === null || result.slipDays === 0
+      ? 'the finish did not move'
+      : `the finish moved ${plural(Math.abs(result.slipDays), 'day')} ${result.slipDays > 0 ? 'later' : 'earlier'}`;
+  const lines = [
+    `${style.green('✔')} Laid the ${plural(result.stages.length, 'remaining stage')} out again from ${formatDay(result.start, view.today)}: ${moved}.`,
+    `Finish: ${day(result.oldFinish)} → ${style.bold(day(result.newFinish))}`,
+    `Weekly target: ${formatHours(result.hoursPerWeek)}${result.hoursPerWeek !== result.oldHoursPerWeek ? ` (was ${formatHours(result.oldHoursPerWeek)})` : ''}`,
+  ];
+  if (result.originalFinish && result.originalFinish !== result.newFinish) lines.push(style.dim(`Your first plan finished ${day(result.originalFinish)}; it stays on record.`));
+  return `${lines.map((line) => wrap(line, view.width, 0, 2)).join('\n')}\n${verdictBlock(result.standing, view).join('\n')}\n`;
 }

@@ -5,6 +5,9 @@ export interface OutputStream {
   columns?: number;
 }
 
+/** Lines longer than this are hard to read, whatever the terminal's width. */
+export const READING_WIDTH = 100;
+
 /**
  * The one colour policy for chalk, ora and the prompts: FORCE_COLOR wins; otherwise colour is
  * off with NO_COLOR, TERM=dumb, or output that is not a terminal. Node's styleText, which the
@@ -26,8 +29,11 @@ export function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv = proce
   return new Chalk({ level: colorLevel(stream, env) });
 }
 
-/** Usable width of a stream: its columns on a terminal, otherwise COLUMNS or 80; never below 20. */
+/**
+ * The width to lay text out in: the terminal's columns (COLUMNS or 80 when not a terminal),
+ * at most READING_WIDTH and never below 20.
+ */
 export function terminalWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): number {
   const width = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return Math.max(20, Math.min(width, 120));
+  return Math.max(20, Math.min(width, READING_WIDTH));
 }

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { CommandContext } from './context.js';
+import { commandName, configDir, resolveClock } from './env.js';
+import { AlreadyReported } from './errors.js';
+import { writeText, type Io } from './io.js';
+import { safeData, safeJson, safeText } from './sanitize.js';
+import { ProgressStore } from './store/store.js';
+import { createStyle, terminalWidth } from './ui/style.js';
+import { adaptCommands, useCommandName } from './ui/text.js';
+import type { View } from './ui/view.js';
+
+export type Task<R> = (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<R>;
+export type Renderer<R> = (result: R, view: View) => string;
+
+/** Suggested commands in the form that works in the learner's shell; see useCommandName. */
+export function adapt(text: string, name: string): string {
+  useCommandName(name);
+  return adaptCommands(text);
+}
+
+/** The pieces every command's action shares, bound to one process's (or one test's) io. */
+export function actions(io: Io) {
+  const name = () => commandName(io.env, io.script, io.cwd);
+  const context = (): CommandContext => ({
+    store: new ProgressStore(configDir(io.env, io.cwd), {
+      onWait: async () => (await import('./ui/spinner.js')).startSpinner('Waiting for another backend-path command to finish…', io.stderr, io.env),
+    }),
+    clock: resolveClock(io.env, io.now()),
+    cwd: io.cwd,
+    interactive: io.stdinIsTTY && (io.stdout.isTTY === true || io.stderr.isTTY === true),
+    warn: (message) => void io.stderr.write(`${createStyle(io.stderr, io.env).yellow('Warning:')} ${adapt(safeText(message), name())}\n`),
+  });
+  const view = (): View => ({ style: createStyle(io.stdout, io.env), width: terminalWidth(io.stdout, io.env), today: resolveClock(io.env, io.now()).today });
+  const print = (text: string) => writeText(io.stdout, text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+  /**
+   * The one shape of every action: run the command with its arguments and options, then print
+   * its result as JSON (`--json`) or rendered, and set the exit code the result calls for.
+   */
+  const action =
+    <R>(task: Task<R>, renderer: () => Promise<Renderer<R>>, exitCode?: (result: R) => number) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const options = command.opts() as Record<string, unknown>;
+      const result = await task(context(), args.slice(0, -2) as string[], options);
+      if (options.json) await print(safeJson(result));
+      else {
+        useCommandName(name());
+        await print(adaptCommands((await renderer())(safeData(result), view())));
+      }
+      const code = exitCode?.(result) ?? 0;
+      if (code !== 0) throw new AlreadyReported(code);
+    };
+  return { action, context, view, print, name };
+}

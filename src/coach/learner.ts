@@ -1,0 +1,74 @@
+import type { IsoDate } from '../plan/dates.js';
+import { stageHours, type Roadmap, type Stage } from '../roadmap/types.js';
+import type { Baseline, CheckRecord, LogEntry, Profile, SavedData, Session } from '../store/schema.js';
+
+export type StageStatus = 'todo' | 'done' | 'skipped';
+
+/**
+ * Everything the coach knows about a learner: the saved data read with its roadmap, with every
+ * map keyed by stage id held in a `Map`. Pure data; nothing here reads a clock or a file.
+ */
+export interface Learner {
+  roadmap: Roadmap;
+  profile: Profile;
+  /** The agreed plan. */
+  baseline: Baseline;
+  originalFinish: IsoDate | null;
+  progress: ReadonlyMap<string, { status: 'done' | 'skipped'; date: IsoDate }>;
+  notes: ReadonlyMap<string, { date: IsoDate; text: string }[]>;
+  links: ReadonlyMap<string, string[]>;
+  checks: ReadonlyMap<string, CheckRecord>;
+  log: readonly LogEntry[];
+  session: Session | null;
+}
+
+const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));
+
+export function toLearner(data: SavedData, roadmap: Roadmap): Learner {
+  return {
+    roadmap,
+    profile: data.profile,
+    baseline: data.baseline,
+    originalFinish: data.originalFinish,
+    progress: toMap(data.progress),
+    notes: toMap(data.notes),
+    links: toMap(data.links),
+    checks: toMap(data.checks),
+    log: data.log,
+    session: data.session,
+  };
+}
+
+export function statusOf(learner: Learner, id: string): StageStatus {
+  return learner.progress.get(id)?.status ?? 'todo';
+}
+
+export function hoursOf(learner: Learner, stage: Stage): number {
+  return stageHours(stage, learner.profile.track);
+}
+
+/** The stage in progress: the first in roadmap order that is neither done nor skipped. */
+export function currentStage(learner: Learner): Stage | undefined {
+  return learner.roadmap.stages.find((stage) => statusOf(learner, stage.id) === 'todo');
+}
+
+/** Hours logged on each stage up to and including `until`, in one pass over the log. */
+export function loggedByStage(log: readonly LogEntry[], until: IsoDate): Map<string, number> {
+  const hours = new Map<string, number>();
+  for (const entry of log) {
+    if (entry.stage !== undefined && entry.date <= until) hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
+  }
+  return hours;
+}
+
+/**
+ * The hours a stage counts as learned: all of them once done, the hours logged on it (at most
+ * its hours) while still to do, none when skipped.
+ */
+export function creditOf(learner: Learner, stage: Stage, logged: ReadonlyMap<string, number>, until?: IsoDate): number {
+  const entry = learner.progress.get(stage.id);
+  if (entry?.status === 'skipped') return 0;
+  const hours = hoursOf(learner, stage);
+  if (entry?.status === 'done' && (until === undefined || entry.date <= until)) return hours;
+  return Math.min(hours, logged.get(stage.id) ?? 0);
+}

@@ -1,0 +1,188 @@
+import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
+import { dayBefore, roundHours } from '../plan/schedule.js';
+import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../store/schema.js';
+import { creditOf, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
+import { weekAndStreak, type WeekReport } from './week.js';
+
+/** "On track" while the verdict is within this many days either way. */
+export const ON_TRACK_DAYS = 2;
+/** Further behind than this, the coach suggests a replan. */
+export const REPLAN_AFTER_DAYS = 7;
+/** The recent pace is measured over at most this many days, and only once there are this many. */
+export const RECENT_DAYS = 28;
+export const MIN_RECENT_DAYS = 7;
+/** A finish further away than this at the recent pace is not worth a date. */
+const RECENT_HORIZON_DAYS = 3653;
+
+export type Verdict = 'on-track' | 'ahead' | 'behind' | 'finished';
+
+export interface Standing {
+  done: number;
+  skipped: number;
+  total: number;
+  /** Credited hours as a share of the hours of every stage not skipped, 0 to 100. */
+  percent: number;
+  doneHours: number;
+  /** Hours of every stage not skipped. */
+  totalHours: number;
+  /** Hours of done stages, plus hours logged on stages still to do (each at most its stage's hours). */
+  creditedHours: number;
+  remainingHours: number;
+  /** What the agreed plan expected credited by today: the credit it started from plus its hours scheduled before today. */
+  expectedHours: number;
+  /** The one number: (credited − expected) ÷ the agreed hours a day, in whole days. Positive is ahead. */
+  daysAhead: number;
+  verdict: Verdict;
+  /** The agreed plan's finish, as saved. */
+  baselineFinish: IsoDate | null;
+  /** The agreed finish less the days of stages skipped since that the plan had not reached yet. */
+  plannedFinish: IsoDate | null;
+  /** The finish at the agreed pace: plannedFinish moved by daysAhead. For a finished plan, the day it was finished. */
+  projectedFinish: IsoDate | null;
+  /** The pace measured over the last weeks and the finish it gives; null without a study log. */
+  recent: { hoursPerWeek: number; finish: IsoDate | null } | null;
+  /** The command that helps when far behind; null otherwise. */
+  advice: { command: string; hoursPerWeek: number | null } | null;
+  pace: number;
+  loggedHours: number;
+  week: WeekReport;
+  /** Weeks in a row, up to this one, whose logged hours met the weekly target. */
+  streak: number;
+}
+
+/**
+ * Where the learner stands today against the agreed plan. Every figure comes from one model:
+ * the plan's hour line at the agreed pace. daysAhead is the gap between the planned finish and
+ * the finish at that pace, so the verdict and the projection always agree, and with nothing
+ * happening the verdict moves by at most one day a day.
+ */
+export function standing(learner: Learner, today: IsoDate): Standing {
+  const { roadmap, baseline } = learner;
+  const perDay = baseline.hoursPerWeek / 7;
+  const logged = loggedByStage(learner.log, today);
+
+  let done = 0;
+  let skipped = 0;
+  let doneHours = 0;
+  let totalHours = 0;
+  let credited = 0;
+  for (const stage of roadmap.stages) {
+    const status = statusOf(learner, stage.id);
+    if (status === 'skipped') {
+      skipped++;
+      continue;
+    }
+    const hours = hoursOf(learner, stage);
+    totalHours += hours;
+    credited += creditOf(learner, stage, logged);
+    if (status === 'done') {
+      done++;
+      doneHours += hours;
+    }
+  }
+  const remaining = Math.max(0, totalHours - credited);
+
+  const elapsedDays = Math.max(0, daysBetween(baseline.start, today));
+  const plannedAt = (date: IsoDate) => plannedFinishOn(learner, date);
+  const planned = plannedAt(today);
+  let daysAhead: number;
+  let projected: IsoDate | null;
+  let verdict: Verdict;
+  if (remaining <= 1e-9) {
+    const finishedOn = lastDoneDate(learner) ?? today;
+    verdict = 'finished';
+    projected = finishedOn;
+    const plannedThen = plannedAt(finishedOn);
+    daysAhead = plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0;
+  } else {
+    const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
+    projected = addDays(anchor, dayBefore(remaining, perDay));
+    daysAhead = daysBetween(projected, planned.finish);
+    verdict = Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind';
+  }
+  const scheduledHours = baseline.stages.reduce((sum, s) => sum + s.hours, 0);
+  const expected = totalHours - (scheduledHours - planned.skippedAhead) + elapsedDays * perDay;
+  const recent = recentPace(learner, today, remaining);
+  const { week, streak } = weekAndStreak(learner.log, baseline.start, today, baseline.hoursPerWeek);
+
+  return {
+    done,
+    skipped,
+    total: roadmap.stages.length,
+    percent: totalHours > 0 ? Math.floor((credited / totalHours) * 100 + 1e-9) : 100,
+    doneHours: roundHours(doneHours),
+    totalHours: roundHours(totalHours),
+    creditedHours: roundHours(credited),
+    remainingHours: roundHours(remaining),
+    expectedHours: roundHours(Math.max(0, expected)),
+    daysAhead,
+    verdict,
+    baselineFinish: baseline.finish,
+    plannedFinish: planned.hours > 0 ? planned.finish : null,
+    projectedFinish: projected,
+    recent,
+    advice: verdict === 'behind' && daysAhead < -REPLAN_AFTER_DAYS ? replanAdvice(baseline.hoursPerWeek, recent) : null,
+    pace: baseline.hoursPerWeek,
+    loggedHours: roundHours(learner.log.reduce((sum, entry) => (entry.date <= today ? sum + entry.hours : sum), 0)),
+    week,
+    streak,
+  };
+}
+
+/**
+ * The agreed plan's finish as of `date`: the saved finish, brought forward by the hours of
+ * skipped stages that the plan had not reached by then (skipping a stage the plan already
+ * passed saves no future time).
+ */
+function plannedFinishOn(learner: Learner, date: IsoDate): { finish: IsoDate; hours: number; skippedAhead: number } {
+  const { baseline } = learner;
+  const perDay = baseline.hoursPerWeek / 7;
+  const elapsed = Math.max(0, daysBetween(baseline.start, date)) * perDay;
+  let offset = 0;
+  let total = 0;
+  let skippedAhead = 0;
+  for (const stage of baseline.stages) {
+    if (statusOf(learner, stage.id) === 'skipped') skippedAhead += Math.min(stage.hours, Math.max(0, offset + stage.hours - elapsed));
+    offset += stage.hours;
+    total += stage.hours;
+  }
+  const hours = total - skippedAhead;
+  return { finish: addDays(baseline.start, dayBefore(hours, perDay)), hours, skippedAhead };
+}
+
+function lastDoneDate(learner: Learner): IsoDate | undefined {
+  let last: IsoDate | undefined;
+  for (const entry of learner.progress.values()) if (entry.status === 'done' && (last === undefined || entry.date > last)) last = entry.date;
+  return last;
+}
+
+/**
+ * Credit gained over the last RECENT_DAYS days (fewer since the plan began, at least
+ * MIN_RECENT_DAYS), as hours a week, and the finish it would give. Shown only to learners who
+ * log, so not logging is never turned into a slower figure.
+ */
+function recentPace(learner: Learner, today: IsoDate, remaining: number): Standing['recent'] {
+  if (remaining <= 1e-9 || !learner.log.some((entry) => entry.date <= today)) return null;
+  const days = Math.min(RECENT_DAYS, daysBetween(learner.profile.start, today) + 1);
+  if (days < MIN_RECENT_DAYS) return null;
+  const before = addDays(today, -days);
+  const loggedNow = loggedByStage(learner.log, today);
+  const loggedBefore = loggedByStage(learner.log, before);
+  let gained = 0;
+  for (const stage of learner.roadmap.stages) {
+    gained += creditOf(learner, stage, loggedNow) - creditOf(learner, stage, loggedBefore, before);
+  }
+  const hoursPerWeek = Math.round((gained / days) * 7 * 10) / 10;
+  if (hoursPerWeek <= 0) return { hoursPerWeek: 0, finish: null };
+  const daysNeeded = dayBefore(remaining, hoursPerWeek / 7);
+  return { hoursPerWeek, finish: daysNeeded > RECENT_HORIZON_DAYS ? null : addDays(today, daysNeeded) };
+}
+
+/** `replan`, with the pace the learner really keeps when it differs from the plan's by a fifth or more. */
+function replanAdvice(planned: number, recent: Standing['recent']): Standing['advice'] {
+  if (recent && recent.hoursPerWeek > 0 && Math.abs(recent.hoursPerWeek - planned) >= planned / 5) {
+    const hours = Math.min(MAX_WEEKLY_HOURS, Math.max(MIN_WEEKLY_HOURS, Math.round(recent.hoursPerWeek)));
+    if (hours !== planned) return { command: `backend-path replan --hours ${hours}`, hoursPerWeek: hours };
+  }
+  return { command: 'backend-path replan', hoursPerWeek: null };
+}

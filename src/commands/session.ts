@@ -1,0 +1,92 @@
+import { currentStage, toLearner } from '../coach/learner.js';
+import { standing, type Standing } from '../coach/standing.js';
+import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { addDays, minutesBetween } from '../plan/dates.js';
+import { roundHours } from '../plan/schedule.js';
+import { matchStage } from '../roadmap/match.js';
+import type { LogEntry, SavedData, Session } from '../store/schema.js';
+
+/** A session longer than this is almost surely a forgotten `stop`, so it is not logged silently. */
+export const MAX_SESSION_HOURS = 12;
+
+export interface SessionResult {
+  action: 'start' | 'stop' | 'cancel';
+  session: Session;
+  /** The study time logged by `stop`. */
+  entry: LogEntry | null;
+  minutes: number;
+  standing: Standing | null;
+}
+
+const hhmm = (time: string) => time.slice(11, 16);
+
+function running(data: SavedData): Session {
+  if (!data.session) throw new UsageError('No study session is running.', 'Start one with `backend-path start`.');
+  return data.session;
+}
+
+/** Starts a study session on a stage (the stage in progress by default). */
+export async function startCommand(name: string | undefined, context: CommandContext): Promise<SessionResult> {
+  const { learner } = await loadLearner(context);
+  const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
+  if (!stage) throw new UsageError('Every stage is done or skipped, so there is nothing to start a session on.', 'Name one: `backend-path start <stage>`.');
+  const { now } = context.clock;
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
+    if (current.session) {
+      throw new UsageError(
+        `A session on ${current.session.stage} is already running since ${hhmm(current.session.start)} on ${current.session.start.slice(0, 10)}.`,
+        'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
+      );
+    }
+    const session = { stage: stage.id, start: now };
+    return { data: { ...current, session }, result: { action: 'start', session, entry: null, minutes: 0, standing: null } };
+  });
+}
+
+/**
+ * The end of a session: now, or the latest time HH:MM (today, else yesterday) that is after the
+ * start and not in the future.
+ */
+function endOf(session: Session, now: string, at: { hour: number; minute: number } | undefined): string {
+  if (!at) return now;
+  const time = `T${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}:00`;
+  const today = now.slice(0, 10);
+  const end = [today + time, addDays(today, -1) + time].find((candidate) => candidate <= now && candidate >= session.start);
+  if (!end) {
+    throw new UsageError(`--at ${time.slice(1, 6)} is not between the session's start (${hhmm(session.start)} on ${session.start.slice(0, 10)}) and now.`);
+  }
+  return end;
+}
+
+/** Ends the running session and logs its time to its stage, on the day it started. */
+export async function stopCommand(options: { at?: { hour: number; minute: number } }, context: CommandContext): Promise<SessionResult> {
+  const { learner } = await loadLearner(context);
+  const { now, today } = context.clock;
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
+    const session = running(current);
+    const end = endOf(session, now, options.at);
+    const minutes = minutesBetween(session.start, end);
+    if (minutes > MAX_SESSION_HOURS * 60) {
+      throw new UsageError(
+        `This session has run for ${Math.floor(minutes / 60)} hours since ${hhmm(session.start)} on ${session.start.slice(0, 10)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
+        'Say when you stopped, e.g. `backend-path stop --at 21:30`, or drop it with `backend-path cancel`.',
+      );
+    }
+    if (minutes < 1) throw new UsageError('The session lasted under a minute, so there is nothing to log; it is still running.', 'Drop it with `backend-path cancel`.');
+    const entry: LogEntry = { date: session.start.slice(0, 10), hours: roundHours(minutes / 60), stage: session.stage };
+    const data = { ...current, session: null, log: [...current.log, entry] };
+    return { data, result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(data, learner.roadmap), today) } };
+  });
+}
+
+/** Drops the running session without logging it. */
+export async function cancelCommand(context: CommandContext): Promise<SessionResult> {
+  return context.store.update((current) => {
+    if (!current) throw noPlan();
+    const session = running(current);
+    return { data: { ...current, session: null }, result: { action: 'cancel', session, entry: null, minutes: minutesBetween(session.start, context.clock.now), standing: null } };
+  });
+}

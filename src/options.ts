@@ -1,0 +1,82 @@
+import { UsageError } from './errors.js';
+import { addDays, parseIsoDate, type IsoDate } from './plan/dates.js';
+import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './store/schema.js';
+
+/**
+ * Parsers for commander's options and arguments. Each takes the text as typed and returns the
+ * value or throws a UsageError (exit 2) with one sentence saying what is allowed. Numbers are
+ * plain decimals only: no exponents, hex, signs or Infinity.
+ */
+const DECIMAL = /^\d{1,6}(?:\.\d{1,2})?$/;
+
+const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, like 10 or 7.5`;
+
+/** Hours a week, or undefined when the text is not one. */
+export function weeklyHours(text: string): number | undefined {
+  const trimmed = text.trim();
+  const hours = Number(trimmed);
+  return DECIMAL.test(trimmed) && hours >= MIN_WEEKLY_HOURS && hours <= MAX_WEEKLY_HOURS ? hours : undefined;
+}
+
+export function parseWeeklyHours(text: string): number {
+  const hours = weeklyHours(text);
+  if (hours === undefined) throw new UsageError(`--hours must be ${WEEKLY_HOURS_RULE}; got ${quote(text)}.`);
+  return hours;
+}
+
+export function parseLogHours(text: string): number {
+  const hours = Number(text.trim());
+  if (!DECIMAL.test(text.trim()) || hours <= 0 || hours > MAX_DAY_HOURS) {
+    throw new UsageError(`Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), like 1.5; got ${quote(text)}.`);
+  }
+  return hours;
+}
+
+export const dateParser =
+  (flag: string) =>
+  (text: string): IsoDate => {
+    const date = parseIsoDate(text.trim());
+    if (!date) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, in the years 1970 to 2999; got ${quote(text)}.`);
+    return date;
+  };
+
+export function parseClockTime(text: string): { hour: number; minute: number } {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  if (!match) throw new UsageError(`The time must be written HH:MM on a 24-hour clock, like 18:30; got ${quote(text)}.`);
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** A link to what proves a stage: an http(s) URL. */
+export function parseLink(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || text.trim().length > MAX_URL_LENGTH || /\s/.test(text.trim())) {
+    throw new UsageError(`A link must be an http(s) URL such as https://github.com/you/todo-api; got ${quote(text)}.`);
+  }
+  return url.href;
+}
+
+/** A plan's first day: within a year of today, either side. */
+export function checkPlanStart(start: IsoDate, today: IsoDate, flag = '--start'): IsoDate {
+  const from = addDays(today, -365);
+  const to = addDays(today, 365);
+  if (start < from || start > to) {
+    throw new UsageError(`${flag} must be within a year of today, from ${from} to ${to}; got ${start}.`);
+  }
+  return start;
+}
+
+/** A day the learner studied or finished something: not before their plan began, not in the future. */
+export function checkStudyDate(date: IsoDate, earliest: IsoDate, today: IsoDate, flag = '--date'): IsoDate {
+  if (date > today || date < earliest) {
+    const range = earliest > today ? `today (${today})` : `from ${earliest}, when your plan began, to today, ${today}`;
+    throw new UsageError(`${flag} must be ${range}; got ${date}.`);
+  }
+  return date;
+}

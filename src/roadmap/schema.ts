@@ -1,0 +1,165 @@
+import * as v from 'valibot';
+import { isPlainObject, keyed, type KeyRule } from '../validation/keyed.js';
+import { HTTP_METHODS, JSON_TYPES, RESOURCE_TYPES } from './types.js';
+
+/** Bounds that keep every text path fast and every screen readable; far above honest use. */
+export const LIMITS = {
+  id: 64,
+  title: 120,
+  text: 1000,
+  item: 300,
+  url: 2000,
+  list: 100,
+  stages: 10_000,
+  tracks: 20,
+  stageHours: 1000,
+  checks: 50,
+};
+
+const ID_RULE = 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")';
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const rule = (pattern: RegExp, message: string): KeyRule => ({ test: (key) => key.length <= LIMITS.id && pattern.test(key), message });
+const ID_KEY = rule(ID, ID_RULE);
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max.toLocaleString('en-US')} characters`),
+  );
+/** A map with exactly these fields; a list is not a map, although JavaScript calls both objects. */
+const object = <T extends v.ObjectEntries>(entries: T, message = 'must be a map') =>
+  v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), v.strictObject(entries, message));
+const list = <T extends v.GenericSchema>(item: T, what: string) =>
+  v.pipe(v.array(item, `must be a list of ${what}`), v.maxLength(LIMITS.list, `must hold at most ${LIMITS.list} ${what}`));
+const idText = v.pipe(v.string('must be text'), v.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`), v.regex(ID, ID_RULE));
+const hours = v.pipe(
+  v.number('must be a positive number'),
+  v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
+  v.maxValue(LIMITS.stageHours, `must be at most ${LIMITS.stageHours.toLocaleString('en-US')} hours`),
+);
+const httpUrl = v.pipe(
+  v.string('must be text'),
+  v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
+  v.check((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL'),
+);
+
+const resource = object({
+  title: text(LIMITS.title),
+  url: httpUrl,
+  free: v.boolean('must be true or false'),
+  type: v.optional(v.picklist(RESOURCE_TYPES, `must be one of ${RESOURCE_TYPES.join(', ')}`)),
+});
+
+const stageTrack = object({
+  topics: v.optional(list(text(LIMITS.item), 'texts')),
+  tools: v.optional(list(text(LIMITS.item), 'texts')),
+  resources: v.optional(list(resource, 'resources')),
+});
+
+const JSON_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
+const JSON_PATH_RULE = 'must be a JSON path such as $, $.id or $.items[0].id';
+const jsonPath = v.pipe(v.string('must be text'), v.regex(JSON_PATH, JSON_PATH_RULE));
+const literal = v.union([v.string(), v.number(), v.boolean(), v.null()], 'must be text, a number, true, false or null');
+const matcher = v.union(
+  [
+    literal,
+    v.strictObject({ exists: v.boolean() }),
+    v.strictObject({ type: v.picklist(JSON_TYPES) }),
+    v.strictObject({ has: keyed(rule(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name'), literal, 'must be a map of fields to values') }),
+  ],
+  `must be a value, {exists: true|false}, {type: ${JSON_TYPES.join('|')}} or {has: {field: value}}`,
+);
+const status = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
+
+const check = object({
+  name: text(LIMITS.title),
+  request: object({
+    method: v.picklist(HTTP_METHODS, `must be one of ${HTTP_METHODS.join(', ')}`),
+    // Only paths on the learner's own server: no scheme, no host, no protocol-relative "//".
+    path: v.pipe(v.string('must be text'), v.maxLength(LIMITS.item), v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos')),
+    json: v.optional(v.unknown()),
+    headers: v.optional(
+      keyed(
+        rule(/^(?!(?:host|content-length|transfer-encoding|connection)$)[A-Za-z0-9-]+$/i, 'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding or Connection)'),
+        v.pipe(v.string('must be text'), v.maxLength(LIMITS.item)),
+        'must be a map of header names to texts',
+      ),
+    ),
+  }),
+  expect: object({
+    status: v.union([status, v.pipe(v.array(status), v.minLength(1))], 'must be an HTTP status from 100 to 599, or a list of them'),
+    json: v.optional(keyed(rule(JSON_PATH, JSON_PATH_RULE), matcher, 'must be a map of JSON paths to expectations', LIMITS.list)),
+  }),
+  capture: v.optional(keyed(rule(/^[a-z][a-z0-9_]*$/, 'must be a variable name such as id or access_token'), jsonPath, 'must be a map of variable names to JSON paths')),
+});
+
+const stageChecks = object({
+  public: v.optional(v.boolean('must be true or false')),
+  steps: v.pipe(v.array(check, 'must be a list of checks'), v.minLength(1, 'must list at least one check'), v.maxLength(LIMITS.checks)),
+});
+
+const stage = object({
+  id: idText,
+  title: text(LIMITS.title),
+  hours: v.union([hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)], 'must be a positive number, or a map from track id to hours'),
+  summary: v.optional(text(LIMITS.text)),
+  topics: v.optional(list(text(LIMITS.item), 'texts')),
+  resources: v.optional(list(resource, 'resources')),
+  project: v.optional(text(LIMITS.text)),
+  optional: v.optional(v.boolean('must be true or false')),
+  tracks: v.optional(keyed(ID_KEY, stageTrack, 'must be a map from track id to track details', LIMITS.tracks)),
+  self_check: v.optional(
+    v.pipe(
+      v.array(v.pipe(text(LIMITS.item), v.startsWith('I can ', 'must start with "I can "')), 'must be a list of "I can ..." statements'),
+      v.minLength(3, 'must list three to six "I can ..." statements'),
+      v.maxLength(6, 'must list three to six "I can ..." statements'),
+    ),
+  ),
+  pitfalls: v.optional(list(text(LIMITS.item), 'texts')),
+  checks: v.optional(stageChecks),
+});
+
+export const roadmapSchema = object(
+  {
+    id: idText,
+    title: text(LIMITS.title),
+    version: v.optional(v.union([v.pipe(v.string(), v.maxLength(LIMITS.id)), v.number()], 'must be text or a number')),
+    summary: v.optional(text(LIMITS.text)),
+    sources: v.optional(
+      list(
+        object({
+          publisher: text(LIMITS.title),
+          title: text(LIMITS.title),
+          date: v.optional(v.pipe(v.string('must be text'), v.maxLength(LIMITS.id))),
+          url: v.optional(httpUrl),
+        }),
+        'sources',
+      ),
+    ),
+    reference_hours_per_week: v.optional(v.pipe(v.number('must be a number of hours from 1 to 80'), v.minValue(1, 'must be a number of hours from 1 to 80'), v.maxValue(80, 'must be a number of hours from 1 to 80'))),
+    tracks: v.pipe(
+      keyed(ID_KEY, object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)) }), 'must be a map from track id to {title}', LIMITS.tracks),
+      v.check((tracks) => Object.keys(tracks).length > 0, 'must name at least one track'),
+    ),
+    stages: v.pipe(
+      v.array(stage, 'must be a list of stages'),
+      v.minLength(1, 'must list at least one stage'),
+      v.maxLength(LIMITS.stages, `must list at most ${LIMITS.stages.toLocaleString('en-US')} stages`),
+    ),
+    skip_for_now: v.optional(list(object({ topic: text(LIMITS.title), reason: text(LIMITS.item), at: v.optional(idText) }), 'topics')),
+  },
+  'must be a map with id, title, tracks and stages',
+);
+
+export type RawRoadmap = v.InferOutput<typeof roadmapSchema>;
+export type RawStage = RawRoadmap['stages'][number];
+export type RawCheck = NonNullable<RawStage['checks']>['steps'][number];

@@ -1,0 +1,49 @@
+import type { ExportData } from '../commands/export.js';
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const WIDTH = 495;
+const HEIGHT = 170;
+
+/**
+ * A small, self-contained progress card in the style of GitHub README cards: roadmap, track,
+ * percent, stages done, verdict and the stage in progress. It draws its own background and
+ * switches colours with the viewer's light or dark scheme; no scripts, fonts or images.
+ */
+export function renderCard({ document: doc, standing, current }: ExportData): string {
+  const verdict = {
+    'on-track': 'On track',
+    ahead: `${standing.daysAhead} days ahead`,
+    behind: `${-standing.daysAhead} days behind`,
+    finished: 'Finished',
+  }[standing.verdict];
+  const barWidth = WIDTH - 50;
+  const filled = Math.round((barWidth * Math.min(100, Math.max(0, standing.percent))) / 100);
+  const now = current ? `Now: ${current.number}. ${current.title}` : 'Every stage is done';
+  const text = (x: number, y: number, cls: string, content: string) => `  <text x="${x}" y="${y}" class="${cls}">${escapeXml(content)}</text>`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title">`,
+    `  <title id="title">${escapeXml(`backend-path: ${standing.percent}% of ${doc.roadmap.title}, ${verdict}`)}</title>`,
+    '  <style>',
+    '    .bg { fill: #ffffff; stroke: #d0d7de; } .head { fill: #1f6feb; font: 600 18px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; }',
+    '    .big { fill: #1f2328; font: 700 34px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; } .text { fill: #1f2328; font: 400 14px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; }',
+    '    .dim { fill: #59636e; font: 400 13px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; } .track { fill: #d0d7de; } .done { fill: #1a7f37; }',
+    '    @media (prefers-color-scheme: dark) { .bg { fill: #0d1117; stroke: #30363d; } .head { fill: #58a6ff; } .big, .text { fill: #e6edf3; } .dim { fill: #9198a1; } .track { fill: #30363d; } .done { fill: #3fb950; } }',
+    '  </style>',
+    `  <rect class="bg" x="0.5" y="0.5" width="${WIDTH - 1}" height="${HEIGHT - 1}" rx="6"/>`,
+    text(25, 34, 'head', clip(doc.roadmap.title, 48)),
+    text(25, 56, 'dim', clip(`${doc.trackTitle} · ${doc.hoursPerWeek} h a week`, 60)),
+    text(25, 100, 'big', `${standing.percent}%`),
+    text(130, 86, 'text', `${standing.done} of ${standing.total} stages done`),
+    text(130, 106, 'text', verdict),
+    `  <rect class="track" x="25" y="120" width="${barWidth}" height="8" rx="4"/>`,
+    filled > 0 ? `  <rect class="done" x="25" y="120" width="${filled}" height="8" rx="4"/>` : '',
+    text(25, 152, 'dim', clip(now, 64)),
+    '</svg>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,79 @@
+import terminalLink from 'terminal-link';
+import type { StageDetail } from '../coach/stage.js';
+import type { Standing } from '../coach/standing.js';
+import type { NextResult } from '../commands/next.js';
+import { formatDay } from '../plan/dates.js';
+import type { Resource } from '../roadmap/types.js';
+import { formatHours, plural, wrap } from './text.js';
+import { progressBar, verdictBlock } from './verdict.js';
+import type { View } from './view.js';
+
+/** Where the stage's window stands today, in words: never "starts in N days" for the stage to start now. */
+export function windowText(stage: StageDetail, standing: Standing, view: View): string {
+  const range = `${formatDay(stage.start, view.today)} – ${formatDay(stage.end, view.today)}`;
+  const left = stage.hoursLeft < stage.hours ? ` · ${formatHours(stage.hoursLeft)} of ${formatHours(stage.hours)} to go` : '';
+  switch (stage.timing) {
+    case 'unscheduled':
+      return `Not in your agreed plan; about ${range} if you start today${left}. Run \`backend-path replan\` to date it.`;
+    case 'ahead': {
+      const ahead = standing.daysAhead > 0 ? `you are ${plural(standing.daysAhead, 'day')} ahead` : 'you are on track';
+      return `Planned ${range}; ${ahead}, so start it now${left}.`;
+    }
+    case 'overdue':
+      // How late the learner is overall is the verdict's number; here only the window is named.
+      return `${range} · ${view.style.yellow('past its planned end')}${left}`;
+    default:
+      return `${range} · ${stage.daysLeft === 0 ? 'ends today' : `${plural(stage.daysLeft, 'day')} left`}${left}`;
+  }
+}
+
+function section(title: string, lines: string[], { style, width }: View, bullet = '•'): string[] {
+  if (lines.length === 0) return [];
+  return ['', style.bold(title), ...lines.map((line) => wrap(bullet ? `${bullet} ${line}` : line, width, 2, bullet ? 2 : 0))];
+}
+
+function resources(title: string, list: Resource[], view: View): string[] {
+  if (list.length === 0) return [];
+  // A URL is never wrapped (a broken URL cannot be copied): it gets a line of its own unless the
+  // terminal can make the title itself a link.
+  const link = (r: Resource) => {
+    const label = r.type ? `${r.title} ${view.style.dim(`(${r.type})`)}` : r.title;
+    return terminalLink(label, r.url, { fallback: (text, href) => `${wrap(text, view.width, 0, 2)}\n    ${view.style.dim(href)}` });
+  };
+  return ['', view.style.bold(title), ...list.map((r) => `  • ${link(r)}`)];
+}
+
+export function renderStage(stage: StageDetail, standing: Standing, trackTitle: string, view: View): string {
+  const { style } = view;
+  const check = stage.check ? ` Last check: ${stage.check.passed} of ${stage.check.total} on ${formatDay(stage.check.date, view.today)}.` : '';
+  const prove = stage.project ? [stage.project, ...(stage.checkable ? [`Check it against your running API: \`backend-path check ${stage.id}\`.${check}`] : [])] : [];
+  const skip = stage.skipForNow.map((t) => `${t.topic}: ${t.reason}`);
+  return [
+    wrap(`${style.dim('Next:')} ${style.bold(`${stage.number}. ${stage.title}`)} ${style.dim(`(${stage.id})`)}`, view.width, 0, 2),
+    wrap(windowText(stage, standing, view), view.width, 0, 2),
+    ...section('Why it matters', stage.summary ? [stage.summary] : [], view, ''),
+    ...section('Topics', stage.topics, view),
+    ...section(`Tools for ${trackTitle}`, stage.tools, view),
+    ...resources('Free resources', stage.resources.filter((r) => r.free), view),
+    ...resources('Paid resources', stage.resources.filter((r) => !r.free), view),
+    ...section('Prove it', prove, view, ''),
+    ...section('Check yourself before you mark it done', stage.selfCheck, view, '☐'),
+    ...section('Watch out for', stage.pitfalls, view),
+    ...section('Leave for later', skip, view),
+    ...section('Your links', stage.links, view),
+    ...section('Your notes', stage.notes.map((n) => `${style.dim(formatDay(n.date, view.today))}  ${n.text}`), view),
+    '',
+    style.dim(`When you have finished it: \`backend-path done ${stage.id}\``),
+  ].join('\n');
+}
+
+const ALL_DONE =
+  'Now make it count: polish your portfolio (a clear README and a live URL for your best project; `backend-path export --format md` gives you a page to start from) and send applications every week; interviews will show you what to learn next.';
+
+export function renderNext(result: NextResult, view: View): string {
+  const lines: string[] = [];
+  if (result.stage) lines.push(renderStage(result.stage, result.standing, result.trackTitle, view), '');
+  lines.push(progressBar(result.standing, view), ...verdictBlock(result.standing, view));
+  if (!result.stage) lines.push(wrap(ALL_DONE, view.width));
+  return `${lines.join('\n')}\n`;
+}

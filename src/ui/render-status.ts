@@ -1,0 +1,80 @@
+import type { StatusLine, StatusResult } from '../commands/status.js';
+import type { StageRow } from '../coach/stage.js';
+import { formatDay, formatDayWithYear } from '../plan/dates.js';
+import { fit, formatHours, plural, stringWidth, wrap } from './text.js';
+import { progressBar, verdictBlock } from './verdict.js';
+import type { View } from './view.js';
+
+const SHORT_WIDTH = 60;
+
+function mark(row: StageRow, { style }: View): string {
+  if (row.status === 'done') return style.green('✔');
+  if (row.status === 'skipped') return style.dim('–');
+  if (row.overdue) return style.yellow('!');
+  return row.current ? style.cyan('▶') : style.dim('·');
+}
+
+function when(row: StageRow, view: View): string {
+  const day = (d: string) => formatDay(d, view.today);
+  if (row.status === 'done') return `done ${day(row.date!)}`;
+  if (row.status === 'skipped') return `skipped ${day(row.date!)}`;
+  const window = row.start && row.end ? `${day(row.start)} – ${day(row.end)}` : 'not in your agreed plan';
+  const logged = row.creditedHours > 0 ? ` · ${formatHours(row.creditedHours)} logged` : '';
+  return `${window}${row.overdue ? ' · overdue' : row.current ? ' · in progress' : ''}${logged}`;
+}
+
+/** Every stage with its number and id (what `done`, `log --stage` and `note` accept), its mark and dates. */
+function stageLines(stages: StageRow[], view: View): string[] {
+  const { style, width } = view;
+  const idWidth = Math.min(18, Math.max(...stages.map((s) => s.id.length)));
+  const whens = stages.map((row) => when(row, view));
+  const whenWidth = Math.max(...whens.map((w) => w.length));
+  // Number, mark, id, title and dates on one line when the title keeps 16 columns; else dates below.
+  const wide = width - idWidth - whenWidth - 7 >= 16;
+  const titleWidth = wide ? Math.min(40, width - idWidth - whenWidth - 7) : width - idWidth - 6;
+  return stages.flatMap((row, i) => {
+    const head = `${String(row.number).padStart(2)} ${mark(row, view)} ${fit(row.id, idWidth)} ${fit(row.title + (row.optional ? ' (optional)' : ''), titleWidth)}`;
+    const lines = wide ? [`${head} ${style.dim(whens[i]!)}`] : [head, wrap(style.dim(whens[i]!), width, 5)];
+    for (const note of row.notes) lines.push(wrap(style.dim(`note ${formatDay(note.date, view.today)}: ${note.text}`), width, 5, 2));
+    for (const link of row.links) lines.push(`     ${style.dim('link')} ${link}`);
+    if (row.check) lines.push(`     ${style.dim(`project checked ${formatDay(row.check.date, view.today)}: ${row.check.passed} of ${row.check.total} passed`)}`);
+    return lines.map((line) => line.trimEnd());
+  });
+}
+
+export function renderStatus(result: StatusResult, view: View): string {
+  const { style, width, today } = view;
+  const lines = [wrap(`${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`, width, 0, 2), progressBar(result, view), ...verdictBlock(result, view)];
+  if (result.originalFinish && result.baselineFinish && result.originalFinish !== result.baselineFinish) {
+    lines.push(wrap(style.dim(`Your first plan finished ${formatDayWithYear(result.originalFinish)}; replans moved it to ${formatDayWithYear(result.baselineFinish)}.`), width));
+  }
+  const { week, streak } = result;
+  lines.push(wrap(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`, width, 0, 2));
+  if (result.session) lines.push(wrap(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)} (\`backend-path stop\` logs it).`, width, 0, 2));
+  lines.push('', ...stageLines(result.stages, view), style.dim('✔ done · ▶ in progress · ! overdue · – skipped'));
+  if (result.orphans.length > 0) {
+    lines.push('', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`), width));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
+export function renderStatusLine(line: StatusLine): string {
+  if (line.verdict === null) return '\n';
+  const verdict =
+    line.verdict === 'finished' ? 'finished' : line.verdict === 'on-track' ? 'on track' : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
+  const left = line.daysLeft === null ? '' : line.daysLeft > 0 ? `${line.daysLeft}d left` : line.daysLeft === 0 ? 'ends today' : 'overdue';
+  const session = line.session ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}` : null;
+  const parts = session ? [session, verdict] : [line.stage, left, verdict].filter((p): p is string => !!p);
+  let text = parts.join(' · ');
+  if (stringWidth(text) > SHORT_WIDTH) {
+    const rest = parts.slice(1).join(' · ');
+    text = `${fit(parts[0]!, SHORT_WIDTH - rest.length - 3).trimEnd()} · ${rest}`;
+  }
+  return `${text}\n`;
+}
+
+export function renderStatusResult(result: StatusResult | StatusLine, view: View): string {
+  return 'stages' in result ? renderStatus(result, view) : renderStatusLine(result);
+}
+

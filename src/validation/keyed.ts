@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+
+export interface KeyRule {
+  test: (key: string) => boolean;
+  message: string;
+}
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A map from keys to values, checked entry by entry into a null-prototype object. valibot's own
+ * `record` drops keys such as `constructor` without a word; ids are data here, so every key is
+ * kept or named as a problem.
+ */
+export function keyed<T extends v.GenericSchema>(key: KeyRule, value: T, message: string, max = Number.POSITIVE_INFINITY) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isPlainObject, message),
+    v.rawTransform(({ dataset, addIssue }) => {
+      const input = dataset.value;
+      const keys = Object.keys(input);
+      if (keys.length > max) addIssue({ message: `must hold at most ${max} entries` });
+      const output: Record<string, v.InferOutput<T>> = Object.create(null);
+      for (const name of keys.slice(0, max)) {
+        const item = { type: 'object' as const, origin: 'value' as const, input, key: name, value: input[name] };
+        if (!key.test(name)) addIssue({ message: key.message, path: [{ ...item, origin: 'key' }] });
+        const result = v.safeParse(value, input[name]);
+        if (result.success) output[name] = result.output;
+        else for (const issue of result.issues) addIssue({ message: issue.message, path: [item, ...(issue.path ?? [])] });
+      }
+      return output;
+    }),
+  );
+}

@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FailureError, RoadmapError, UsageError } from '../../src/errors.js';
+import { resolveRoadmap } from '../../src/roadmap/builtin.js';
+import { loadRoadmapFile } from '../../src/roadmap/load.js';
+import { fixture } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
+
+function problemsOf(file: string, name = file): string[] {
+  try {
+    loadRoadmapFile(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(RoadmapError);
+    return (error as RoadmapError).problems.map((p) => p.replace(file, name));
+  }
+  throw new Error(`${name} loaded without problems`);
+}
+
+function write(text: string, name = 'roadmap.yaml'): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const HEAD = 'id: t\ntitle: T\ntracks:\n  node: {title: Node.js}\nstages:\n';
+
+describe('loadRoadmapFile', () => {
+  it('loads a valid file with its optional fields', () => {
+    const { roadmap, hash } = loadRoadmapFile(fixture('roadmaps/valid.yaml'));
+    expect(roadmap.id).toBe('mini');
+    expect(roadmap.stages.map((s) => s.id)).toEqual(['first', 'second']);
+    expect([...roadmap.stages[1]!.hours]).toEqual([['node', 3], ['python', 4]]);
+    expect(roadmap.stages[1]!.optional).toBe(true);
+    expect(roadmap.tracks.get('node')!.summary).toBe('The JavaScript runtime');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['bad-hours.yaml', ['bad-hours.yaml:11:12 stages[1].hours must be a positive number']],
+    ['duplicate-id.yaml', ['duplicate-id.yaml:9:9 stages[1].id repeats "basics", already used by stages[0]']],
+    ['unknown-track.yaml', ['unknown-track.yaml:10:7 stages[0].tracks.ruby names unknown track "ruby" (tracks: node)']],
+    ['hours-map-missing-track.yaml', ['hours-map-missing-track.yaml:9:12 stages[0].hours has no hours for track "python"']],
+    ['bad-url.yaml', ['bad-url.yaml:11:14 stages[0].resources[0].url must be an http(s) URL']],
+    ['not-a-map.yaml', ['not-a-map.yaml:1:1 must be a map with id, title, tracks and stages']],
+    [
+      'missing-fields.yaml',
+      [
+        'missing-fields.yaml:1:1 title is required',
+        'missing-fields.yaml:1:5 id must use only lowercase letters, digits and single dashes (e.g. "sql-basics")',
+        'missing-fields.yaml:5:5 stages[0].title is required',
+        'missing-fields.yaml:5:5 stages[0].hours is required',
+        'missing-fields.yaml:6:5 stages[0].hour is not a known field',
+      ],
+    ],
+  ])('reports every problem in %s with file:line:col and field path', (name, expected) => {
+    expect(problemsOf(fixture(`roadmaps/${name}`), name)).toEqual(expected);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    for (const problem of problemsOf(fixture('roadmaps/syntax-error.yaml'), 'syntax-error.yaml')) expect(problem).toMatch(/^syntax-error\.yaml:[45]:\d+ \S/);
+  });
+
+  it('says a missing file is missing, as a usage error, and puts the whole list in the message', () => {
+    expect(() => loadRoadmapFile(fixture('roadmaps/nope.yaml'))).toThrow(UsageError);
+    expect(() => loadRoadmapFile(fixture('roadmaps/nope.yaml'))).toThrow(/does not exist/);
+    expect(() => loadRoadmapFile(fixture('roadmaps/missing-fields.yaml'))).toThrow(/\(5 problems\):\n {2}.*missing-fields\.yaml:1:1 title is required\n/);
+  });
+
+  it('validates the new fields: self-checks, resource types, the skip list and checks', () => {
+    const file = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    self_check: [I can one, You can two]
+    resources: [{title: R, url: "https://x.org", free: true, type: podcast}]
+    checks:
+      steps:
+        - {name: leaves, request: {method: GET, path: "//evil.example/x"}, expect: {status: 200}}
+        - {name: abs, request: {method: GET, path: "http://evil.example/x"}, expect: {status: 200}}
+        - {name: var, request: {method: GET, path: "/todos/\${id}"}, expect: {status: 200}}
+skip_for_now: [{topic: Kafka, reason: 3% of posts, at: nowhere}]
+`);
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:9:29 stages[0].self_check[1] must start with "I can "',
+      'r.yaml:10:68 stages[0].resources[0].type must be one of docs, article, video, course, book, interactive',
+      'r.yaml:13:55 stages[0].checks.steps[0].request.path must be a path on your server starting with a single /, e.g. /todos',
+      'r.yaml:14:52 stages[0].checks.steps[1].request.path must be a path on your server starting with a single /, e.g. /todos',
+    ]);
+    const unknown = write(`${HEAD}  - id: a\n    title: A\n    hours: 5\n    checks: {steps: [{name: v, request: {method: GET, path: "/todos/\${id}"}, expect: {status: 200}}]}\nskip_for_now: [{topic: Kafka, reason: 3% of posts, at: nowhere}]\n`);
+    expect(problemsOf(unknown, 'r.yaml')).toEqual([
+      'r.yaml:9:22 stages[0].checks.steps[0] uses ${id}, which no earlier check captures (known: random)',
+      'r.yaml:10:56 skip_for_now[0].at names unknown stage "nowhere"',
+    ]);
+  });
+});
+
+describe('a roadmap file is untrusted input', () => {
+  const quickly = (run: () => unknown) => {
+    const started = performance.now();
+    try {
+      run();
+    } catch (error) {
+      expect(performance.now() - started).toBeLessThan(3000);
+      return error as Error;
+    }
+    throw new Error('no error');
+  };
+
+  it('refuses a file over 1 MiB, reading no more than the limit', () => {
+    const error = quickly(() => loadRoadmapFile(write(`id: big\ntitle: Big\n# ${'x'.repeat(1024 * 1024)}\n`)));
+    expect(error).toBeInstanceOf(FailureError);
+    expect(error.message).toContain('roadmaps may be at most 1 MiB');
+  });
+
+  it.each([
+    ['/dev/zero', 'is a device, not a regular file'],
+    ['/dev/null', 'is a device, not a regular file'],
+  ])('refuses %s at once instead of reading it', (file, message) => {
+    expect(quickly(() => loadRoadmapFile(file)).message).toContain(message);
+  });
+
+  it('refuses a named pipe without waiting for a writer, and a folder', () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    expect(quickly(() => loadRoadmapFile(join(dir, 'pipe.yaml'))).message).toContain('is a named pipe, not a regular file');
+    mkdirSync(join(dir, 'folder.yaml'));
+    expect(quickly(() => loadRoadmapFile(join(dir, 'folder.yaml'))).message).toContain('is a folder');
+  });
+
+  it('fails fast on a YAML alias bomb, and names an alias without an anchor', () => {
+    expect(quickly(() => loadRoadmapFile(fixture('roadmaps/alias-bomb.yaml'))).message).toContain('uses too many YAML aliases');
+    const file = write(`${HEAD}  - {id: a, title: *missing, hours: 5}\n`);
+    expect(problemsOf(file, 'r.yaml')).toEqual(['r.yaml:6:20 the alias *missing names no anchor (&missing) defined before it']);
+  });
+
+  it('names deep nesting with its line instead of overflowing the stack', () => {
+    const file = write(`${HEAD}  - id: a\n    title: A\n    hours: 5\n    topics: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    const error = quickly(() => loadRoadmapFile(file)) as RoadmapError;
+    expect(error.problems[0]).toMatch(/:9:\d+ nests lists or maps too deeply to read$/);
+  });
+
+  it('bounds text fields, so a 100,000-character title is refused in moments', () => {
+    const file = write(`${HEAD}  - {id: a, title: "${'x'.repeat(100_000)}", hours: 5}\n`);
+    expect((quickly(() => loadRoadmapFile(file)) as RoadmapError).problems).toEqual([`${file}:6:20 stages[0].title must be at most 120 characters`]);
+  });
+
+  it('refuses hours that are not a plain, sane number', () => {
+    const file = write(`${HEAD}  - {id: a, title: A, hours: 1e308}\n  - {id: b, title: B, hours: .inf}\n`);
+    expect(problemsOf(file, 'r.yaml')).toEqual(['r.yaml:6:30 stages[0].hours must be at most 1,000 hours', 'r.yaml:7:30 stages[1].hours must be a positive number']);
+  });
+
+  it('treats ids as data: a track called constructor is kept, __proto__ and toString are refused', () => {
+    const kept = loadRoadmapFile(write('id: t\ntitle: T\ntracks:\n  node: {title: Node.js}\n  constructor: {title: C}\nstages:\n  - {id: constructor, title: A, hours: {node: 1, constructor: 2}}\n')).roadmap;
+    expect([...kept.tracks.keys()]).toEqual(['node', 'constructor']);
+    expect(kept.stages[0]!.hours.get('constructor')).toBe(2);
+    const refused = write('id: t\ntitle: T\ntracks:\n  __proto__: {title: P}\n  toString: {title: S}\nstages:\n  - {id: a, title: A, hours: 1}\n');
+    expect(problemsOf(refused, 'r.yaml')).toEqual([
+      'r.yaml:4:3 tracks.__proto__ must use only lowercase letters, digits and single dashes (e.g. "sql-basics")',
+      'r.yaml:5:3 tracks.toString must use only lowercase letters, digits and single dashes (e.g. "sql-basics")',
+    ]);
+  });
+
+  it('removes escape sequences, control, bidi and invisible characters from every text', () => {
+    const { roadmap } = loadRoadmapFile(fixture('roadmaps/hostile-text.yaml'));
+    expect(roadmap.title).toBe('Sneaky roadmap');
+    expect(roadmap.tracks.get('node')!.title).toBe('Node.js');
+    expect(roadmap.stages[0]!.title).toBe('Fine red title');
+    expect(roadmap.stages[0]!.summary).toBe('Click here now');
+    expect(roadmap.stages[0]!.project).toBe('Build it');
+  });
+});
+
+describe('resolveRoadmap', () => {
+  it('finds a built-in by id and a file by path, relative to the folder given', async () => {
+    expect((await resolveRoadmap('backend-extended', '/')).roadmap.id).toBe('backend-extended');
+    const fromFile = await resolveRoadmap('roadmaps/valid.yaml', fixture(''));
+    expect(fromFile.roadmap.id).toBe('mini');
+    expect(fromFile.file?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the built-ins when the id is unknown', async () => {
+    await expect(resolveRoadmap('frontend', '/')).rejects.toThrow('Unknown roadmap "frontend". Built-in roadmaps are: backend, backend-extended.');
+  });
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { addDays, daysBetween } from '../../src/plan/dates.js';
+import { layout, type Slot } from '../../src/plan/schedule.js';
+
+const slots = (hours: number[]): Slot[] => hours.map((h, i) => ({ id: `s${i + 1}`, hours: h }));
+
+describe('layout, worked examples', () => {
+  it('spreads hours evenly over the days and cuts them into weeks', () => {
+    // 10 h/week is 10/7 h a day: s1 (10 h) fills days 0-6, s2 (5 h) days 7-10, s3 (20 h) days 10-24.
+    const plan = layout(slots([10, 5, 20]), '2026-03-02', 10);
+    expect([...plan.windows]).toEqual([
+      ['s1', { start: '2026-03-02', end: '2026-03-08' }],
+      ['s2', { start: '2026-03-09', end: '2026-03-12' }],
+      ['s3', { start: '2026-03-12', end: '2026-03-26' }],
+    ]);
+    expect(plan.weeks).toEqual([
+      { week: 1, start: '2026-03-02', end: '2026-03-08', hours: 10, items: [{ stage: 's1', hours: 10 }] },
+      { week: 2, start: '2026-03-09', end: '2026-03-15', hours: 10, items: [{ stage: 's2', hours: 5 }, { stage: 's3', hours: 5 }] },
+      { week: 3, start: '2026-03-16', end: '2026-03-22', hours: 10, items: [{ stage: 's3', hours: 10 }] },
+      { week: 4, start: '2026-03-23', end: '2026-03-29', hours: 5, items: [{ stage: 's3', hours: 5 }] },
+    ]);
+    expect(plan.finish).toBe('2026-03-26');
+    expect(plan.totalHours).toBe(35);
+  });
+
+  it('gives slots of zero hours no window and has no finish when nothing is left', () => {
+    expect(layout(slots([0, 7]), '2026-01-01', 7).windows.has('s1')).toBe(false);
+    const empty = layout([], '2026-01-01', 5);
+    expect([empty.weeks, empty.finish, empty.totalHours]).toEqual([[], null, 0]);
+  });
+
+  it('refuses a plan that would end after 2999 instead of writing a date no one can read', () => {
+    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow(UsageError);
+    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow('This plan would end after the year 2999');
+  });
+
+  it.each([
+    // Start date, days of study (1 h/day), expected last day: each crosses a DST change somewhere.
+    ['2026-03-05', 10, '2026-03-14'], // US spring forward, 8 March
+    ['2026-03-26', 7, '2026-04-01'], // EU spring forward, 29 March
+    ['2026-10-22', 14, '2026-11-04'], // EU fall back 25 October, US 1 November
+    ['2026-04-01', 10, '2026-04-10'], // Southern hemisphere fall back, 5 April
+    ['2026-12-28', 7, '2027-01-03'], // a year boundary
+    ['2028-02-26', 5, '2028-03-01'], // a leap day
+  ])('from %s, %i hours at 7 h/week ends on %s whatever the time zone', (start, hours, end) => {
+    const plan = layout(slots([hours]), start, 7);
+    expect(plan.windows.get('s1')!.end).toBe(end);
+    expect(plan.weeks.every((w, i) => w.start === addDays(start, 7 * i) && daysBetween(w.start, w.end) === 6)).toBe(true);
+  });
+});
+
+const hoursArb = fc.oneof(fc.integer({ min: 1, max: 120 }), fc.double({ min: 0.25, max: 60, noNaN: true, noDefaultInfinity: true }));
+const startArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const inputArb = fc.record({
+  hours: fc.array(hoursArb, { minLength: 1, maxLength: 40 }),
+  hoursPerWeek: fc.oneof(fc.integer({ min: 1, max: 80 }), fc.double({ min: 1, max: 80, noNaN: true, noDefaultInfinity: true })),
+  start: startArb,
+});
+
+describe('layout, invariants over generated stages and paces', () => {
+  const close = (a: number, b: number, tolerance = 0.011) => Math.abs(a - b) <= tolerance;
+
+  it('fills every full week with exactly the weekly hours, and no more weeks than needed', () => {
+    fc.assert(
+      fc.property(inputArb, ({ hours, hoursPerWeek, start }) => {
+        const plan = layout(slots(hours), start, hoursPerWeek);
+        const total = hours.reduce((a, b) => a + b, 0);
+        expect(close(plan.totalHours, total)).toBe(true);
+        expect(plan.weeks.length).toBe(Math.ceil(total / hoursPerWeek - 1e-9));
+        plan.weeks.slice(0, -1).forEach((week) => expect(close(week.hours, hoursPerWeek)).toBe(true));
+        const allItems = plan.weeks.flatMap((w) => w.items).reduce((sum, item) => sum + item.hours, 0);
+        expect(close(allItems, total, 0.01 * plan.weeks.length + 0.011)).toBe(true);
+      }),
+    );
+  });
+
+  it('runs stages in order, each in the weeks its dates say, back to back', () => {
+    fc.assert(
+      fc.property(inputArb, ({ hours, hoursPerWeek, start }) => {
+        const plan = layout(slots(hours), start, hoursPerWeek);
+        const windows = [...plan.windows.values()];
+        windows.forEach((window, i) => {
+          expect(daysBetween(window.start, window.end)).toBeGreaterThanOrEqual(0);
+          if (i > 0) expect([0, 1]).toContain(daysBetween(windows[i - 1]!.end, window.start));
+        });
+        for (const [id, window] of plan.windows) {
+          const weeks = plan.weeks.filter((w) => w.items.some((item) => item.stage === id));
+          expect(weeks[0]!.week).toBe(Math.floor(daysBetween(start, window.start) / 7) + 1);
+          expect(weeks.at(-1)!.week).toBe(Math.floor(daysBetween(start, window.end) / 7) + 1);
+        }
+        expect(plan.finish).toBe(windows.at(-1)!.end);
+      }),
+    );
+  });
+});

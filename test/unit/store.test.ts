@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FailureError } from '../../src/errors.js';
+import { ProgressStore } from '../../src/store/store.js';
+import { savedFor } from '../helpers/learner.js';
+import { tempDir } from '../helpers/store.js';
+
+const sample = () => savedFor({ hours: [10, 20], perWeek: 10, start: '2026-01-05' }).data;
+
+function storeWith(text: string): { store: ProgressStore; file: string } {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'progress.json'), text);
+  return { store: new ProgressStore(dir), file: join(dir, 'progress.json') };
+}
+
+async function failure(run: () => Promise<unknown>): Promise<FailureError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FailureError);
+    return error as FailureError;
+  }
+  throw new Error('no error');
+}
+
+describe('the progress store', () => {
+  it('has no plan before the first save, and reads back what it saved with a raised revision', async () => {
+    const store = new ProgressStore(join(tempDir(), 'nested', 'folder'));
+    expect(await store.read()).toBeUndefined();
+    const saved = await store.update(() => ({ data: sample(), result: 'ok' }));
+    expect(saved).toBe('ok');
+    expect((await store.read())!.revision).toBe(1);
+    await store.update((current) => ({ data: current!, result: null }));
+    expect((await store.read())!.revision).toBe(2);
+  });
+
+  it.each(['null', '42', '[]', 'true', '{}', '"text"', ''])('calls a file holding %j damaged and leaves it untouched', async (text) => {
+    const { store, file } = storeWith(text);
+    const error = await failure(() => store.update(() => ({ data: sample(), result: null })));
+    expect(error.message).toContain(`${file} is damaged, so it was left untouched`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('names a bad value with its line, column and field, as strictly as the flags', async () => {
+    const data = { ...sample(), log: [{ date: '2026-01-06', hours: 1e-320, stage: 's1' }] };
+    const { store, file } = storeWith(JSON.stringify(data, null, 2));
+    const error = await failure(() => store.read());
+    expect(error.message).toMatch(new RegExp(`${file}:\\d+:\\d+ log\\[0\\]\\.hours should be a number of hours from 0.01 to 24`));
+    const denormal = storeWith(JSON.stringify({ ...sample(), profile: { ...sample().profile, hoursPerWeek: 5e-324 } }));
+    expect((await failure(() => denormal.store.read())).message).toContain('profile.hoursPerWeek should be a number of hours a week from 1 to 80');
+    const farFuture = storeWith(JSON.stringify({ ...sample(), originalFinish: '+010000-04-01' }));
+    expect((await failure(() => farFuture.store.read())).message).toContain('originalFinish should be a real date like 2026-01-31, in the years 1970 to 2999');
+  });
+
+  it('keeps progress for a stage called constructor', async () => {
+    const data = { ...sample(), progress: { constructor: { status: 'done' as const, date: '2026-01-06' } } };
+    const { store } = storeWith(JSON.stringify(data));
+    expect(Object.keys((await store.read())!.progress)).toEqual(['constructor']);
+  });
+
+  it('refuses a file from a newer version, and upgrades one from an older', async () => {
+    const newer = storeWith(JSON.stringify({ ...sample(), schemaVersion: 9 }));
+    expect((await failure(() => newer.store.read())).message).toContain('was written by a newer backend-path (data version 9');
+    const { links: _l, checks: _c, session: _s, revision: _r, ...v2 } = { ...sample(), schemaVersion: 2 };
+    const older = storeWith(JSON.stringify(v2));
+    expect(await older.store.read()).toMatchObject({ schemaVersion: 3, revision: 1, links: {}, checks: {}, session: null });
+  });
+
+  it('writes nothing when the change fails or its result is invalid', async () => {
+    const { store, file } = storeWith(JSON.stringify(sample()));
+    const before = readFileSync(file, 'utf8');
+    await expect(store.update(() => { throw new Error('boom'); })).rejects.toThrow('boom');
+    const invalid = { ...sample(), baseline: { ...sample().baseline, finish: '10000-01-01' } };
+    expect((await failure(() => store.update(() => ({ data: invalid, result: null })))).message).toContain('Refused to save an invalid progress file (baseline.finish');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('fails loudly, saving nothing, when another command took the lock while this one stalled', async () => {
+    const { store, file } = storeWith(JSON.stringify(sample()));
+    const before = readFileSync(file, 'utf8');
+    const error = await failure(() =>
+      store.update((current) => {
+        // What a second command does once this one has stalled past the stale time.
+        rmSync(`${file}.lock`, { recursive: true });
+        mkdirSync(`${file}.lock`);
+        return { data: { ...current!, log: [{ date: '2026-01-06', hours: 1 }] }, result: null };
+      }),
+    );
+    expect(error.message).toContain('Another backend-path command took over the lock while this one was stalled, so this change was not saved.');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('takes over the lock of a command that died, and explains one that never expires', async () => {
+    const { store, file } = storeWith(JSON.stringify(sample()));
+    mkdirSync(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    await store.update((current) => ({ data: current!, result: null }));
+    expect(existsSync(`${file}.lock`)).toBe(false);
+
+    const future = new Date(Date.now() + 3_600_000);
+    mkdirSync(`${file}.lock`);
+    utimesSync(`${file}.lock`, future, future);
+    expect((await failure(() => store.update((c) => ({ data: c!, result: null })))).message).toContain('has a time in the future, so it would never expire: it is broken');
+    rmSync(`${file}.lock`, { recursive: true });
+    writeFileSync(`${file}.lock`, 'not a lock');
+    const plain = await failure(() => store.update((c) => ({ data: c!, result: null })));
+    expect(plain.message).toContain('is a file, not a lock that backend-path made');
+    expect(plain.hint).toContain(`rm "${file}.lock"`);
+  });
+
+  it('moves the file aside under names that never collide, and never deletes one', async () => {
+    const dir = tempDir();
+    const store = new ProgressStore(dir);
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await store.update(() => ({ data: sample(), result: null }));
+      names.push((await store.moveAside('2026-01-05T10:00:00'))!);
+    }
+    expect(new Set(names).size).toBe(3);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.bak')).sort()).toEqual(names.map((n) => n.slice(dir.length + 1)).sort());
+    expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+    expect(await store.moveAside('2026-01-05T10:00:00')).toBeUndefined();
+  });
+
+  it('knows its own files: the store, its lock, backups and a link to them', () => {
+    const dir = tempDir();
+    const store = new ProgressStore(dir);
+    writeFileSync(join(dir, 'progress.json'), '{}');
+    const link = join(tempDir(), 'link.json');
+    symlinkSync(join(dir, 'progress.json'), link);
+    expect(store.owns(link)).toBe(true);
+    for (const name of ['progress.json', 'progress.json.lock', 'progress.json.2026-01-05-1a2b3c4d.bak']) expect(store.owns(join(dir, name))).toBe(true);
+    expect(store.owns(join(dir, 'plan.ics'))).toBe(false);
+    expect(store.owns(join(tempDir(), 'progress.json'))).toBe(false);
+    expect(store.owns(join(dir, '..', dir.split('/').at(-1)!, 'progress.json'))).toBe(true);
+  });
+});
