@@ -38,7 +38,7 @@ export function actions(io: Io) {
    * its result as JSON (`--json`) or rendered, and set the exit code the result calls for.
    */
   const action =
-    <R>(task: Task<R>, renderer: () => Promise<Renderer<R>>, exitCode?: (result: R) => number) =>
+    <R>(task: Task<R>, renderer: () => Promise<Renderer<R>>, { exitCode, cleaned = false }: { exitCode?: (result: R) => number; cleaned?: boolean } = {}) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const options = command.opts() as Record<string, unknown>;
@@ -46,7 +46,8 @@ export function actions(io: Io) {
       if (options.json) await print(safeJson(result));
       else {
         useCommandName(name());
-        await print(adaptCommands((await renderer())(safeData(result), view())));
+        // Results are cleaned here unless the command built its text from cleaned data itself (export).
+        await print(adaptCommands((await renderer())(cleaned ? result : safeData(result), view())));
       }
       const code = exitCode?.(result) ?? 0;
       if (code !== 0) throw new AlreadyReported(code);

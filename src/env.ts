@@ -65,8 +65,8 @@ export function configDir(env: NodeJS.ProcessEnv, cwd: string, platform: NodeJS.
  * npx or from a project's node_modules, otherwise `node <path to the script>`.
  */
 export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, cwd: string): string {
-  if (!script) return 'backend-path';
   if (env.npm_command === 'exec') return 'npx backend-path';
+  if (!script) return 'backend-path';
   const real = (path: string) => {
     try {
       return realpathSync(path);

@@ -57,62 +57,25 @@ export interface Standing {
  * happening the verdict moves by at most one day a day.
  */
 export function standing(learner: Learner, today: IsoDate): Standing {
-  const { roadmap, baseline } = learner;
+  const { baseline } = learner;
   const perDay = baseline.hoursPerWeek / 7;
-  const logged = loggedByStage(learner.log, today);
-
-  let done = 0;
-  let skipped = 0;
-  let doneHours = 0;
-  let totalHours = 0;
-  let credited = 0;
-  for (const stage of roadmap.stages) {
-    const status = statusOf(learner, stage.id);
-    if (status === 'skipped') {
-      skipped++;
-      continue;
-    }
-    const hours = hoursOf(learner, stage);
-    totalHours += hours;
-    credited += creditOf(learner, stage, logged);
-    if (status === 'done') {
-      done++;
-      doneHours += hours;
-    }
-  }
-  const remaining = Math.max(0, totalHours - credited);
-
-  const elapsedDays = Math.max(0, daysBetween(baseline.start, today));
-  const plannedAt = (date: IsoDate) => plannedFinishOn(learner, date);
-  const planned = plannedAt(today);
-  let daysAhead: number;
-  let projected: IsoDate | null;
-  let verdict: Verdict;
-  if (remaining <= 1e-9) {
-    const finishedOn = lastDoneDate(learner) ?? today;
-    verdict = 'finished';
-    projected = finishedOn;
-    const plannedThen = plannedAt(finishedOn);
-    daysAhead = plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0;
-  } else {
-    const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
-    projected = addDays(anchor, dayBefore(remaining, perDay));
-    daysAhead = daysBetween(projected, planned.finish);
-    verdict = Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind';
-  }
+  const sums = totals(learner, today);
+  const remaining = Math.max(0, sums.totalHours - sums.credited);
+  const planned = plannedFinishOn(learner, today);
+  const { verdict, daysAhead, projected } = judge(learner, today, remaining);
   const scheduledHours = baseline.stages.reduce((sum, s) => sum + s.hours, 0);
-  const expected = totalHours - (scheduledHours - planned.skippedAhead) + elapsedDays * perDay;
+  const elapsedDays = Math.max(0, daysBetween(baseline.start, today));
+  const expected = sums.totalHours - (scheduledHours - planned.skippedAhead) + elapsedDays * perDay;
   const recent = recentPace(learner, today, remaining);
   const { week, streak } = weekAndStreak(learner.log, baseline.start, today, baseline.hoursPerWeek);
-
   return {
-    done,
-    skipped,
-    total: roadmap.stages.length,
-    percent: totalHours > 0 ? Math.floor((credited / totalHours) * 100 + 1e-9) : 100,
-    doneHours: roundHours(doneHours),
-    totalHours: roundHours(totalHours),
-    creditedHours: roundHours(credited),
+    done: sums.done,
+    skipped: sums.skipped,
+    total: learner.roadmap.stages.length,
+    percent: sums.totalHours > 0 ? Math.floor((sums.credited / sums.totalHours) * 100 + 1e-9) : 100,
+    doneHours: roundHours(sums.doneHours),
+    totalHours: roundHours(sums.totalHours),
+    creditedHours: roundHours(sums.credited),
     remainingHours: roundHours(remaining),
     expectedHours: roundHours(Math.max(0, expected)),
     daysAhead,
@@ -127,6 +90,45 @@ export function standing(learner: Learner, today: IsoDate): Standing {
     week,
     streak,
   };
+}
+
+/** Counts and hours over every stage: skipped ones leave both the total and the credit. */
+function totals(learner: Learner, today: IsoDate) {
+  const logged = loggedByStage(learner.log, today);
+  const sums = { done: 0, skipped: 0, doneHours: 0, totalHours: 0, credited: 0 };
+  for (const stage of learner.roadmap.stages) {
+    const status = statusOf(learner, stage.id);
+    if (status === 'skipped') {
+      sums.skipped++;
+      continue;
+    }
+    const hours = hoursOf(learner, stage);
+    sums.totalHours += hours;
+    sums.credited += creditOf(learner, stage, logged);
+    if (status === 'done') {
+      sums.done++;
+      sums.doneHours += hours;
+    }
+  }
+  return sums;
+}
+
+/**
+ * The verdict and its number: the days between the planned finish and the finish at the agreed
+ * pace from today (from the plan's start, before it). A finished plan keeps the days it was
+ * early or late on the day the last stage was done.
+ */
+function judge(learner: Learner, today: IsoDate, remaining: number): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
+  const { baseline } = learner;
+  if (remaining <= 1e-9) {
+    const finishedOn = lastDoneDate(learner) ?? today;
+    const plannedThen = plannedFinishOn(learner, finishedOn);
+    return { verdict: 'finished', projected: finishedOn, daysAhead: plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0 };
+  }
+  const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
+  const projected = addDays(anchor, dayBefore(remaining, baseline.hoursPerWeek / 7));
+  const daysAhead = daysBetween(projected, plannedFinishOn(learner, today).finish);
+  return { verdict: Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind', daysAhead, projected };
 }
 
 /**

@@ -55,7 +55,7 @@ function chooseFormat(options: ExportOptions): ExportFormat {
   const fromName = options.output && EXTENSIONS[/\.[a-z]+$/i.exec(options.output)?.[0]?.toLowerCase() ?? ''];
   const format = options.format ?? fromName;
   if (!format) throw new UsageError('Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).');
-  if (options.sessionTime && !options.sessions) throw new UsageError('--session-time sets the time of the weekly study session, so it needs --sessions.');
+  if (options.sessionTime && !options.sessions) throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
   if (options.sessions && format !== 'ics') throw new UsageError(`--sessions adds a weekly study session to a calendar, so it needs --format ics, not ${format}.`);
   return format;
 }

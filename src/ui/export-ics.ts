@@ -37,6 +37,7 @@ function placement(row: StageRow, detail: StageDetail, today: IsoDate): { start:
  */
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
   const { document: doc, rows, details, revision, today } = data;
+  const finished = data.standing.verdict === 'finished';
   const calendar = ical({ name: `backend-path: ${doc.roadmap.title}`, prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' } });
   rows.forEach((row, i) => {
     const where = placement(row, details[i]!, today);
@@ -63,8 +64,8 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
       end: new Date(utcDay(doc.start, session.hour, session.minute).getTime() + 60 * 60 * 1000),
       floating: true,
       repeating: { freq: ICalEventRepeatingFreq.WEEKLY, until: utcDay(until, 23, 59) },
-      status: doc.finish ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
-      alarms: doc.finish ? [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }] : [],
+      status: finished ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      alarms: finished ? [] : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }],
     });
   }
   const text = calendar.toString();

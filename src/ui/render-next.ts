@@ -38,9 +38,9 @@ function resources(title: string, list: Resource[], view: View): string[] {
   // terminal can make the title itself a link.
   const link = (r: Resource) => {
     const label = r.type ? `${r.title} ${view.style.dim(`(${r.type})`)}` : r.title;
-    return terminalLink(label, r.url, { fallback: (text, href) => `${wrap(text, view.width, 0, 2)}\n    ${view.style.dim(href)}` });
+    return terminalLink(`• ${label}`, r.url, { fallback: (text, href) => `${wrap(text, view.width, 2, 2)}\n    ${view.style.dim(href)}` });
   };
-  return ['', view.style.bold(title), ...list.map((r) => `  • ${link(r)}`)];
+  return ['', view.style.bold(title), ...list.map(link)];
 }
 
 export function renderStage(stage: StageDetail, standing: Standing, trackTitle: string, view: View): string {
@@ -63,7 +63,7 @@ export function renderStage(stage: StageDetail, standing: Standing, trackTitle: 
     ...section('Your links', stage.links, view),
     ...section('Your notes', stage.notes.map((n) => `${style.dim(formatDay(n.date, view.today))}  ${n.text}`), view),
     '',
-    style.dim(`When you have finished it: \`backend-path done ${stage.id}\``),
+    wrap(style.dim(`When you have finished it: \`backend-path done ${stage.id}\``), view.width),
   ].join('\n');
 }
 

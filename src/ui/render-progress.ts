@@ -20,7 +20,7 @@ export function renderMark(result: MarkResult, view: View): string {
   lines.push('', progressBar(result.standing, view), ...verdictBlock(result.standing, view), '');
   if (result.next) {
     lines.push(wrap(`${style.dim('Next:')} ${style.bold(`${result.next.number}. ${result.next.title}`)} · ${windowText(result.next, result.standing, view)}`, width, 0, 2));
-    lines.push(style.dim('Run `backend-path next` for its topics, resources and project.'));
+    lines.push(wrap(style.dim('Run `backend-path next` for its topics, resources and project.'), width));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -15,11 +15,11 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
   const lines = [wrap(`${style.bold(roadmap.title)} ${style.dim(`(${roadmap.id})`)} · ${result.trackTitle} · ${formatHours(total)}`, width, 0, 2)];
   if (roadmap.summary) lines.push(wrap(roadmap.summary, width));
   lines.push('');
-  const titleWidth = Math.max(12, Math.min(40, width - 34));
+  const titleWidth = Math.max(10, Math.min(50, width - 12));
   for (const stage of result.stages) {
-    const flags = [stage.optional ? 'optional' : '', stage.checkable ? 'checkable' : ''].filter(Boolean).join(', ');
-    lines.push(`${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}  ${style.dim(stage.id)}${flags ? style.dim(` (${flags})`) : ''}`);
-    if (stage.tools.length > 0) lines.push(wrap(style.dim(stage.tools.join(' · ')), width, 6));
+    const flags = [stage.optional ? 'optional' : '', stage.checkable ? '`backend-path check` tests it' : ''].filter(Boolean);
+    lines.push(`${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`);
+    lines.push(wrap(style.dim([stage.id, ...flags, ...stage.tools].join(' · ')), width, 4, 2));
   }
   if (result.skipForNow.length > 0) {
     lines.push('', style.bold('Leave for later'));

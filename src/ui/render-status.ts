@@ -51,7 +51,7 @@ export function renderStatus(result: StatusResult, view: View): string {
   const { week, streak } = result;
   lines.push(wrap(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`, width, 0, 2));
   if (result.session) lines.push(wrap(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)} (\`backend-path stop\` logs it).`, width, 0, 2));
-  lines.push('', ...stageLines(result.stages, view), style.dim('✔ done · ▶ in progress · ! overdue · – skipped'));
+  lines.push('', ...stageLines(result.stages, view), wrap(style.dim('✔ done · ▶ in progress · ! overdue · – skipped'), width));
   if (result.orphans.length > 0) {
     lines.push('', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`), width));
   }

@@ -1,0 +1,203 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import { lint } from 'markdownlint/sync';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { json, learner } from '../helpers/cli.js';
+import { tempDir } from '../helpers/store.js';
+
+const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+
+interface Event {
+  uid: string;
+  sequence: number;
+  status: string | null;
+  summary: string;
+  start: string;
+  rrule: string | null;
+}
+
+function events(ics: string): Event[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      uid: event.uid,
+      sequence: event.sequence,
+      status: (vevent.getFirstPropertyValue('status') as string | null) ?? null,
+      summary: event.summary,
+      start: event.startDate.toString(),
+      rrule: vevent.getFirstPropertyValue('rrule')?.toString() ?? null,
+    };
+  });
+}
+
+/** What a calendar holds after importing `newer` over `older`, by UID, SEQUENCE and STATUS. */
+function reimport(older: Event[], newer: Event[]): Map<string, Event> {
+  const calendar = new Map(older.filter((e) => e.status !== 'CANCELLED').map((e) => [e.uid, e]));
+  for (const event of newer) {
+    const held = calendar.get(event.uid);
+    if (held && held.sequence > event.sequence) continue;
+    if (event.status === 'CANCELLED') calendar.delete(event.uid);
+    else calendar.set(event.uid, event);
+  }
+  return calendar;
+}
+
+describe('the calendar export', () => {
+  it('re-imports over an older export to leave exactly the newer plan', async () => {
+    const me = learner();
+    await me(PLAN);
+    const first = (await me(['export', '--format', 'ics', '--sessions'])).stdout;
+    await me(['done', 'language', 'http'], '2027-01-20');
+    await me(['skip', 'orm'], '2027-01-20');
+    await me(['replan', '--hours', '8', '--yes'], '2027-01-20');
+    const second = (await me(['export', '--format', 'ics', '--sessions', '--session-time', '19:30'], '2027-01-20')).stdout;
+    expect(second.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const [older, newer] = [events(first), events(second)];
+    const result = reimport(older, newer);
+    expect([...result.keys()].sort()).toEqual(newer.filter((e) => e.status !== 'CANCELLED').map((e) => e.uid).sort());
+    expect(result.get('language.backend@backend-path')).toMatchObject({ summary: '✔ Done: One language, properly, with Git', start: '2027-01-20' });
+    expect(result.has('orm.backend@backend-path')).toBe(false);
+    const moved = newer.find((e) => e.uid === 'rest-api.backend@backend-path')!;
+    expect(moved.sequence).toBeGreaterThan(older.find((e) => e.uid === moved.uid)!.sequence);
+    const sessions = newer.filter((e) => e.rrule);
+    expect(sessions).toHaveLength(1);
+    const finish = json((await me(['plan', '--json'], '2027-01-20')).stdout).finish.replaceAll('-', '');
+    expect(sessions[0]!.rrule).toBe(`FREQ=WEEKLY;UNTIL=${finish}T235900`);
+    expect(sessions[0]!.start).toBe('2027-01-20T19:30:00');
+  });
+
+  it('still exports a valid calendar once everything is done, with the session cancelled', async () => {
+    const me = learner();
+    await me(PLAN);
+    await me(['done', '1', '2', '3', '4', '5', '6', '7', '8', '9'], '2027-03-01');
+    const finished = events((await me(['export', '--format', 'ics', '--sessions'], '2027-03-02')).stdout);
+    expect(finished.filter((e) => e.summary.startsWith('✔ Done'))).toHaveLength(9);
+    expect(finished.find((e) => e.rrule)!.status).toBe('CANCELLED');
+  });
+
+  it.each([
+    [['--format', 'md', '--sessions'], '--sessions adds a weekly study session to a calendar, so it needs --format ics, not md.'],
+    [['--format', 'ics', '--session-time', '19:30'], '--session-time sets the time of the weekly session, so it needs --sessions.'],
+    [['--format', 'ics', '--sessions', '--session-time', '25:00'], 'The time must be written HH:MM on a 24-hour clock, like 18:30; got "25:00".'],
+    [[], 'Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).'],
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const me = learner();
+    await me(PLAN);
+    const result = await me(['export', ...flags]);
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([2, `Error: ${message}`]);
+  });
+});
+
+describe('the Markdown export', () => {
+  async function page(title = 'Hostile <script>alert(1)</script> [click](javascript:alert(1)) a\\|b *x*') {
+    const dir = tempDir();
+    const file = join(dir, 'mine.yaml');
+    const stage = (id: string) => `  - id: ${id}\n    title: ${JSON.stringify(`${title} ${id}`)}\n    hours: 7\n    project: ${JSON.stringify(`Build <b>it</b> ${id}`)}\n    topics: ["<img src=x onerror=alert(1)>"]\n    resources: [{title: "Docs [x](javascript:1)", url: "https://example.org/a(b)", free: true, type: docs}]\n`;
+    writeFileSync(file, `id: mine\ntitle: ${JSON.stringify(title)}\ntracks: {node: {title: Node.js}}\nstages:\n${stage('one')}${stage('two')}`);
+    const me = learner();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '7']);
+    await me(['done', 'one', '--link', 'https://github.com/me/one'], '2026-11-25');
+    await me(['note', 'one', '<b>bold</b> | pipe'], '2026-11-25');
+    return (await me(['export', '--format', 'md'], '2026-11-26')).stdout;
+  }
+
+  it('is valid for markdownlint, line length aside', async () => {
+    const text = await page('A plain roadmap');
+    expect(lint({ strings: { plan: text }, config: { MD013: false } }).plan).toEqual([]);
+    for (const section of ['## Stages', '## Projects', '## Stage by stage', '## Weeks']) expect(text).toContain(section);
+  });
+
+  it('renders in a GFM renderer as the same text, with no HTML or javascript: link from the data', async () => {
+    const text = await page();
+    expect(lint({ strings: { plan: text }, config: { MD013: false } }).plan).toEqual([]);
+    const html = micromark(text, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).not.toMatch(/<script|<img|<b>|href="javascript:/i);
+    expect(html).toContain('Hostile &lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) a\\|b *x* one');
+    const rows = html.split('<tbody>')[1]!.split('</tbody>')[0]!.match(/<tr>/g);
+    expect(rows).toHaveLength(2);
+    expect(html.split('<tbody>')[1]!.split('</tr>')[0]!.match(/<td/g)).toHaveLength(5);
+    expect(html).toContain('href="https://github.com/me/one"');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; | pipe');
+  });
+});
+
+describe('the progress card', () => {
+  it('is valid XML without scripts or outside resources, escapes text, and renders to visible pixels', async () => {
+    const me = learner();
+    await me(PLAN);
+    await me(['done', 'language'], '2026-12-30');
+    const svg = (await me(['export', '--format', 'svg'], '2026-12-30')).stdout;
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/<script|href=|url\(|@import|<image/i);
+    expect(svg).toContain('32%');
+    expect(svg).toContain('1 of 9 stages done');
+    const image = new Resvg(svg, { background: 'white' }).render();
+    const pixels = image.pixels;
+    const colours = new Set<string>();
+    for (let i = 0; i < pixels.length; i += 4) colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+    expect(image.width).toBe(495);
+    expect(colours.size).toBeGreaterThan(3);
+  });
+});
+
+describe('writing exports to files', () => {
+  it('refuses the progress file, its lock and backups, leaving them byte for byte', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(PLAN);
+    const store = join(dir, 'progress.json');
+    const before = readFileSync(store, 'utf8');
+    for (const target of [store, `${store}.lock`, `${store}.2026-11-23T120000-abcd1234.bak`]) {
+      const result = await me(['export', '--format', 'json', '-o', target]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('is your progress file, its lock or one of its backups');
+    }
+    expect(readFileSync(store, 'utf8')).toBe(before);
+  });
+
+  it('writes a file by its extension, refuses a missing folder, and writes into /dev/null', async () => {
+    const me = learner();
+    await me(PLAN);
+    const dir = tempDir();
+    const written = await me(['export', '-o', join(dir, 'plan.ics')]);
+    expect([written.code, written.stdout]).toEqual([0, `Wrote ${join(dir, 'plan.ics')}\n`]);
+    expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+    const missing = await me(['export', '--format', 'md', '-o', join(dir, 'nope', 'plan.md')]);
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, `Error: -o ${join(dir, 'nope', 'plan.md')}: the folder ${join(dir, 'nope')} does not exist.`]);
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+    expect((await me(['export', '--format', 'md', '-o', '/dev/null'])).code).toBe(0);
+  });
+
+  it('says so when the disk is full, and leaves no half-written file', async () => {
+    const me = learner();
+    await me(PLAN);
+    const full = await me(['export', '--format', 'md', '-o', '/dev/full']);
+    expect([full.code, full.stderr]).toEqual([1, 'Error: Cannot write /dev/full: the disk is full. Nothing was written.\n']);
+  });
+
+  it('writes into a named pipe that someone reads, and refuses one that nobody reads', async () => {
+    const me = learner();
+    await me(PLAN);
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const lonely = await me(['export', '--format', 'md', '-o', fifo]);
+    expect([lonely.code, lonely.stderr]).toEqual([1, `Error: -o ${fifo} is a named pipe with nothing reading from it, so nothing was written.\n`]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk) => (read += chunk));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await me(['export', '--format', 'md', '-o', fifo])).code).toBe(0);
+    await new Promise((resolve) => reader.on('close', resolve));
+    expect(read).toMatch(/^# My backend learning plan/);
+  });
+});

@@ -1,0 +1,102 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'fast-string-width';
+import { describe, expect, it } from 'vitest';
+import { json, learner, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/store.js';
+
+const PLAN = ['plan', '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
+// Escape, C0 and C1 controls, bidi overrides and isolates, zero-width characters, line separators.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/u;
+
+async function journey(dir: string) {
+  const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+  await me(PLAN);
+  await me(['done', 'language'], '2027-01-10');
+  await me(['log', '2'], '2027-01-12');
+  await me(['note', 'http', 'Read MDN; status codes still fuzzy, especially 401 versus 403 and redirects'], '2027-01-12');
+  return me;
+}
+
+describe('every line fits the terminal', () => {
+  it.each([40, 80, 200])('at %i columns, words and dates are never cut and only a lone URL or path overflows', async (columns) => {
+    const me = await journey(tempDir());
+    const limit = Math.min(columns, 100);
+    for (const command of [PLAN, ['next'], ['status'], ['roadmaps', 'show', 'backend-extended'], [], ['replan', '--yes'], ['done', 'http'], ['log', '1']]) {
+      const { stdout } = await me(command, '2027-01-15', { columns });
+      for (const line of stdout.split('\n')) {
+        if (stringWidth(line) > limit) expect(line.trim(), `${command.join(' ')} at ${columns}: ${line}`).not.toMatch(/\s/);
+      }
+      expect(stdout, command.join(' ')).not.toMatch(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2}\n|\d+ da\n|ov\nerdue/);
+    }
+  });
+
+  it('keeps the prompt line within 60 characters, and prints an empty line without a plan', async () => {
+    const me = await journey(tempDir());
+    const line = (await me(['status', '--short'], '2027-02-20')).stdout;
+    expect(line).toMatch(/^http · overdue · \d+d behind\n$/);
+    expect(stringWidth(line.trim())).toBeLessThanOrEqual(60);
+    expect(await run(['status', '--short'])).toEqual({ code: 0, stdout: '\n', stderr: '' });
+  });
+});
+
+describe('text that reaches the terminal', () => {
+  it('never carries control, bidi or invisible characters, whatever the progress file holds', async () => {
+    const dir = tempDir();
+    const me = await journey(dir);
+    const file = join(dir, 'progress.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.notes.http[0].text = 'evil\u001b]0;pwned\u0007 \u001b[2J\u009b31m\u202eright-to-left\u2066 zero\u200bwidth\u2028next';
+    writeFileSync(file, JSON.stringify(data));
+    for (const command of [['status'], ['next'], ['export', '--format', 'md'], []]) {
+      const { stdout, stderr } = await me(command, '2027-01-15');
+      expect(stdout + stderr, command.join(' ')).not.toMatch(UNSAFE);
+    }
+    const raw = (await me(['status', '--json'], '2027-01-15')).stdout;
+    expect(raw).not.toMatch(UNSAFE);
+    expect(json(raw).stages[1].notes[0].text).toContain('\u202eright-to-left');
+  });
+
+  it('cleans what the learner types before echoing it in an error', async () => {
+    const me = await journey(tempDir());
+    for (const command of [['done', 'x\u001b[31mred\u202e'], ['log', '\u009b2J'], ['plan', '--track', '\u001b]8;;http://x\u0007y']]) {
+      const { code, stderr } = await me(command, '2027-01-15');
+      expect(code).toBe(2);
+      expect(stderr).not.toMatch(UNSAFE);
+    }
+  });
+
+  it('has no colour with NO_COLOR or without a terminal, and colour when forced', async () => {
+    const me = await journey(tempDir());
+    expect((await me(['status'], '2027-01-15', { columns: 80 })).stdout).not.toContain('\u001b[');
+    expect((await me(['status'], '2027-01-15', { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+  });
+});
+
+describe('the first run and every day', () => {
+  it('greets a new learner and points to plan, then the command list', async () => {
+    const { code, stdout } = await run([]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Welcome to backend-path/);
+    expect(stdout).toContain('`backend-path plan`');
+    expect(stdout).toContain('Commands:');
+  });
+
+  it('shows today\'s essentials and one next command once there is a plan', async () => {
+    const me = await journey(tempDir());
+    const { stdout } = await me([], '2027-01-15');
+    expect(stdout).toMatch(/^Now: 2\. How HTTP works · past its planned end · 4 h to go/);
+    expect(stdout).toContain('This week (Mon 11 Jan – Sun 17 Jan): 2 h of 10 h');
+    expect(stdout).toMatch(/Next: `backend-path (start http|replan[^`]*)`/);
+    expect(json((await me(['--json'], '2027-01-15')).stdout)).toMatchObject({ plan: true, stage: { id: 'http' } });
+  });
+
+  it('prints every suggested command in the form that works where it ran', async () => {
+    const npx = await run(PLAN, { env: { npm_command: 'exec' } });
+    expect(npx.stdout).toContain('Next: run `npx backend-path next`');
+    expect(npx.stdout).not.toMatch(/`backend-path /);
+    const usage = await run(['plan'], { env: { npm_command: 'exec' } });
+    expect(usage.stderr).toContain('`npx backend-path plan --track node');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { json, learner } from '../helpers/cli.js';
+
+const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+
+async function planned() {
+  const me = learner();
+  await me(PLAN);
+  return (args: string[], now: string) => me(args, now.slice(0, 10), { env: { BACKEND_PATH_NOW: now } });
+}
+
+describe('study sessions', () => {
+  it('start and stop log the time to the stage in progress, credited at once', async () => {
+    const at = await planned();
+    const started = await at(['start'], '2026-11-24T18:05:00');
+    expect(started.stdout).toContain('Studying language since 18:05.');
+    expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({ stage: 'language', start: '2026-11-24T18:05:00' });
+    expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05');
+    expect((await at([], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05');
+    const stopped = json((await at(['stop', '--json'], '2026-11-24T19:35:00')).stdout);
+    expect(stopped).toMatchObject({ action: 'stop', minutes: 90, entry: { date: '2026-11-24', hours: 1.5, stage: 'language' } });
+    expect(stopped.standing.creditedHours).toBe(1.5);
+    expect((await at(['stop'], '2026-11-24T19:40:00')).stderr).toBe('Error: No study session is running.\nStart one with `backend-path start`.\n');
+  });
+
+  it('refuses a second start, names the running session, and cancel drops it unlogged', async () => {
+    const at = await planned();
+    await at(['start', 'http'], '2026-11-24T09:00:00');
+    const again = await at(['start'], '2026-11-24T09:10:00');
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, 'Error: A session on http is already running since 09:00 on 2026-11-24.']);
+    expect(json((await at(['cancel', '--json'], '2026-11-24T09:20:00')).stdout)).toMatchObject({ action: 'cancel', minutes: 20 });
+    expect(json((await at(['status', '--json'], '2026-11-24T09:21:00')).stdout)).toMatchObject({ session: null, loggedHours: 0 });
+  });
+
+  it('does not log a session over 12 hours silently; --at ends it, and midnight goes to the start day', async () => {
+    const at = await planned();
+    await at(['start'], '2026-11-24T22:30:00');
+    const long = await at(['stop'], '2026-11-25T11:00:00');
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('longer than 12 hours, so it was not logged; it is still running.');
+    expect(long.stderr).toContain('`backend-path stop --at 21:30`');
+    const before = await at(['stop', '--at', '22:00'], '2026-11-25T11:00:00');
+    expect([before.code, before.stderr.split('\n')[0]]).toEqual([2, "Error: --at 22:00 is not between the session's start (22:30 on 2026-11-24) and now."]);
+    const stopped = json((await at(['stop', '--at', '00:45', '--json'], '2026-11-25T11:00:00')).stdout);
+    expect(stopped).toMatchObject({ minutes: 135, entry: { date: '2026-11-24', hours: 2.25 } });
+  });
+
+  it('shows a running session in the prompt line, which never exceeds 60 characters', async () => {
+    const at = await planned();
+    expect((await at(['status', '--short'], '2026-11-24T18:00:00')).stdout).toBe('language · 43d left · on track\n');
+    await at(['start'], '2026-11-24T18:00:00');
+    expect((await at(['status', '--short'], '2026-11-24T19:05:00')).stdout).toBe('● language 1:05 · on track\n');
+  });
+});
