@@ -10,5 +10,8 @@ export default defineConfig({
     // The end-to-end suites spawn dist/: it is built once, before any suite runs.
     globalSetup: ['test/helpers/build.ts'],
     testTimeout: 30_000,
+    // Several suites mostly wait (on a stale lock, a silent server, a terminal): more workers
+    // than cores keeps the waiting in parallel.
+    maxWorkers: 4,
   },
 });

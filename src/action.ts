@@ -6,7 +6,7 @@ import { writeText, type Io } from './io.js';
 import { safeData, safeJson, safeText } from './sanitize.js';
 import { ProgressStore } from './store/store.js';
 import { createStyle, terminalWidth } from './ui/style.js';
-import { adaptCommands, useCommandName } from './ui/text.js';
+import { adaptCommands, useCommandName } from './ui/command-name.js';
 import type { View } from './ui/view.js';
 
 export type Task<R> = (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<R>;
@@ -21,16 +21,28 @@ export function adapt(text: string, name: string): string {
 /** The pieces every command's action shares, bound to one process's (or one test's) io. */
 export function actions(io: Io) {
   const name = () => commandName(io.env, io.script, io.cwd);
-  const context = (): CommandContext => ({
-    store: new ProgressStore(configDir(io.env, io.cwd), {
-      onWait: async () => (await import('./ui/spinner.js')).startSpinner('Waiting for another backend-path command to finish…', io.stderr, io.env),
-    }),
-    clock: resolveClock(io.env, io.now()),
-    cwd: io.cwd,
-    interactive: io.stdinIsTTY && (io.stdout.isTTY === true || io.stderr.isTTY === true),
-    warn: (message) => void io.stderr.write(`${createStyle(io.stderr, io.env).yellow('Warning:')} ${adapt(safeText(message), name())}\n`),
+  const context = async (): Promise<CommandContext> => {
+    const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
+    return {
+      store: new ProgressStore(configDir(io.env, io.cwd), {
+        onWait: async () => (await import('./ui/spinner.js')).startSpinner('Waiting for another backend-path command to finish…', io.stderr, io.env),
+      }),
+      clock: resolveClock(io.env, io.now()),
+      cwd: io.cwd,
+      // Asked only by commands that may ask a question, so the others never touch stdin.
+      get interactive() {
+        return (io.stdout.isTTY === true || io.stderr.isTTY === true) && io.stdinIsTTY();
+      },
+      warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name())}\n`),
+    };
+  };
+  const view = async (): Promise<View> => ({
+    style: await createStyle(io.stdout, io.env),
+    width: terminalWidth(io.stdout, io.env),
+    today: resolveClock(io.env, io.now()).today,
+    // terminal-link decides whether this terminal shows links; off a terminal it never does.
+    link: io.stdout.isTTY ? (await import('terminal-link')).default : undefined,
   });
-  const view = (): View => ({ style: createStyle(io.stdout, io.env), width: terminalWidth(io.stdout, io.env), today: resolveClock(io.env, io.now()).today });
   const print = (text: string) => writeText(io.stdout, text === '' || text.endsWith('\n') ? text : `${text}\n`);
 
   /**
@@ -38,16 +50,16 @@ export function actions(io: Io) {
    * its result as JSON (`--json`) or rendered, and set the exit code the result calls for.
    */
   const action =
-    <R>(task: Task<R>, renderer: () => Promise<Renderer<R>>, { exitCode, cleaned = false }: { exitCode?: (result: R) => number; cleaned?: boolean } = {}) =>
+    <R>(task: Task<R>, renderer: (result: R) => Promise<Renderer<R>>, { exitCode, cleaned = false }: { exitCode?: (result: R) => number; cleaned?: boolean } = {}) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const options = command.opts() as Record<string, unknown>;
-      const result = await task(context(), args.slice(0, -2) as string[], options);
+      const result = await task(await context(), args.slice(0, -2) as string[], options);
       if (options.json) await print(safeJson(result));
       else {
         useCommandName(name());
         // Results are cleaned here unless the command built its text from cleaned data itself (export).
-        await print(adaptCommands((await renderer())(cleaned ? result : safeData(result), view())));
+        await print(adaptCommands((await renderer(result))(cleaned ? result : safeData(result), await view())));
       }
       const code = exitCode?.(result) ?? 0;
       if (code !== 0) throw new AlreadyReported(code);

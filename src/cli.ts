@@ -2,6 +2,7 @@ import { Argument, Command, Option } from 'commander';
 import { actions } from './action.js';
 import type { StatusLine, StatusResult } from './commands/status.js';
 import type { Io } from './io.js';
+import type { View } from './ui/view.js';
 import { dateParser, parseClockTime, parseLink, parseLogHours, parseWeeklyHours } from './options.js';
 import { reportError } from './report.js';
 import { safeText } from './sanitize.js';
@@ -53,7 +54,9 @@ function registerProgress(add: Add, action: Action): void {
   add('status', 'progress, every stage with its dates, and whether you are on track', new Option('--short', 'one line for a shell prompt or a status bar')).action(
     action(
       (c, _, o) => import('./commands/status.js').then((m): Promise<StatusResult | StatusLine> => (o.short ? m.statusLineCommand(c) : m.statusCommand(c))),
-      async () => (await import('./ui/render-status.js')).renderStatusResult,
+      // The prompt line has a renderer of its own that loads nothing else: it runs on every prompt.
+      async (result): Promise<(r: StatusResult | StatusLine, view: View) => string> =>
+        'stages' in result ? (await import('./ui/render-status.js')).renderStatus as never : (await import('./ui/render-short.js')).renderStatusLine as never,
     ),
   );
   add('log <hours>', 'record study time; it counts toward the stage in progress', date('the day you studied'),
@@ -101,7 +104,7 @@ function registerTools(program: Command, add: Add, action: Action, io: Io): void
   program.command('complete', { hidden: true }).argument('[words...]').allowUnknownOption().helpOption(false)
     .action(async (words: string[]) => {
       const { completeCommand, describeProgram } = await import('./commands/completion.js');
-      io.stdout.write(await completeCommand(describeProgram(program), words, actions(io).context()));
+      io.stdout.write(await completeCommand(describeProgram(program), words, await actions(io).context()));
     });
 }
 
@@ -140,6 +143,6 @@ export async function main(io: Io): Promise<number> {
     await buildProgram(io).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, io);
   }
 }

@@ -1,6 +1,7 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { FailureError } from './errors.js';
 
-/** A stream the CLI writes to: process.stdout and process.stderr, or a test's collector. */
+/** A stream the CLI writes to: stdout and stderr, or a test's collector. */
 export interface Output {
   write(chunk: string, callback?: (error?: Error | null) => void): boolean;
   isTTY?: boolean;
@@ -15,10 +16,48 @@ export interface Io {
   cwd: string;
   stdout: Output;
   stderr: Output;
-  stdinIsTTY: boolean;
+  /** Whether stdin is a terminal: asked only by commands that may ask questions. */
+  stdinIsTTY: () => boolean;
   now: () => Date;
   /** The script the program was started as (process.argv[1]), to print commands the learner can paste. */
   script?: string;
+}
+
+/**
+ * Standard output (or error) written straight to its file descriptor. Node's process.stdout is
+ * a stream whose creation loads the stream and net machinery (a few milliseconds of every
+ * start); the stream is only made when the descriptor is a terminal, for its width. A reader
+ * that went away (EPIPE) ends the writing quietly.
+ */
+function fdOutput(fd: number, stream: () => NodeJS.WriteStream): Output {
+  let tty: boolean | undefined;
+  let closed = false;
+  const isTTY = () => (tty ??= fstatSync(fd).isCharacterDevice() && stream().isTTY === true);
+  return {
+    write(chunk, callback) {
+      const bytes = Buffer.from(chunk);
+      let error: NodeJS.ErrnoException | null = null;
+      for (let done = 0; done < bytes.length && !closed; ) {
+        try {
+          done += writeSync(fd, bytes, done);
+        } catch (caught) {
+          const code = (caught as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') continue;
+          if (code === 'EPIPE') closed = true;
+          else error = caught as NodeJS.ErrnoException;
+          break;
+        }
+      }
+      callback?.(error);
+      return error === null;
+    },
+    get isTTY() {
+      return isTTY();
+    },
+    get columns() {
+      return isTTY() ? stream().columns : undefined;
+    },
+  };
 }
 
 export function processIo(): Io {
@@ -26,17 +65,18 @@ export function processIo(): Io {
     argv: process.argv.slice(2),
     env: process.env,
     cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdout: fdOutput(1, () => process.stdout),
+    stderr: fdOutput(2, () => process.stderr),
+    // Asked lazily: creating the stdin stream costs a few milliseconds that most commands never need.
+    stdinIsTTY: () => process.stdin.isTTY === true,
     now: () => new Date(),
     script: process.argv[1],
   };
 }
 
 /**
- * Writes and waits until the text is handed over, so a full disk or a closed pipe is known
- * before the command reports success. A reader that went away (EPIPE) is not a failure.
+ * Writes and waits until the text is handed over, so a full disk is known before the command
+ * reports success. A reader that went away (EPIPE) is not a failure.
  */
 export function writeText(stream: Output, text: string): Promise<void> {
   if (text === '') return Promise.resolve();

@@ -11,8 +11,8 @@ import { createStyle } from './ui/style.js';
  * the errors a command meant, and a short apology for the ones it did not. Stack traces only
  * with DEBUG=backend-path.
  */
-export function reportError(error: unknown, io: Io): number {
-  const style = createStyle(io.stderr, io.env);
+export async function reportError(error: unknown, io: Io): Promise<number> {
+  const style = await createStyle(io.stderr, io.env);
   const clean = (text: string) => adapt(safeText(text), commandName(io.env, io.script, io.cwd));
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);

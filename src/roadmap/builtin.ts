@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { RawRoadmap } from './schema.js';
 import type { Roadmap } from './types.js';
-import { toRoadmap } from './validate.js';
+import { toRoadmap } from './convert.js';
 
 /** True in the bundle (dist/), false when the sources run under vitest. */
 declare const __BUNDLED__: boolean;
@@ -14,33 +14,48 @@ const packageRoot = new URL(__BUNDLED__ ? '../' : '../../', import.meta.url);
 
 export const DEFAULT_ROADMAP = 'backend';
 
-let cache: Roadmap[] | undefined;
+const cache = new Map<string, Roadmap>();
 
-/**
- * The shipped roadmaps, default first. The bundle reads the JSON that the build compiled and
- * validated from roadmaps/*.yaml; the sources parse the YAML itself, so tests always see the
- * current files.
- */
-export async function builtinRoadmaps(): Promise<Roadmap[]> {
-  if (cache) return cache;
-  let roadmaps: Roadmap[];
-  if (__BUNDLED__) {
-    const raw = JSON.parse(readFileSync(new URL('dist/roadmaps.json', packageRoot), 'utf8')) as RawRoadmap[];
-    roadmaps = raw.map(toRoadmap);
-  } else {
-    const { loadRoadmapFile } = await import('./load.js');
-    const dir = fileURLToPath(new URL('roadmaps/', packageRoot));
-    roadmaps = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml'))
-      .sort()
-      .map((name) => loadRoadmapFile(`${dir}${name}`).roadmap);
-  }
-  cache = roadmaps.sort((a, b) => (a.id === DEFAULT_ROADMAP ? -1 : b.id === DEFAULT_ROADMAP ? 1 : a.id.localeCompare(b.id)));
-  return cache;
+/** The ids of the shipped roadmaps, default first. */
+function builtinIds(): string[] {
+  const dir = fileURLToPath(new URL(__BUNDLED__ ? 'dist/roadmaps/' : 'roadmaps/', packageRoot));
+  const ids = readdirSync(dir)
+    .filter((name) => name.endsWith(__BUNDLED__ ? '.json' : '.yaml'))
+    .map((name) => name.replace(/\.(json|yaml)$/, ''));
+  return ids.sort((a, b) => (a === DEFAULT_ROADMAP ? -1 : b === DEFAULT_ROADMAP ? 1 : a < b ? -1 : 1));
 }
 
+/**
+ * One shipped roadmap. The bundle reads the JSON that the build compiled and validated from
+ * roadmaps/<id>.yaml, one file a roadmap so a command reads only the one it needs; the sources
+ * parse the YAML itself, so tests always see the current files.
+ */
 export async function findBuiltin(id: string): Promise<Roadmap | undefined> {
-  return (await builtinRoadmaps()).find((roadmap) => roadmap.id === id);
+  let roadmap = cache.get(id);
+  if (!roadmap) {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return undefined;
+    if (__BUNDLED__) {
+      let text: string;
+      try {
+        text = readFileSync(new URL(`dist/roadmaps/${id}.json`, packageRoot), 'utf8');
+      } catch {
+        return undefined;
+      }
+      roadmap = toRoadmap(JSON.parse(text) as RawRoadmap);
+    } else {
+      if (!builtinIds().includes(id)) return undefined;
+      const { loadRoadmapFile } = await import('./load.js');
+      roadmap = loadRoadmapFile(fileURLToPath(new URL(`roadmaps/${id}.yaml`, packageRoot))).roadmap;
+    }
+    cache.set(id, roadmap);
+  }
+  return roadmap;
+}
+
+/** The shipped roadmaps, default first. */
+export async function builtinRoadmaps(): Promise<Roadmap[]> {
+  const roadmaps = await Promise.all(builtinIds().map((id) => findBuiltin(id)));
+  return roadmaps.filter((r): r is Roadmap => r !== undefined);
 }
 
 /** A roadmap named on the command line: a built-in id, or a path to a YAML file. */

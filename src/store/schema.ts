@@ -15,71 +15,79 @@ export const MAX_NOTE_LENGTH = 1000;
 export const MAX_URL_LENGTH = 2000;
 const MAX_ENTRIES = 100_000;
 
-const isoDate = v.pipe(
-  v.string('should be a date like 2026-01-31'),
-  v.check((text) => parseIsoDate(text) !== undefined, `should be a real date like 2026-01-31, in the years 1970 to ${LAST_YEAR}`),
-);
-const localTime = v.pipe(
-  v.string('should be a date and time like 2026-01-31T18:30:00'),
-  v.check((text) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text) && parseIsoDate(text.slice(0, 10)) !== undefined, 'should be a date and time like 2026-01-31T18:30:00'),
-);
-const id = v.pipe(v.string('should be a stage id'), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'should be a stage id'), v.maxLength(64, 'should be a stage id'));
-const range = (min: number, max: number, what: string) =>
-  v.pipe(
-    v.number(`should be ${what}`),
-    v.check((n) => Number.isFinite(n) && n >= min && n <= max, `should be ${what}`),
+/**
+ * The progress file's schema, built on first use: every command validates the file, but
+ * building the schema is work a command like `--help` should not pay for.
+ */
+function buildSchema() {
+  const isoDate = v.pipe(
+    v.string('should be a date like 2026-01-31'),
+    v.check((text) => parseIsoDate(text) !== undefined, `should be a real date like 2026-01-31, in the years 1970 to ${LAST_YEAR}`),
   );
-const weeklyHours = range(MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS, `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}`);
-const stageHours = range(0, 1000, 'a number of hours from 0 to 1,000');
-const dayHours = range(0.01, MAX_DAY_HOURS, `a number of hours from 0.01 to ${MAX_DAY_HOURS}`);
-const text = (max: number) => v.pipe(v.string('should be text'), v.maxLength(max, `should be at most ${max} characters`));
-const httpUrl = v.pipe(text(MAX_URL_LENGTH), v.regex(/^https?:\/\/\S+$/i, 'should be an http(s) URL'));
+  const localTime = v.pipe(
+    v.string('should be a date and time like 2026-01-31T18:30:00'),
+    v.check((text) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text) && parseIsoDate(text.slice(0, 10)) !== undefined, 'should be a date and time like 2026-01-31T18:30:00'),
+  );
+  const id = v.pipe(v.string('should be a stage id'), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'should be a stage id'), v.maxLength(64, 'should be a stage id'));
+  const range = (min: number, max: number, what: string) =>
+    v.pipe(
+      v.number(`should be ${what}`),
+      v.check((n) => Number.isFinite(n) && n >= min && n <= max, `should be ${what}`),
+    );
+  const weeklyHours = range(MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS, `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}`);
+  const stageHours = range(0, 1000, 'a number of hours from 0 to 1,000');
+  const dayHours = range(0.01, MAX_DAY_HOURS, `a number of hours from 0.01 to ${MAX_DAY_HOURS}`);
+  const text = (max: number) => v.pipe(v.string('should be text'), v.maxLength(max, `should be at most ${max} characters`));
+  const httpUrl = v.pipe(text(MAX_URL_LENGTH), v.regex(/^https?:\/\/\S+$/i, 'should be an http(s) URL'));
 
-/** Progress, notes, links and checks are kept by stage id; see keyed() for why not `record`. */
-const byStage = <T extends v.GenericSchema>(value: T) => keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');
-const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item, 'should be a list'), v.maxLength(MAX_ENTRIES, `should hold at most ${MAX_ENTRIES} entries`));
+  /** Progress, notes, links and checks are kept by stage id; see keyed() for why not `record`. */
+  const byStage = <T extends v.GenericSchema>(value: T) => keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');
+  const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item, 'should be a list'), v.maxLength(MAX_ENTRIES, `should hold at most ${MAX_ENTRIES} entries`));
 
-const profile = v.strictObject({
-  /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
-  roadmap: v.strictObject({ id, file: v.optional(text(4096)), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))) }),
-  track: id,
-  hoursPerWeek: weeklyHours,
-  /** The first day of the learner's plan; replans keep it. */
-  start: isoDate,
-});
+  const profile = v.strictObject({
+    /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
+    roadmap: v.strictObject({ id, file: v.optional(text(4096)), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))) }),
+    track: id,
+    hoursPerWeek: weeklyHours,
+    /** The first day of the learner's plan; replans keep it. */
+    start: isoDate,
+  });
 
-/** The plan the learner agreed to: saved by `plan` and `replan`, and shown by everything else. */
-const baseline = v.strictObject({
-  madeOn: isoDate,
-  start: isoDate,
-  finish: v.nullable(isoDate),
-  hoursPerWeek: weeklyHours,
-  /** The stages scheduled, in order, with the hours the plan gave each and their windows. */
-  stages: list(v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate })),
-});
+  /** The plan the learner agreed to: saved by `plan` and `replan`, and shown by everything else. */
+  const baseline = v.strictObject({
+    madeOn: isoDate,
+    start: isoDate,
+    finish: v.nullable(isoDate),
+    hoursPerWeek: weeklyHours,
+    /** The stages scheduled, in order, with the hours the plan gave each and their windows. */
+    stages: list(v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate })),
+  });
 
-export const savedDataSchema = v.strictObject(
-  {
-    schemaVersion: v.literal(SCHEMA_VERSION, `should be ${SCHEMA_VERSION}`),
-    /** Raised by every save; calendar exports use it as the events' SEQUENCE. */
-    revision: v.pipe(v.number('should be a whole number'), v.integer('should be a whole number'), v.minValue(0, 'should be a whole number')),
-    profile,
-    baseline,
-    /** The finish date of the first plan, which replans never move. */
-    originalFinish: v.nullable(isoDate),
-    progress: byStage(v.strictObject({ status: v.picklist(['done', 'skipped'], 'should be done or skipped'), date: isoDate })),
-    notes: byStage(list(v.strictObject({ date: isoDate, text: text(MAX_NOTE_LENGTH) }))),
-    log: list(v.strictObject({ date: isoDate, hours: dayHours, stage: v.optional(id) })),
-    links: byStage(list(httpUrl)),
-    checks: byStage(
-      v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), passed: range(0, 1000, 'a count'), total: range(1, 1000, 'a count') }),
-    ),
-    session: v.nullable(v.strictObject({ stage: id, start: localTime })),
-  },
-  'should be a backend-path progress file (a JSON object)',
-);
+  return v.strictObject(
+    {
+      schemaVersion: v.literal(SCHEMA_VERSION, `should be ${SCHEMA_VERSION}`),
+      /** Raised by every save; calendar exports use it as the events' SEQUENCE. */
+      revision: v.pipe(v.number('should be a whole number'), v.integer('should be a whole number'), v.minValue(0, 'should be a whole number')),
+      profile,
+      baseline,
+      /** The finish date of the first plan, which replans never move. */
+      originalFinish: v.nullable(isoDate),
+      progress: byStage(v.strictObject({ status: v.picklist(['done', 'skipped'], 'should be done or skipped'), date: isoDate })),
+      notes: byStage(list(v.strictObject({ date: isoDate, text: text(MAX_NOTE_LENGTH) }))),
+      log: list(v.strictObject({ date: isoDate, hours: dayHours, stage: v.optional(id) })),
+      links: byStage(list(httpUrl)),
+      checks: byStage(
+        v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), passed: range(0, 1000, 'a count'), total: range(1, 1000, 'a count') }),
+      ),
+      session: v.nullable(v.strictObject({ stage: id, start: localTime })),
+    },
+    'should be a backend-path progress file (a JSON object)',
+  );
+}
 
-export type SavedData = v.InferOutput<typeof savedDataSchema>;
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+export type SavedData = v.InferOutput<ReturnType<typeof buildSchema>>;
 export type Profile = SavedData['profile'];
 export type Baseline = SavedData['baseline'];
 export type LogEntry = SavedData['log'][number];
@@ -87,5 +95,6 @@ export type CheckRecord = SavedData['checks'][string];
 export type Session = NonNullable<SavedData['session']>;
 
 export function validateSaved(data: unknown) {
-  return v.safeParse(savedDataSchema, data, { abortPipeEarly: true });
+  schema ??= buildSchema();
+  return v.safeParse(schema, data, { abortPipeEarly: true });
 }

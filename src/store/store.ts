@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { accessSync, constants, linkSync, lstatSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeCode } from '../errno.js';
@@ -123,7 +122,7 @@ export class ProgressStore {
   #writeFailure(error: NodeJS.ErrnoException): FailureError {
     if (error.code === 'ENOSPC') return new FailureError(`The disk is full, so nothing was saved; ${this.path} is unchanged.`, 'Free some space and run the command again.');
     if (error.code === 'EDQUOT') return new FailureError(`Your disk quota is used up, so nothing was saved; ${this.path} is unchanged.`);
-    return new FailureError(`Cannot save ${this.path}: ${describeCode(error.code) ?? error.message}. Nothing was changed.`);
+    return new FailureError(`Cannot save ${this.path}: ${error.code ? describeCode(error.code) : error.message}. Nothing was changed.`);
   }
 
   #ensureDir(): void {
@@ -144,6 +143,7 @@ export class ProgressStore {
   async moveAside(stamp: string): Promise<string | undefined> {
     this.#ensureDir();
     const lock = await acquireLock(this.path, this.#options.onWait);
+    const { randomBytes } = await import('node:crypto');
     try {
       for (;;) {
         const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomBytes(4).toString('hex')}.bak`;

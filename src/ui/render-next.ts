@@ -1,4 +1,3 @@
-import terminalLink from 'terminal-link';
 import type { StageDetail } from '../coach/stage.js';
 import type { Standing } from '../coach/standing.js';
 import type { NextResult } from '../commands/next.js';
@@ -36,9 +35,10 @@ function resources(title: string, list: Resource[], view: View): string[] {
   if (list.length === 0) return [];
   // A URL is never wrapped (a broken URL cannot be copied): it gets a line of its own unless the
   // terminal can make the title itself a link.
+  const fallback = (text: string, href: string) => `${wrap(text, view.width, 2, 2)}\n    ${view.style.dim(href)}`;
   const link = (r: Resource) => {
     const label = r.type ? `${r.title} ${view.style.dim(`(${r.type})`)}` : r.title;
-    return terminalLink(`• ${label}`, r.url, { fallback: (text, href) => `${wrap(text, view.width, 2, 2)}\n    ${view.style.dim(href)}` });
+    return view.link ? view.link(`• ${label}`, r.url, { fallback }) : fallback(`• ${label}`, r.url);
   };
   return ['', view.style.bold(title), ...list.map(link)];
 }

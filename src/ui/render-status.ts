@@ -1,11 +1,9 @@
-import type { StatusLine, StatusResult } from '../commands/status.js';
+import type { StatusResult } from '../commands/status.js';
 import type { StageRow } from '../coach/stage.js';
 import { formatDay, formatDayWithYear } from '../plan/dates.js';
-import { fit, formatHours, plural, stringWidth, wrap } from './text.js';
+import { fit, formatHours, plural, wrap } from './text.js';
 import { progressBar, verdictBlock } from './verdict.js';
 import type { View } from './view.js';
-
-const SHORT_WIDTH = 60;
 
 function mark(row: StageRow, { style }: View): string {
   if (row.status === 'done') return style.green('✔');
@@ -58,23 +56,4 @@ export function renderStatus(result: StatusResult, view: View): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
-export function renderStatusLine(line: StatusLine): string {
-  if (line.verdict === null) return '\n';
-  const verdict =
-    line.verdict === 'finished' ? 'finished' : line.verdict === 'on-track' ? 'on track' : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
-  const left = line.daysLeft === null ? '' : line.daysLeft > 0 ? `${line.daysLeft}d left` : line.daysLeft === 0 ? 'ends today' : 'overdue';
-  const session = line.session ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}` : null;
-  const parts = session ? [session, verdict] : [line.stage, left, verdict].filter((p): p is string => !!p);
-  let text = parts.join(' · ');
-  if (stringWidth(text) > SHORT_WIDTH) {
-    const rest = parts.slice(1).join(' · ');
-    text = `${fit(parts[0]!, SHORT_WIDTH - rest.length - 3).trimEnd()} · ${rest}`;
-  }
-  return `${text}\n`;
-}
-
-export function renderStatusResult(result: StatusResult | StatusLine, view: View): string {
-  return 'stages' in result ? renderStatus(result, view) : renderStatusLine(result);
-}
 

@@ -10,6 +10,7 @@ export async function startSpinner(text: string, stream: Output, env: NodeJS.Pro
   const usable = stream.isTTY === true && (stream.columns ?? 0) >= 40 && !env.CI && env.TERM !== 'dumb';
   if (!usable) return () => {};
   const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: stream as NodeJS.WritableStream, color: colorLevel(stream, env) > 0 ? 'cyan' : false }).start();
+  // ora needs a real stream; the usable check above made sure stderr is a terminal.
+  const spinner = ora({ text, stream: process.stderr, color: colorLevel(stream, env) > 0 ? 'cyan' : false }).start();
   return () => spinner.stop();
 }

@@ -1,4 +1,13 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+/** The styles renderers use; chalk's when colour is on, plain text when it is off. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+  cyan(text: string): string;
+  magenta(text: string): string;
+}
 
 export interface OutputStream {
   isTTY?: boolean;
@@ -25,8 +34,15 @@ export function colorLevel(stream: OutputStream, env: NodeJS.ProcessEnv = proces
   return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
 }
 
-export function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): ChalkInstance {
-  return new Chalk({ level: colorLevel(stream, env) });
+const plain = (text: string) => text;
+export const NO_COLOR: Style = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, magenta: plain };
+
+/** chalk at the policy's level; chalk is loaded only when there is colour to make. */
+export async function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): Promise<Style> {
+  const level = colorLevel(stream, env);
+  if (level === 0) return NO_COLOR;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level });
 }
 
 /**

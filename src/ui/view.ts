@@ -1,8 +1,13 @@
-import type { ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 
-/** How to render: the colours allowed, the width to lay text out in, and today (dates show the year when it differs). */
+/**
+ * How to render: the colours allowed, the width to lay text out in, today (dates show the year
+ * when it differs) and, on a terminal, how to make a title a link.
+ */
 export interface View {
-  style: ChalkInstance;
+  style: Style;
   width: number;
   today: string;
+  /** terminal-link, on a terminal; without one, links are printed as text. */
+  link?: (text: string, url: string, options: { fallback: (text: string, url: string) => string }) => string;
 }

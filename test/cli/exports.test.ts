@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLValidator } from 'fast-xml-parser';
@@ -195,7 +195,15 @@ describe('writing exports to files', () => {
     const reader = spawn('cat', [fifo]);
     let read = '';
     reader.stdout.on('data', (chunk) => (read += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Wait until cat has the pipe open for reading, however busy the machine is.
+    for (let opened = false; !opened; ) {
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+        opened = true;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
     expect((await me(['export', '--format', 'md', '-o', fifo])).code).toBe(0);
     await new Promise((resolve) => reader.on('close', resolve));
     expect(read).toMatch(/^# My backend learning plan/);

@@ -44,7 +44,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     cwd: options.cwd ?? process.cwd(),
     stdout,
     stderr,
-    stdinIsTTY: false,
+    stdinIsTTY: () => false,
     now: () => new Date('2026-11-23T12:00:00Z'),
     script: undefined,
   };

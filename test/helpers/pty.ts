@@ -4,14 +4,15 @@ import { binPath } from './paths.js';
 // Everything a terminal draws that is not text: CSI and OSC sequences, and carriage returns.
 const TERMINAL_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|\\r`, 'g');
 
-export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f' };
+export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f', tab: '\t' };
 
 /**
- * Runs the built CLI under a real pseudo-terminal (util-linux `script`), 80 columns wide, so it
- * sees a TTY on stdin and stdout exactly as a person's terminal would give it.
+ * Runs a shell command line under a real pseudo-terminal (util-linux `script`), so the program
+ * sees a TTY on stdin and stdout exactly as a person's terminal would give it. `$BIN` in the
+ * line is the built CLI.
  */
-export function runInTerminal(args: string[], env: Record<string, string>) {
-  const command = `stty cols 80 rows 40; exec "${process.execPath}" "${binPath}" ${args.map((a) => `'${a}'`).join(' ')}`;
+export function runInTerminal(line: string, env: Record<string, string>, columns = 80) {
+  const command = `stty cols ${columns} rows 40; ${line.replaceAll('$BIN', `"${process.execPath}" "${binPath}"`)}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import type { RawRoadmap } from '../../src/roadmap/schema.js';
 import type { Roadmap } from '../../src/roadmap/types.js';
-import { toRoadmap } from '../../src/roadmap/validate.js';
+import { toRoadmap } from '../../src/roadmap/convert.js';
 
 /** A roadmap with one stage per entry, ids s1, s2, ...; a number is the same on both tracks. */
 export function makeRoadmap(hours: (number | { node: number; python: number })[]): Roadmap {

@@ -1,0 +1,122 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { binPath } from '../helpers/paths.js';
+import { runBin } from '../helpers/spawn.js';
+import { tempDir } from '../helpers/store.js';
+
+const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+describe('the built binary', () => {
+  it('takes a learner from plan to done with stdin closed, and says so in JSON', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    expect((await runBin(PLAN, env)).code).toBe(0);
+    expect((await runBin(['next'], env)).stdout).toContain('Next: 1. One language, properly');
+    expect((await runBin(['done', 'language'], env)).code).toBe(0);
+    const status = JSON.parse((await runBin(['status', '--json'], env)).stdout);
+    expect(status).toMatchObject({ done: 1, verdict: 'ahead' });
+  });
+
+  it('exits 2 with one sentence and no stack for a usage error, 1 for a failure', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir() };
+    const usage = await runBin(['plan', '--hours', 'lots'], env);
+    expect([usage.code, usage.stdout]).toEqual([2, '']);
+    expect(usage.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    const failure = await runBin(['next'], env);
+    expect([failure.code, failure.stderr]).toEqual([1, 'Error: You have no plan yet.\nRun `node bin/backend-path.js plan` to make one.\n']);
+  });
+
+  it('fails with one sentence when stdout cannot be written, and not when the reader leaves early', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    const full = execFileSync('sh', ['-c', `"${process.execPath}" "${binPath}" status > /dev/full; echo "exit $?"`], { env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(full.trim()).toBe('exit 1');
+    const early = execFileSync('sh', ['-c', `"${process.execPath}" "${binPath}" plan | head -c 10 >/dev/null; echo "exit \${PIPESTATUS:-0}"`], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(early).toContain('exit');
+  });
+
+  it('never lets a hostile roadmap file or a FIFO steer or hang it', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'roadmap.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const pipe = await runBin(['roadmaps', 'validate', fifo], { BACKEND_PATH_CONFIG_DIR: dir });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toContain('is a named pipe, not a regular file');
+    const zero = await runBin(['plan', '--roadmap', '/dev/zero', '--yes'], { BACKEND_PATH_CONFIG_DIR: dir });
+    expect(zero.stderr).toContain('is a device, not a regular file');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const hostile = join(dir, 'hostile.yaml');
+    writeFileSync(hostile, 'id: "\u001b]0;x\u0007bad id"\ntitle: "\u009b2J"\n');
+    const result = await runBin(['roadmaps', 'validate', hostile], { BACKEND_PATH_CONFIG_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).not.toMatch(CONTROL);
+  });
+
+  it('loses no update when 20 commands log at once', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    const results = await Promise.all(Array.from({ length: 20 }, () => runBin(['log', '1'], env)));
+    expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
+    expect(JSON.parse((await runBin(['status', '--json'], env)).stdout).loggedHours).toBe(20);
+  }, 60_000);
+
+  it('keeps every change a command reported, even when one stalls holding the lock (SIGSTOP)', async () => {
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    // A store of 60,000 log entries takes a write long enough to be caught holding the lock.
+    const file = join(dir, 'progress.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.log = Array.from({ length: 60_000 }, () => ({ date: '2026-11-23', hours: 0.01, stage: 'language' }));
+    writeFileSync(file, JSON.stringify(data));
+    const stalled = spawn(process.execPath, [binPath, 'log', '2'], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: 'ignore' });
+    const stalledExit = new Promise<number | null>((resolve) => stalled.on('close', resolve));
+    const lock = `${file}.lock`;
+    const deadline = Date.now() + 10_000;
+    while (!existsLock(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    stalled.kill('SIGSTOP');
+    const second = await runBin(['log', '3'], env);
+    stalled.kill('SIGCONT');
+    const firstCode = await stalledExit;
+    const log = JSON.parse(readFileSync(file, 'utf8')).log as { hours: number }[];
+    const kept = (hours: number) => log.some((entry) => entry.hours === hours);
+    if (second.code === 0) expect(kept(3)).toBe(true);
+    if (firstCode === 0) expect(kept(2)).toBe(true);
+    expect(second.code === 0 || firstCode === 0).toBe(true);
+  }, 60_000);
+
+  it('refuses to write through a read-only folder with a sentence, as an unprivileged user', async () => {
+    const dir = tempDir();
+    const locked = join(dir, 'ro');
+    mkdirSync(locked);
+    chmodSync(dir, 0o755);
+    chmodSync(locked, 0o555);
+    const asNobody = (args: string[]) => {
+      try {
+        return execFileSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, binPath, ...args], {
+          env: { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', BACKEND_PATH_CONFIG_DIR: locked, BACKEND_PATH_TODAY: '2026-11-23' },
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      } catch (error) {
+        return `${(error as { status: number }).status} ${(error as { stderr: string }).stderr}`;
+      }
+    };
+    const result = asNobody(PLAN);
+    if (result.startsWith('setpriv') || /not permitted|Operation not permitted/.test(result)) return;
+    expect(result).toMatch(/^1 Error: Cannot lock your progress file to save it: permission denied/);
+  });
+});
+
+function existsLock(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EISDIR';
+  }
+}

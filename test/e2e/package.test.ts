@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
+
+/** npm with no user or global settings of this machine, and no registry: the tarball has no dependencies. */
+function npm(args: string[], cwd: string): string {
+  const [user, global] = [join(tempDir(), 'npmrc'), join(tempDir(), 'npmrc')];
+  writeFileSync(user, '');
+  writeFileSync(global, '');
+  const result = spawnSync('npm', [...args, '--offline', '--no-audit', '--no-fund'], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: tempDir(), npm_config_userconfig: user, npm_config_globalconfig: global },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  // Both streams: npm prints its warnings on stderr.
+  return result.stdout + result.stderr;
+}
+
+const sh = (line: string, cwd: string, env: Record<string, string>) =>
+  execFileSync('sh', ['-c', line], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** The command the tool suggested after "Next: run". */
+const suggested = (output: string) => /Next: run `([^`]+)`/.exec(output)![1]!;
+
+describe('the published package', () => {
+  const packDir = tempDir();
+  // The suite has already built dist/; packing without scripts keeps it as the other tests saw it.
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8' })) as {
+    files: { path: string }[];
+  }[];
+  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
+
+  it('ships the bundle, the roadmaps and the licenses of the bundled code, and nothing to build', () => {
+    const files = packed!.files.map((f) => f.path);
+    expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'roadmaps']);
+    for (const file of ['dist/cli.js', 'dist/backend-path.js', 'dist/licenses.txt', 'dist/roadmaps/backend.json', 'dist/vendor/yaml.js']) expect(files).toContain(file);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(Object.keys(manifest.scripts as object)).not.toContain('prepare');
+  });
+
+  it('installs as one package without a warning, and every command it suggests works where it was run', () => {
+    const project = tempDir();
+    writeFileSync(join(project, 'package.json'), '{ "name": "learner", "version": "1.0.0" }');
+    const output = npm(['install', tarball], project);
+    expect(output).toMatch(/added 1 package/);
+    expect(output).not.toMatch(/warn/i);
+    expect(readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['backend-path']);
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    const plan = sh('npx backend-path plan --track node --hours 10', project, env);
+    expect(suggested(plan)).toBe('npx backend-path next');
+    expect(sh(suggested(plan), project, env)).toContain('Next: 1. One language, properly');
+  }, 120_000);
+
+  it('installed globally, suggests the bare command, which runs from any folder', () => {
+    const prefix = tempDir();
+    expect(npm(['install', '--global', '--prefix', prefix, tarball], prefix)).not.toMatch(/warn/i);
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
+    const plan = sh('backend-path plan --track python --hours 8', tempDir(), env);
+    expect(suggested(plan)).toBe('backend-path next');
+    expect(sh(suggested(plan), tempDir(), env)).toContain('Next: 1.');
+  }, 120_000);
+});
