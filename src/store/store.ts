@@ -1,4 +1,4 @@
-import { accessSync, constants, linkSync, lstatSync, mkdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeCode } from '../errno.js';
 import { FailureError } from '../errors.js';
@@ -38,13 +38,24 @@ export class ProgressStore {
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */
   async read(): Promise<SavedData | undefined> {
-    let source: string;
+    let fd: number;
     try {
-      source = readFileSync(this.path, 'utf8');
+      // Without blocking, so a named pipe in the file's place cannot hang every command.
+      fd = openSync(this.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
       throw new FailureError(`${this.path} cannot be read: ${describeCode(code)}.`);
+    }
+    let source: string;
+    try {
+      if (!fstatSync(fd).isFile()) throw this.#damaged(['it is not a regular file']);
+      source = readFileSync(fd, 'utf8');
+    } catch (error) {
+      if (error instanceof FailureError) throw error;
+      throw new FailureError(`${this.path} cannot be read: ${describeCode((error as NodeJS.ErrnoException).code)}.`);
+    } finally {
+      closeSync(fd);
     }
     return this.#parse(source);
   }

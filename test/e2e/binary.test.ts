@@ -120,3 +120,22 @@ function existsLock(path: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'EISDIR';
   }
 }
+
+describe('study sessions from two terminals', () => {
+  it('never loses or doubles a session when start and stop race', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    for (let round = 0; round < 5; round++) {
+      const at = (time: string) => ({ ...env, BACKEND_PATH_NOW: `2026-11-23T${time}` });
+      expect((await runBin(['start'], at('09:00:00'))).code).toBe(0);
+      const [stop, start] = await Promise.all([runBin(['stop'], at('10:00:00')), runBin(['start'], at('10:00:00'))]);
+      const status = JSON.parse((await runBin(['status', '--json'], env)).stdout);
+      expect(stop.code).toBe(0);
+      // Either the start came first and was refused (a session was running), or it came second and runs now.
+      if (start.code === 0) expect(status.session).toEqual({ stage: 'language', start: '2026-11-23T10:00:00' });
+      else expect([start.code, status.session]).toEqual([2, null]);
+      expect(status.loggedHours).toBe(round + 1);
+      if (status.session) await runBin(['cancel'], env);
+    }
+  }, 60_000);
+});

@@ -36,7 +36,7 @@ describe('the published package', () => {
 
   it('ships the bundle, the roadmaps and the licenses of the bundled code, and nothing to build', () => {
     const files = packed!.files.map((f) => f.path);
-    expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'roadmaps']);
+    expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'package.json', 'roadmaps']);
     for (const file of ['dist/cli.js', 'dist/backend-path.js', 'dist/licenses.txt', 'dist/roadmaps/backend.json', 'dist/vendor/yaml.js']) expect(files).toContain(file);
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies ?? {}).toEqual({});

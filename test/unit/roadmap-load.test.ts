@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailureError, RoadmapError, UsageError } from '../../src/errors.js';
@@ -181,5 +181,15 @@ describe('resolveRoadmap', () => {
 
   it('names the built-ins when the id is unknown', async () => {
     await expect(resolveRoadmap('frontend', '/')).rejects.toThrow('Unknown roadmap "frontend". Built-in roadmaps are: backend, backend-extended.');
+  });
+});
+
+describe('the format documentation', () => {
+  it('shows an example that is a valid roadmap', () => {
+    const readme = readFileSync(fixture('../../roadmaps/README.md'), 'utf8');
+    const example = readme.slice(readme.indexOf('## Example')).split('```yaml\n')[1]!.split('```')[0]!;
+    const { roadmap } = loadRoadmapFile(write(example));
+    expect(roadmap.skipForNow[0]).toMatchObject({ topic: 'Kubernetes', at: 'http' });
+    expect(roadmap.stages[0]!.selfCheck).toHaveLength(3);
   });
 });

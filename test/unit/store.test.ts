@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { FailureError } from '../../src/errors.js';
 import { ProgressStore } from '../../src/store/store.js';
@@ -40,6 +41,17 @@ describe('the progress store', () => {
     const error = await failure(() => store.update(() => ({ data: sample(), result: null })));
     expect(error.message).toContain(`${file} is damaged, so it was left untouched`);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('calls a named pipe or a folder in the file\'s place damaged, at once', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'progress.json')]);
+    const started = Date.now();
+    expect((await failure(() => new ProgressStore(dir).read())).message).toContain('is damaged, so it was left untouched:\n  it is not a regular file');
+    expect(Date.now() - started).toBeLessThan(2000);
+    const folder = tempDir();
+    mkdirSync(join(folder, 'progress.json'));
+    expect((await failure(() => new ProgressStore(folder).read())).message).toContain('it is not a regular file');
   });
 
   it('names a bad value with its line, column and field, as strictly as the flags', async () => {
