@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { actions } from './action.js';
 import type { StatusLine, StatusResult } from './commands/status.js';
+import { HELP_EXAMPLES } from './help.js';
 import type { Io } from './io.js';
 import type { View } from './ui/view.js';
 import { dateParser, parseClockTime, parseLink, parseLogHours, parseWeeklyHours } from './options.js';
@@ -131,7 +132,7 @@ export function buildProgram(io: Io): Command {
   registerPlanning(program, add, action);
   registerProgress(add, action);
   registerTools(program, add, action, io);
-  program.addHelpText('after', '\nRun `backend-path <command> --help` for its flags. Your plan is kept in progress.json under\nBACKEND_PATH_CONFIG_DIR (default: your user config folder, e.g. ~/.config/backend-path).');
+  program.addHelpText('after', HELP_EXAMPLES);
   return program;
 }
 

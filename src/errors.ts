@@ -14,6 +14,11 @@ export class CliError extends Error {
   }
 }
 
+/** What the user typed, quoted for a message: cut at 40 characters, so a 100,000-character value stays one line. */
+export function quoted(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
 /** The user asked for something the command does not accept: exit 2. */
 export class UsageError extends CliError {
   constructor(message: string, hint?: string) {

@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { quoted, UsageError } from './errors.js';
 import { addDays, parseIsoDate, type IsoDate } from './plan/dates.js';
 import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './store/schema.js';
 
@@ -9,7 +9,6 @@ import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } fro
  */
 const DECIMAL = /^\d{1,6}(?:\.\d{1,2})?$/;
 
-const quote = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, like 10 or 7.5`;
 
@@ -22,14 +21,14 @@ export function weeklyHours(text: string): number | undefined {
 
 export function parseWeeklyHours(text: string): number {
   const hours = weeklyHours(text);
-  if (hours === undefined) throw new UsageError(`--hours must be ${WEEKLY_HOURS_RULE}; got ${quote(text)}.`);
+  if (hours === undefined) throw new UsageError(`--hours must be ${WEEKLY_HOURS_RULE}; got ${quoted(text)}.`);
   return hours;
 }
 
 export function parseLogHours(text: string): number {
   const hours = Number(text.trim());
   if (!DECIMAL.test(text.trim()) || hours <= 0 || hours > MAX_DAY_HOURS) {
-    throw new UsageError(`Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), like 1.5; got ${quote(text)}.`);
+    throw new UsageError(`Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), like 1.5; got ${quoted(text)}.`);
   }
   return hours;
 }
@@ -38,13 +37,13 @@ export const dateParser =
   (flag: string) =>
   (text: string): IsoDate => {
     const date = parseIsoDate(text.trim());
-    if (!date) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, in the years 1970 to 2999; got ${quote(text)}.`);
+    if (!date) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, in the years 1970 to 2999; got ${quoted(text)}.`);
     return date;
   };
 
 export function parseClockTime(text: string): { hour: number; minute: number } {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
-  if (!match) throw new UsageError(`The time must be written HH:MM on a 24-hour clock, like 18:30; got ${quote(text)}.`);
+  if (!match) throw new UsageError(`The time must be written HH:MM on a 24-hour clock, like 18:30; got ${quoted(text)}.`);
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
@@ -57,7 +56,7 @@ export function parseLink(text: string): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || text.trim().length > MAX_URL_LENGTH || /\s/.test(text.trim())) {
-    throw new UsageError(`A link must be an http(s) URL such as https://github.com/you/todo-api; got ${quote(text)}.`);
+    throw new UsageError(`A link must be an http(s) URL such as https://github.com/you/todo-api; got ${quoted(text)}.`);
   }
   return url.href;
 }

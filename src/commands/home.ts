@@ -3,6 +3,7 @@ import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { suggestNext } from '../coach/suggest.js';
 import { roadmapOf, type CommandContext } from '../context.js';
+import { minutesBetween } from '../plan/dates.js';
 import type { Session } from '../store/schema.js';
 
 export type HomeResult =
@@ -12,7 +13,7 @@ export type HomeResult =
       roadmap: { id: string; title: string };
       stage: Pick<StageDetail, 'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft'> | null;
       standing: Standing;
-      session: Session | null;
+      session: (Session & { minutes: number }) | null;
       /** The one command to run next. */
       next: string;
     };
@@ -40,7 +41,7 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
       hoursLeft: detail.hoursLeft,
     },
     standing: report,
-    session: learner.session,
+    session: learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) },
     next: suggestNext(report, detail, learner.session !== null),
   };
 }

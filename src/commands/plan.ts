@@ -1,7 +1,7 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
 import { loadLearner, type CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
+import { quoted, UsageError } from '../errors.js';
 import { checkPlanStart, WEEKLY_HOURS_RULE, weeklyHours } from '../options.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
 import { DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
@@ -29,7 +29,7 @@ const CANCELLED = 'Cancelled: your plan was not changed.';
 export function checkTrack(roadmap: Roadmap, track: string): string {
   if (roadmap.tracks.has(track)) return track;
   const known = [...roadmap.tracks].map(([id, t]) => `${id} (${t.title})`).join(', ');
-  throw new UsageError(`Unknown track "${track}". The ${roadmap.id} roadmap has: ${known}.`);
+  throw new UsageError(`Unknown track ${quoted(track)}. The ${roadmap.id} roadmap has: ${known}.`);
 }
 
 interface Answers {

@@ -14,7 +14,8 @@ export interface StatusResult extends Standing {
   stages: StageRow[];
   /** Progress kept for stage ids the roadmap no longer has. */
   orphans: { id: string; status: 'done' | 'skipped' }[];
-  session: Session | null;
+  /** The running study session and the minutes since it started. */
+  session: (Session & { minutes: number }) | null;
 }
 
 export async function statusCommand(context: CommandContext): Promise<StatusResult> {
@@ -30,7 +31,7 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
     originalFinish: learner.originalFinish,
     stages: stageRows(learner, context.clock.today),
     orphans: [...learner.progress].filter(([id]) => !known.has(id)).map(([id, entry]) => ({ id, status: entry.status })),
-    session: learner.session,
+    session: learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) },
   };
 }
 

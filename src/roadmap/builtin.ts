@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { quoted, UsageError } from '../errors.js';
 import type { RawRoadmap } from './schema.js';
 import type { Roadmap } from './types.js';
 import { toRoadmap } from './convert.js';
@@ -74,7 +74,7 @@ export async function resolveRoadmap(name: string, cwd: string): Promise<Resolve
     const roadmap = await findBuiltin(name);
     if (roadmap) return { roadmap };
     const ids = (await builtinRoadmaps()).map((r) => r.id).join(', ');
-    throw new UsageError(`Unknown roadmap "${name}". Built-in roadmaps are: ${ids}.`, 'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.');
+    throw new UsageError(`Unknown roadmap ${quoted(name)}. Built-in roadmaps are: ${ids}.`, 'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.');
   }
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(cwd, name);

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { UsageError } from '../errors.js';
+import { quoted, UsageError } from '../errors.js';
 import type { Roadmap, Stage } from './types.js';
 
 const LIST_HINT = 'Run `backend-path status` to list the stages with their ids and numbers.';
@@ -21,9 +21,9 @@ export function matchStage(roadmap: Roadmap, name: string): Stage {
   const byTitle = lower === '' ? [] : roadmap.stages.filter((stage) => stage.title.toLowerCase().startsWith(lower) || stage.id.startsWith(lower));
   if (byTitle.length === 1) return byTitle[0]!;
   if (byTitle.length > 1) {
-    throw new UsageError(`"${wanted}" fits more than one stage: ${byTitle.map((s) => s.id).join(', ')}. Name one of them.`, LIST_HINT);
+    throw new UsageError(`${quoted(wanted)} fits more than one stage: ${byTitle.map((s) => s.id).join(', ')}. Name one of them.`, LIST_HINT);
   }
-  throw new UsageError(`Unknown stage "${wanted}".${suggest(roadmap, lower)}`, LIST_HINT);
+  throw new UsageError(`Unknown stage ${quoted(wanted)}.${suggest(roadmap, lower.slice(0, 64))}`, LIST_HINT);
 }
 
 /** " Did you mean x?" for the nearest ids; the whole list when none is near enough to guess. */

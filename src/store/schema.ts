@@ -15,11 +15,8 @@ export const MAX_NOTE_LENGTH = 1000;
 export const MAX_URL_LENGTH = 2000;
 const MAX_ENTRIES = 100_000;
 
-/**
- * The progress file's schema, built on first use: every command validates the file, but
- * building the schema is work a command like `--help` should not pay for.
- */
-function buildSchema() {
+/** The values the progress file is made of, checked as strictly as the flags that write them. */
+function values() {
   const isoDate = v.pipe(
     v.string('should be a date like 2026-01-31'),
     v.check((text) => parseIsoDate(text) !== undefined, `should be a real date like 2026-01-31, in the years 1970 to ${LAST_YEAR}`),
@@ -43,7 +40,15 @@ function buildSchema() {
   /** Progress, notes, links and checks are kept by stage id; see keyed() for why not `record`. */
   const byStage = <T extends v.GenericSchema>(value: T) => keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');
   const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item, 'should be a list'), v.maxLength(MAX_ENTRIES, `should hold at most ${MAX_ENTRIES} entries`));
+  return { isoDate, localTime, id, range, weeklyHours, stageHours, dayHours, text, httpUrl, byStage, list };
+}
 
+/**
+ * The progress file's schema, built on first use: every command validates the file, but
+ * building the schema is work a command like `--help` should not pay for.
+ */
+function buildSchema() {
+  const { isoDate, localTime, id, range, weeklyHours, stageHours, dayHours, text, httpUrl, byStage, list } = values();
   const profile = v.strictObject({
     /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
     roadmap: v.strictObject({ id, file: v.optional(text(4096)), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))) }),

@@ -2,7 +2,7 @@ import type { LogResult } from '../commands/log.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { SessionResult } from '../commands/session.js';
 import { formatDay } from '../plan/dates.js';
-import { formatHours, plural, wrap } from './text.js';
+import { duration, formatHours, plural, wrap } from './text.js';
 import { progressBar, verdictBlock } from './verdict.js';
 import type { View } from './view.js';
 import { windowText } from './render-next.js';
@@ -39,8 +39,6 @@ export function renderLog(result: LogResult, view: View): string {
     ...verdictBlock(result.standing, view),
   ].join('\n') + '\n';
 }
-
-const duration = (minutes: number) => (minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`);
 
 export function renderSession(result: SessionResult, view: View): string {
   const { style } = view;

@@ -1,7 +1,7 @@
 import type { StatusResult } from '../commands/status.js';
 import type { StageRow } from '../coach/stage.js';
 import { formatDay, formatDayWithYear } from '../plan/dates.js';
-import { fit, formatHours, plural, wrap } from './text.js';
+import { duration, fit, formatHours, plural, wrap } from './text.js';
 import { progressBar, verdictBlock } from './verdict.js';
 import type { View } from './view.js';
 
@@ -48,7 +48,7 @@ export function renderStatus(result: StatusResult, view: View): string {
   }
   const { week, streak } = result;
   lines.push(wrap(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`, width, 0, 2));
-  if (result.session) lines.push(wrap(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)} (\`backend-path stop\` logs it).`, width, 0, 2));
+  if (result.session) lines.push(wrap(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}, ${duration(result.session.minutes)} so far (\`backend-path stop\` logs it).`, width, 0, 2));
   lines.push('', ...stageLines(result.stages, view), wrap(style.dim('✔ done · ▶ in progress · ! overdue · – skipped'), width));
   if (result.orphans.length > 0) {
     lines.push('', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`), width));

@@ -14,8 +14,8 @@ describe('study sessions', () => {
     const at = await planned();
     const started = await at(['start'], '2026-11-24T18:05:00');
     expect(started.stdout).toContain('Studying language since 18:05.');
-    expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({ stage: 'language', start: '2026-11-24T18:05:00' });
-    expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05');
+    expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({ stage: 'language', start: '2026-11-24T18:05:00', minutes: 45 });
+    expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05, 45 min so far');
     expect((await at([], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05');
     const stopped = json((await at(['stop', '--json'], '2026-11-24T19:35:00')).stdout);
     expect(stopped).toMatchObject({ action: 'stop', minutes: 90, entry: { date: '2026-11-24', hours: 1.5, stage: 'language' } });
