@@ -4,7 +4,7 @@ import type { StatusLine, StatusResult } from './commands/status.js';
 import { HELP_EXAMPLES } from './help.js';
 import type { Io } from './io.js';
 import type { View } from './ui/view.js';
-import { dateParser, parseClockTime, parseLink, parseLogHours, parseWeeklyHours } from './options.js';
+import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
 import { reportError } from './report.js';
 import { safeText } from './sanitize.js';
 
@@ -66,7 +66,7 @@ function registerProgress(add: Add, action: Action): void {
   add('start [stage]', 'start a study session (default: the stage in progress)').action(
     action((c, a) => import('./commands/session.js').then((m) => m.startCommand(a[0] as string | undefined, c)), session),
   );
-  add('stop', 'end the study session and log its time', new Option('--at <HH:MM>', 'when you stopped, if not now').argParser(parseClockTime)).action(
+  add('stop', 'end the study session and log its time', new Option('--at <time>', 'when you stopped, if not now: HH:MM or YYYY-MM-DDTHH:MM').argParser(parseStopTime)).action(
     action((c, _, o) => import('./commands/session.js').then((m) => m.stopCommand(o, c)), session),
   );
   add('cancel', 'drop the running study session without logging it').action(action((c) => import('./commands/session.js').then((m) => m.cancelCommand(c)), session));

@@ -81,6 +81,6 @@ export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, 
     if (existsSync(candidate) && real(candidate) === self) return 'backend-path';
   }
   if (script.includes(`${sep}node_modules${sep}`)) return 'npx backend-path';
-  const path = relative(cwd, script);
+  const path = relative(cwd, script).startsWith('..') ? script : relative(cwd, script);
   return `node ${/\s/.test(path) ? JSON.stringify(path) : path}`;
 }

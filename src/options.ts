@@ -1,16 +1,17 @@
 import { quoted, UsageError } from './errors.js';
-import { addDays, parseIsoDate, type IsoDate } from './plan/dates.js';
-import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './store/schema.js';
+import { addDays, formatDay, parseIsoDate, type IsoDate } from './plan/dates.js';
+import { roundHours } from './plan/schedule.js';
+import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, type LogEntry } from './store/schema.js';
 
 /**
  * Parsers for commander's options and arguments. Each takes the text as typed and returns the
  * value or throws a UsageError (exit 2) with one sentence saying what is allowed. Numbers are
  * plain decimals only: no exponents, hex, signs or Infinity.
  */
-const DECIMAL = /^\d{1,6}(?:\.\d{1,2})?$/;
+const DECIMAL = /^(?=\.?\d)\d{0,6}(?:\.\d{0,2})?$/;
 
 
-export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, like 10 or 7.5`;
+export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, with at most two decimals, like 10 or 7.5`;
 
 /** Hours a week, or undefined when the text is not one. */
 export function weeklyHours(text: string): number | undefined {
@@ -28,7 +29,7 @@ export function parseWeeklyHours(text: string): number {
 export function parseLogHours(text: string): number {
   const hours = Number(text.trim());
   if (!DECIMAL.test(text.trim()) || hours <= 0 || hours > MAX_DAY_HOURS) {
-    throw new UsageError(`Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), like 1.5; got ${quoted(text)}.`);
+    throw new UsageError(`Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), with at most two decimals, like 1.5; got ${quoted(text)}.`);
   }
   return hours;
 }
@@ -45,6 +46,16 @@ export function parseClockTime(text: string): { hour: number; minute: number } {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
   if (!match) throw new UsageError(`The time must be written HH:MM on a 24-hour clock, like 18:30; got ${quoted(text)}.`);
   return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** When a study session ended: HH:MM (the latest such time that fits), or a date and time YYYY-MM-DDTHH:MM. */
+export function parseStopTime(text: string): { hour: number; minute: number; date?: IsoDate } {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ]([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  if (match && parseIsoDate(match[1]!)) return { date: match[1]!, hour: Number(match[2]), minute: Number(match[3]) };
+  if (match || !/^\d{1,2}:\d{2}$/.test(text.trim())) {
+    throw new UsageError(`--at must be a time written HH:MM, like 21:30, or a date and time, like 2026-11-23T21:30; got ${quoted(text)}.`);
+  }
+  return parseClockTime(text);
 }
 
 /** A link to what proves a stage: an http(s) URL. */
@@ -78,4 +89,12 @@ export function checkStudyDate(date: IsoDate, earliest: IsoDate, today: IsoDate,
     throw new UsageError(`${flag} must be ${range}; got ${date}.`);
   }
   return date;
+}
+
+/** The hours logged on one day must fit in it. */
+export function checkDay(log: readonly LogEntry[], date: string, hours: number, today: string): void {
+  const already = log.reduce((sum, entry) => (entry.date === date ? sum + entry.hours : sum), 0);
+  if (already + hours > MAX_DAY_HOURS + 1e-9) {
+    throw new UsageError(`That would make ${roundHours(already + hours)} h logged on ${formatDay(date, today)}, and a day holds at most ${MAX_DAY_HOURS}.`);
+  }
 }

@@ -4,7 +4,7 @@ import { commandName } from './env.js';
 import { AlreadyReported, CliError } from './errors.js';
 import type { Io } from './io.js';
 import { safeText } from './sanitize.js';
-import { createStyle } from './ui/style.js';
+import { createStyle, terminalWidth } from './ui/style.js';
 
 /**
  * The only place that turns errors into messages and exit codes: one sentence (and a hint) for
@@ -14,21 +14,25 @@ import { createStyle } from './ui/style.js';
 export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
   const clean = (text: string) => adapt(safeText(text), commandName(io.env, io.script, io.cwd));
+  // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
+  const wrap = io.stderr.isTTY ? (await import('./ui/text.js')).wrap : undefined;
+  const fold = (text: string) => (wrap ? text.split('\n').map((line) => wrap(line, terminalWidth(io.stderr, io.env), line.match(/^ */)![0].length)).join('\n') : text);
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-    write(style.dim(clean('Run `backend-path --help` to see the commands and their flags.\n')));
+    write(`${style.dim(clean('Run `backend-path --help` to see the commands and their flags.'))}\n`);
     return 2;
   }
   if (error instanceof AlreadyReported) return error.exitCode;
   if (error instanceof CliError) {
-    write(`${error.exitCode === 130 ? '' : style.red('Error: ')}${clean(error.message)}\n`);
-    if (error.hint) write(style.dim(`${clean(error.hint)}\n`));
+    const prefix = error.exitCode === 130 ? '' : 'Error: ';
+    write(`${style.red(prefix)}${fold(`${prefix}${clean(error.message)}`).slice(prefix.length)}\n`);
+    if (error.hint) write(`${style.dim(fold(clean(error.hint)))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`${style.red('Error:')} something unexpected went wrong: ${clean(message)}\n`);
-  write(style.dim('Run again with DEBUG=backend-path to see the details, and please report it.\n'));
+  write(`${style.dim('Run again with DEBUG=backend-path to see the details, and please report it.')}\n`);
   return 1;
 }

@@ -59,7 +59,7 @@ function matches(value: unknown, matcher: Matcher, vars: Vars): boolean {
 function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
   const where = path === '$' ? 'the body' : path;
   if ('equals' in matcher) return `${where} = ${JSON.stringify(fillValue(matcher.equals, vars))}`;
-  if ('exists' in matcher) return matcher.exists ? `${where} present` : `no ${where}`;
+  if ('exists' in matcher) return path === '$' ? (matcher.exists ? 'a JSON body' : 'no body') : matcher.exists ? `${where} present` : `no ${where}`;
   if ('type' in matcher) return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
   return `${where} holds ${JSON.stringify(fillValue(matcher.has, vars))}`;
 }

@@ -72,3 +72,8 @@ export function creditOf(learner: Learner, stage: Stage, logged: ReadonlyMap<str
   if (entry?.status === 'done' && (until === undefined || entry.date <= until)) return hours;
   return Math.min(hours, logged.get(stage.id) ?? 0);
 }
+
+/** The first day a learner can have studied: the plan's start, or the day it was made if earlier. */
+export function planBegan(learner: Learner): IsoDate {
+  return learner.profile.start < learner.baseline.madeOn ? learner.profile.start : learner.baseline.madeOn;
+}

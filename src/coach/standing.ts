@@ -67,7 +67,8 @@ export function standing(learner: Learner, today: IsoDate): Standing {
   const elapsedDays = Math.max(0, daysBetween(baseline.start, today));
   const expected = sums.totalHours - (scheduledHours - planned.skippedAhead) + elapsedDays * perDay;
   const recent = recentPace(learner, today, remaining);
-  const { week, streak } = weekAndStreak(learner.log, baseline.start, today, baseline.hoursPerWeek);
+  // Weeks count from the first plan's start, so a replan mid-week does not move them.
+  const { week, streak } = weekAndStreak(learner.log, learner.profile.start, today, baseline.hoursPerWeek);
   return {
     done: sums.done,
     skipped: sums.skipped,
@@ -180,9 +181,15 @@ function recentPace(learner: Learner, today: IsoDate, remaining: number): Standi
   return { hoursPerWeek, finish: daysNeeded > RECENT_HORIZON_DAYS ? null : addDays(today, daysNeeded) };
 }
 
-/** `replan`, with the pace the learner really keeps when it differs from the plan's by a fifth or more. */
+/** Below this, a measured pace is a stray hour, not a pace to plan a year around. */
+export const MIN_ADVISED_HOURS = 3;
+
+/**
+ * `replan`, with the pace the learner really keeps when it differs from the plan's by a fifth or
+ * more and is a real pace (at least MIN_ADVISED_HOURS a week).
+ */
 function replanAdvice(planned: number, recent: Standing['recent']): Standing['advice'] {
-  if (recent && recent.hoursPerWeek > 0 && Math.abs(recent.hoursPerWeek - planned) >= planned / 5) {
+  if (recent && recent.hoursPerWeek >= MIN_ADVISED_HOURS && Math.abs(recent.hoursPerWeek - planned) >= planned / 5) {
     const hours = Math.min(MAX_WEEKLY_HOURS, Math.max(MIN_WEEKLY_HOURS, Math.round(recent.hoursPerWeek)));
     if (hours !== planned) return { command: `backend-path replan --hours ${hours}`, hoursPerWeek: hours };
   }

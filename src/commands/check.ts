@@ -10,6 +10,8 @@ export const DEFAULT_URL = 'http://localhost:3000';
 export interface CheckResult {
   stage: string;
   url: string;
+  /** The command that runs these checks again (with --url when it was given). */
+  again: string;
   passed: boolean;
   date: IsoDate;
   results: StepResult[];
@@ -69,7 +71,11 @@ export async function checkCommand(name: string, options: { url?: string }, cont
   try {
     results = await runChecks(stage.checks.steps, base);
   } catch (error) {
-    if (error instanceof Unreachable) throw new FailureError(`Nothing answered at ${base.origin} (${error.message}) — is your server running?`, `Start it, then run \`backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}\` again.`);
+    if (error instanceof Unreachable) {
+      const again = `\`backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}\``;
+      if (/host name/.test(error.message)) throw new FailureError(`Could not reach ${base.origin}: ${error.message}. Is the address right?`, `Check it, then run ${again} again.`);
+      throw new FailureError(`Nothing answered at ${base.origin} (${error.message}) — is your server running?`, `Start it, then run ${again} again.`);
+    }
     throw error;
   }
   const passed = results.filter((r) => r.ok).length;
@@ -79,5 +85,6 @@ export async function checkCommand(name: string, options: { url?: string }, cont
     const record = { date: today, url: base.href, passed, total: results.length };
     return { data: { ...current, checks: { ...current.checks, [stage.id]: record } }, result: undefined };
   });
-  return { stage: stage.id, url: base.href, passed: passed === results.length, date: today, results };
+  const again = `backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}`;
+  return { stage: stage.id, url: base.href, again, passed: passed === results.length, date: today, results };
 }

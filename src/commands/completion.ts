@@ -34,7 +34,10 @@ function collect(run: () => void): string {
 /** The script a shell loads once; it calls `backend-path complete -- <words>` on every TAB. */
 export async function completionScriptCommand(shell: Shell): Promise<string> {
   const { default: t } = await import('@bomb.sh/tab');
-  return collect(() => t.setup('backend-path', 'backend-path', shell));
+  const script = collect(() => t.setup('backend-path', 'backend-path', shell));
+  // tab's bash script declares its constants readonly, so sourcing it a second time (a reloaded
+  // ~/.bashrc) would print errors; plain variables behave the same otherwise.
+  return shell === 'bash' ? script.replace(/^readonly (ShellCompDirective\w+=)/gm, '$1') : script;
 }
 
 /** Files and folders that start with the word being completed, folders with a trailing slash. */

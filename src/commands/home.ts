@@ -27,6 +27,7 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
   const stage = currentStage(learner);
   const detail = stage ? stageDetail(learner, stage, today) : null;
   const report = standing(learner, today);
+  const session = learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) };
   return {
     plan: true,
     roadmap: { id: learner.roadmap.id, title: learner.roadmap.title },
@@ -41,7 +42,7 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
       hoursLeft: detail.hoursLeft,
     },
     standing: report,
-    session: learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) },
-    next: suggestNext(report, detail, learner.session !== null),
+    session,
+    next: suggestNext(report, detail, session?.minutes ?? null),
   };
 }

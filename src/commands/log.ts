@@ -1,11 +1,10 @@
-import { currentStage, toLearner } from '../coach/learner.js';
+import { currentStage, planBegan, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, noPlan, type CommandContext } from '../context.js';
-import { checkStudyDate } from '../options.js';
+import { checkDay, checkStudyDate } from '../options.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { LogEntry } from '../store/schema.js';
-import { planBegan } from './mark.js';
 
 export interface LogOptions {
   date?: IsoDate;
@@ -29,6 +28,7 @@ export async function logCommand(hours: number, options: LogOptions, context: Co
   const entry: LogEntry = stage === undefined ? { date, hours } : { date, hours, stage };
   return context.store.update((current) => {
     if (!current) throw noPlan();
+    checkDay(current.log, date, hours, today);
     const data = { ...current, log: [...current.log, entry] };
     return { data, result: { entry, standing: standing(toLearner(data, before.learner.roadmap), today) } };
   });

@@ -1,9 +1,9 @@
-import { currentStage, toLearner, type Learner } from '../coach/learner.js';
+import { currentStage, planBegan, toLearner, type Learner } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, noPlan, type CommandContext } from '../context.js';
 import { checkStudyDate } from '../options.js';
-import type { IsoDate } from '../plan/dates.js';
+import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
 import { MAX_URL_LENGTH } from '../store/schema.js';
@@ -32,11 +32,6 @@ export interface MarkResult {
 }
 
 const TARGET = { done: 'done', skip: 'skipped', undo: 'todo' } as const;
-
-/** The first day a learner can have studied: the plan's start, or the day it was made if earlier. */
-export function planBegan(learner: Learner): IsoDate {
-  return learner.profile.start < learner.baseline.madeOn ? learner.profile.start : learner.baseline.madeOn;
-}
 
 /**
  * Marks stages done or skipped, or back to todo. Names are resolved and dates checked before
@@ -73,7 +68,7 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
     }
     const data = { ...current, progress, links };
     const learner = toLearner(data, before.learner.roadmap);
-    return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, learner), true, today) };
+    return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, before.learner, learner, today), true, today) };
   });
 }
 
@@ -91,17 +86,26 @@ function outcome(learner: Learner, mark: Mark, changed: Stage[], unchanged: Stag
   };
 }
 
-/** Skipping a core stage leaves a gap; marking a checkable project done unchecked deserves a word. */
-function warningsFor(mark: Mark, changed: Stage[], learner: Learner): string[] {
+/**
+ * Skipping a core stage leaves a gap, skipping a done one gives up its credit; marking a
+ * checkable project done unchecked deserves a word.
+ */
+function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learner, today: IsoDate): string[] {
   if (mark === 'skip') {
-    return changed.filter((s) => !s.optional).map((s) => `"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`);
+    return changed.flatMap((s) => [
+      ...(before.progress.get(s.id)?.status === 'done' ? [`"${s.title}" was done; skipped, its hours no longer count as learned.`] : []),
+      ...(s.optional ? [] : [`"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`]),
+    ]);
   }
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
     if (!stage.checks) return [];
-    const check = learner.checks.get(stage.id);
-    if (!check) return [`Its project has not been checked yet: run \`backend-path check ${stage.id}\` against your running API.`];
-    if (check.passed < check.total) return [`Its project's last check, on ${check.date}, passed ${check.passed} of ${check.total}: run \`backend-path check ${stage.id}\` again once it is fixed.`];
+    const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
+    const check = after.checks.get(stage.id);
+    if (!check) return [`Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`];
+    if (check.passed < check.total) {
+      return [`Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`];
+    }
     return [];
   });
 }

@@ -53,7 +53,7 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   if (existing && !options.yes) {
     if (context.interactive) {
       const { askConfirm } = await import('../ui/prompts.js');
-      if (!(await askConfirm('You already have a plan. Replace it? Completed and skipped stages are kept.', false, CANCELLED))) return kept(context);
+      if (!(await askConfirm('Replace it?', false, CANCELLED, 'You already have a plan. Completed and skipped stages are kept if you replace it.'))) return kept(context);
     } else if (!given) {
       return kept(context);
     }
@@ -125,7 +125,7 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
     start ??= await prompts.askText(
       'Start date (YYYY-MM-DD)?',
       {
-        default: today,
+        default: saved && inYear(saved.start, today) ? saved.start : today,
         validate: (text) => {
           const date = parseIsoDate(text.trim());
           if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
@@ -147,7 +147,7 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
     if (missing.length > 0) {
       throw new UsageError(
         `No terminal to ask on, so pass ${missing.join(' and ')} (or --yes to take the defaults).`,
-        'Example: `backend-path plan --track node --hours 10 --start 2026-01-05` (the start defaults to today).',
+        `Example: \`backend-path plan --track node --hours 10 --start ${today}\` (without --start, the plan starts today).`,
       );
     }
   }
@@ -158,6 +158,15 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
     start: (start ?? today).trim(),
   };
 }
+
+const inYear = (date: IsoDate, today: IsoDate) => {
+  try {
+    checkPlanStart(date, today);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The roadmap named by --roadmap, else the saved plan's, else the default. It is never asked: the three questions are track, hours and start. */
 async function chooseRoadmap(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<ResolvedRoadmap> {

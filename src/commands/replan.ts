@@ -1,10 +1,10 @@
 import { agree } from '../coach/agree.js';
-import { toLearner } from '../coach/learner.js';
+import { statusOf, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, noPlan, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkPlanStart } from '../options.js';
-import { daysBetween, formatDayWithYear, type IsoDate } from '../plan/dates.js';
+import { daysBetween, formatDay, type IsoDate } from '../plan/dates.js';
 import type { Baseline } from '../store/schema.js';
 
 export interface ReplanOptions {
@@ -40,6 +40,9 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   const start = options.start === undefined ? today : checkPlanStart(options.start, today);
   if (start < today) throw new UsageError(`replan --start must be today or later (up to a year ahead); got ${start}.`);
   const before = await loadLearner(context, { adopt: true });
+  if (!before.learner.roadmap.stages.some((stage) => statusOf(before.learner, stage.id) === 'todo')) {
+    throw new UsageError('Every stage is done or skipped, so there is nothing left to replan.', 'See how it went with `backend-path status`.');
+  }
   const hoursPerWeek = options.hours ?? before.learner.baseline.hoursPerWeek;
   const preview = agree({ roadmap: before.learner.roadmap, track: before.learner.profile.track, hoursPerWeek, start, today, learner: before.learner });
   const summary = (baseline: Baseline, replanned: boolean, learner = before.learner): ReplanResult => ({
@@ -58,9 +61,9 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   if (!options.yes) {
     if (!context.interactive) throw new UsageError('Replanning replaces your agreed dates; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
-    const finish = (date: IsoDate | null) => (date ? formatDayWithYear(date) : 'none');
-    const question = `Lay the ${preview.stages.length} remaining stages out again from ${formatDayWithYear(start)} at ${hoursPerWeek} h a week? The finish moves from ${finish(before.data.baseline.finish)} to ${finish(preview.finish)}.`;
-    if (!(await askConfirm(question, true, 'Cancelled: your plan was not changed.'))) return summary(before.learner.baseline, false);
+    const finish = (date: IsoDate | null) => (date ? formatDay(date, today) : 'none');
+    const intro = `The ${preview.stages.length} remaining stages would start ${formatDay(start, today)} at ${hoursPerWeek} h a week, and the finish move from ${finish(before.data.baseline.finish)} to ${finish(preview.finish)}.`;
+    if (!(await askConfirm('Replan?', true, 'Cancelled: your plan was not changed.', intro))) return summary(before.learner.baseline, false);
   }
 
   return context.store.update((current) => {

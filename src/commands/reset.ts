@@ -15,7 +15,7 @@ export async function resetCommand(options: { yes?: boolean }, context: CommandC
   if (!options.yes) {
     if (!context.interactive) throw new UsageError('reset forgets your plan and progress; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
-    const sure = await askConfirm('Forget your plan and all progress? The file is moved aside, not deleted.', false, 'Cancelled: nothing was reset.');
+    const sure = await askConfirm('Forget your plan and all progress?', false, 'Cancelled: nothing was reset.', 'The progress file is moved aside, not deleted.');
     if (!sure) return { reset: false, movedTo: null };
   }
   const movedTo = await context.store.moveAside(context.clock.now);

@@ -2,10 +2,11 @@ import { currentStage, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, noPlan, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { addDays, minutesBetween } from '../plan/dates.js';
+import { addDays, formatDay, minutesBetween } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
 import { matchStage } from '../roadmap/match.js';
 import type { LogEntry, SavedData, Session } from '../store/schema.js';
+import { checkDay } from '../options.js';
 
 /** A session longer than this is almost surely a forgotten `stop`, so it is not logged silently. */
 export const MAX_SESSION_HOURS = 12;
@@ -36,7 +37,7 @@ export async function startCommand(name: string | undefined, context: CommandCon
     if (!current) throw noPlan();
     if (current.session) {
       throw new UsageError(
-        `A session on ${current.session.stage} is already running since ${hhmm(current.session.start)} on ${current.session.start.slice(0, 10)}.`,
+        `A session on ${current.session.stage} is already running since ${since(current.session, context.clock.today)}.`,
         'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
       );
     }
@@ -45,38 +46,45 @@ export async function startCommand(name: string | undefined, context: CommandCon
   });
 }
 
+type StopTime = { hour: number; minute: number; date?: string };
+
 /**
- * The end of a session: now, or the latest time HH:MM (today, else yesterday) that is after the
- * start and not in the future.
+ * The end of a session: now; or --at, a date and time, or a time HH:MM, taken as the latest
+ * such time (today, else yesterday) that is after the start and not in the future.
  */
-function endOf(session: Session, now: string, at: { hour: number; minute: number } | undefined): string {
+function endOf(session: Session, now: string, at: StopTime | undefined, today: string): string {
   if (!at) return now;
   const time = `T${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}:00`;
-  const today = now.slice(0, 10);
-  const end = [today + time, addDays(today, -1) + time].find((candidate) => candidate <= now && candidate >= session.start);
-  if (!end) {
-    throw new UsageError(`--at ${time.slice(1, 6)} is not between the session's start (${hhmm(session.start)} on ${session.start.slice(0, 10)}) and now.`);
-  }
+  const day = now.slice(0, 10);
+  const candidates = at.date ? [at.date + time] : [day + time, addDays(day, -1) + time];
+  const end = candidates.find((candidate) => candidate <= now && candidate >= session.start);
+  if (!end) throw new UsageError(`--at ${candidates[0]!.slice(at.date ? 0 : 11, 16).replace('T', ' ')} is not between the session's start (${since(session, today)}) and now.`);
   return end;
 }
 
+/** "18:05", or "18:05 on Mon 23 Nov" for a session that started another day. */
+const since = (session: Session, today: string) => `${hhmm(session.start)}${session.start.slice(0, 10) === today ? '' : ` on ${formatDay(session.start.slice(0, 10), today)}`}`;
+
+
 /** Ends the running session and logs its time to its stage, on the day it started. */
-export async function stopCommand(options: { at?: { hour: number; minute: number } }, context: CommandContext): Promise<SessionResult> {
+export async function stopCommand(options: { at?: StopTime }, context: CommandContext): Promise<SessionResult> {
   const { learner } = await loadLearner(context);
   const { now, today } = context.clock;
   return context.store.update((current) => {
     if (!current) throw noPlan();
     const session = running(current);
-    const end = endOf(session, now, options.at);
+    const end = endOf(session, now, options.at, today);
     const minutes = minutesBetween(session.start, end);
     if (minutes > MAX_SESSION_HOURS * 60) {
+      const example = `${session.start.slice(0, 10)}T${String(Math.min(23, Number(session.start.slice(11, 13)) + 1)).padStart(2, '0')}:${session.start.slice(14, 16)}`;
       throw new UsageError(
-        `This session has run for ${Math.floor(minutes / 60)} hours since ${hhmm(session.start)} on ${session.start.slice(0, 10)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
-        'Say when you stopped, e.g. `backend-path stop --at 21:30`, or drop it with `backend-path cancel`.',
+        `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
+        `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
       );
     }
     if (minutes < 1) throw new UsageError('The session lasted under a minute, so there is nothing to log; it is still running.', 'Drop it with `backend-path cancel`.');
     const entry: LogEntry = { date: session.start.slice(0, 10), hours: roundHours(minutes / 60), stage: session.stage };
+    checkDay(current.log, entry.date, entry.hours, today);
     const data = { ...current, session: null, log: [...current.log, entry] };
     return { data, result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(data, learner.roadmap), today) } };
   });

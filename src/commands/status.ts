@@ -55,7 +55,8 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
   const window = stage && learner.baseline.stages.find((s) => s.id === stage.id);
   return {
     stage: stage?.id ?? null,
-    daysLeft: window ? daysBetween(today, window.end) : null,
+    // Days left in the window once it has opened; before, the stage is simply to start now.
+    daysLeft: window && window.start <= today ? daysBetween(today, window.end) : null,
     verdict: report.verdict,
     daysAhead: report.daysAhead,
     session: data.session && { stage: data.session.stage, minutes: Math.max(0, minutesBetween(data.session.start, now)) },

@@ -87,16 +87,19 @@ export function loadRoadmapFile(file: string): LoadedRoadmap {
   return { roadmap, raw, hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Every string and key of parsed YAML as one clean line. */
-function sanitizeTree(value: unknown): unknown {
+/** An alias that points back into its own anchor: the document would contain itself. */
+class SelfReference extends Error {}
+
+/** Every string and key of parsed YAML as one clean line; a value that contains itself is refused. */
+function sanitizeTree(value: unknown, ancestors: object[] = []): unknown {
   if (typeof value === 'string') return safeLine(value);
-  if (Array.isArray(value)) return value.map(sanitizeTree);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [key, inner] of Object.entries(value)) out[safeLine(key)] = sanitizeTree(inner);
-    return out;
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (ancestors.includes(value)) throw new SelfReference();
+  const path = [...ancestors, value];
+  if (Array.isArray(value)) return value.map((item) => sanitizeTree(item, path));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [key, inner] of Object.entries(value)) out[safeLine(key)] = sanitizeTree(inner, path);
+  return out;
 }
 
 /** Parses and validates roadmap YAML; every problem names `file:line:col` and the field path. */
@@ -117,7 +120,15 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
     if (error instanceof RoadmapError) throw error;
     throw new RoadmapError(file, [describeParseFailure(error, source, file, at)]);
   }
-  const result = validateRoadmap(sanitizeTree(data));
+  let clean: unknown;
+  try {
+    clean = sanitizeTree(data);
+  } catch (error) {
+    if (!(error instanceof SelfReference)) throw error;
+    const alias = /\*[^\s,\]}]+/.exec(source);
+    throw new RoadmapError(file, [`${alias ? at(alias.index) : file} an alias refers to the map or list it is in, so the document would contain itself`]);
+  }
+  const result = validateRoadmap(clean);
   if (!result.ok) throw new RoadmapError(file, locateProblems(source, file, result.problems));
   return { roadmap: result.roadmap, raw: result.raw };
 }

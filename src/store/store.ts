@@ -65,7 +65,11 @@ export class ProgressStore {
     try {
       raw = JSON.parse(source);
     } catch (error) {
-      throw this.#damaged([`it is not valid JSON (${(error as Error).message})`]);
+      // JSON.parse names an offset; the learner's editor wants a line and a column.
+      const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? -1);
+      const before = offset >= 0 ? source.slice(0, offset).split('\n') : undefined;
+      const where = before ? `${this.path}:${before.length}:${before.at(-1)!.length + 1} ` : '';
+      throw this.#damaged([`${where}it is not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`]);
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw this.#damaged([`it holds ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a backend-path progress object`]);

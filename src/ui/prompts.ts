@@ -57,7 +57,9 @@ export function askText(message: string, options: { default?: string; validate: 
   return ask((context) => input({ message, default: options.default, validate: options.validate }, context), cancelMessage);
 }
 
-export function askConfirm(message: string, defaultAnswer: boolean, cancelMessage: string): Promise<boolean> {
+/** A yes/no question; the explanation, if any, is printed first, wrapped, so the question stays one short line. */
+export function askConfirm(message: string, defaultAnswer: boolean, cancelMessage: string, intro?: string): Promise<boolean> {
+  if (intro) output().write(`${wrap(safeLine(intro), Math.min(terminalWidth(output()), 100))}\n`);
   return ask((context) => confirm({ message, default: defaultAnswer }, context), cancelMessage);
 }
 

@@ -24,7 +24,10 @@ export function homeRenderer(program: Command) {
         stage.timing === 'ahead' ? 'planned to start later: you can start it now' : stage.timing === 'unscheduled' ? 'not in your agreed plan' : stage.daysLeft < 0 ? 'past its planned end' : stage.daysLeft === 0 ? 'ends today' : `${plural(stage.daysLeft, 'day')} left`;
       lines.push(`${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${left} · ${formatHours(stage.hoursLeft)} to go`);
     }
-    if (result.session) lines.push(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}, ${duration(result.session.minutes)} so far`);
+    if (result.session) {
+      const day = result.session.start.slice(0, 10);
+      lines.push(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}${day === today ? '' : ` on ${formatDay(day, today)}`}, ${duration(result.session.minutes)} so far`);
+    }
     const { week } = result.standing;
     lines.push(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)}`, verdictLine(result.standing, view), '', `${style.dim('Next:')} \`${result.next}\``);
     return `${lines.map((line) => wrap(line, width, 0, 2)).join('\n')}\n`;

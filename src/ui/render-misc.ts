@@ -15,10 +15,10 @@ export function renderLink(result: LinkResult, { style, width }: View): string {
   return `${wrap(`${head} (${plural(result.links.length, 'link')}); status, next and your exports show them.`, width, 0, 2)}\n`;
 }
 
-export function renderReset(result: ResetResult, { style }: View): string {
+export function renderReset(result: ResetResult, { style, width }: View): string {
   if (!result.reset) return 'Nothing was reset.\n';
   if (!result.movedTo) return 'There was no plan to reset.\n';
-  return `${style.green('✔')} Your plan and progress were moved to ${result.movedTo}\nRun \`backend-path plan\` to start a new one.\n`;
+  return `${wrap(`${style.green('✔')} Your plan and progress were moved to ${result.movedTo}`, width, 0, 2)}\nRun \`backend-path plan\` to start a new one.\n`;
 }
 
 /** The checklist: ✔ or ✖ per check, and for a failure what was sent, expected and received. */
@@ -41,7 +41,7 @@ export function renderCheck(result: CheckResult, view: View): string {
   const passed = result.results.filter((r) => r.ok).length;
   const summary = result.passed
     ? style.green(`All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`)
-    : style.yellow(`${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`backend-path check ${result.stage}\` again.`);
+    : style.yellow(`${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`${result.again}\` again.`);
   lines.push('', wrap(summary, width));
   return `${lines.join('\n')}\n`;
 }

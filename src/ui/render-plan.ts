@@ -81,7 +81,7 @@ export function renderPlan(plan: PlanDocument, view: View): string {
   const parts = [renderPlanHeader(plan, view)];
   if (plan.weeks.length > 0) parts.push(renderTimeline(plan, view), renderWeeks(plan, view));
   const done = plan.stages.filter((s) => s.status !== 'todo');
-  if (done.length > 0) parts.push(wrap(view.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join(', ')}`), view.width));
+  if (done.length > 0) parts.push(wrap(view.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join('; ')}`), view.width));
   return parts.join('\n\n');
 }
 
@@ -106,6 +106,6 @@ export function renderReplan(result: ReplanResult, view: View): string {
     `Finish: ${day(result.oldFinish)} → ${style.bold(day(result.newFinish))}`,
     `Weekly target: ${formatHours(result.hoursPerWeek)}${result.hoursPerWeek !== result.oldHoursPerWeek ? ` (was ${formatHours(result.oldHoursPerWeek)})` : ''}`,
   ];
-  if (result.originalFinish && result.originalFinish !== result.newFinish) lines.push(style.dim(`Your first plan finished ${day(result.originalFinish)}; it stays on record.`));
+  if (result.originalFinish && result.originalFinish !== result.newFinish) lines.push(style.dim(`Your first plan was to finish ${day(result.originalFinish)}; that stays on record.`));
   return `${lines.map((line) => wrap(line, view.width, 0, 2)).join('\n')}\n${verdictBlock(result.standing, view).join('\n')}\n`;
 }

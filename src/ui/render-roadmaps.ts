@@ -5,7 +5,7 @@ import type { View } from './view.js';
 const hoursText = (hours: Record<string, number>) => Object.entries(hours).map(([track, h]) => `${track} ${formatHours(h)}`).join(', ');
 
 export function renderRoadmapList(list: RoadmapSummary[], { style, width }: View): string {
-  const items = list.map((r) => `${style.bold(r.id)}  ${r.title}\n${wrap(`${r.stages} stages · ${hoursText(r.hours)}`, width, 2)}`);
+  const items = list.map((r) => `${wrap(`${style.bold(r.id)}  ${r.title}`, width, 0, 2)}\n${wrap(`${r.stages} stages · ${hoursText(r.hours)}`, width, 2)}`);
   return `${items.join('\n')}\n\n${wrap(style.dim('See one with `backend-path roadmaps show <id>`; plan with `backend-path plan --roadmap <id>`.'), width)}\n`;
 }
 

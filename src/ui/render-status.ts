@@ -35,7 +35,7 @@ function stageLines(stages: StageRow[], view: View): string[] {
     const lines = wide ? [`${head} ${style.dim(whens[i]!)}`] : [head, wrap(style.dim(whens[i]!), width, 5)];
     for (const note of row.notes) lines.push(wrap(style.dim(`note ${formatDay(note.date, view.today)}: ${note.text}`), width, 5, 2));
     for (const link of row.links) lines.push(`     ${style.dim('link')} ${link}`);
-    if (row.check) lines.push(`     ${style.dim(`project checked ${formatDay(row.check.date, view.today)}: ${row.check.passed} of ${row.check.total} passed`)}`);
+    if (row.check) lines.push(wrap(style.dim(`project checked ${formatDay(row.check.date, view.today)}: ${row.check.passed} of ${row.check.total} passed`), width, 5, 2));
     return lines.map((line) => line.trimEnd());
   });
 }
@@ -44,7 +44,7 @@ export function renderStatus(result: StatusResult, view: View): string {
   const { style, width, today } = view;
   const lines = [wrap(`${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`, width, 0, 2), progressBar(result, view), ...verdictBlock(result, view)];
   if (result.originalFinish && result.baselineFinish && result.originalFinish !== result.baselineFinish) {
-    lines.push(wrap(style.dim(`Your first plan finished ${formatDayWithYear(result.originalFinish)}; replans moved it to ${formatDayWithYear(result.baselineFinish)}.`), width));
+    lines.push(wrap(style.dim(`Your first plan was to finish ${formatDayWithYear(result.originalFinish)}; replans moved the finish to ${formatDayWithYear(result.baselineFinish)}.`), width));
   }
   const { week, streak } = result;
   lines.push(wrap(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`, width, 0, 2));

@@ -35,7 +35,7 @@ describe('backend-path check', () => {
     expect(result.stdout).toContain('✔ POST /todos creates a todo');
     expect(result.stdout).toContain('All 7 checks passed.');
     const report = json((await me(['check', 'rest-api', '--url', url, '--json'])).stdout);
-    expect(report).toMatchObject({ stage: 'rest-api', url: `${url}/`, passed: true });
+    expect(report).toMatchObject({ stage: 'rest-api', url: `${url}/`, again: `backend-path check rest-api --url ${url}/`, passed: true });
     expect(report.results[0]).toMatchObject({ name: 'POST /todos creates a todo', ok: true, request: { method: 'POST', url: `${url}/todos` } });
     expect(json((await me(['status', '--json'])).stdout).stages[2].check).toEqual({ date: '2026-11-23', url: `${url}/`, passed: 7, total: 7 });
     await me(['done', 'language', 'http']);
@@ -118,6 +118,6 @@ describe('backend-path check', () => {
     await me(['check', 'rest-api', '--url', await api({ noValidation: true })]);
     const done = json((await me(['done', 'rest-api', '--json'])).stdout);
     expect(done.changed).toEqual([{ id: 'rest-api', title: 'Build a REST API' }]);
-    expect(done.warnings).toEqual(["Its project's last check, on 2026-11-23, passed 6 of 7: run `backend-path check rest-api` again once it is fixed."]);
+    expect(done.warnings).toEqual(["Its project's last check, on Mon 23 Nov, passed 6 of 7: run `backend-path check rest-api` again once it is fixed."]);
   });
 });

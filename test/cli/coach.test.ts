@@ -94,7 +94,7 @@ describe('the coach through the CLI', () => {
     for (const hours of ['0x10', '1e-320', '25', '-1', '0']) {
       const result = await me(['log', hours], '2026-12-01');
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("Hours must be a number above 0 and at most 24 (one day's study), like 1.5");
+      expect(result.stderr).toContain("Hours must be a number above 0 and at most 24 (one day's study), with at most two decimals, like 1.5");
     }
   });
 

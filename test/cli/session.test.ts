@@ -27,7 +27,7 @@ describe('study sessions', () => {
     const at = await planned();
     await at(['start', 'http'], '2026-11-24T09:00:00');
     const again = await at(['start'], '2026-11-24T09:10:00');
-    expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, 'Error: A session on http is already running since 09:00 on 2026-11-24.']);
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, 'Error: A session on http is already running since 09:00.']);
     expect(json((await at(['cancel', '--json'], '2026-11-24T09:20:00')).stdout)).toMatchObject({ action: 'cancel', minutes: 20 });
     expect(json((await at(['status', '--json'], '2026-11-24T09:21:00')).stdout)).toMatchObject({ session: null, loggedHours: 0 });
   });
@@ -38,11 +38,22 @@ describe('study sessions', () => {
     const long = await at(['stop'], '2026-11-25T11:00:00');
     expect(long.code).toBe(2);
     expect(long.stderr).toContain('longer than 12 hours, so it was not logged; it is still running.');
-    expect(long.stderr).toContain('`backend-path stop --at 21:30`');
+    expect(long.stderr).toContain('`backend-path stop --at 2026-11-24T23:30`');
     const before = await at(['stop', '--at', '22:00'], '2026-11-25T11:00:00');
-    expect([before.code, before.stderr.split('\n')[0]]).toEqual([2, "Error: --at 22:00 is not between the session's start (22:30 on 2026-11-24) and now."]);
+    expect([before.code, before.stderr.split('\n')[0]]).toEqual([2, "Error: --at 22:00 is not between the session's start (22:30 on Tue 24 Nov) and now."]);
     const stopped = json((await at(['stop', '--at', '00:45', '--json'], '2026-11-25T11:00:00')).stdout);
     expect(stopped).toMatchObject({ minutes: 135, entry: { date: '2026-11-24', hours: 2.25 } });
+    // A session forgotten for days ends at the date and time given.
+    await at(['start'], '2026-11-25T18:00:00');
+    expect((await at([], '2026-11-28T09:00:00')).stdout).toContain('Next: `backend-path stop --at <when you stopped>`');
+    expect(json((await at(['stop', '--at', '2026-11-25T19:30', '--json'], '2026-11-28T09:00:00')).stdout)).toMatchObject({ minutes: 90, entry: { date: '2026-11-25' } });
+  });
+
+  it('keeps a day to 24 hours across log entries and sessions', async () => {
+    const at = await planned();
+    expect((await at(['log', '20'], '2026-11-24T20:00:00')).code).toBe(0);
+    const over = await at(['log', '5'], '2026-11-24T21:00:00');
+    expect([over.code, over.stderr]).toEqual([2, 'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n']);
   });
 
   it('shows a running session in the prompt line, which never exceeds 60 characters', async () => {

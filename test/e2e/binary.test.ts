@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath } from '../helpers/paths.js';
+import { addDays } from '../../src/plan/dates.js';
 import { runBin } from '../helpers/spawn.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -71,7 +72,7 @@ describe('the built binary', () => {
     // A store of 60,000 log entries takes a write long enough to be caught holding the lock.
     const file = join(dir, 'progress.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.log = Array.from({ length: 60_000 }, () => ({ date: '2026-11-23', hours: 0.01, stage: 'language' }));
+    data.log = Array.from({ length: 60_000 }, (_, i) => ({ date: addDays('2026-10-01', Math.floor(i / 2000)), hours: 0.01, stage: 'language' }));
     writeFileSync(file, JSON.stringify(data));
     const stalled = spawn(process.execPath, [binPath, 'log', '2'], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: 'ignore' });
     const stalledExit = new Promise<number | null>((resolve) => stalled.on('close', resolve));

@@ -52,8 +52,12 @@ describe('the standing of a learner: one verdict, one projection', () => {
   it('suggests a replan more than a week behind, with the pace the learner keeps when it differs', () => {
     const quiet = standing(learnerFor({ ...base, done: firstTwo }), '2027-02-08');
     expect(quiet.advice).toEqual({ command: 'backend-path replan', hoursPerWeek: null });
-    const slow = learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 28, 0.5) });
-    expect(standing(slow, '2027-02-07').advice).toEqual({ command: 'backend-path replan --hours 4', hoursPerWeek: 4 });
+    // 28 days of an hour a day on s3: 7 h a week, which the advice suggests.
+    const slow = learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 28, 1) });
+    expect(standing(slow, '2027-02-07').advice).toEqual({ command: 'backend-path replan --hours 7', hoursPerWeek: 7 });
+    // Half an hour a day (3.5 h a week) would be advised; a stray two hours in four weeks is not a pace.
+    const stray = learnerFor({ ...base, done: firstTwo, log: [{ date: '2027-01-20', hours: 2, stage: 's3' }] });
+    expect(standing(stray, '2027-02-07').advice).toEqual({ command: 'backend-path replan', hoursPerWeek: null });
     expect(standing(learnerFor({ ...base, done: firstTwo }), '2027-01-15').advice).toBeNull();
   });
 
