@@ -23,11 +23,13 @@ export function actions(io: Io) {
   const name = () => commandName(io.env, io.script, io.cwd);
   const context = async (): Promise<CommandContext> => {
     const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
+    const clock = resolveClock(io.env, io.now());
     return {
-      store: new ProgressStore(configDir(io.env, io.cwd), {
+      store: new ProgressStore(() => configDir(io.env, io.cwd), {
         onWait: async () => (await import('./ui/spinner.js')).startSpinner('Waiting for another backend-path command to finish…', io.stderr, io.env),
+        now: () => clock.now,
       }),
-      clock: resolveClock(io.env, io.now()),
+      clock,
       cwd: io.cwd,
       // Asked only by commands that may ask a question, so the others never touch stdin.
       get interactive() {
@@ -58,7 +60,8 @@ export function actions(io: Io) {
       if (options.json) await print(safeJson(result));
       else {
         useCommandName(name());
-        // Results are cleaned here unless the command built its text from cleaned data itself (export).
+        // Results are cleaned here unless the command built its text from cleaned data itself
+        // (export, whose renderer cleans the one other field it prints, the file name).
         await print(adaptCommands((await renderer(result))(cleaned ? result : safeData(result), await view())));
       }
       const code = exitCode?.(result) ?? 0;

@@ -18,7 +18,21 @@ function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
   return base && join(base, 'backend-path');
 }
 
-const folder = process.env.BACKEND_PATH_NO_CODE_CACHE ? undefined : cacheFolder(process.env);
+/** A path of this user's that no one else can write to (compiled code runs as it is). */
+function mine(path: string): boolean {
+  const stats = statSync(path);
+  return (process.getuid === undefined || stats.uid === process.getuid()) && (stats.mode & 0o022) === 0;
+}
+
+const candidate = process.env.BACKEND_PATH_NO_CODE_CACHE ? undefined : cacheFolder(process.env);
+/** The cache folder when it is safe to use: this user's alone, or not made yet. */
+const folder = (() => {
+  try {
+    return candidate && mine(candidate) ? candidate : undefined;
+  } catch {
+    return candidate;
+  }
+})();
 
 /**
  * Runs a CommonJS file of dist/ with its compiled code from the cache when there is one, and
@@ -37,7 +51,7 @@ function load(file: string): unknown {
   const cacheFile = folder && join(folder, name);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
+    cachedData = cacheFile && mine(cacheFile) ? readFileSync(cacheFile) : undefined;
   } catch {
     cachedData = undefined;
   }
@@ -46,9 +60,9 @@ function load(file: string): unknown {
     // Saved at exit, so the code compiled while the command ran is in it too.
     process.once('exit', () => {
       try {
-        mkdirSync(folder!, { recursive: true });
+        mkdirSync(folder!, { recursive: true, mode: 0o700 });
         const temporary = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temporary, script.createCachedData());
+        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
         // The code of earlier builds of this file will never be read again.
         for (const old of readdirSync(folder!)) if (old.startsWith(prefix) && old !== name) rmSync(join(folder!, old), { force: true });

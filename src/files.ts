@@ -10,7 +10,7 @@ import { FailureError, UsageError } from './errors.js';
  * terminal, /dev/null or a pipe with a reader is written into; anything else is refused.
  * `isProtected` names files that must never be overwritten (the progress file and its kin).
  */
-export function writeOutputFile(file: string, text: string, isProtected: (path: string) => boolean): void {
+export function writeOutputFile(file: string, text: string, isProtected: (path: string) => boolean, example = 'plan.txt'): void {
   if (isProtected(file)) {
     throw new UsageError(`-o ${file} is your progress file, its lock or one of its backups; choose another file name.`);
   }
@@ -37,7 +37,7 @@ export function writeOutputFile(file: string, text: string, isProtected: (path: 
     if (isProtected(target)) throw new UsageError(`-o ${file} leads to your progress file, its lock or one of its backups; choose another file name.`);
     return replaceFile(target, text);
   }
-  if (stats.isDirectory()) throw new UsageError(`-o ${file} is a folder; give a file name, e.g. ${join(file, 'plan.ics')}.`);
+  if (stats.isDirectory()) throw new UsageError(`-o ${file} is a folder; give a file name, e.g. ${join(file, example)}.`);
   if (stats.isCharacterDevice()) return writeInto(file, text, constants.O_WRONLY);
   if (stats.isFIFO()) return writeIntoPipe(file, text);
   throw new UsageError(`-o ${file} is ${stats.isSocket() ? 'a socket' : 'a device'}, not a file; choose a file name.`);

@@ -42,7 +42,11 @@ function fdOutput(fd: number, stream: () => NodeJS.WriteStream): Output {
           done += writeSync(fd, bytes, done);
         } catch (caught) {
           const code = (caught as NodeJS.ErrnoException).code;
-          if (code === 'EAGAIN') continue;
+          // A pipe that is full for now: wait a moment (without spinning) and go on.
+          if (code === 'EAGAIN') {
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+            continue;
+          }
           if (code === 'EPIPE') closed = true;
           else error = caught as NodeJS.ErrnoException;
           break;
@@ -86,4 +90,16 @@ export function writeText(stream: Output, text: string): Promise<void> {
       else reject(new FailureError(`Could not write the output: ${(error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : error.message}.`));
     });
   });
+}
+
+/** The same io with every stdout write watched; `lost()` is the failure to report if one failed. */
+export function watchStdout(io: Io): { watched: Io; lost: () => FailureError | undefined } {
+  let lost: NodeJS.ErrnoException | undefined;
+  const stdout: Output = Object.create(io.stdout, {
+    write: { value: (chunk: string, done?: (error?: Error | null) => void) => io.stdout.write(chunk, (error) => ((lost ??= error ?? undefined), done?.(error))) },
+  });
+  return {
+    watched: { ...io, stdout },
+    lost: () => lost && new FailureError(`Could not write the output: ${lost.code === 'ENOSPC' ? 'the disk is full' : lost.message}.`),
+  };
 }

@@ -102,13 +102,15 @@ function failure(error: unknown): { code: string; text: string } {
   const err = error as { name?: string; cause?: { code?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return { code: 'TIMEOUT', text: `no answer within ${REQUEST_TIMEOUT_MS / 1000} seconds` };
   const code = err.cause?.code ?? 'EUNKNOWN';
+  // fetch's own refusals (a port it never uses, a header it cannot send) carry a message, not a code.
+  const own = (error as { cause?: { message?: string }; message?: string }).cause?.message ?? (error as Error).message;
   const words: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused',
     ECONNRESET: 'the server closed the connection',
     ENOTFOUND: 'the host name was not found',
     EAI_AGAIN: 'the host name could not be looked up',
   };
-  return { code, text: words[code] ?? `the request failed (${code})` };
+  return { code, text: words[code] ?? `the request failed (${code === 'EUNKNOWN' ? own : code})` };
 }
 
 /**

@@ -86,19 +86,24 @@ export function stageRows(learner: Learner, today: IsoDate): StageRow[] {
   });
 }
 
+/** What every stage's details look up: the log by stage and the agreed windows, made once for a list. */
+export function sharedLookups(learner: Learner, today: IsoDate) {
+  return { logged: loggedByStage(learner.log, today), windows: new Map(learner.baseline.stages.map((s) => [s.id, s])) };
+}
+
 /** Everything `next` says about a stage, with its window and today's place in it. */
-export function stageDetail(learner: Learner, stage: Stage, today: IsoDate): StageDetail {
+export function stageDetail(learner: Learner, stage: Stage, today: IsoDate, index = learner.roadmap.stages.indexOf(stage), shared = sharedLookups(learner, today)): StageDetail {
   const { baseline, profile } = learner;
   const hours = hoursOf(learner, stage);
-  const credited = creditOf(learner, stage, loggedByStage(learner.log, today));
+  const credited = creditOf(learner, stage, shared.logged);
   const hoursLeft = roundHours(Math.max(0, hours - credited));
-  const planned = baseline.stages.find((s) => s.id === stage.id);
+  const planned = shared.windows.get(stage.id);
   const start = planned?.start ?? today;
   const end = planned?.end ?? addDays(today, Math.max(0, dayBefore(hoursLeft, baseline.hoursPerWeek / 7)));
   const timing: Timing = !planned ? 'unscheduled' : today < start ? 'ahead' : today > end ? 'overdue' : 'in-window';
   const onTrack = stageOnTrack(stage, profile.track);
   return {
-    number: learner.roadmap.stages.indexOf(stage) + 1,
+    number: index + 1,
     id: stage.id,
     title: stage.title,
     hours,

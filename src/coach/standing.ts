@@ -43,7 +43,10 @@ export interface Standing {
   recent: { hoursPerWeek: number; finish: IsoDate | null } | null;
   /** The command that helps when far behind; null otherwise. */
   advice: { command: string; hoursPerWeek: number | null } | null;
-  pace: number;
+  /** The pace of the projection: always the agreed one (the recent pace is `recent`). */
+  pace: { hoursPerWeek: number; source: 'plan' };
+  /** No stage still to do is past its agreed window. */
+  inCurrentWindow: boolean;
   loggedHours: number;
   week: WeekReport;
   /** Weeks in a row, up to this one, whose logged hours met the weekly target. */
@@ -86,7 +89,8 @@ export function standing(learner: Learner, today: IsoDate): Standing {
     projectedFinish: projected,
     recent,
     advice: verdict === 'behind' && daysAhead < -REPLAN_AFTER_DAYS ? replanAdvice(baseline.hoursPerWeek, recent) : null,
-    pace: baseline.hoursPerWeek,
+    pace: { hoursPerWeek: baseline.hoursPerWeek, source: 'plan' },
+    inCurrentWindow: baseline.stages.every((s) => statusOf(learner, s.id) !== 'todo' || s.end >= today),
     loggedHours: roundHours(learner.log.reduce((sum, entry) => (entry.date <= today ? sum + entry.hours : sum), 0)),
     week,
     streak,
@@ -121,13 +125,14 @@ function totals(learner: Learner, today: IsoDate) {
  */
 function judge(learner: Learner, today: IsoDate, remaining: number): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
   const { baseline } = learner;
-  if (remaining <= 1e-9) {
+  // Finished means every stage marked done or skipped; hours logged in full are not enough.
+  if (remaining <= 1e-9 && !learner.roadmap.stages.some((stage) => statusOf(learner, stage.id) === 'todo')) {
     const finishedOn = lastDoneDate(learner) ?? today;
     const plannedThen = plannedFinishOn(learner, finishedOn);
     return { verdict: 'finished', projected: finishedOn, daysAhead: plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0 };
   }
   const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
-  const projected = addDays(anchor, dayBefore(remaining, baseline.hoursPerWeek / 7));
+  const projected = addDays(anchor, Math.max(0, dayBefore(remaining, baseline.hoursPerWeek / 7)));
   const daysAhead = daysBetween(projected, plannedFinishOn(learner, today).finish);
   return { verdict: Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind', daysAhead, projected };
 }
@@ -176,7 +181,8 @@ function recentPace(learner: Learner, today: IsoDate, remaining: number): Standi
     gained += creditOf(learner, stage, loggedNow) - creditOf(learner, stage, loggedBefore, before);
   }
   const hoursPerWeek = Math.round((gained / days) * 7 * 10) / 10;
-  if (hoursPerWeek <= 0) return { hoursPerWeek: 0, finish: null };
+  // A stray hour is not a pace: below MIN_ADVISED_HOURS a week there is no date worth giving.
+  if (hoursPerWeek < MIN_ADVISED_HOURS) return { hoursPerWeek: Math.max(0, hoursPerWeek), finish: null };
   const daysNeeded = dayBefore(remaining, hoursPerWeek / 7);
   return { hoursPerWeek, finish: daysNeeded > RECENT_HORIZON_DAYS ? null : addDays(today, daysNeeded) };
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadLearner, type CommandContext } from '../context.js';
@@ -97,22 +96,4 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
     for (const arg of spec.args) command.argument(arg.name, handler(arg.name, arg.choices), arg.variadic);
   }
   return collect(() => root.parse([...words]));
-}
-
-/** The command tree of a commander program, as the completion library needs it. */
-export function describeProgram(program: Command): CommandSpec[] {
-  const describe = (command: Command, path: string): CommandSpec => ({
-    path,
-    description: command.description(),
-    options: command.options
-      .filter((o) => !o.hidden && o.long)
-      .map((o) => ({ long: o.long!.slice(2), short: o.short?.slice(1), description: o.description, takesValue: o.required || o.optional, choices: o.argChoices ?? [] })),
-    args: command.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, choices: a.argChoices ?? [] })),
-  });
-  const visible = (command: Command) => command.createHelp().visibleCommands(command).filter((c) => c.name() !== 'help');
-  const walk = (command: Command, path: string): CommandSpec[] => [
-    describe(command, path),
-    ...visible(command).flatMap((child) => walk(child, path ? `${path} ${child.name()}` : child.name())),
-  ];
-  return walk(program, '');
 }

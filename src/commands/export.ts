@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { planDocument, type PlanDocument } from '../coach/agree.js';
 import { currentStage, type Learner } from '../coach/learner.js';
-import { stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
+import { sharedLookups, stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -62,6 +62,7 @@ function chooseFormat(options: ExportOptions): ExportFormat {
 
 export function exportData(learner: Learner, today: IsoDate, revision: number): ExportData {
   const report = standing(learner, today);
+  const shared = sharedLookups(learner, today);
   const stage = currentStage(learner);
   const record = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries(map) as Record<string, T>;
   return {
@@ -83,7 +84,7 @@ export function exportData(learner: Learner, today: IsoDate, revision: number): 
       checks: record(learner.checks),
     },
     rows: stageRows(learner, today),
-    details: learner.roadmap.stages.map((s) => stageDetail(learner, s, today)),
+    details: learner.roadmap.stages.map((s, i) => stageDetail(learner, s, today, i, shared)),
     current: stage ? stageDetail(learner, stage, today) : null,
     standing: report,
     today,
@@ -104,6 +105,6 @@ export async function exportCommand(options: ExportOptions, context: CommandCont
   else text = (await import('../ui/export-ics.js')).renderIcs(exported, options.sessions ? (options.sessionTime ?? { hour: 18, minute: 0 }) : undefined);
   if (!options.output) return { format, file: null, text };
   const file = resolve(context.cwd, options.output);
-  writeOutputFile(file, text, (path) => context.store.owns(path));
+  writeOutputFile(file, text, (path) => context.store.owns(path), `plan.${format}`);
   return { format, file, text };
 }

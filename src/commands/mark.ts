@@ -52,8 +52,9 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
 
   return context.store.update((current) => {
     if (!current) throw noPlan();
-    const progress = { ...current.progress };
-    const links = { ...current.links };
+    // Copies without a prototype: a stage may be called `constructor`.
+    const progress: typeof current.progress = Object.assign(Object.create(null), current.progress);
+    const links: typeof current.links = Object.assign(Object.create(null), current.links);
     const changed: Stage[] = [];
     const unchanged: Stage[] = [];
     for (const stage of stages) {
@@ -66,6 +67,7 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
       }
       if (options.link && !(links[stage.id] ?? []).includes(options.link)) links[stage.id] = [...(links[stage.id] ?? []), options.link.slice(0, MAX_URL_LENGTH)];
     }
+    if (changed.length === 0 && !options.link) return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
     const data = { ...current, progress, links };
     const learner = toLearner(data, before.learner.roadmap);
     return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, before.learner, learner, today), true, today) };

@@ -1,11 +1,11 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
 import { loadLearner, type CommandContext } from '../context.js';
-import { quoted, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { checkPlanStart, WEEKLY_HOURS_RULE, weeklyHours } from '../options.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
 import { DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
-import type { Roadmap } from '../roadmap/types.js';
+import { checkTrack } from '../roadmap/match.js';
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, SCHEMA_VERSION, type Profile, type SavedData } from '../store/schema.js';
 
 export interface PlanOptions {
@@ -26,11 +26,6 @@ export interface PlanResult extends PlanDocument {
 
 const CANCELLED = 'Cancelled: your plan was not changed.';
 
-export function checkTrack(roadmap: Roadmap, track: string): string {
-  if (roadmap.tracks.has(track)) return track;
-  const known = [...roadmap.tracks].map(([id, t]) => `${id} (${t.title})`).join(', ');
-  throw new UsageError(`Unknown track ${quoted(track)}. The ${roadmap.id} roadmap has: ${known}.`);
-}
 
 interface Answers {
   resolved: ResolvedRoadmap;

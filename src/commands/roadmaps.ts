@@ -2,7 +2,7 @@ import type { CommandContext } from '../context.js';
 import { RoadmapError } from '../errors.js';
 import { builtinRoadmaps, resolveRoadmap } from '../roadmap/builtin.js';
 import { stageHours, type Roadmap, type SkipTopic, type Source } from '../roadmap/types.js';
-import { checkTrack } from './plan.js';
+import { checkTrack } from '../roadmap/match.js';
 
 export interface RoadmapSummary {
   id: string;

@@ -2,6 +2,7 @@ import { currentStage, toLearner } from '../coach/learner.js';
 import { stageRows, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, roadmapOf, type CommandContext } from '../context.js';
+import { FailureError } from '../errors.js';
 import { daysBetween, minutesBetween, type IsoDate } from '../plan/dates.js';
 import type { Session } from '../store/schema.js';
 
@@ -42,12 +43,28 @@ export interface StatusLine {
   verdict: Standing['verdict'] | null;
   daysAhead: number | null;
   session: { stage: string; minutes: number } | null;
+  /** Why there is no line (a damaged file, a missing roadmap), for `status` to explain in full. */
+  problem: string | null;
 }
 
-/** Never fails for want of a plan: a prompt that runs on every command must stay quiet then. */
+const NONE: StatusLine = { stage: null, daysLeft: null, verdict: null, daysAhead: null, session: null, problem: null };
+
+/**
+ * Never fails: a prompt that runs before every command must stay one quiet line. Without a plan
+ * the line is empty; with a problem it points to `status`, which explains it.
+ */
 export async function statusLineCommand(context: CommandContext): Promise<StatusLine> {
+  try {
+    return await statusLine(context);
+  } catch (error) {
+    if (error instanceof FailureError) return { ...NONE, problem: error.message };
+    throw error;
+  }
+}
+
+async function statusLine(context: CommandContext): Promise<StatusLine> {
   const data = await context.store.read();
-  if (!data) return { stage: null, daysLeft: null, verdict: null, daysAhead: null, session: null };
+  if (!data) return NONE;
   const learner = toLearner(data, (await roadmapOf(data, { ...context, warn: () => {} })).roadmap);
   const { today, now } = context.clock;
   const report = standing(learner, today);
@@ -60,5 +77,6 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
     verdict: report.verdict,
     daysAhead: report.daysAhead,
     session: data.session && { stage: data.session.stage, minutes: Math.max(0, minutesBetween(data.session.start, now)) },
+    problem: null,
   };
 }

@@ -45,12 +45,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** True when the date's year is still within the range a plan may use. */
-export function inRange(date: IsoDate): boolean {
-  const year = Number(date.slice(0, 4));
-  return date.length === 10 && year >= FIRST_YEAR && year <= LAST_YEAR;
-}
-
 /** The learner's local calendar date for an instant (the process time zone decides). */
 export function localDate(instant: Date): IsoDate {
   const y = String(instant.getFullYear()).padStart(4, '0');

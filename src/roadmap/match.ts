@@ -15,7 +15,7 @@ export function matchStage(roadmap: Roadmap, name: string): Stage {
   if (/^\d+$/.test(wanted)) {
     const stage = roadmap.stages[Number(wanted) - 1];
     if (stage) return stage;
-    throw new UsageError(`There is no stage ${wanted}: stages are numbered 1 to ${roadmap.stages.length}.`, LIST_HINT);
+    throw new UsageError(`There is no stage ${quoted(wanted)}: stages are numbered 1 to ${roadmap.stages.length}.`, LIST_HINT);
   }
   const lower = wanted.toLowerCase();
   const byTitle = lower === '' ? [] : roadmap.stages.filter((stage) => stage.title.toLowerCase().startsWith(lower) || stage.id.startsWith(lower));
@@ -39,4 +39,11 @@ function suggest(roadmap: Roadmap, name: string): string {
     .map(({ id }) => id);
   if (near.length === 0) return ` Stage ids are: ${ids.join(', ')}.`;
   return ` Did you mean ${near.map((id) => `"${id}"`).join(' or ')}?`;
+}
+
+/** A track the learner named: one the roadmap has. */
+export function checkTrack(roadmap: Roadmap, track: string): string {
+  if (roadmap.tracks.has(track)) return track;
+  const known = [...roadmap.tracks].map(([id, t]) => `${id} (${t.title})`).join(', ');
+  throw new UsageError(`Unknown track ${quoted(track)}. The ${roadmap.id} roadmap has: ${known}.`);
 }

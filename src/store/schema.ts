@@ -35,7 +35,16 @@ function values() {
   const stageHours = range(0, 1000, 'a number of hours from 0 to 1,000');
   const dayHours = range(0.01, MAX_DAY_HOURS, `a number of hours from 0.01 to ${MAX_DAY_HOURS}`);
   const text = (max: number) => v.pipe(v.string('should be text'), v.maxLength(max, `should be at most ${max} characters`));
-  const httpUrl = v.pipe(text(MAX_URL_LENGTH), v.regex(/^https?:\/\/\S+$/i, 'should be an http(s) URL'));
+  const httpUrl = v.pipe(
+    text(MAX_URL_LENGTH),
+    v.check((value) => {
+      try {
+        return /^https?:$/.test(new URL(value).protocol) && !/\s/.test(value);
+      } catch {
+        return false;
+      }
+    }, 'should be an http(s) URL'),
+  );
 
   /** Progress, notes, links and checks are kept by stage id; see keyed() for why not `record`. */
   const byStage = <T extends v.GenericSchema>(value: T) => keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');

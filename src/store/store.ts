@@ -18,7 +18,12 @@ export interface Change<R> {
 export interface StoreOptions {
   /** Called when another command holds the lock; returns how to stop waiting visibly. */
   onWait?: () => Promise<() => void>;
+  /** The local time of a save, YYYY-MM-DDTHH:MM:SS, which keeps revisions rising across resets. */
+  now?: () => string;
 }
+
+/** Minutes since 2020 at a local time: a revision a new progress file starts above. */
+const minutesSince2020 = (now: string) => Math.floor((Date.parse(`${now}Z`) - Date.UTC(2020, 0, 1)) / 60_000);
 
 /**
  * The learner's plan and progress in one JSON file. Reads are a plain read and parse; every
@@ -26,14 +31,21 @@ export interface StoreOptions {
  * after the new data has passed the same validation as a read.
  */
 export class ProgressStore {
-  readonly path: string;
-  readonly dir: string;
+  readonly #dir: string | (() => string);
   readonly #options: StoreOptions;
 
-  constructor(dir: string, options: StoreOptions = {}) {
-    this.dir = dir;
-    this.path = join(dir, STORE_FILE);
+  /** `dir` may be given as a function: then a folder that cannot be found fails the first use, not the start. */
+  constructor(dir: string | (() => string), options: StoreOptions = {}) {
+    this.#dir = dir;
     this.#options = options;
+  }
+
+  get dir(): string {
+    return typeof this.#dir === 'string' ? this.#dir : this.#dir();
+  }
+
+  get path(): string {
+    return join(this.dir, STORE_FILE);
   }
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */
@@ -102,7 +114,11 @@ export class ProgressStore {
     try {
       const current = await this.read();
       const { data, result } = change(current);
-      if (data) await this.#save({ ...data, revision: (current?.revision ?? 0) + 1 }, lock);
+      // Every save raises the revision, and a file made after a reset starts above the old one's,
+      // so calendar events (whose SEQUENCE it is) always count up.
+      const now = this.#options.now?.();
+      const revision = Math.max((current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
+      if (data) await this.#save({ ...data, revision }, lock);
       return result;
     } finally {
       await lock.release();

@@ -1,7 +1,11 @@
 import type { ExportData } from '../commands/export.js';
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+// By code points, so an emoji is never cut in half (which would not be valid XML).
+const clip = (text: string, max: number) => {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+};
 
 const WIDTH = 495;
 const HEIGHT = 170;

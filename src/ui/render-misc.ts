@@ -3,6 +3,7 @@ import type { ExportResult } from '../commands/export.js';
 import type { LinkResult } from '../commands/link.js';
 import type { NoteResult } from '../commands/note.js';
 import type { ResetResult } from '../commands/reset.js';
+import { safeLine } from '../sanitize.js';
 import { plural, wrap } from './text.js';
 import type { View } from './view.js';
 
@@ -48,5 +49,6 @@ export function renderCheck(result: CheckResult, view: View): string {
 
 /** An export goes to stdout as is, or a short note when it went to a file. */
 export function renderExport(result: ExportResult): string {
-  return result.file ? `Wrote ${result.file}\n` : result.text;
+  // The text was built from cleaned data; the file name is the learner's own and is cleaned here.
+  return result.file ? `Wrote ${safeLine(result.file)}\n` : result.text;
 }

@@ -6,6 +6,7 @@ const SHORT_WIDTH = 60;
 
 /** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
 export function renderStatusLine(line: StatusLine): string {
+  if (line.problem) return 'backend-path: see `backend-path status`\n';
   if (line.verdict === null) return '\n';
   const verdict =
     line.verdict === 'finished' ? 'finished' : line.verdict === 'on-track' ? 'on track' : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;

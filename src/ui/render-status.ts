@@ -24,12 +24,13 @@ function when(row: StageRow, view: View): string {
 /** Every stage with its number and id (what `done`, `log --stage` and `note` accept), its mark and dates. */
 function stageLines(stages: StageRow[], view: View): string[] {
   const { style, width } = view;
-  const idWidth = Math.min(18, Math.max(...stages.map((s) => s.id.length)));
+  // Ids are what `done` and `log --stage` take, so they are never cut; titles give way instead.
+  const idWidth = Math.max(...stages.map((s) => s.id.length));
   const whens = stages.map((row) => when(row, view));
   const whenWidth = Math.max(...whens.map((w) => w.length));
   // Number, mark, id, title and dates on one line when the title keeps 16 columns; else dates below.
   const wide = width - idWidth - whenWidth - 7 >= 16;
-  const titleWidth = wide ? Math.min(40, width - idWidth - whenWidth - 7) : width - idWidth - 6;
+  const titleWidth = wide ? Math.min(40, width - idWidth - whenWidth - 7) : Math.max(10, width - idWidth - 6);
   return stages.flatMap((row, i) => {
     const head = `${String(row.number).padStart(2)} ${mark(row, view)} ${fit(row.id, idWidth)} ${fit(row.title + (row.optional ? ' (optional)' : ''), titleWidth)}`;
     const lines = wide ? [`${head} ${style.dim(whens[i]!)}`] : [head, wrap(style.dim(whens[i]!), width, 5)];

@@ -13,7 +13,7 @@ export function verdictLine(s: Standing, view: View): string {
     const when = s.daysAhead === 0 ? 'on the day you planned' : `${plural(days, 'day')} ${s.daysAhead > 0 ? 'before' : 'after'} your planned finish`;
     return style.green(`Finished on ${day(s.projectedFinish, view)}, ${when}.`);
   }
-  const pace = `at ${formatHours(s.pace)} a week you finish ${style.bold(day(s.projectedFinish, view))}`;
+  const pace = `at ${formatHours(s.pace.hoursPerWeek)} a week you finish ${style.bold(day(s.projectedFinish, view))}`;
   if (s.verdict === 'on-track') {
     const planned = s.projectedFinish === s.plannedFinish ? 'as planned' : `planned ${day(s.plannedFinish, view)}`;
     return `${style.green('On track')}: ${pace}, ${planned}.`;
@@ -27,7 +27,8 @@ export function recentLine(s: Standing, view: View): string | null {
   if (!s.recent) return null;
   const pace = `At your recent pace of ${formatHours(s.recent.hoursPerWeek)} a week (last 4 weeks)`;
   if (s.recent.hoursPerWeek === 0) return view.style.dim(`${pace} nothing new was credited, so there is no finish date in sight.`);
-  return view.style.dim(s.recent.finish ? `${pace} you finish ${day(s.recent.finish, view)}.` : `${pace} you would need more than ten years.`);
+  if (!s.recent.finish) return view.style.dim(`${pace} there is no finish date worth giving; a few hours a week would change that.`);
+  return view.style.dim(`${pace} you finish ${day(s.recent.finish, view)}.`);
 }
 
 /** The one command that helps when the learner is more than a week behind. */

@@ -73,6 +73,15 @@ describe('the calendar export', () => {
     expect(sessions[0]!.start).toBe('2027-01-20T19:30:00');
   });
 
+  it('counts SEQUENCE up across a reset, so a calendar takes the new plan', async () => {
+    const me = learner();
+    await me(PLAN);
+    const before = events((await me(['export', '--format', 'ics'])).stdout)[0]!.sequence;
+    await me(['reset', '--yes'], '2026-11-24');
+    await me(PLAN, '2026-11-24');
+    expect(events((await me(['export', '--format', 'ics'], '2026-11-24')).stdout)[0]!.sequence).toBeGreaterThan(before);
+  });
+
   it('still exports a valid calendar once everything is done, with the session cancelled', async () => {
     const me = learner();
     await me(PLAN);

@@ -38,6 +38,8 @@ describe('every line fits the terminal', () => {
     expect(line).toMatch(/^http · overdue · \d+d behind\n$/);
     expect(stringWidth(line.trim())).toBeLessThanOrEqual(60);
     expect(await run(['status', '--short'])).toEqual({ code: 0, stdout: '\n', stderr: '' });
+    const lost = await run(['status', '--short'], { env: { BACKEND_PATH_CONFIG_DIR: undefined, HOME: '' } });
+    expect(lost).toEqual({ code: 0, stdout: 'backend-path: see `backend-path status`\n', stderr: '' });
   });
 });
 

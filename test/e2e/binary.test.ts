@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath } from '../helpers/paths.js';
@@ -121,6 +121,58 @@ function existsLock(path: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'EISDIR';
   }
 }
+
+describe('progress is never lost or bricked, on the binary', () => {
+  const sha = (file: string) => readFileSync(file).toString('base64');
+
+  it('moves the file aside twice in one day under two names (backups never collide)', async () => {
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
+    for (let i = 0; i < 2; i++) {
+      await runBin(PLAN, env);
+      expect((await runBin(['reset', '--yes'], env)).code).toBe(0);
+    }
+    expect(readdirSync(dir).filter((n) => n.endsWith('.bak'))).toHaveLength(2);
+  });
+
+  it.each(['null', '42', '[]', 'true', '{"schemaVersion":3}'])('refuses a store holding %s, even for plan --yes, and leaves it byte for byte', async (text) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'progress.json'), text);
+    for (const args of [[...PLAN, '--yes'], ['log', '1'], ['status']]) {
+      const result = await runBin(args, { BACKEND_PATH_CONFIG_DIR: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('is damaged, so it was left untouched');
+    }
+    expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(text);
+  });
+
+  it('refuses a denormal pace before logging anything, so a retry cannot double an entry', async () => {
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    const file = join(dir, 'progress.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.baseline.hoursPerWeek = 5e-324;
+    writeFileSync(file, JSON.stringify(data));
+    const before = sha(file);
+    const result = await runBin(['log', '1'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/baseline\.hoursPerWeek should be a number of hours a week from 1 to 80/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses to export over the progress file and its lock', async () => {
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    const before = sha(join(dir, 'progress.json'));
+    for (const target of ['progress.json', 'progress.json.lock']) {
+      const result = await runBin(['export', '--format', 'json', '-o', join(dir, target)], env);
+      expect(result.code).toBe(2);
+    }
+    expect(sha(join(dir, 'progress.json'))).toBe(before);
+  });
+});
 
 describe('study sessions from two terminals', () => {
   it('never loses or doubles a session when start and stop race', async () => {

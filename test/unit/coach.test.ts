@@ -5,7 +5,7 @@ import { agree, planDocument } from '../../src/coach/agree.js';
 import { standing } from '../../src/coach/standing.js';
 import { addDays, daysBetween } from '../../src/plan/dates.js';
 import { verdictLine } from '../../src/ui/verdict.js';
-import { learnerFor, replanned } from '../helpers/learner.js';
+import { learnerFor, replanned, type Journey } from '../helpers/learner.js';
 import { makeRoadmap } from '../helpers/roadmaps.js';
 
 // The reference journey: 200 h (60, 10, 40, 30, 10, 20, 10, 10, 10) at 10 h a week from Monday
@@ -19,7 +19,7 @@ const allDone = (last: string) => Object.fromEntries(['s1', 's2', 's3', 's4', 's
 const logs = (stage: string, from: string, days: number, hours: number) => Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), hours, stage }));
 
 describe('the standing of a learner: one verdict, one projection', () => {
-  it.each([
+  it.each<{ name: string; today: string; journey: Journey; verdict: string; daysAhead: number; projected: string }>([
     { name: 'on pace', today: '2027-01-11', journey: { ...base, done: firstTwo }, verdict: 'on-track', daysAhead: 0, projected: '2027-04-11' },
     { name: 'behind, the day before a window ends', today: '2027-02-07', journey: { ...base, done: firstTwo }, verdict: 'behind', daysAhead: -27, projected: '2027-05-08' },
     { name: 'behind, the day after: one more day, no cliff', today: '2027-02-08', journey: { ...base, done: firstTwo }, verdict: 'behind', daysAhead: -28, projected: '2027-05-09' },
@@ -30,6 +30,11 @@ describe('the standing of a learner: one verdict, one projection', () => {
     { name: 'before the plan starts', today: '2026-11-20', journey: base, verdict: 'on-track', daysAhead: 0, projected: '2027-04-11' },
     { name: 'finished early', today: '2027-04-01', journey: { ...base, done: allDone('2027-03-28') }, verdict: 'finished', daysAhead: 14, projected: '2027-03-28' },
     { name: 'finished late', today: '2027-04-25', journey: { ...base, done: allDone('2027-04-20') }, verdict: 'finished', daysAhead: -9, projected: '2027-04-20' },
+    // a, b, c of 10 h at 1 h a day: skipping b leaves its window (days 10-19) empty, and c keeps
+    // its agreed window (days 20-29); idling through b's window is not yet late, idling into c's is.
+    { name: 'skip, then nothing: on track through the skipped window', today: '2026-12-08', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } }, verdict: 'on-track', daysAhead: 0, projected: '2026-12-17' },
+    { name: 'skip, then nothing: behind once the next window runs', today: '2026-12-18', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } }, verdict: 'behind', daysAhead: -5, projected: '2026-12-27' },
+    { name: 'every hour logged but stages not marked done: not finished yet', today: '2026-12-18', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, log: [{ date: '2026-12-18', hours: 10, stage: 's2' }, { date: '2026-12-18', hours: 10, stage: 's3' }] }, verdict: 'ahead', daysAhead: 4, projected: '2026-12-18' },
     { name: 'skipping a stage not yet reached brings the finish forward', today: '2027-01-11', journey: { ...base, done: firstTwo, skipped: { s5: '2027-01-11' } }, verdict: 'on-track', daysAhead: 0, projected: '2027-04-04' },
   ])('$name', ({ today, journey, verdict, daysAhead, projected }) => {
     const result = standing(learnerFor(journey), today);

@@ -35,7 +35,7 @@ describe('matchStage', () => {
   });
 
   it('explains the numbering for a number out of range', () => {
-    expect(() => matchStage(backend, '12')).toThrow('There is no stage 12: stages are numbered 1 to 9.');
+    expect(() => matchStage(backend, '12')).toThrow('There is no stage "12": stages are numbered 1 to 9.');
     expect(() => matchStage(backend, '0')).toThrow(UsageError);
   });
 
