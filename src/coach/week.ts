@@ -20,13 +20,13 @@ export function weekAndStreak(log: readonly LogEntry[], start: IsoDate, today: I
   const first = dayNumber(start);
   const todayNumber = dayNumber(today);
   const weekOf = (day: number) => Math.floor((day - first) / 7);
+  // A long log repeats each day many times: hours are summed by date, then by week.
+  const byDate = new Map<IsoDate, number>();
+  for (const entry of log) if (entry.date <= today) byDate.set(entry.date, (byDate.get(entry.date) ?? 0) + entry.hours);
   const byWeek = new Map<number, number>();
-  for (const entry of log) {
-    const day = dayNumber(entry.date);
-    if (day <= todayNumber) {
-      const week = weekOf(day);
-      byWeek.set(week, (byWeek.get(week) ?? 0) + entry.hours);
-    }
+  for (const [date, hours] of byDate) {
+    const week = weekOf(dayNumber(date));
+    byWeek.set(week, (byWeek.get(week) ?? 0) + hours);
   }
   const current = weekOf(todayNumber);
   const met = (week: number) => (byWeek.get(week) ?? 0) >= target - 1e-9;

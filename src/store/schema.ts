@@ -3,7 +3,7 @@
 // so a hand-edited or damaged value is named before any command computes with it.
 import * as v from 'valibot';
 import { LAST_YEAR, parseIsoDate } from '../plan/dates.js';
-import { keyed } from '../validation/keyed.js';
+import { fastList, isPlainObject, keyed } from '../validation/keyed.js';
 
 /** The version of the saved file this build writes. Raise it with a step in migrations.ts. */
 export const SCHEMA_VERSION = 3;
@@ -14,6 +14,26 @@ export const MAX_DAY_HOURS = 24;
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_URL_LENGTH = 2000;
 const MAX_ENTRIES = 100_000;
+const STAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LOG_KEYS = new Set(['date', 'hours', 'stage']);
+
+/** Dates already found real: a log repeats the same few hundred days thousands of times. */
+const realDates = new Set<string>();
+const isRealDate = (text: unknown): boolean =>
+  typeof text === 'string' && (realDates.has(text) || (parseIsoDate(text) !== undefined && !!realDates.add(text)));
+
+/**
+ * A log entry the schema below would accept, checked without valibot: the quick path for the
+ * thousands of entries of a long log. Anything it does not accept gets the schema's messages.
+ */
+export const isGoodLogEntry = (entry: unknown): boolean =>
+  isPlainObject(entry) &&
+  Object.keys(entry).every((key) => LOG_KEYS.has(key)) &&
+  isRealDate(entry.date) &&
+  typeof entry.hours === 'number' &&
+  entry.hours >= 0.01 &&
+  entry.hours <= MAX_DAY_HOURS &&
+  (entry.stage === undefined || (typeof entry.stage === 'string' && entry.stage.length <= 64 && STAGE_ID.test(entry.stage)));
 
 /** The values the progress file is made of, checked as strictly as the flags that write them. */
 function values() {
@@ -25,7 +45,7 @@ function values() {
     v.string('should be a date and time like 2026-01-31T18:30:00'),
     v.check((text) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text) && parseIsoDate(text.slice(0, 10)) !== undefined, 'should be a date and time like 2026-01-31T18:30:00'),
   );
-  const id = v.pipe(v.string('should be a stage id'), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'should be a stage id'), v.maxLength(64, 'should be a stage id'));
+  const id = v.pipe(v.string('should be a stage id'), v.regex(STAGE_ID, 'should be a stage id'), v.maxLength(64, 'should be a stage id'));
   const range = (min: number, max: number, what: string) =>
     v.pipe(
       v.number(`should be ${what}`),
@@ -52,12 +72,18 @@ function values() {
   return { isoDate, localTime, id, range, weeklyHours, stageHours, dayHours, text, httpUrl, byStage, list };
 }
 
+/** One entry of the study log, as valibot checks it (and names what is wrong with it). */
+export function logEntrySchema() {
+  const { isoDate, dayHours, id } = values();
+  return v.strictObject({ date: isoDate, hours: dayHours, stage: v.optional(id) });
+}
+
 /**
  * The progress file's schema, built on first use: every command validates the file, but
  * building the schema is work a command like `--help` should not pay for.
  */
 function buildSchema() {
-  const { isoDate, localTime, id, range, weeklyHours, stageHours, dayHours, text, httpUrl, byStage, list } = values();
+  const { isoDate, localTime, id, range, weeklyHours, stageHours, text, httpUrl, byStage, list } = values();
   const profile = v.strictObject({
     /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
     roadmap: v.strictObject({ id, file: v.optional(text(4096)), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))) }),
@@ -88,7 +114,7 @@ function buildSchema() {
       originalFinish: v.nullable(isoDate),
       progress: byStage(v.strictObject({ status: v.picklist(['done', 'skipped'], 'should be done or skipped'), date: isoDate })),
       notes: byStage(list(v.strictObject({ date: isoDate, text: text(MAX_NOTE_LENGTH) }))),
-      log: list(v.strictObject({ date: isoDate, hours: dayHours, stage: v.optional(id) })),
+      log: fastList(logEntrySchema(), isGoodLogEntry, 'should be a list', MAX_ENTRIES),
       links: byStage(list(httpUrl)),
       checks: byStage(
         v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), passed: range(0, 1000, 'a count'), total: range(1, 1000, 'a count') }),

@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { FailureError } from '../../src/errors.js';
+import { isGoodLogEntry, logEntrySchema } from '../../src/store/schema.js';
 import { ProgressStore } from '../../src/store/store.js';
 import { savedFor } from '../helpers/learner.js';
 import { tempDir } from '../helpers/store.js';
@@ -147,5 +150,38 @@ describe('the progress store', () => {
     expect(store.owns(join(dir, 'plan.ics'))).toBe(false);
     expect(store.owns(join(tempDir(), 'progress.json'))).toBe(false);
     expect(store.owns(join(dir, '..', dir.split('/').at(-1)!, 'progress.json'))).toBe(true);
+  });
+});
+
+describe('the quick check of log entries', () => {
+  // Values near every edge the schema draws: real and unreal dates, hours around 0.01 and 24,
+  // ids with and without their rules, and keys that should not be there.
+  const date = fc.oneof(fc.constantFrom('2026-01-06', '2024-02-29', '2023-02-29', '1969-12-31', '2999-12-31', '3000-01-01', '2026-1-6', ''), fc.string());
+  const hours = fc.oneof(fc.constantFrom(0, 0.009, 0.01, 1, 24, 24.01, Number.NaN, Number.POSITIVE_INFINITY, -1, 5e-324), fc.double(), fc.string());
+  const stage = fc.oneof(fc.constantFrom('rest-api', 'a', '-a', 'a--b', 'A', 'x'.repeat(64), 'x'.repeat(65), undefined), fc.string());
+  const entry = fc.oneof(
+    fc.record({ date, hours, stage }, { requiredKeys: ['date', 'hours'] }),
+    fc.record({ date, hours, extra: fc.anything() }),
+    fc.anything(),
+  );
+  const schema = logEntrySchema();
+
+  it('accepts only what the schema accepts, so every problem still gets its message', () => {
+    fc.assert(fc.property(entry, (value) => !isGoodLogEntry(value) || v.is(schema, value)), { numRuns: 2000 });
+  });
+
+  it('accepts the entries the commands write', () => {
+    expect([
+      { date: '2026-01-06', hours: 1.5, stage: 'rest-api' },
+      { date: '2024-02-29', hours: 0.01 },
+      { date: '2999-12-31', hours: 24, stage: 'x'.repeat(64) },
+    ].every(isGoodLogEntry)).toBe(true);
+    expect([{ date: '2023-02-29', hours: 1 }, { date: '2026-01-06', hours: 25 }, { date: '2026-01-06', hours: 1, note: 'x' }].some(isGoodLogEntry)).toBe(false);
+  });
+
+  it('still names a bad entry deep in a long log by its index and field', async () => {
+    const log = Array.from({ length: 5000 }, (_, i) => ({ date: '2026-01-06', hours: 1, stage: i === 4321 ? 'Bad Id' : 's1' }));
+    const { store, file } = storeWith(JSON.stringify({ ...sample(), log }));
+    expect((await failure(() => store.read())).message).toMatch(new RegExp(`${file}:\\d+:\\d+ log\\[4321\\]\\.stage should be a stage id`));
   });
 });
