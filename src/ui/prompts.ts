@@ -18,6 +18,9 @@ export interface Choice<T> {
 
 const output = () => (process.stdout.isTTY ? process.stdout : process.stderr);
 
+/** A prompt's complaint about an answer, wrapped by words after the `> ` the prompt puts before it. */
+const complaint = (message: string) => wrap(safeLine(message), Math.min(terminalWidth(output()), 100) - 2);
+
 async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Promise<T>, cancelMessage: string): Promise<T> {
   try {
     return await question({ output: output() });
@@ -45,7 +48,7 @@ export function askNumber(
       {
         message,
         default: options.default === undefined ? undefined : String(options.default),
-        validate: (text) => (options.parse(text) === undefined ? options.invalid : true),
+        validate: (text) => (options.parse(text) === undefined ? complaint(options.invalid) : true),
       },
       context,
     );
@@ -54,7 +57,11 @@ export function askNumber(
 }
 
 export function askText(message: string, options: { default?: string; validate: (value: string) => true | string }, cancelMessage: string): Promise<string> {
-  return ask((context) => input({ message, default: options.default, validate: options.validate }, context), cancelMessage);
+  const validate = (value: string) => {
+    const verdict = options.validate(value);
+    return verdict === true ? true : complaint(verdict);
+  };
+  return ask((context) => input({ message, default: options.default, validate }, context), cancelMessage);
 }
 
 /** A yes/no question; the explanation, if any, is printed first, wrapped, so the question stays one short line. */

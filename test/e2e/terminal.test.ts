@@ -20,6 +20,20 @@ describe('backend-path in a real terminal', () => {
     expect(saved(env.BACKEND_PATH_CONFIG_DIR).profile).toEqual({ roadmap: { id: 'backend' }, track: 'python', hoursPerWeek: 12, start: '2026-11-23' });
   });
 
+  it('wraps its complaint about an answer by words on a narrow terminal', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    const terminal = runInTerminal('$BIN plan', env, 40);
+    await terminal.answer('Which language track?', KEYS.enter);
+    await terminal.answer('How many hours a week', 'abc', KEYS.enter);
+    await terminal.answer('10 or 7.5.', KEYS.ctrlC);
+    expect(await terminal.exited).toBe(130);
+    const screen = terminal.screen();
+    const start = screen.indexOf('> Enter a number');
+    const complaint = screen.slice(start, screen.indexOf('7.5.', start) + 4).split(/\r?\n/);
+    expect(complaint.join(' ')).toBe('> Enter a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5.');
+    for (const line of complaint) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   it('asks nothing with --yes, even on a terminal', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     const terminal = runInTerminal('$BIN plan --track node --hours 10 --start 2026-11-23 --yes', env);
