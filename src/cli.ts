@@ -6,8 +6,7 @@ import { watchStdout, type Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
 import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
 import { describeProgram } from './program-spec.js';
-import { reportError } from './report.js';
-import { safeText } from './sanitize.js';
+import { programOutput, reportError } from './report.js';
 
 declare const __VERSION__: string;
 type Action = ReturnType<typeof actions>['action'];
@@ -114,11 +113,7 @@ export function buildProgram(io: Io): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .enablePositionalOptions()
-    .configureOutput({
-      writeOut: (t) => void io.stdout.write(t),
-      writeErr: (t) => void io.stderr.write(t),
-      outputError: (t, write) => write(safeText(t.replace(/^error: /, 'Error: '))),
-    });
+    .configureOutput(programOutput(io));
   const add: Add = (name, description, ...options) => {
     const command = program.command(name).description(description);
     for (const option of [...options, json()]) command.addOption(option);

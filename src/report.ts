@@ -1,10 +1,10 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type OutputConfiguration } from 'commander';
 import { adapt } from './action.js';
 import { commandName } from './env.js';
 import { AlreadyReported, CliError } from './errors.js';
 import type { Io } from './io.js';
 import { safeText } from './sanitize.js';
-import { createStyle, terminalWidth } from './ui/style.js';
+import { colorLevel, createStyle, terminalWidth } from './ui/style.js';
 
 /**
  * The only place that turns errors into messages and exit codes: one sentence (and a hint) for
@@ -35,4 +35,21 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   write(`${style.red('Error:')} something unexpected went wrong: ${clean(message)}\n`);
   write(`${style.dim('Run again with DEBUG=backend-path to see the details, and please report it.')}\n`);
   return 1;
+}
+
+/**
+ * Where commander writes its help and its own errors: our outputs, under the one colour policy
+ * and width. Its defaults would make process.stdout (a few milliseconds of every --help) and
+ * ignore a test's streams.
+ */
+export function programOutput(io: Io): OutputConfiguration {
+  return {
+    writeOut: (text) => void io.stdout.write(text),
+    writeErr: (text) => void io.stderr.write(text),
+    outputError: (text, write) => write(safeText(text.replace(/^error: /, 'Error: '))),
+    getOutHelpWidth: () => terminalWidth(io.stdout, io.env),
+    getErrHelpWidth: () => terminalWidth(io.stderr, io.env),
+    getOutHasColors: () => colorLevel(io.stdout, io.env) > 0,
+    getErrHasColors: () => colorLevel(io.stderr, io.env) > 0,
+  };
 }
