@@ -55,6 +55,18 @@ const trimmed = {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/') ? { path: join(root, 'scripts/stubs/lazy-child-process.cjs') } : undefined,
     );
+    // The writer's path (conf, atomically, proper-lockfile) loads fs wrappers, assert, crypto
+    // and streams it does not need to write a string under a lock: each stand-in says why.
+    const swaps = [
+      [/^graceful-fs$/, '/node_modules/proper-lockfile/', 'plain-fs.cjs'],
+      [/^assert$/, '/signal-exit/', 'assert-equal.cjs'],
+      [/^node:crypto$/, '/node_modules/conf/', 'lazy-crypto.cjs'],
+      [/^node:assert$/, '/node_modules/conf/', 'conf-deep-equal.mjs'],
+      [/^node:stream$/, '/node_modules/atomically/', 'lazy-stream.cjs'],
+    ];
+    for (const [filter, importer, file] of swaps) {
+      b.onResolve({ filter }, (args) => (args.importer.includes(importer) ? { path: join(root, 'scripts/stubs', file) } : undefined));
+    }
   },
 };
 

@@ -21,6 +21,20 @@ describe('the built binary', () => {
     expect(status).toMatchObject({ done: 1, verdict: 'ahead' });
   });
 
+  it('reads and writes without loading the stream, network, crypto or assert machinery', async () => {
+    // What each command loads is most of its start-up beyond Node's own: a package that starts
+    // pulling these in again shows here, whatever the machine's speed.
+    const dir = tempDir();
+    const report = join(dir, 'builtins.txt');
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-30', NODE_OPTIONS: `--require ${join(import.meta.dirname, '../fixtures/report-builtins.cjs')}`, REPORT_BUILTINS: report };
+    expect((await runBin(PLAN, env)).code).toBe(0);
+    for (const args of [['next'], ['status'], ['status', '--short'], ['--help'], ['log', '1'], ['done', 'language']]) {
+      expect((await runBin(args, env)).code).toBe(0);
+      const loaded = readFileSync(report, 'utf8').split('\n');
+      expect({ args, heavy: loaded.filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)) }).toEqual({ args, heavy: [] });
+    }
+  });
+
   it('exits 2 with one sentence and no stack for a usage error, 1 for a failure', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir() };
     const usage = await runBin(['plan', '--hours', 'lots'], env);
