@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { FailureError } from './errors.js';
 
 /** A stream the CLI writes to: stdout and stderr, or a test's collector. */
@@ -24,6 +24,22 @@ export interface Io {
 }
 
 /**
+ * Whether `fd` is a terminal. Only a character device can be one, and /dev/null (where
+ * benchmarks and scheduled jobs send output) is one that is not: both are told by a stat,
+ * without making the stream.
+ */
+function isTerminal(fd: number, stream: () => NodeJS.WriteStream): boolean {
+  const stats = fstatSync(fd);
+  if (!stats.isCharacterDevice()) return false;
+  try {
+    if (process.platform !== 'win32' && stats.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // No /dev/null to compare with: the stream knows.
+  }
+  return stream().isTTY === true;
+}
+
+/**
  * Standard output (or error) written straight to its file descriptor. Node's process.stdout is
  * a stream whose creation loads the stream and net machinery (a few milliseconds of every
  * start); the stream is only made when the descriptor is a terminal, for its width. A reader
@@ -32,7 +48,7 @@ export interface Io {
 function fdOutput(fd: number, stream: () => NodeJS.WriteStream): Output {
   let tty: boolean | undefined;
   let closed = false;
-  const isTTY = () => (tty ??= fstatSync(fd).isCharacterDevice() && stream().isTTY === true);
+  const isTTY = () => (tty ??= isTerminal(fd, stream));
   return {
     write(chunk, callback) {
       const bytes = Buffer.from(chunk);

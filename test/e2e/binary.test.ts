@@ -33,6 +33,9 @@ describe('the built binary', () => {
       const loaded = readFileSync(report, 'utf8').split('\n');
       expect({ args, heavy: loaded.filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)) }).toEqual({ args, heavy: [] });
     }
+    // /dev/null is a character device, like a terminal, and is told apart without the stream.
+    execFileSync(process.execPath, [binPath, 'status', '--short'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(readFileSync(report, 'utf8').split('\n')).not.toContain('stream');
   });
 
   it('exits 2 with one sentence and no stack for a usage error, 1 for a failure', async () => {
