@@ -32,7 +32,7 @@ function isTerminal(fd: number, stream: () => NodeJS.WriteStream): boolean {
   const stats = fstatSync(fd);
   if (!stats.isCharacterDevice()) return false;
   try {
-    if (process.platform !== 'win32' && stats.rdev === statSync('/dev/null').rdev) return false;
+    if (process.platform !== 'win32' && stats.rdev !== 0 && stats.rdev === statSync('/dev/null').rdev) return false;
   } catch {
     // No /dev/null to compare with: the stream knows.
   }

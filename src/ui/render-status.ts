@@ -51,6 +51,12 @@ export function renderStatus(result: StatusResult, view: View): string {
   lines.push(wrap(`This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`, width, 0, 2));
   if (result.session) lines.push(wrap(`${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}, ${duration(result.session.minutes)} so far (\`backend-path stop\` logs it).`, width, 0, 2));
   lines.push('', ...stageLines(result.stages, view), wrap(style.dim('✔ done · ▶ in progress · ! overdue · – skipped'), width));
+  // A skipped stage's window stays in the agreed plan, empty: slack before the next stage's dates.
+  const slack = result.stages.filter((row) => row.status === 'skipped' && row.end !== null && row.end >= today);
+  if (slack.length > 0 && result.stages.some((row) => row.status === 'todo')) {
+    const ids = slack.map((row) => row.id).join(', ');
+    lines.push('', wrap(`Skipping ${ids} left ${slack.length === 1 ? 'its window' : 'their windows'} empty, so the stages after keep their dates and you have slack; \`backend-path replan\` moves them up.`, width));
+  }
   if (result.orphans.length > 0) {
     lines.push('', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`), width));
   }

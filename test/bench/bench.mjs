@@ -74,7 +74,7 @@ const cases = [
   ['status --short', ['status', '--short']],
   ['plan --json', plan],
   ['log 0.5', ['log', '0.5']],
-  ['done/undo', ['undo', 'language']],
+  ['undo', ['undo', 'language']],
 ];
 console.log('command           median ms   node -e 0 ms   ratio   peak RSS MiB');
 for (const [name, args] of cases) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/plan/dates.js';
 import { json, learner } from '../helpers/cli.js';
 
 const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
@@ -84,6 +85,18 @@ describe('the coach through the CLI', () => {
     expect([exported.finish, status.baselineFinish]).toEqual([plan.finish, plan.finish]);
     expect(exported.standing.projectedFinish).toBe(status.projectedFinish);
     expect(exported.log).toHaveLength(1);
+  });
+
+  it('says a skipped window is slack until it has passed, and that replan moves the later stages up', async () => {
+    const me = await planned();
+    await me(['skip', 'orm'], '2026-12-01');
+    const slack = 'Skipping orm left its window empty, so the stages after keep their dates and you have slack; `backend-path replan` moves them up.';
+    expect((await me(['status'], '2026-12-01')).stdout.replace(/\n/g, ' ')).toContain(slack);
+    const orm = json((await me(['plan', '--json'], '2026-12-01')).stdout).stages.find((s: { id: string }) => s.id === 'orm');
+    expect((await me(['status'], orm.end)).stdout.replace(/\n/g, ' ')).toContain(slack);
+    expect((await me(['status'], addDays(orm.end, 1))).stdout).not.toContain('Skipping orm');
+    await me(['replan', '--yes'], '2026-12-01');
+    expect((await me(['status'], '2026-12-01')).stdout).not.toContain('Skipping orm');
   });
 
   it('refuses dates before the plan began or in the future, with the range', async () => {
