@@ -11,6 +11,11 @@ import type { View } from './ui/view.js';
 
 export type Task<R> = (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<R>;
 export type Renderer<R> = (result: R, view: View) => string;
+/** The exit code a result calls for, and whether the renderer cleans what it prints itself. */
+interface How<R> {
+  exitCode?: (result: R) => number;
+  cleaned?: boolean;
+}
 
 /** Suggested commands in the form that works in the learner's shell; see useCommandName. */
 export function adapt(text: string, name: string): string {
@@ -51,21 +56,22 @@ export function actions(io: Io) {
    * The one shape of every action: run the command with its arguments and options, then print
    * its result as JSON (`--json`) or rendered, and set the exit code the result calls for.
    */
+  const perform = async <R>(task: Task<R>, renderer: (result: R) => Promise<Renderer<R>>, args: string[], options: Record<string, unknown>, how: How<R> = {}) => {
+    const result = await task(await context(), args, options);
+    if (options.json) await print(safeJson(result));
+    else {
+      useCommandName(name());
+      // Results are cleaned here unless the command built its text from cleaned data itself
+      // (export, whose renderer cleans the one other field it prints, the file name).
+      await print(adaptCommands((await renderer(result))(how.cleaned ? result : safeData(result), await view())));
+    }
+    const code = how.exitCode?.(result) ?? 0;
+    if (code !== 0) throw new AlreadyReported(code);
+  };
+  /** `perform` as commander's action: the arguments before the options and the command. */
   const action =
-    <R>(task: Task<R>, renderer: (result: R) => Promise<Renderer<R>>, { exitCode, cleaned = false }: { exitCode?: (result: R) => number; cleaned?: boolean } = {}) =>
-    async (...args: unknown[]) => {
-      const command = args.at(-1) as Command;
-      const options = command.opts() as Record<string, unknown>;
-      const result = await task(await context(), args.slice(0, -2) as string[], options);
-      if (options.json) await print(safeJson(result));
-      else {
-        useCommandName(name());
-        // Results are cleaned here unless the command built its text from cleaned data itself
-        // (export, whose renderer cleans the one other field it prints, the file name).
-        await print(adaptCommands((await renderer(result))(cleaned ? result : safeData(result), await view())));
-      }
-      const code = exitCode?.(result) ?? 0;
-      if (code !== 0) throw new AlreadyReported(code);
-    };
-  return { action, context, view, print, name };
+    <R>(task: Task<R>, renderer: (result: R) => Promise<Renderer<R>>, how: How<R> = {}) =>
+    (...args: unknown[]) =>
+      perform(task, renderer, args.slice(0, -2) as string[], (args.at(-1) as Command).opts(), how);
+  return { action, perform, context, view, print, name };
 }

@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { actions } from './action.js';
 import type { StatusLine, StatusResult } from './commands/status.js';
+import type { CommandContext } from './context.js';
 import { HELP_EXAMPLES } from './help.js';
 import { watchStdout, type Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
@@ -19,6 +20,13 @@ const hours = (what: string) => new Option('--hours <n>', what).argParser(parseW
 const start = (what: string) => new Option('--start <date>', what).argParser(dateParser('--start'));
 const stage = (what = 'stage id, number or the start of its title') => new Argument('<stage>', what);
 const at = <T>(args: unknown[], i: number) => args[i] as T;
+
+const status = {
+  task: (c: CommandContext, _: string[], o: Record<string, unknown>) =>
+    cmd.status().then((m): Promise<StatusResult | StatusLine> => (o.short ? m.statusLineCommand(c) : m.statusCommand(c))),
+  // The prompt line has a renderer of its own that loads nothing else: it runs on every prompt.
+  renderer: async (result: StatusResult | StatusLine) => ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as never,
+};
 
 function registerPlanning(program: Command, add: Add, action: Action): void {
   program.command('home', { hidden: true }).addOption(json())
@@ -49,11 +57,7 @@ function registerProgress(add: Add, action: Action): void {
   add('skip', 'skip a stage (it does not count as learned)', date('the day you skipped it')).addArgument(stage())
     .action(action((c, a, o) => cmd.mark().then((m) => m.markCommand('skip', [at<string>(a, 0)], o, c)), mark));
   add('status', 'progress, every stage with its dates, and whether you are on track', new Option('--short', 'one line for a prompt'))
-    .action(action(
-      (c, _, o) => cmd.status().then((m): Promise<StatusResult | StatusLine> => (o.short ? m.statusLineCommand(c) : m.statusCommand(c))),
-      // The prompt line has a renderer of its own that loads nothing else: it runs on every prompt.
-      async (result) => ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as never,
-    ));
+    .action(action(status.task, status.renderer));
   add('log', 'record study time; it counts toward the stage in progress', date('the day you studied'),
     new Option('--stage <stage>', 'the stage you worked on (default: the stage in progress)'),
   ).addArgument(new Argument('<hours>', 'hours studied, like 1.5').argParser(parseLogHours))
@@ -133,7 +137,9 @@ export async function main(io: Io): Promise<number> {
   try {
     // Bare `backend-path` (with or without --json) is the hidden home command.
     const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
-    await buildProgram(watched).parseAsync(argv, { from: 'user' });
+    // The prompt line, run at every prompt, skips building the program; same task and renderer.
+    if (argv.join(' ') === 'status --short') await actions(watched).perform(status.task, status.renderer, [], { short: true });
+    else await buildProgram(watched).parseAsync(argv, { from: 'user' });
     code = 0;
   } catch (error) {
     code = await reportError(error, watched);
