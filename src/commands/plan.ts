@@ -65,7 +65,8 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   if (existing && !same && !options.yes && !context.interactive) {
     throw new UsageError('You already have a plan; pass --yes to replace it (completed and skipped stages are kept).');
   }
-  if (same) return kept(context);
+  // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
+  if (same) return { ...planDocument(toLearner(existing, answers.resolved.roadmap)), saved: false, replaced: false, file: context.store.path };
 
   const { roadmap } = answers.resolved;
   return context.store.update((current) => {
