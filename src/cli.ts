@@ -1,11 +1,12 @@
 import { Argument, Command, Option } from 'commander';
 import { actions } from './action.js';
+import type { Shell } from './commands/completion.js';
 import type { StatusLine, StatusResult } from './commands/status.js';
 import type { CommandContext } from './context.js';
 import { HELP_EXAMPLES } from './help.js';
 import { watchStdout, type Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
-import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
+import { dateParser, FORMATS, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours, SHELLS } from './options.js';
 import { describeProgram } from './program-spec.js';
 import { programOutput, reportError } from './report.js';
 
@@ -22,8 +23,7 @@ const stage = (what = 'stage id, number or the start of its title') => new Argum
 const at = <T>(args: unknown[], i: number) => args[i] as T;
 
 const status = {
-  task: (c: CommandContext, _: string[], o: Record<string, unknown>) =>
-    cmd.status().then((m): Promise<StatusResult | StatusLine> => (o.short ? m.statusLineCommand(c) : m.statusCommand(c))),
+  task: (c: CommandContext, _: string[], o: Record<string, unknown>) => cmd.status().then((m): Promise<StatusResult | StatusLine> => (o.short ? m.statusLineCommand(c) : m.statusCommand(c))),
   // The prompt line has a renderer of its own that loads nothing else: it runs on every prompt.
   renderer: async (result: StatusResult | StatusLine) => ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as never,
 };
@@ -81,11 +81,11 @@ function registerTools(program: Command, add: Add, action: Action, io: Io): void
       exitCode: (r) => (r.passed ? 0 : 1),
     }));
   program.command('export').description('the plan as a calendar (ics), Markdown (md), JSON or an SVG progress card')
-    .addOption(new Option('--format <format>', 'ics, md, json or svg (default: from the -o file name)').choices(['ics', 'md', 'json', 'svg']))
+    .addOption(new Option('--format <format>', 'ics, md, json or svg (default: from the -o file name)').choices(FORMATS))
     .addOption(new Option('-o, --output <file>', 'write to a file instead of stdout'))
     .addOption(new Option('--sessions', 'ics: add a weekly study session with a reminder'))
     .addOption(new Option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)').argParser(parseClockTime))
-    .action(action((c, _, o) => cmd.export().then((m) => m.exportCommand(o, c)), () => ui.misc().then((m) => m.renderExport), { cleaned: true }));
+    .action(action((c, _, o) => cmd.export().then((m) => m.exportCommand(o, c)), () => ui.misc().then((m) => m.renderExport), { verbatim: true }));
   const roadmaps = add('roadmaps', 'list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
     .action(action(() => cmd.roadmaps().then((m) => m.listRoadmapsCommand()), () => ui.roadmaps().then((m) => m.renderRoadmapList)));
   roadmaps.command('show').description("a roadmap's stages for a track, and what to skip for now").argument('<roadmap>', 'built-in id or .yaml file')
@@ -97,8 +97,8 @@ function registerTools(program: Command, add: Add, action: Action, io: Io): void
       exitCode: (r) => (r.valid ? 0 : 1),
     }));
   program.command('completion').description('print the completion script for bash, zsh, fish or powershell')
-    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish', 'powershell']))
-    .action(async (shell: 'bash') => void io.stdout.write(await (await cmd.completion()).completionScriptCommand(shell)));
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .action(async (shell: Shell) => void io.stdout.write(await (await cmd.completion()).completionScriptCommand(shell)));
   // What the completion scripts call on every TAB: `backend-path complete -- <words>`.
   program.command('complete', { hidden: true }).argument('[words...]').allowUnknownOption().helpOption(false)
     .action(async (words: string[]) => {
@@ -108,7 +108,7 @@ function registerTools(program: Command, add: Add, action: Action, io: Io): void
 }
 
 /** The commander program, writing to `io`. */
-export function buildProgram(io: Io): Command {
+function buildProgram(io: Io): Command {
   const { action } = actions(io);
   const program = new Command('backend-path')
     .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')

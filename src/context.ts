@@ -25,9 +25,16 @@ export const noPlan = () => new FailureError('You have no plan yet.', 'Run `back
  * act on it.
  */
 export async function loadLearner(context: CommandContext, options: { adopt?: boolean } = {}): Promise<{ learner: Learner; data: SavedData; hash?: string }> {
+  const loaded = await readLearner(context, { quiet: options.adopt });
+  if (!loaded) throw noPlan();
+  return loaded;
+}
+
+/** As loadLearner, for the commands that have something to say without a plan: undefined then. */
+export async function readLearner(context: CommandContext, { quiet = false } = {}): Promise<{ learner: Learner; data: SavedData; hash?: string } | undefined> {
   const data = await context.store.read();
-  if (!data) throw noPlan();
-  const { roadmap, hash } = await roadmapOf(data, context, { quiet: options.adopt });
+  if (!data) return undefined;
+  const { roadmap, hash } = await roadmapOf(data, context, { quiet });
   return { learner: toLearner(data, roadmap), data, hash };
 }
 

@@ -103,7 +103,7 @@ export function writeText(stream: Output, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => {
       if (!error || (error as NodeJS.ErrnoException).code === 'EPIPE') resolve();
-      else reject(new FailureError(`Could not write the output: ${(error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : error.message}.`));
+      else reject(outputLost(error));
     });
   });
 }
@@ -116,6 +116,10 @@ export function watchStdout(io: Io): { watched: Io; lost: () => FailureError | u
   });
   return {
     watched: { ...io, stdout },
-    lost: () => lost && new FailureError(`Could not write the output: ${lost.code === 'ENOSPC' ? 'the disk is full' : lost.message}.`),
+    lost: () => lost && outputLost(lost),
   };
+}
+
+function outputLost(error: NodeJS.ErrnoException): FailureError {
+  return new FailureError(`Could not write the output: ${error.code === 'ENOSPC' ? 'the disk is full' : error.message}.`);
 }

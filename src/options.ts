@@ -3,6 +3,10 @@ import { addDays, formatDay, parseIsoDate, type IsoDate } from './plan/dates.js'
 import { roundHours } from './plan/schedule.js';
 import { MAX_DAY_HOURS, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, type LogEntry } from './store/schema.js';
 
+/** The values `export --format` and `completion` take, for commander's choices and the commands. */
+export const FORMATS = ['ics', 'md', 'json', 'svg'] as const;
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
+
 /**
  * Parsers for commander's options and arguments. Each takes the text as typed and returns the
  * value or throws a UsageError (exit 2) with one sentence saying what is allowed. Numbers are
@@ -58,7 +62,7 @@ export function parseStopTime(text: string): { hour: number; minute: number; dat
   return parseClockTime(text);
 }
 
-/** A link to what proves a stage: an http(s) URL. */
+/** A link to what proves a stage: an http(s) URL, at most MAX_URL_LENGTH once encoded as saved. */
 export function parseLink(text: string): string {
   let url: URL | undefined;
   try {
@@ -66,9 +70,10 @@ export function parseLink(text: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || text.trim().length > MAX_URL_LENGTH || /\s/.test(text.trim())) {
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || /\s/.test(text.trim())) {
     throw new UsageError(`A link must be an http(s) URL such as https://github.com/you/todo-api; got ${quoted(text)}.`);
   }
+  if (url.href.length > MAX_URL_LENGTH) throw new UsageError(`A link may be at most ${MAX_URL_LENGTH} characters once encoded; this one has ${url.href.length}.`);
   return url.href;
 }
 

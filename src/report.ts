@@ -20,7 +20,8 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // Help and --version end through an error too, with commander's own exit code 0.
+    if (error.exitCode === 0) return 0;
     write(`${style.dim(clean('Run `backend-path --help` to see the commands and their flags.'))}\n`);
     return 2;
   }

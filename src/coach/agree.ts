@@ -2,7 +2,7 @@ import type { IsoDate } from '../plan/dates.js';
 import { layout, roundHours, type PlanWeek } from '../plan/schedule.js';
 import { stageHours, type Roadmap } from '../roadmap/types.js';
 import type { Baseline } from '../store/schema.js';
-import { creditOf, loggedByStage, statusOf, type Learner, type StageStatus } from './learner.js';
+import { loggedByStage, statusOf, trackTitle, type Learner, type StageStatus } from './learner.js';
 
 export interface AgreeInput {
   roadmap: Roadmap;
@@ -24,8 +24,10 @@ export function agree(input: AgreeInput): Baseline {
   const slots = roadmap.stages
     .filter((stage) => !learner || statusOf(learner, stage.id) === 'todo')
     .map((stage) => {
+      // The hours of the track being planned, which a `plan --track` differs from the saved one;
+      // a stage still to do is credited the hours logged on it, up to those hours.
       const hours = stageHours(stage, track);
-      const credited = learner ? creditOf(learner, stage, logged) : 0;
+      const credited = Math.min(hours, logged.get(stage.id) ?? 0);
       return { id: stage.id, hours: roundHours(hours - credited) };
     })
     .filter((slot) => slot.hours > 0);
@@ -78,7 +80,7 @@ export function planDocument(learner: Learner): PlanDocument {
   return {
     roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version },
     track: profile.track,
-    trackTitle: roadmap.tracks.get(profile.track)?.title ?? profile.track,
+    trackTitle: trackTitle(learner),
     hoursPerWeek: baseline.hoursPerWeek,
     start: baseline.start,
     finish: baseline.finish,

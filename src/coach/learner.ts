@@ -1,4 +1,4 @@
-import type { IsoDate } from '../plan/dates.js';
+import { minutesBetween, type IsoDate } from '../plan/dates.js';
 import { stageHours, type Roadmap, type Stage } from '../roadmap/types.js';
 import type { Baseline, CheckRecord, LogEntry, Profile, SavedData, Session } from '../store/schema.js';
 
@@ -20,6 +20,16 @@ export interface Learner {
   checks: ReadonlyMap<string, CheckRecord>;
   log: readonly LogEntry[];
   session: Session | null;
+}
+
+/** The running study session with the whole minutes since it started at local time `now`. */
+export function runningSession(learner: Learner, now: string): (Session & { minutes: number }) | null {
+  return learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, now)) };
+}
+
+/** The title of the learner's track, or its id when the roadmap has no title for it. */
+export function trackTitle(learner: Learner): string {
+  return learner.roadmap.tracks.get(learner.profile.track)?.title ?? learner.profile.track;
 }
 
 const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));

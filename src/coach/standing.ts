@@ -1,7 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../store/schema.js';
-import { creditOf, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
+import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 import { weekAndStreak, type WeekReport } from './week.js';
 
 /** "On track" while the verdict is within this many days either way. */
@@ -40,7 +40,7 @@ export interface Standing {
   /** The finish at the agreed pace: plannedFinish moved by daysAhead. For a finished plan, the day it was finished. */
   projectedFinish: IsoDate | null;
   /** The pace measured over the last weeks and the finish it gives; null without a study log. */
-  recent: { hoursPerWeek: number; finish: IsoDate | null } | null;
+  recent: { hoursPerWeek: number; finish: IsoDate | null; days: number } | null;
   /** The command that helps when far behind; null otherwise. */
   advice: { command: string; hoursPerWeek: number | null } | null;
   /** The pace of the projection: always the agreed one (the recent pace is `recent`). */
@@ -65,10 +65,10 @@ export function standing(learner: Learner, today: IsoDate): Standing {
   const sums = totals(learner, today);
   const remaining = Math.max(0, sums.totalHours - sums.credited);
   const planned = plannedFinishOn(learner, today);
-  const { verdict, daysAhead, projected } = judge(learner, today, remaining);
-  const scheduledHours = baseline.stages.reduce((sum, s) => sum + s.hours, 0);
+  const { verdict, daysAhead, projected } = judge(learner, today, remaining, planned.finish);
+  // What the plan started from (every hour not scheduled, skipped ones aside) plus its days so far.
   const elapsedDays = Math.max(0, daysBetween(baseline.start, today));
-  const expected = sums.totalHours - (scheduledHours - planned.skippedAhead) + elapsedDays * perDay;
+  const expected = sums.totalHours - planned.hours + elapsedDays * perDay;
   const recent = recentPace(learner, today, remaining);
   // Weeks count from the first plan's start, so a replan mid-week does not move them.
   const { week, streak } = weekAndStreak(learner.log, learner.profile.start, today, baseline.hoursPerWeek);
@@ -123,17 +123,17 @@ function totals(learner: Learner, today: IsoDate) {
  * pace from today (from the plan's start, before it). A finished plan keeps the days it was
  * early or late on the day the last stage was done.
  */
-function judge(learner: Learner, today: IsoDate, remaining: number): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
+function judge(learner: Learner, today: IsoDate, remaining: number, plannedFinish: IsoDate): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
   const { baseline } = learner;
   // Finished means every stage marked done or skipped; hours logged in full are not enough.
-  if (remaining <= 1e-9 && !learner.roadmap.stages.some((stage) => statusOf(learner, stage.id) === 'todo')) {
+  if (remaining <= 1e-9 && !currentStage(learner)) {
     const finishedOn = lastDoneDate(learner) ?? today;
     const plannedThen = plannedFinishOn(learner, finishedOn);
     return { verdict: 'finished', projected: finishedOn, daysAhead: plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0 };
   }
   const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
   const projected = addDays(anchor, Math.max(0, dayBefore(remaining, baseline.hoursPerWeek / 7)));
-  const daysAhead = daysBetween(projected, plannedFinishOn(learner, today).finish);
+  const daysAhead = daysBetween(projected, plannedFinish);
   return { verdict: Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind', daysAhead, projected };
 }
 
@@ -182,9 +182,9 @@ function recentPace(learner: Learner, today: IsoDate, remaining: number): Standi
   }
   const hoursPerWeek = Math.round((gained / days) * 7 * 10) / 10;
   // A stray hour is not a pace: below MIN_ADVISED_HOURS a week there is no date worth giving.
-  if (hoursPerWeek < MIN_ADVISED_HOURS) return { hoursPerWeek: Math.max(0, hoursPerWeek), finish: null };
+  if (hoursPerWeek < MIN_ADVISED_HOURS) return { hoursPerWeek: Math.max(0, hoursPerWeek), finish: null, days };
   const daysNeeded = dayBefore(remaining, hoursPerWeek / 7);
-  return { hoursPerWeek, finish: daysNeeded > RECENT_HORIZON_DAYS ? null : addDays(today, daysNeeded) };
+  return { hoursPerWeek, finish: daysNeeded > RECENT_HORIZON_DAYS ? null : addDays(today, daysNeeded), days };
 }
 
 /** Below this, a measured pace is a stray hour, not a pace to plan a year around. */

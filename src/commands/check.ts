@@ -74,14 +74,14 @@ export async function checkCommand(name: string, options: { url?: string }, cont
     );
   }
   const { runChecks, Unreachable } = await import('../check/runner.js');
+  const again = `backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}`;
   let results: StepResult[];
   try {
     results = await runChecks(stage.checks.steps, base);
   } catch (error) {
     if (error instanceof Unreachable) {
-      const again = `\`backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}\``;
-      if (/host name/.test(error.message)) throw new FailureError(`Could not reach ${base.origin}: ${error.message}. Is the address right?`, `Check it, then run ${again} again.`);
-      throw new FailureError(`Nothing answered at ${base.origin} (${error.message}) — is your server running?`, `Start it, then run ${again} again.`);
+      if (/host name/.test(error.message)) throw new FailureError(`Could not reach ${base.origin}: ${error.message}. Is the address right?`, `Check it, then run \`${again}\` again.`);
+      throw new FailureError(`Nothing answered at ${base.origin} (${error.message}) — is your server running?`, `Start it, then run \`${again}\` again.`);
     }
     throw error;
   }
@@ -92,6 +92,5 @@ export async function checkCommand(name: string, options: { url?: string }, cont
     const record = { date: today, url: base.href, passed, total: results.length };
     return { data: { ...current, checks: { ...current.checks, [stage.id]: record } }, result: undefined };
   });
-  const again = `backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}`;
   return { stage: stage.id, url: base.href, again, passed: passed === results.length, date: today, results };
 }

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadLearner, type CommandContext } from '../context.js';
 import { builtinRoadmaps } from '../roadmap/builtin.js';
+import type { SHELLS } from '../options.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** The command tree as the completion library needs it, described by the CLI layer. */

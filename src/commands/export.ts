@@ -9,8 +9,8 @@ import { writeOutputFile } from '../files.js';
 import { safeData, safeJson } from '../sanitize.js';
 import type { IsoDate } from '../plan/dates.js';
 import type { CheckRecord, LogEntry } from '../store/schema.js';
+import { FORMATS } from '../options.js';
 
-export const FORMATS = ['ics', 'md', 'json', 'svg'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 export interface ExportOptions {
@@ -49,10 +49,10 @@ export interface ExportResult {
   text: string;
 }
 
-const EXTENSIONS: Record<string, ExportFormat> = { '.ics': 'ics', '.md': 'md', '.json': 'json', '.svg': 'svg' };
+const EXTENSIONS = new Map<string, ExportFormat>(FORMATS.map((format) => [`.${format}`, format]));
 
 function chooseFormat(options: ExportOptions): ExportFormat {
-  const fromName = options.output && EXTENSIONS[/\.[a-z]+$/i.exec(options.output)?.[0]?.toLowerCase() ?? ''];
+  const fromName = options.output && EXTENSIONS.get(/\.[a-z]+$/i.exec(options.output)?.[0]?.toLowerCase() ?? '');
   const format = options.format ?? fromName;
   if (!format) throw new UsageError('Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).');
   if (options.sessionTime && !options.sessions) throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
@@ -63,7 +63,8 @@ function chooseFormat(options: ExportOptions): ExportFormat {
 export function exportData(learner: Learner, today: IsoDate, revision: number): ExportData {
   const report = standing(learner, today);
   const shared = sharedLookups(learner, today);
-  const stage = currentStage(learner);
+  const details = learner.roadmap.stages.map((s, i) => stageDetail(learner, s, today, i, shared));
+  const current = currentStage(learner);
   const record = <T>(map: ReadonlyMap<string, T>) => Object.fromEntries(map) as Record<string, T>;
   return {
     document: {
@@ -84,8 +85,8 @@ export function exportData(learner: Learner, today: IsoDate, revision: number): 
       checks: record(learner.checks),
     },
     rows: stageRows(learner, today),
-    details: learner.roadmap.stages.map((s, i) => stageDetail(learner, s, today, i, shared)),
-    current: stage ? stageDetail(learner, stage, today) : null,
+    details,
+    current: details.find((detail) => detail.id === current?.id) ?? null,
     standing: report,
     today,
     revision,

@@ -1,9 +1,8 @@
-import { currentStage, toLearner } from '../coach/learner.js';
+import { currentStage, runningSession } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { suggestNext } from '../coach/suggest.js';
-import { roadmapOf, type CommandContext } from '../context.js';
-import { minutesBetween } from '../plan/dates.js';
+import { readLearner, type CommandContext } from '../context.js';
 import type { Session } from '../store/schema.js';
 
 export type HomeResult =
@@ -20,14 +19,14 @@ export type HomeResult =
 
 /** What bare `backend-path` shows: today's essentials with a plan, a welcome without one. */
 export async function homeCommand(context: CommandContext): Promise<HomeResult> {
-  const data = await context.store.read();
-  if (!data) return { plan: false };
-  const learner = toLearner(data, (await roadmapOf(data, context)).roadmap);
+  const loaded = await readLearner(context);
+  if (!loaded) return { plan: false };
+  const { learner } = loaded;
   const { today } = context.clock;
   const stage = currentStage(learner);
   const detail = stage ? stageDetail(learner, stage, today) : null;
   const report = standing(learner, today);
-  const session = learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) };
+  const session = runningSession(learner, context.clock.now);
   return {
     plan: true,
     roadmap: { id: learner.roadmap.id, title: learner.roadmap.title },

@@ -6,7 +6,7 @@ import { checkStudyDate } from '../options.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
-import { MAX_URL_LENGTH } from '../store/schema.js';
+import { withLink } from './link.js';
 
 export type Mark = 'done' | 'skip' | 'undo';
 
@@ -54,7 +54,7 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
     if (!current) throw noPlan();
     // Copies without a prototype: a stage may be called `constructor`.
     const progress: typeof current.progress = Object.assign(Object.create(null), current.progress);
-    const links: typeof current.links = Object.assign(Object.create(null), current.links);
+    let links = current.links;
     const changed: Stage[] = [];
     const unchanged: Stage[] = [];
     for (const stage of stages) {
@@ -65,9 +65,9 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
         if (target === 'todo') delete progress[stage.id];
         else progress[stage.id] = { status: target, date };
       }
-      if (options.link && !(links[stage.id] ?? []).includes(options.link)) links[stage.id] = [...(links[stage.id] ?? []), options.link.slice(0, MAX_URL_LENGTH)];
+      if (options.link) links = withLink(links, stage.id, options.link);
     }
-    if (changed.length === 0 && !options.link) return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
+    if (changed.length === 0 && links === current.links) return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
     const data = { ...current, progress, links };
     const learner = toLearner(data, before.learner.roadmap);
     return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, before.learner, learner, today), true, today) };

@@ -1,4 +1,4 @@
-import { currentStage } from '../coach/learner.js';
+import { currentStage, trackTitle } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, type CommandContext } from '../context.js';
@@ -18,12 +18,11 @@ export async function nextCommand(context: CommandContext): Promise<NextResult> 
   const { today } = context.clock;
   const stage = currentStage(learner);
   const detail = stage ? stageDetail(learner, stage, today) : null;
-  const { track } = learner.profile;
   return {
     stage: detail,
     daysLeft: detail?.daysLeft ?? null,
-    track,
-    trackTitle: learner.roadmap.tracks.get(track)?.title ?? track,
+    track: learner.profile.track,
+    trackTitle: trackTitle(learner),
     standing: standing(learner, today),
   };
 }

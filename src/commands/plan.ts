@@ -1,11 +1,12 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
-import { loadLearner, type CommandContext } from '../context.js';
+import { roadmapOf, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { checkPlanStart, WEEKLY_HOURS_RULE, weeklyHours } from '../options.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
 import { DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
 import { checkTrack } from '../roadmap/match.js';
+import type { Roadmap } from '../roadmap/types.js';
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, SCHEMA_VERSION, type Profile, type SavedData } from '../store/schema.js';
 
 export interface PlanOptions {
@@ -48,9 +49,9 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   if (existing && !options.yes) {
     if (context.interactive) {
       const { askConfirm } = await import('../ui/prompts.js');
-      if (!(await askConfirm('Replace it?', false, CANCELLED, 'You already have a plan. Completed and skipped stages are kept if you replace it.'))) return kept(context);
+      if (!(await askConfirm('Replace it?', false, CANCELLED, 'You already have a plan. Completed and skipped stages are kept if you replace it.'))) return kept(context, existing);
     } else if (!given) {
-      return kept(context);
+      return kept(context, existing);
     }
   }
 
@@ -66,7 +67,7 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
     throw new UsageError('You already have a plan; pass --yes to replace it (completed and skipped stages are kept).');
   }
   // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
-  if (same) return { ...planDocument(toLearner(existing, answers.resolved.roadmap)), saved: false, replaced: false, file: context.store.path };
+  if (same) return kept(context, existing, answers.resolved.roadmap);
 
   const { roadmap } = answers.resolved;
   return context.store.update((current) => {
@@ -89,9 +90,9 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   });
 }
 
-/** The saved plan, unchanged, on its own roadmap. */
-async function kept(context: CommandContext): Promise<PlanResult> {
-  const { learner } = await loadLearner(context);
+/** The saved plan, unchanged, on its own roadmap (read now unless the caller just read it). */
+async function kept(context: CommandContext, data: SavedData, roadmap?: Roadmap): Promise<PlanResult> {
+  const learner = toLearner(data, roadmap ?? (await roadmapOf(data, context)).roadmap);
   return { ...planDocument(learner), saved: false, replaced: false, file: context.store.path };
 }
 

@@ -1,5 +1,5 @@
 import { agree } from '../coach/agree.js';
-import { statusOf, toLearner } from '../coach/learner.js';
+import { currentStage, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, noPlan, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -40,11 +40,10 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   const start = options.start === undefined ? today : checkPlanStart(options.start, today);
   if (start < today) throw new UsageError(`replan --start must be today or later (up to a year ahead); got ${start}.`);
   const before = await loadLearner(context, { adopt: true });
-  if (!before.learner.roadmap.stages.some((stage) => statusOf(before.learner, stage.id) === 'todo')) {
+  if (!currentStage(before.learner)) {
     throw new UsageError('Every stage is done or skipped, so there is nothing left to replan.', 'See how it went with `backend-path status`.');
   }
   const hoursPerWeek = options.hours ?? before.learner.baseline.hoursPerWeek;
-  const preview = agree({ roadmap: before.learner.roadmap, track: before.learner.profile.track, hoursPerWeek, start, today, learner: before.learner });
   const summary = (baseline: Baseline, replanned: boolean, learner = before.learner): ReplanResult => ({
     replanned,
     oldFinish: before.data.baseline.finish,
@@ -61,6 +60,7 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   if (!options.yes) {
     if (!context.interactive) throw new UsageError('Replanning replaces your agreed dates; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
+    const preview = agree({ roadmap: before.learner.roadmap, track: before.learner.profile.track, hoursPerWeek, start, today, learner: before.learner });
     const finish = (date: IsoDate | null) => (date ? formatDay(date, today) : 'none');
     const intro = `The ${preview.stages.length} remaining stages would start ${formatDay(start, today)} at ${hoursPerWeek} h a week, and the finish move from ${finish(before.data.baseline.finish)} to ${finish(preview.finish)}.`;
     if (!(await askConfirm('Replan?', true, 'Cancelled: your plan was not changed.', intro))) return summary(before.learner.baseline, false);

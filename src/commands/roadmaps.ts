@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { RoadmapError } from '../errors.js';
 import { builtinRoadmaps, resolveRoadmap } from '../roadmap/builtin.js';
@@ -57,7 +58,6 @@ export type ValidateResult = { file: string; valid: true; summary: RoadmapSummar
 /** Checks a roadmap file; problems come back as data, so the caller decides how to show them. */
 export async function validateRoadmapCommand(file: string, context: CommandContext): Promise<ValidateResult> {
   const { loadRoadmapFile } = await import('../roadmap/load.js');
-  const { resolve } = await import('node:path');
   try {
     return { file, valid: true, summary: summarize(loadRoadmapFile(resolve(context.cwd, file)).roadmap) };
   } catch (error) {

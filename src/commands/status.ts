@@ -1,9 +1,9 @@
-import { currentStage, toLearner } from '../coach/learner.js';
-import { stageRows, type StageRow } from '../coach/stage.js';
+import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
+import { stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, roadmapOf, type CommandContext } from '../context.js';
+import { loadLearner, readLearner, type CommandContext } from '../context.js';
 import { FailureError } from '../errors.js';
-import { daysBetween, minutesBetween, type IsoDate } from '../plan/dates.js';
+import type { IsoDate } from '../plan/dates.js';
 import type { Session } from '../store/schema.js';
 
 export interface StatusResult extends Standing {
@@ -26,19 +26,21 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
   return {
     roadmap: { id: roadmap.id, title: roadmap.title },
     track: profile.track,
-    trackTitle: roadmap.tracks.get(profile.track)?.title ?? profile.track,
+    trackTitle: trackTitle(learner),
     hoursPerWeek: baseline.hoursPerWeek,
     ...standing(learner, context.clock.today),
     originalFinish: learner.originalFinish,
     stages: stageRows(learner, context.clock.today),
     orphans: [...learner.progress].filter(([id]) => !known.has(id)).map(([id, entry]) => ({ id, status: entry.status })),
-    session: learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, context.clock.now)) },
+    session: runningSession(learner, context.clock.now),
   };
 }
 
 /** `status --short`: the few facts a shell prompt or a status bar shows. */
 export interface StatusLine {
   stage: string | null;
+  /** Where today falls in the stage's agreed window, as `next` tells it. */
+  timing: StageDetail['timing'] | null;
   daysLeft: number | null;
   verdict: Standing['verdict'] | null;
   daysAhead: number | null;
@@ -47,7 +49,7 @@ export interface StatusLine {
   problem: string | null;
 }
 
-const NONE: StatusLine = { stage: null, daysLeft: null, verdict: null, daysAhead: null, session: null, problem: null };
+const NONE: StatusLine = { stage: null, timing: null, daysLeft: null, verdict: null, daysAhead: null, session: null, problem: null };
 
 /**
  * Never fails: a prompt that runs before every command must stay one quiet line. Without a plan
@@ -63,20 +65,22 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
 }
 
 async function statusLine(context: CommandContext): Promise<StatusLine> {
-  const data = await context.store.read();
-  if (!data) return NONE;
-  const learner = toLearner(data, (await roadmapOf(data, { ...context, warn: () => {} })).roadmap);
+  const loaded = await readLearner(context, { quiet: true });
+  if (!loaded) return NONE;
+  const { learner } = loaded;
   const { today, now } = context.clock;
   const report = standing(learner, today);
   const stage = currentStage(learner);
-  const window = stage && learner.baseline.stages.find((s) => s.id === stage.id);
+  // The stage's timing as `next` and the bare command tell it; days left once its window opened.
+  const detail = stage ? stageDetail(learner, stage, today) : null;
+  const session = runningSession(learner, now);
   return {
     stage: stage?.id ?? null,
-    // Days left in the window once it has opened; before, the stage is simply to start now.
-    daysLeft: window && window.start <= today ? daysBetween(today, window.end) : null,
+    timing: detail?.timing ?? null,
+    daysLeft: detail && (detail.timing === 'in-window' || detail.timing === 'overdue') ? detail.daysLeft : null,
     verdict: report.verdict,
     daysAhead: report.daysAhead,
-    session: data.session && { stage: data.session.stage, minutes: Math.max(0, minutesBetween(data.session.start, now)) },
+    session: session && { stage: session.stage, minutes: session.minutes },
     problem: null,
   };
 }

@@ -2,6 +2,7 @@ import type { StageDetail, StageRow } from '../coach/stage.js';
 import type { ExportData } from '../commands/export.js';
 import { formatDayWithYear } from '../plan/dates.js';
 import { formatHours } from './text.js';
+import { verdictLabel } from './verdict.js';
 
 /**
  * Text as Markdown that renders as the same text: every character that could start markup (a
@@ -26,7 +27,7 @@ function statusText(row: StageRow): string {
 
 function header({ document: doc, standing }: ExportData): string[] {
   const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}` : 'every stage is done or skipped';
-  const verdict = { 'on-track': 'on track', ahead: `${standing.daysAhead} days ahead`, behind: `${-standing.daysAhead} days behind`, finished: 'finished' }[standing.verdict];
+  const verdict = verdictLabel(standing);
   return [
     '# My backend learning plan',
     '',

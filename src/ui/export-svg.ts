@@ -1,4 +1,5 @@
 import type { ExportData } from '../commands/export.js';
+import { verdictLabel } from './verdict.js';
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // By code points, so an emoji is never cut in half (which would not be valid XML).
@@ -16,12 +17,8 @@ const HEIGHT = 170;
  * switches colours with the viewer's light or dark scheme; no scripts, fonts or images.
  */
 export function renderCard({ document: doc, standing, current }: ExportData): string {
-  const verdict = {
-    'on-track': 'On track',
-    ahead: `${standing.daysAhead} days ahead`,
-    behind: `${-standing.daysAhead} days behind`,
-    finished: 'Finished',
-  }[standing.verdict];
+  const label = verdictLabel(standing);
+  const verdict = `${label[0]!.toUpperCase()}${label.slice(1)}`;
   const barWidth = WIDTH - 50;
   const filled = Math.round((barWidth * Math.min(100, Math.max(0, standing.percent))) / 100);
   const now = current ? `Now: ${current.number}. ${current.title}` : 'Every stage is done';

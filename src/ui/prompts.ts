@@ -19,7 +19,7 @@ export interface Choice<T> {
 const output = () => (process.stdout.isTTY ? process.stdout : process.stderr);
 
 /** A prompt's complaint about an answer, wrapped by words after the `> ` the prompt puts before it. */
-const complaint = (message: string) => wrap(safeLine(message), Math.min(terminalWidth(output()), 100) - 2);
+const complaint = (message: string) => wrap(safeLine(message), terminalWidth(output()) - 2);
 
 async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Promise<T>, cancelMessage: string): Promise<T> {
   try {
@@ -32,7 +32,7 @@ async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Pro
 
 export function askSelect<T>(message: string, choices: Choice<T>[], cancelMessage: string, defaultValue?: T): Promise<T> {
   // Descriptions are wrapped here at word boundaries, so the prompt never cuts a word in two.
-  const width = Math.min(terminalWidth(output()), 100) - 2;
+  const width = terminalWidth(output()) - 2;
   const clean = choices.map((c) => ({ value: c.value, name: safeLine(c.name), description: c.description && wrap(safeLine(c.description), width) }));
   return ask((context) => select({ message, choices: clean, default: defaultValue }, context), cancelMessage);
 }
@@ -66,13 +66,13 @@ export function askText(message: string, options: { default?: string; validate: 
 
 /** A yes/no question; the explanation, if any, is printed first, wrapped, so the question stays one short line. */
 export function askConfirm(message: string, defaultAnswer: boolean, cancelMessage: string, intro?: string): Promise<boolean> {
-  if (intro) output().write(`${wrap(safeLine(intro), Math.min(terminalWidth(output()), 100))}\n`);
+  if (intro) output().write(`${wrap(safeLine(intro), terminalWidth(output()))}\n`);
   return ask((context) => confirm({ message, default: defaultAnswer }, context), cancelMessage);
 }
 
 /** Shows lists the learner should read first (a stage's self-check), then asks yes or no. */
 export function askConfirmList(sections: { title: string; items: string[] }[], message: string, cancelMessage: string): Promise<boolean> {
-  const width = Math.min(terminalWidth(output()), 100);
+  const width = terminalWidth(output());
   const text = sections.map((s) => [wrap(safeLine(s.title), width), ...s.items.map((item) => wrap(`• ${safeLine(item)}`, width, 2, 2))].join('\n'));
   output().write(`${text.join('\n\n')}\n\n`);
   return askConfirm(message, true, cancelMessage);

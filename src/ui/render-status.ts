@@ -55,7 +55,7 @@ export function renderStatus(result: StatusResult, view: View): string {
   const slack = result.stages.filter((row) => row.status === 'skipped' && row.end !== null && row.end >= today);
   if (slack.length > 0 && result.stages.some((row) => row.status === 'todo')) {
     const ids = slack.map((row) => row.id).join(', ');
-    lines.push('', wrap(`Skipping ${ids} left ${slack.length === 1 ? 'its window' : 'their windows'} empty, so the stages after keep their dates and you have slack; \`backend-path replan\` moves them up.`, width));
+    lines.push('', wrap(`Skipping ${ids} left ${slack.length === 1 ? 'its window' : 'their windows'} in your plan empty; the stages after keep their dates until \`backend-path replan\` moves them up.`, width));
   }
   if (result.orphans.length > 0) {
     lines.push('', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`), width));

@@ -1,9 +1,15 @@
-import type { Standing } from '../coach/standing.js';
+import { RECENT_DAYS, type Standing } from '../coach/standing.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { formatHours, plural, wrap } from './text.js';
 import type { View } from './view.js';
 
 const day = (date: IsoDate | null, view: View) => (date ? formatDay(date, view.today) : 'no date');
+
+/** The verdict in a few words, as the exports and the card print it: "3 days behind". */
+export function verdictLabel(s: Pick<Standing, 'verdict' | 'daysAhead'>): string {
+  if (s.verdict === 'on-track' || s.verdict === 'finished') return s.verdict === 'finished' ? 'finished' : 'on track';
+  return `${plural(Math.abs(s.daysAhead), 'day')} ${s.verdict}`;
+}
 
 /** The verdict in one sentence: the same number `status --json` gives as daysAhead. */
 export function verdictLine(s: Standing, view: View): string {
@@ -18,14 +24,15 @@ export function verdictLine(s: Standing, view: View): string {
     const planned = s.projectedFinish === s.plannedFinish ? 'as planned' : `planned ${day(s.plannedFinish, view)}`;
     return `${style.green('On track')}: ${pace}, ${planned}.`;
   }
-  const head = s.verdict === 'ahead' ? style.green(`${plural(days, 'day')} ahead`) : style.yellow(`${plural(days, 'day')} behind`);
+  const head = (s.verdict === 'ahead' ? style.green : style.yellow)(verdictLabel(s));
   return `${head}: ${pace}, ${plural(days, 'day')} ${s.verdict === 'ahead' ? 'before' : 'after'} your planned ${day(s.plannedFinish, view)}.`;
 }
 
 /** The second, labelled figure for learners who log: the finish at the pace they really keep. */
 export function recentLine(s: Standing, view: View): string | null {
   if (!s.recent) return null;
-  const pace = `At your recent pace of ${formatHours(s.recent.hoursPerWeek)} a week (last 4 weeks)`;
+  const over = s.recent.days === RECENT_DAYS ? 'last 4 weeks' : `last ${s.recent.days} days, since your plan began`;
+  const pace = `At your recent pace of ${formatHours(s.recent.hoursPerWeek)} a week (${over})`;
   if (s.recent.hoursPerWeek === 0) return view.style.dim(`${pace} nothing new was credited, so there is no finish date in sight.`);
   if (!s.recent.finish) return view.style.dim(`${pace} there is no finish date worth giving; a few hours a week would change that.`);
   return view.style.dim(`${pace} you finish ${day(s.recent.finish, view)}.`);

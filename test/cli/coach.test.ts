@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays } from '../../src/plan/dates.js';
 import { json, learner } from '../helpers/cli.js';
+import { tempDir } from '../helpers/store.js';
 
 const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
@@ -39,8 +42,17 @@ describe('the coach through the CLI', () => {
     expect(after.daysAhead).toBeGreaterThan(before.daysAhead);
     expect(after.projectedFinish < before.projectedFinish).toBe(true);
     // The second figure: 2 h in the last 28 days is 0.5 h a week, too little to give a finish date by.
-    expect(after.recent).toEqual({ hoursPerWeek: 0.5, finish: null });
+    expect(after.recent).toEqual({ hoursPerWeek: 0.5, finish: null, days: 28 });
     expect((await me(['next'], '2026-12-20')).stdout).toContain('62 h of 64 h to go');
+    expect((await me(['status'], '2026-12-20')).stdout.replace(/\n/g, ' ')).toContain('At your recent pace of 0.5 h a week (last 4 weeks) there is no finish date');
+  });
+
+  it('names the days a young plan\'s recent pace was measured over, in text and JSON alike', async () => {
+    const me = await planned();
+    // 9 h in the 9 days since Mon 23 Nov is 7 h a week: the other 191 h take 191 days from 1 Dec.
+    await me(['log', '9'], '2026-12-01');
+    expect(json((await me(['status', '--json'], '2026-12-01')).stdout).recent).toEqual({ hoursPerWeek: 7, finish: '2027-06-09', days: 9 });
+    expect((await me(['status'], '2026-12-01')).stdout.replace(/\n/g, ' ')).toContain('At your recent pace of 7 h a week (last 9 days, since your plan began) you finish Wed 9 Jun 2027.');
   });
 
   it('says to start now when ahead, never "starts in N days"', async () => {
@@ -90,13 +102,28 @@ describe('the coach through the CLI', () => {
   it('says a skipped window is slack until it has passed, and that replan moves the later stages up', async () => {
     const me = await planned();
     await me(['skip', 'orm'], '2026-12-01');
-    const slack = 'Skipping orm left its window empty, so the stages after keep their dates and you have slack; `backend-path replan` moves them up.';
+    const slack = 'Skipping orm left its window in your plan empty; the stages after keep their dates until `backend-path replan` moves them up.';
     expect((await me(['status'], '2026-12-01')).stdout.replace(/\n/g, ' ')).toContain(slack);
     const orm = json((await me(['plan', '--json'], '2026-12-01')).stdout).stages.find((s: { id: string }) => s.id === 'orm');
     expect((await me(['status'], orm.end)).stdout.replace(/\n/g, ' ')).toContain(slack);
     expect((await me(['status'], addDays(orm.end, 1))).stdout).not.toContain('Skipping orm');
     await me(['replan', '--yes'], '2026-12-01');
     expect((await me(['status'], '2026-12-01')).stdout).not.toContain('Skipping orm');
+  });
+
+  it('tells the stage\'s timing the same way in next and the prompt line', async () => {
+    const me = await planned();
+    await me(['done', 'language', 'http'], '2026-12-01');
+    // Ahead of rest-api's window (Mon 11 Jan), both say to start it now.
+    expect(json((await me(['status', '--short', '--json'], '2026-12-01')).stdout)).toMatchObject({ stage: 'rest-api', timing: 'ahead', daysLeft: null });
+    expect((await me(['next'], '2026-12-01')).stdout.replace(/\n\s*/g, ' ')).toContain('so start it now');
+    expect((await me(['status', '--short'], '2026-12-01')).stdout).toMatch(/^rest-api · start now · /);
+    // A stage put back after a replan has no window in the agreed plan.
+    await me(['replan', '--yes'], '2026-12-01');
+    await me(['undo', 'language'], '2026-12-01');
+    expect(json((await me(['next', '--json'], '2026-12-01')).stdout).stage.timing).toBe('unscheduled');
+    expect(json((await me(['status', '--short', '--json'], '2026-12-01')).stdout)).toMatchObject({ stage: 'language', timing: 'unscheduled', daysLeft: null });
+    expect((await me(['status', '--short'], '2026-12-01')).stdout).toMatch(/^language · not in plan · /);
   });
 
   it('refuses dates before the plan began or in the future, with the range', async () => {
@@ -133,6 +160,23 @@ describe('the coach through the CLI', () => {
     expect(json((await me(['status', '--json'])).stdout).stages[2].links).toEqual(['https://github.com/me/todo-api']);
     const bad = await me(['link', 'rest-api', 'javascript:alert(1)']);
     expect([bad.code, bad.stderr]).toEqual([2, 'Error: A link must be an http(s) URL such as https://github.com/you/todo-api; got "javascript:alert(1)".\n']);
+  });
+
+  it('measures a link as it is saved, and saves nothing for a link the stage already has', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(PLAN);
+    const saved = () => JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+    // 700 typed characters, 4,200 once percent-encoded: both commands refuse it the same way.
+    const long = `https://example.com/${'é'.repeat(700)}`;
+    for (const args of [['link', 'rest-api', long], ['done', 'rest-api', '--link', long]]) {
+      expect(await me(args)).toMatchObject({ code: 2, stderr: 'Error: A link may be at most 2000 characters once encoded; this one has 4220.\n' });
+    }
+    expect((await me(['done', 'rest-api', '--link', 'https://github.com/me/todo-api'])).code).toBe(0);
+    const { revision } = saved();
+    expect(json((await me(['link', 'rest-api', 'https://github.com/me/todo-api', '--json'])).stdout).added).toBe(false);
+    await me(['done', 'rest-api', '--link', 'https://github.com/me/todo-api']);
+    expect(saved()).toMatchObject({ revision, links: { 'rest-api': ['https://github.com/me/todo-api'] } });
   });
 
   it('says when the learner finished, early or late, and what to do next', async () => {

@@ -96,6 +96,18 @@ describe('a roadmap of your own', () => {
     expect((await me(['status'])).stderr).toBe('');
   });
 
+  it('credits hours logged under one track up to the other track\'s hours when the plan changes track', async () => {
+    const file = join(tempDir(), 'tracks.yaml');
+    writeFileSync(file, 'id: tracks\ntitle: Tracks\ntracks:\n  node: {title: Node.js}\n  python: {title: Python}\nstages:\n  - {id: one, title: One, hours: {node: 10, python: 20}}\n  - {id: two, title: Two, hours: 7}\n');
+    const me = learner();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '7', '--start', '2026-11-23']);
+    await me(['log', '15', '--date', '2026-11-23'], '2026-11-24');
+    const plan = json((await me(['plan', '--track', 'python', '--yes', '--json'], '2026-11-24')).stdout);
+    // 15 of python's 20 h are logged: 5 h are left, and the plan and the standing say the same.
+    expect(plan.stages[0]).toMatchObject({ id: 'one', hours: 20, plannedHours: 5 });
+    expect(json((await me(['status', '--json'], '2026-11-24')).stdout)).toMatchObject({ verdict: 'on-track', daysAhead: 0, creditedHours: 15 });
+  });
+
   it('says so when the learner track disappears from the file', async () => {
     const dir = tempDir();
     const file = custom(dir);

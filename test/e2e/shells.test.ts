@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { binPath } from '../helpers/paths.js';
-import { runInTerminal } from '../helpers/pty.js';
+import { KEYS, runInTerminal } from '../helpers/pty.js';
 import { runBin } from '../helpers/spawn.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -54,10 +54,10 @@ COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); __backend_path_complete 2>/dev/null; ech
     writeFileSync(join(home, 'functions', '_backend-path'), script('zsh'));
     writeFileSync(join(home, '.zshrc'), `fpath=(${join(home, 'functions')} $fpath)\nautoload -Uz compinit && compinit -u -d ${join(home, '.zcompdump')}\nPROMPT='> '\n`);
     const terminal = runInTerminal('zsh -i', { ...env, ZDOTDIR: home });
-    await terminal.answer('> ', 'backend-path plan --track ', '\t');
-    await terminal.answer('python', '\u0003');
-    await terminal.answer('> ', 'backend-path roadmaps ', '\t');
-    await terminal.answer('validate', '\u0003', 'exit\r');
+    await terminal.answer('> ', 'backend-path plan --track ', KEYS.tab);
+    await terminal.answer('python', KEYS.ctrlC);
+    await terminal.answer('> ', 'backend-path roadmaps ', KEYS.tab);
+    await terminal.answer('validate', KEYS.ctrlC, 'exit\r');
     await terminal.exited;
     expect(terminal.screen()).toMatch(/node\s+-- Node\.js \(TypeScript\)/);
     expect(terminal.screen()).toMatch(/show\s+-- a roadmap's stages/);

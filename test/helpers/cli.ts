@@ -40,7 +40,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
   const stderr = new Collector(false);
   const io: Io = {
     argv: args,
-    env: { NO_COLOR: '1', BACKEND_PATH_TODAY: '2026-11-23', BACKEND_PATH_CONFIG_DIR: tempDir(), PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    env: { NO_COLOR: '1', BACKEND_PATH_TODAY: '2026-11-23', BACKEND_PATH_CONFIG_DIR: options.env && 'BACKEND_PATH_CONFIG_DIR' in options.env ? undefined : tempDir(), PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     cwd: options.cwd ?? process.cwd(),
     stdout,
     stderr,

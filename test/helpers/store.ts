@@ -1,15 +1,24 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandContext } from '../../src/context.js';
-import { ProgressStore } from '../../src/store/store.js';
+import { afterAll } from 'vitest';
 
+const made: string[] = [];
+
+// Registered when a test file first imports this helper: its folders go when the file is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A folder a test made unwritable stays; the system's temporary folder is cleaned anyway.
+    }
+  }
+});
+
+/** A fresh temporary folder, removed when the test file is done. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'backend-path-test-'));
-}
-
-/** A command context on a fresh temporary store, on a fixed day, without a terminal. */
-export function testContext(overrides: Partial<CommandContext> & { today?: string } = {}): CommandContext {
-  const { today = '2026-01-05', ...rest } = overrides;
-  return { store: new ProgressStore(tempDir()), clock: { today, now: `${today}T12:00:00` }, cwd: process.cwd(), interactive: false, warn: () => {}, ...rest };
+  const dir = mkdtempSync(join(tmpdir(), 'backend-path-test-'));
+  made.push(dir);
+  return dir;
 }

@@ -44,14 +44,14 @@ describe('the standing of a learner: one verdict, one projection', () => {
   it('shows the recent pace only to a learner who logs, and from the credit it measured', () => {
     expect(standing(learnerFor({ ...base, done: firstTwo }), '2027-01-11').recent).toBeNull();
     // 20 h in the 14 days since the plan began: 10 h a week, which finishes the other 180 h on 10 Apr.
-    expect(standing(learnerFor({ ...base, log: logs('s1', START, 10, 2) }), '2026-12-06').recent).toEqual({ hoursPerWeek: 10, finish: '2027-04-10' });
+    expect(standing(learnerFor({ ...base, log: logs('s1', START, 10, 2) }), '2026-12-06').recent).toEqual({ hoursPerWeek: 10, finish: '2027-04-10', days: 14 });
   });
 
   it('one small log does not turn into a finish years away when the stages were done', () => {
     const learner = learnerFor({ ...base, done: firstTwo, log: [{ date: '2027-01-10', hours: 2, stage: 's3' }] });
     // In the 28 days to 11 Jan, s1 (60 h) and s2 (10 h) were done and 2 h logged: 72 h, 18 h a
     // week, which does the other 128 h in 50 days.
-    expect(standing(learner, '2027-01-11').recent).toEqual({ hoursPerWeek: 18, finish: '2027-03-01' });
+    expect(standing(learner, '2027-01-11').recent).toEqual({ hoursPerWeek: 18, finish: '2027-03-01', days: 28 });
   });
 
   it('suggests a replan more than a week behind, with the pace the learner keeps when it differs', () => {

@@ -43,6 +43,7 @@ describe('loadRoadmapFile', () => {
     ['unknown-track.yaml', ['unknown-track.yaml:10:7 stages[0].tracks.ruby names unknown track "ruby" (tracks: node)']],
     ['hours-map-missing-track.yaml', ['hours-map-missing-track.yaml:9:12 stages[0].hours has no hours for track "python"']],
     ['bad-url.yaml', ['bad-url.yaml:11:14 stages[0].resources[0].url must be an http(s) URL']],
+    ['file-url.yaml', ['file-url.yaml:10:34 stages[0].resources[0].url must be an http(s) URL', 'file-url.yaml:11:30 stages[0].resources[1].url must be an http(s) URL']],
     ['not-a-map.yaml', ['not-a-map.yaml:1:1 must be a map with id, title, tracks and stages']],
     [
       'missing-fields.yaml',
