@@ -1,6 +1,6 @@
 import type { IsoDate } from '../plan/dates.js';
 import { layout, roundHours, type PlanWeek } from '../plan/schedule.js';
-import { stageHours, type Roadmap } from '../roadmap/types.js';
+import { stageHours, stageOnTrack, type Roadmap } from '../roadmap/types.js';
 import type { Baseline } from '../store/schema.js';
 import { loggedByStage, statusOf, trackTitle, type Learner, type StageStatus } from './learner.js';
 
@@ -57,7 +57,8 @@ export interface PlanStage {
 
 /** The agreed plan as `plan --json` and `export --format json` print it. */
 export interface PlanDocument {
-  roadmap: { id: string; title: string; version: string | number | null };
+  /** `hoursBasis`: what the roadmap's total hours assume, shown beside the plan's workload. */
+  roadmap: { id: string; title: string; version: string | number | null; hoursBasis: string | null };
   track: string;
   trackTitle: string;
   hoursPerWeek: number;
@@ -78,7 +79,7 @@ export function planDocument(learner: Learner): PlanDocument {
   const scheduled = new Map(baseline.stages.map((s) => [s.id, s]));
   const { weeks, totalHours } = layout(baseline.stages, baseline.start, baseline.hoursPerWeek);
   return {
-    roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version },
+    roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version, hoursBasis: roadmap.hoursBasis },
     track: profile.track,
     trackTitle: trackTitle(learner),
     hoursPerWeek: baseline.hoursPerWeek,
@@ -96,7 +97,7 @@ export function planDocument(learner: Learner): PlanDocument {
         start: planned?.start ?? null,
         end: planned?.end ?? null,
         status: statusOf(learner, stage.id),
-        project: stage.project,
+        project: stageOnTrack(stage, profile.track).project,
       };
     }),
     weeks,

@@ -43,6 +43,8 @@ export interface StageDetail {
   timing: Timing;
   /** Days from today to the window's end: 0 on its last day, negative when overdue. */
   daysLeft: number;
+  /** Where the stage's hours come from. */
+  hoursBasis: string | null;
   summary: string | null;
   topics: string[];
   tools: string[];
@@ -113,11 +115,12 @@ export function stageDetail(learner: Learner, stage: Stage, today: IsoDate, inde
     end,
     timing,
     daysLeft: daysBetween(today, end),
+    hoursBasis: stage.hoursBasis,
     summary: stage.summary,
     topics: onTrack.topics,
     tools: onTrack.tools,
     resources: onTrack.resources,
-    project: stage.project,
+    project: onTrack.project,
     selfCheck: stage.selfCheck,
     pitfalls: stage.pitfalls,
     skipForNow: learner.roadmap.skipForNow.filter((topic) => topic.at === stage.id),

@@ -26,12 +26,13 @@ function toCheck(raw: RawCheck): Check {
 function toStage(raw: RawStage, trackIds: string[]): Stage {
   const hours = typeof raw.hours === 'number' ? new Map(trackIds.map((t) => [t, raw.hours as number])) : new Map(Object.entries(raw.hours));
   const tracks = new Map<string, StageTrack>(
-    Object.entries(raw.tracks ?? {}).map(([id, t]) => [id, { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) }]),
+    Object.entries(raw.tracks ?? {}).map(([id, t]) => [id, { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource), project: t.project ?? null }]),
   );
   return {
     id: raw.id,
     title: raw.title,
     hours,
+    hoursBasis: raw.hours_basis ?? null,
     summary: raw.summary ?? null,
     topics: raw.topics ?? [],
     resources: (raw.resources ?? []).map(toResource),
@@ -57,7 +58,9 @@ export function toRoadmap(raw: RawRoadmap): Roadmap {
     summary: raw.summary ?? null,
     sources: raw.sources ?? [],
     referenceHoursPerWeek: raw.reference_hours_per_week ?? null,
-    tracks: new Map(Object.entries(raw.tracks).map(([id, t]) => [id, { title: t.title, summary: t.summary ?? null }])),
+    hoursBasis: raw.hours_basis ?? null,
+    // A track without a port is served where Node.js frameworks listen by default.
+    tracks: new Map(Object.entries(raw.tracks).map(([id, t]) => [id, { title: t.title, summary: t.summary ?? null, port: t.port ?? 3000 }])),
     stages: raw.stages.map((stage) => toStage(stage, trackIds)),
     skipForNow: (raw.skip_for_now ?? []).map((s) => ({ topic: s.topic, reason: s.reason, at: s.at ?? null })),
   };

@@ -42,6 +42,7 @@ const hours = v.pipe(
   v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
   v.maxValue(LIMITS.stageHours, `must be at most ${thousands(LIMITS.stageHours)} hours`),
 );
+const port = v.pipe(v.number('must be a port number from 1 to 65535'), v.integer('must be a port number from 1 to 65535'), v.minValue(1, 'must be a port number from 1 to 65535'), v.maxValue(65535, 'must be a port number from 1 to 65535'));
 const httpUrl = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
@@ -66,6 +67,7 @@ const stageTrack = object({
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   tools: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
+  project: v.optional(text(LIMITS.text)),
 });
 
 const JSON_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
@@ -114,6 +116,7 @@ const stage = object({
   id: idText,
   title: text(LIMITS.title),
   hours: v.union([hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)], 'must be a positive number, or a map from track id to hours'),
+  hours_basis: v.optional(text(LIMITS.text)),
   summary: v.optional(text(LIMITS.text)),
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
@@ -149,8 +152,9 @@ export const roadmapSchema = object(
       ),
     ),
     reference_hours_per_week: v.optional(v.pipe(v.number('must be a number of hours from 1 to 80'), v.minValue(1, 'must be a number of hours from 1 to 80'), v.maxValue(80, 'must be a number of hours from 1 to 80'))),
+    hours_basis: v.optional(text(LIMITS.text)),
     tracks: v.pipe(
-      keyed(ID_KEY, object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)) }), 'must be a map from track id to {title}', LIMITS.tracks),
+      keyed(ID_KEY, object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)), port: v.optional(port) }), 'must be a map from track id to {title}', LIMITS.tracks),
       v.check((tracks) => Object.keys(tracks).length > 0, 'must name at least one track'),
     ),
     stages: v.pipe(

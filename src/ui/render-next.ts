@@ -52,6 +52,7 @@ export function renderStage(stage: StageDetail, standing: Standing, trackTitle: 
     wrap(`${style.dim('Next:')} ${style.bold(`${stage.number}. ${stage.title}`)} ${style.dim(`(${stage.id})`)}`, view.width, 0, 2),
     wrap(windowText(stage, standing, view), view.width, 0, 2),
     ...section('Why it matters', stage.summary ? [stage.summary] : [], view, ''),
+    ...section('Where its hours come from', stage.hoursBasis ? [stage.hoursBasis] : [], view, ''),
     ...section('Topics', stage.topics, view),
     ...section(`Tools for ${trackTitle}`, stage.tools, view),
     ...resources('Free resources', stage.resources.filter((r) => r.free), view),
