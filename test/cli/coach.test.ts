@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../src/plan/dates.js';
+import { jobPath } from '../helpers/paths.js';
 import { json, learner } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
-const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', jobPath, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
 async function planned() {
   const me = learner();

@@ -8,10 +8,11 @@ import { lint } from 'markdownlint/sync';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
+import { jobPath } from '../helpers/paths.js';
 import { json, learner } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
-const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', jobPath, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
 interface Event {
   uid: string;
@@ -62,9 +63,9 @@ describe('the calendar export', () => {
     const [older, newer] = [events(first), events(second)];
     const result = reimport(older, newer);
     expect([...result.keys()].sort()).toEqual(newer.filter((e) => e.status !== 'CANCELLED').map((e) => e.uid).sort());
-    expect(result.get('language.backend@backend-path')).toMatchObject({ summary: '✔ Done: One language, properly, with Git', start: '2027-01-20' });
-    expect(result.has('orm.backend@backend-path')).toBe(false);
-    const moved = newer.find((e) => e.uid === 'rest-api.backend@backend-path')!;
+    expect(result.get('language.job-path@backend-path')).toMatchObject({ summary: '✔ Done: One language, properly, with Git', start: '2027-01-20' });
+    expect(result.has('orm.job-path@backend-path')).toBe(false);
+    const moved = newer.find((e) => e.uid === 'rest-api.job-path@backend-path')!;
     expect(moved.sequence).toBeGreaterThan(older.find((e) => e.uid === moved.uid)!.sequence);
     const sessions = newer.filter((e) => e.rrule);
     expect(sessions).toHaveLength(1);

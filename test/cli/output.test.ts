@@ -2,10 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
+import { jobPath } from '../helpers/paths.js';
 import { json, learner, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
-const PLAN = ['plan', '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', jobPath, '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
 // Escape, C0 and C1 controls, bidi overrides and isolates, zero-width characters, line separators.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/u;

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jobPath } from '../helpers/paths.js';
 import { json, learner, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
-const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', jobPath, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
 describe('backend-path plan', () => {
   it('prints a dated, week-by-week plan and saves it', async () => {
@@ -17,7 +18,7 @@ describe('backend-path plan', () => {
 
   it('prints the plan as JSON with every stage window', async () => {
     const plan = json((await run([...PLAN, '--json'])).stdout);
-    expect(plan).toMatchObject({ roadmap: { id: 'backend' }, track: 'node', hoursPerWeek: 10, start: '2026-11-23', finish: '2027-04-11', totalHours: 200, saved: true });
+    expect(plan).toMatchObject({ roadmap: { id: 'job-path' }, track: 'node', hoursPerWeek: 10, start: '2026-11-23', finish: '2027-04-11', totalHours: 200, saved: true });
     expect(plan.stages[2]).toMatchObject({ number: 3, id: 'rest-api', start: '2027-01-11', end: '2027-02-07', status: 'todo', plannedHours: 40 });
     expect(plan.weeks).toHaveLength(20);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { jobPath } from '../helpers/paths.js';
 import { json, learner } from '../helpers/cli.js';
 
-const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', jobPath, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
 async function planned() {
   const me = learner();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jobPath } from '../helpers/paths.js';
 import { KEYS, runInTerminal } from '../helpers/pty.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -69,7 +70,7 @@ describe('backend-path in a real terminal', () => {
 
   it('shows the self-check before marking a stage done, and keeps it todo on no', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    expect(await runInTerminal('$BIN plan --track node --hours 10 --yes', env).exited).toBe(0);
+    expect(await runInTerminal(`$BIN plan --roadmap ${jobPath} --track node --hours 10 --yes`, env).exited).toBe(0);
     const terminal = runInTerminal('$BIN done http', env);
     await terminal.answer('Can you honestly say yes to all of these?', 'n', KEYS.enter);
     expect(await terminal.exited).toBe(0);
