@@ -73,6 +73,8 @@ describe('the built-in roadmaps, checked on the real data', () => {
         expect(stageHours(stage, track)).toBeGreaterThan(0);
         const resources = stageOnTrack(stage, track).resources;
         for (const resource of resources) expect(resource.type, `${stage.id} ${resource.title}`).not.toBeNull();
+        // The type is printed after the title, so the title never repeats it.
+        for (const resource of resources) expect(resource.title).not.toMatch(new RegExp(`\\([^)]*\\b${resource.type}\\b[^)]*\\)`, 'i'));
         const free = resources.filter((r) => r.free && r.url.startsWith('https://'));
         expect(free.length, `${stage.id} free https resources on ${track}`).toBeGreaterThanOrEqual(2);
         expect(new Set(free.map((r) => r.type)).size, `${stage.id} resource types on ${track}`).toBeGreaterThanOrEqual(2);
