@@ -52,7 +52,12 @@ export async function showRoadmapCommand(
   const { roadmap } = await resolveRoadmap(name, context.cwd);
   const track = options.track === undefined ? [...roadmap.tracks.keys()][0]! : checkTrack(roadmap, options.track);
   return {
-    roadmap: { ...summarize(roadmap), summary: roadmap.summary, hoursBasis: roadmap.hoursBasis, sources: roadmap.sources },
+    roadmap: {
+      ...summarize(roadmap),
+      summary: roadmap.summary,
+      hoursBasis: roadmap.hoursBasis,
+      sources: roadmap.sources,
+    },
     track,
     trackTitle: roadmap.tracks.get(track)!.title,
     stages: roadmap.stages.map((stage, i) => ({

@@ -35,7 +35,12 @@ function toStage(raw: RawStage, trackIds: string[]): Stage {
   const tracks = new Map<string, StageTrack>(
     Object.entries(raw.tracks ?? {}).map(([id, t]) => [
       id,
-      { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource), project: t.project ?? null },
+      {
+        topics: t.topics ?? [],
+        tools: t.tools ?? [],
+        resources: (t.resources ?? []).map(toResource),
+        project: t.project ?? null,
+      },
     ]),
   );
   return {
@@ -70,7 +75,12 @@ export function toRoadmap(raw: RawRoadmap): Roadmap {
     referenceHoursPerWeek: raw.reference_hours_per_week ?? null,
     hoursBasis: raw.hours_basis ?? null,
     // A track without a port is served where Node.js frameworks listen by default.
-    tracks: new Map(Object.entries(raw.tracks).map(([id, t]) => [id, { title: t.title, summary: t.summary ?? null, port: t.port ?? 3000 }])),
+    tracks: new Map(
+      Object.entries(raw.tracks).map(([id, t]) => [
+        id,
+        { title: t.title, summary: t.summary ?? null, port: t.port ?? 3000 },
+      ]),
+    ),
     stages: raw.stages.map((stage) => toStage(stage, trackIds)),
     skipForNow: (raw.skip_for_now ?? []).map((s) => ({ topic: s.topic, reason: s.reason, at: s.at ?? null })),
   };
