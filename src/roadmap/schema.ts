@@ -52,12 +52,8 @@ const hours = v.pipe(
   v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
   v.maxValue(LIMITS.stageHours, `must be at most ${thousands(LIMITS.stageHours)} hours`),
 );
-const port = v.pipe(
-  v.number('must be a port number from 1 to 65535'),
-  v.integer('must be a port number from 1 to 65535'),
-  v.minValue(1, 'must be a port number from 1 to 65535'),
-  v.maxValue(65535, 'must be a port number from 1 to 65535'),
-);
+const PORT_RULE = 'must be a port number from 1 to 65535';
+const port = v.pipe(v.number(PORT_RULE), v.integer(PORT_RULE), v.minValue(1, PORT_RULE), v.maxValue(65535, PORT_RULE));
 const httpUrl = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
