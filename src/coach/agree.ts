@@ -1,6 +1,6 @@
 import type { IsoDate } from '../plan/dates.js';
 import { checkPlanEnds, layout, roundHours, type PlanWeek } from '../plan/schedule.js';
-import { stageHours, type Roadmap } from '../roadmap/types.js';
+import { stageHours, stageOnTrack, type Roadmap } from '../roadmap/types.js';
 import { loggedByStage, statusOf, trackTitle, type Learner } from './learner.js';
 import type { Baseline, BaselineStage, StageStatus } from './types.js';
 
@@ -93,7 +93,8 @@ export interface PlanStage {
 
 /** The agreed plan as `plan --json` and `export --format json` print it. */
 export interface PlanDocument {
-  roadmap: { id: string; title: string; version: string | number | null };
+  /** `hoursBasis`: what the roadmap's total hours assume, shown beside the plan's workload. */
+  roadmap: { id: string; title: string; version: string | number | null; hoursBasis: string | null };
   track: string;
   trackTitle: string;
   hoursPerWeek: number;
@@ -113,7 +114,7 @@ export function planDocument(learner: Learner): PlanDocument {
   const plan = agreedPlan(learner);
   const scheduled = new Map(plan.stages.map((s) => [s.id, s]));
   return {
-    roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version },
+    roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version, hoursBasis: roadmap.hoursBasis },
     track: profile.track,
     trackTitle: trackTitle(learner),
     hoursPerWeek: plan.hoursPerWeek,
@@ -133,7 +134,7 @@ export function planDocument(learner: Learner): PlanDocument {
         end: planned?.end ?? null,
         status: statusOf(learner, stage.id),
         optional: stage.optional,
-        project: stage.project,
+        project: stageOnTrack(stage, profile.track).project,
       };
     }),
     weeks: plan.weeks,

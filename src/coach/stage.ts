@@ -45,6 +45,8 @@ export interface StageRow {
 
 /** A stage with everything `next` says about it. */
 export interface StageDetail extends StageRow {
+  /** Where the stage's hours come from. */
+  hoursBasis: string | null;
   summary: string | null;
   topics: string[];
   tools: string[];
@@ -130,11 +132,12 @@ export function stageDetail(
   const onTrack = stageOnTrack(stage, learner.profile.track);
   return {
     ...stageRow(learner, stage, today, index, shared),
+    hoursBasis: stage.hoursBasis,
     summary: stage.summary,
     topics: onTrack.topics,
     tools: onTrack.tools,
     resources: onTrack.resources,
-    project: stage.project,
+    project: onTrack.project,
     selfCheck: stage.selfCheck,
     pitfalls: stage.pitfalls,
     skipForNow: learner.roadmap.skipForNow.filter((topic) => topic.at === stage.id),

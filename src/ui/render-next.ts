@@ -66,6 +66,7 @@ export function renderStage(stage: StageDetail, trackTitle: string, view: View):
     ),
     wrap(windowText(stage, view), view.width, 0, 2),
     ...section('Why it matters', stage.summary ? [stage.summary] : [], view, ''),
+    ...section('Where its hours come from', stage.hoursBasis ? [stage.hoursBasis] : [], view, ''),
     ...section('Topics', stage.topics, view),
     ...section(`Tools for ${trackTitle}`, stage.tools, view),
     ...resources(

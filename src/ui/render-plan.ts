@@ -24,6 +24,7 @@ export function renderPlanHeader(plan: PlanDocument, { style, width }: View): st
       ),
       `${label('Workload')} ${formatHours(plan.totalHours)} over ${plural(plan.weeks.length, 'week')}`,
     );
+    if (plan.roadmap.hoursBasis) lines.push(wrap(`${label('Assumes')} ${plan.roadmap.hoursBasis}`, width, 0, 11));
   } else {
     lines.push(wrap(`${label('Dates')} nothing left to schedule: every stage is done or skipped`, width, 0, 11));
   }
