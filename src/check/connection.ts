@@ -1,3 +1,4 @@
+import { safeLine } from '../validation/sanitize.js';
 import { send, type Answer, type Outgoing } from './http.js';
 
 /**
@@ -49,7 +50,12 @@ export class Connection {
     return this.sent === 0;
   }
 
-  async exchange(method: string, path: string, headers: Record<string, string>, body?: string | URLSearchParams): Promise<Answer> {
+  async exchange(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string | URLSearchParams,
+  ): Promise<Answer> {
     const outgoing: Outgoing = { method, url: this.url(path), headers, ...(body === undefined ? {} : { body }) };
     const timeout = this.sent === 0 ? this.timeouts.first : this.timeouts.each;
     const started = Date.now();
@@ -57,12 +63,17 @@ export class Connection {
     const answer = await send(outgoing, timeout);
     const waited = Date.now() - started;
     if (timeout > this.timeouts.each && waited > this.timeouts.each) {
-      this.notes.push(`The first answer took ${Math.round(waited / 1000)} s, as a free host waking up does; the check waits up to ${timeout / 1000} s for it.`);
+      this.notes.push(
+        `The first answer took ${Math.round(waited / 1000)} s, as a free host waking up does; the check waits up to ${timeout / 1000} s for it.`,
+      );
     }
     const slashed = this.slashTarget(outgoing.url, answer);
     if (!slashed) return answer;
     this.slash = slashed.pathname.endsWith('/');
-    if (this.slash) this.notes.push(`Your routes end in a slash (${slashed.pathname}), as your framework's router makes them: fine, the check follows them.`);
+    if (this.slash)
+      this.notes.push(
+        `Your routes end in a slash (${slashed.pathname}), as your framework's router makes them: fine, the check follows them.`,
+      );
     return send({ ...outgoing, url: slashed }, this.timeouts.each);
   }
 
@@ -78,7 +89,8 @@ export class Connection {
       } catch {
         return null;
       }
-      const sameButSlash = target.origin === url.origin && target.pathname === toggledSlash(url.pathname) && target.search === url.search;
+      const sameButSlash =
+        target.origin === url.origin && target.pathname === toggledSlash(url.pathname) && target.search === url.search;
       return sameButSlash ? target : null;
     }
     if (answer.status === 500 && !url.pathname.endsWith('/') && answer.text.includes('APPEND_SLASH')) {

@@ -2,8 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { Check, LoginFlow, SessionUser } from '../roadmap/checks.js';
 import { Connection, type Timeouts } from './connection.js';
 import { send, TransportError, type Answer, type Fault } from './http.js';
-import { describeAnswer, describeExpectation, fill, fillValue, judge, missingVars, nearMissSentence, type NearMiss, type Vars } from './judge.js';
+import {
+  describeAnswer,
+  describeExpectation,
+  fill,
+  fillValue,
+  judge,
+  missingVars,
+  nearMissSentence,
+  type NearMiss,
+  type Vars,
+} from './judge.js';
 import type { CheckRun, StepResult } from './result.js';
+import { safeLine } from '../validation/sanitize.js';
 import { accessTokenIn, LearnerSession, type SessionExchange } from './session.js';
 
 /**
@@ -34,7 +45,17 @@ export class Unreachable extends Error {
 }
 
 /** Faults of the very first request that mean nothing of the API was reached. */
-const FATAL_FIRST: ReadonlySet<Fault> = new Set(['refused', 'no-host', 'timeout', 'self-signed', 'wrong-name', 'untrusted', 'expired', 'not-https', 'bad-port']);
+const FATAL_FIRST: ReadonlySet<Fault> = new Set([
+  'refused',
+  'no-host',
+  'timeout',
+  'self-signed',
+  'wrong-name',
+  'untrusted',
+  'expired',
+  'not-https',
+  'bad-port',
+]);
 /** Faults after which the server is gone for the rest of the run. */
 const FATAL_LATER: ReadonlySet<Fault> = new Set(['refused', 'timeout']);
 
@@ -42,10 +63,11 @@ const LOGIN_PAGE = /\/(log-?in|sign-?in|accounts|auth)\b/i;
 
 function redirectReason(answer: Answer): string | null {
   if (answer.status < 300 || answer.status >= 400 || !answer.location) return null;
+  const location = safeLine(answer.location).slice(0, 160);
   if (LOGIN_PAGE.test(answer.location)) {
-    return `It redirects to a login page (${answer.location}) instead of answering 401: an API tells the client it needs a token; it does not send it to a page.`;
+    return `It redirects to a login page (${location}) instead of answering 401: an API tells the client it needs a token; it does not send it to a page.`;
   }
-  return `It redirects to ${answer.location}; the stage expects the answer at this path itself.`;
+  return `It redirects to ${location}; the stage expects the answer at this path itself.`;
 }
 
 function transportReason(fault: Fault, method: string, path: string): string | null {
@@ -88,7 +110,11 @@ class ContractRun {
     this.loggedIn = options.loggedIn || options.token !== null;
     if (this.session) {
       const { learner } = this.session.users;
-      for (const [name, value] of [['email', learner.email], ['password', learner.password]] as const) this.vars.set(name, value);
+      for (const [name, value] of [
+        ['email', learner.email],
+        ['password', learner.password],
+      ] as const)
+        this.vars.set(name, value);
       if (options.token) learner.access = options.token;
     }
   }
@@ -117,44 +143,79 @@ class ContractRun {
     };
     const path = fill(request.path, this.vars);
     const url = this.connection.url(path).href;
-    const answer = await this.connection.exchange(request.method, path, headers, json === undefined ? undefined : JSON.stringify(json));
-    return { answer, sent: `${request.method} ${url}${json === undefined ? '' : ` ${JSON.stringify(json)}`}`, method: request.method, url, json };
+    const answer = await this.connection.exchange(
+      request.method,
+      path,
+      headers,
+      json === undefined ? undefined : JSON.stringify(json),
+    );
+    return {
+      answer,
+      sent: `${request.method} ${url}${json === undefined ? '' : ` ${JSON.stringify(json)}`}`,
+      method: request.method,
+      url,
+      json,
+    };
   }
 
   private async sendSession(step: Check): Promise<Sent> {
     const { action, user, password } = step.session!;
     if (action === 'register') return { exchange: await this.session!.register(user) };
-    if (action === 'login') return { exchange: await this.session!.login(user, password === null ? undefined : fill(password, this.vars)) };
+    if (action === 'login')
+      return { exchange: await this.session!.login(user, password === null ? undefined : fill(password, this.vars)) };
     const refreshed = await this.session!.refresh(user);
-    return refreshed ? { exchange: refreshed } : { exchange: null, skipped: 'not run: the login gave no refresh token (the check reads refresh_token or refresh)' };
+    return refreshed
+      ? { exchange: refreshed }
+      : {
+          exchange: null,
+          skipped: 'not run: the login gave no refresh token (the check reads refresh_token or refresh)',
+        };
   }
 
   async send(step: Check): Promise<Sent> {
     if (step.session) return this.sendSession(step);
     const who = this.speaker(step);
-    if (who && this.loginFailed.has(who)) return { exchange: null, skipped: 'not run: it needs the login that failed above' };
+    if (who && this.loginFailed.has(who))
+      return { exchange: null, skipped: 'not run: it needs the login that failed above' };
     const failedLogin = who ? await this.ensureUser(who) : null;
     if (failedLogin) {
       this.loginFailed.add(who!);
-      return { exchange: failedLogin, skipped: `could not log in ${who === 'other' ? 'a second' : 'a fresh'} user: ${failedLogin.sent} answered ${describeAnswer(failedLogin.answer)}` };
+      return {
+        exchange: failedLogin,
+        skipped: `could not log in ${who === 'other' ? 'a second' : 'a fresh'} user: ${failedLogin.sent} answered ${describeAnswer(failedLogin.answer)}`,
+      };
     }
     const first = await this.sendPlain(step);
-    if (first.answer.status !== 401 || who !== null || step.as === 'nobody' || !this.session || this.autoLoginTried) return { exchange: first };
+    if (first.answer.status !== 401 || who !== null || step.as === 'nobody' || !this.session || this.autoLoginTried)
+      return { exchange: first };
     // The API wants a login although this stage comes before the one that teaches it: log in and go on.
     this.autoLoginTried = true;
     const failed = await this.session.start('learner');
     if (failed) return { exchange: first };
     this.loggedIn = true;
-    this.connection.notes.push('Your todo routes need a login, as they should after the auth stage: the check registered a fresh user and sent its token.');
+    this.connection.notes.push(
+      'Your todo routes need a login, as they should after the auth stage: the check registered a fresh user and sent its token.',
+    );
     return { exchange: await this.sendPlain(step) };
   }
 
   notRun(step: Check, why: string): void {
-    this.results.push({ name: step.name, kind: 'http', ok: false, ran: false, nearMiss: false, sent: this.describeSent(step), expected: describeExpectation(step.expect, this.vars), got: why, why: null });
+    this.results.push({
+      name: step.name,
+      kind: 'http',
+      ok: false,
+      ran: false,
+      nearMiss: false,
+      sent: this.describeSent(step),
+      expected: describeExpectation(step.expect, this.vars),
+      got: why,
+      why: null,
+    });
   }
 
   describeSent(step: Check): string {
-    if (step.session) return `${step.session.action} as ${step.session.user === 'learner' ? 'a fresh user' : 'a second user'}`;
+    if (step.session)
+      return `${step.session.action} as ${step.session.user === 'learner' ? 'a fresh user' : 'a second user'}`;
     const json = step.request!.json === undefined ? '' : ` ${JSON.stringify(fillValue(step.request!.json, this.vars))}`;
     return `${step.request!.method} ${this.connection.url(fill(step.request!.path, this.vars)).href}${json}`;
   }
@@ -173,7 +234,11 @@ class ContractRun {
   }
 
   missSentences(misses: NearMiss[], answer: Answer, step: Check): string {
-    const sentences = misses.map((miss) => (this.givenMisses.has(miss) && miss !== 'status' ? `(The same ${miss === 'envelope' ? '{"data": …} envelope' : miss === 'completed' ? '`completed`' : '`_id`'} as above.)` : nearMissSentence(miss, answer, step.expect)));
+    const sentences = misses.map((miss) =>
+      this.givenMisses.has(miss) && miss !== 'status'
+        ? `(The same ${miss === 'envelope' ? '{"data": …} envelope' : miss === 'completed' ? '`completed`' : '`_id`'} as above.)`
+        : nearMissSentence(miss, answer, step.expect),
+    );
     misses.forEach((miss) => this.givenMisses.add(miss));
     return sentences.join(' ');
   }
@@ -187,17 +252,29 @@ class ContractRun {
 function tokenProblem(step: Check, exchange: SessionExchange, run: ContractRun): string | null {
   const { status, text } = exchange.answer;
   if (!step.session || status < 200 || status >= 300) return null;
-  if (step.session.action === 'login' && step.session.password === null && !run.session!.users[step.session.user].access) {
+  if (
+    step.session.action === 'login' &&
+    step.session.password === null &&
+    !run.session!.users[step.session.user].access
+  ) {
     return 'The login answered without an access token: the check reads it from access_token, token or access.';
   }
-  if (step.session.action === 'refresh' && !accessTokenIn(text)) return 'The refresh answered without a new access token (access_token, token or access).';
+  if (step.session.action === 'refresh' && !accessTokenIn(text))
+    return 'The refresh answered without a new access token (access_token, token or access).';
   return null;
 }
 
 /** A 401 to a request that carried no token, in a run that could not log in on its own. */
-function unauthorizedReason(step: Check, exchange: SessionExchange, run: ContractRun, flow: LoginFlow | null): string | null {
+function unauthorizedReason(
+  step: Check,
+  exchange: SessionExchange,
+  run: ContractRun,
+  flow: LoginFlow | null,
+): string | null {
   if (exchange.answer.status !== 401 || step.session || step.as === 'nobody' || run.loggedIn) return null;
-  const tried = flow ? ` The check tried to log in as a fresh user (POST ${flow.register}, then ${flow.login.join(' or ')}), which did not work;` : '';
+  const tried = flow
+    ? ` The check tried to log in as a fresh user (POST ${flow.register}, then ${flow.login.join(' or ')}), which did not work;`
+    : '';
   return `It answered 401 to a request without a token.${tried} pass your own with \`--token <access token>\`, or open these routes while this stage is checked.`;
 }
 
@@ -209,7 +286,9 @@ function summarize(answers: Answer[]): string {
 }
 
 async function runStep(run: ContractRun, step: Check): Promise<void> {
-  const expected = describeExpectation(step.expect, run.vars) + (step.session?.action === 'login' && step.expect.status.some((s) => s < 300) ? ' and an access token' : '');
+  const expected =
+    describeExpectation(step.expect, run.vars) +
+    (step.session?.action === 'login' && step.expect.status.some((s) => s < 300) ? ' and an access token' : '');
   const answers: Answer[] = [];
   let sent: Sent = { exchange: null };
   let verdict = null;
@@ -222,14 +301,47 @@ async function runStep(run: ContractRun, step: Check): Promise<void> {
   }
   const exchange = sent.exchange;
   if (!exchange) return run.notRun(step, sent.skipped!);
-  const base = { name: step.name, kind: 'http' as const, sent: exchange.sent, expected, request: { method: exchange.method, url: exchange.url, ...(exchange.json === undefined ? {} : { json: exchange.json }) } };
-  if (sent.skipped) return void run.results.push({ ...base, ok: false, ran: true, nearMiss: false, got: describeAnswer(exchange.answer), why: `It ${sent.skipped}.` });
+  const base = {
+    name: step.name,
+    kind: 'http' as const,
+    sent: exchange.sent,
+    expected,
+    request: {
+      method: exchange.method,
+      url: exchange.url,
+      ...(exchange.json === undefined ? {} : { json: exchange.json }),
+    },
+  };
+  if (sent.skipped)
+    return void run.results.push({
+      ...base,
+      ok: false,
+      ran: true,
+      nearMiss: false,
+      got: describeAnswer(exchange.answer),
+      why: `It ${sent.skipped}.`,
+    });
   const problem = verdict?.outcome === 'passed' ? tokenProblem(step, exchange, run) : null;
   for (const [name, value] of verdict?.captured ?? []) run.vars.set(name, value);
   const got = summarize(answers);
-  if (verdict?.outcome === 'passed' && !problem) return void run.results.push({ ...base, ok: true, ran: true, nearMiss: false, got, why: null });
-  if (verdict?.outcome === 'near-miss') return void run.results.push({ ...base, ok: false, ran: true, nearMiss: true, got, why: run.missSentences(verdict.misses, exchange.answer, step) });
-  const why = problem ?? verdict?.reason ?? unauthorizedReason(step, exchange, run, run.flow) ?? redirectReason(exchange.answer) ?? step.hint ?? null;
+  if (verdict?.outcome === 'passed' && !problem)
+    return void run.results.push({ ...base, ok: true, ran: true, nearMiss: false, got, why: null });
+  if (verdict?.outcome === 'near-miss')
+    return void run.results.push({
+      ...base,
+      ok: false,
+      ran: true,
+      nearMiss: true,
+      got,
+      why: run.missSentences(verdict.misses, exchange.answer, step),
+    });
+  const why =
+    problem ??
+    verdict?.reason ??
+    unauthorizedReason(step, exchange, run, run.flow) ??
+    redirectReason(exchange.answer) ??
+    step.hint ??
+    null;
   run.results.push({ ...base, ok: false, ran: true, nearMiss: false, got, why });
 }
 
@@ -242,16 +354,29 @@ async function speaksHttps(base: URL): Promise<boolean> {
     await send({ method: 'GET', url: https, headers: {} }, 3000);
     return true;
   } catch (error) {
-    return error instanceof TransportError && ['self-signed', 'wrong-name', 'untrusted', 'expired'].includes(error.fault);
+    return (
+      error instanceof TransportError && ['self-signed', 'wrong-name', 'untrusted', 'expired'].includes(error.fault)
+    );
   }
 }
 
 async function transportFailure(run: ContractRun, step: Check, error: TransportError, first: boolean): Promise<void> {
-  if (first && error.fault === 'closed' && (await speaksHttps(run.connection.base))) throw new Unreachable('speaks-https', 'it speaks https on that port, not http');
+  if (first && error.fault === 'closed' && (await speaksHttps(run.connection.base)))
+    throw new Unreachable('speaks-https', 'it speaks https on that port, not http');
   if (first && FATAL_FIRST.has(error.fault)) throw new Unreachable(error.fault, error.message);
   const method = step.session ? 'POST' : step.request!.method;
   const path = step.session ? `the ${step.session.action} path` : fill(step.request!.path, run.vars);
-  run.results.push({ name: step.name, kind: 'http', ok: false, ran: true, nearMiss: false, sent: run.describeSent(step), expected: describeExpectation(step.expect, run.vars), got: error.message, why: transportReason(error.fault, method, path) });
+  run.results.push({
+    name: step.name,
+    kind: 'http',
+    ok: false,
+    ran: true,
+    nearMiss: false,
+    sent: run.describeSent(step),
+    expected: describeExpectation(step.expect, run.vars),
+    got: error.message,
+    why: transportReason(error.fault, method, path),
+  });
   if (FATAL_LATER.has(error.fault)) run.stop(error.message);
 }
 

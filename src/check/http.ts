@@ -53,24 +53,46 @@ const FAULTS: [RegExp, Fault, string][] = [
   [/^(ECONNRESET|EPIPE)$/, 'reset', 'the server reset the connection while answering: it crashed or was stopped'],
   [/^UND_ERR_SOCKET$/, 'closed', 'the server closed the connection before its answer was complete'],
   [/^HPE_/, 'malformed', 'the server answered with something that is not valid HTTP'],
-  [/^UND_ERR_HEADERS_OVERFLOW$/, 'huge-headers', "the answer's headers are larger than the 16 KB a client accepts (a huge cookie?)"],
-  [/^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/, 'self-signed', 'its https certificate is self-signed, so no client trusts it'],
+  [
+    /^UND_ERR_HEADERS_OVERFLOW$/,
+    'huge-headers',
+    "the answer's headers are larger than the 16 KB a client accepts (a huge cookie?)",
+  ],
+  [
+    /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/,
+    'self-signed',
+    'its https certificate is self-signed, so no client trusts it',
+  ],
   [/^ERR_TLS_CERT_ALTNAME_INVALID$/, 'wrong-name', 'its https certificate is made out to another host name'],
-  [/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_SIGNATURE_FAILURE)$/, 'untrusted', 'its https certificate is not signed by an authority this machine trusts'],
+  [
+    /^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_SIGNATURE_FAILURE)$/,
+    'untrusted',
+    'its https certificate is not signed by an authority this machine trusts',
+  ],
   [/^(CERT_HAS_EXPIRED|CERT_NOT_YET_VALID)$/, 'expired', 'its https certificate has expired or is not valid yet'],
-  [/^(ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_PACKET_LENGTH_TOO_LONG|EPROTO)$/, 'not-https', 'it does not speak https on that port (is it plain http?)'],
+  [
+    /^(ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_PACKET_LENGTH_TOO_LONG|EPROTO)$/,
+    'not-https',
+    'it does not speak https on that port (is it plain http?)',
+  ],
 ];
 
 /** Turns whatever fetch threw into a TransportError whose message names the cause in words. */
 export function describeFailure(error: unknown, timeoutMs: number): TransportError {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return new TransportError('timeout', `no answer within ${timeoutMs / 1000} seconds`);
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return new TransportError('timeout', `no answer within ${timeoutMs / 1000} seconds`);
   const code = err.cause?.code ?? '';
   for (const [pattern, fault, words] of FAULTS) if (pattern.test(code)) return new TransportError(fault, words);
   // fetch refuses some ports outright and says so only in its message.
-  if (/bad port/i.test(err.cause?.message ?? '')) return new TransportError('bad-port', 'fetch refuses to use that port');
-  if (err.message === 'terminated') return new TransportError('closed', 'the server closed the connection before its answer was complete');
-  return new TransportError('other', `the request failed (${code || err.cause?.message || err.message || 'no reason given'})`);
+  if (/bad port/i.test(err.cause?.message ?? ''))
+    return new TransportError('bad-port', 'fetch refuses to use that port');
+  if (err.message === 'terminated')
+    return new TransportError('closed', 'the server closed the connection before its answer was complete');
+  return new TransportError(
+    'other',
+    `the request failed (${code || err.cause?.message || err.message || 'no reason given'})`,
+  );
 }
 
 async function readBody(response: Response): Promise<string> {
@@ -107,13 +129,3 @@ export async function send(outgoing: Outgoing, timeoutMs: number): Promise<Answe
     throw describeFailure(error, timeoutMs);
   }
 }
-
-/**
- * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking): fetch refuses
- * them before sending anything, so `--url` refuses them first, with a sentence.
- */
-export const BLOCKED_PORTS: ReadonlySet<number> = new Set([
-  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143,
-  161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045,
-  4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
-]);

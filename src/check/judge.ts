@@ -1,4 +1,4 @@
-import { safeLine } from '../sanitize.js';
+import { safeLine } from '../validation/sanitize.js';
 import type { Expectation, Matcher } from '../roadmap/checks.js';
 import type { Answer } from './http.js';
 
@@ -16,7 +16,8 @@ export type Vars = Map<string, unknown>;
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 
-export const fill = (text: string, vars: Vars) => text.replace(PLACEHOLDER, (_, name: string) => (vars.has(name) ? String(vars.get(name)) : ''));
+export const fill = (text: string, vars: Vars) =>
+  text.replace(PLACEHOLDER, (_, name: string) => (vars.has(name) ? String(vars.get(name)) : ''));
 
 /** Fills placeholders in a JSON value; a string that is exactly one placeholder takes the value's own type. */
 export function fillValue(value: unknown, vars: Vars): unknown {
@@ -25,41 +26,65 @@ export function fillValue(value: unknown, vars: Vars): unknown {
     return whole && vars.has(whole[1]!) ? vars.get(whole[1]!) : fill(value, vars);
   }
   if (Array.isArray(value)) return value.map((item) => fillValue(item, vars));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, vars)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, vars)]));
   return value;
 }
 
 /** The placeholders a value uses that no earlier step has captured. */
 export const missingVars = (value: unknown, vars: Vars): string[] =>
-  [...new Set([...JSON.stringify(value ?? null).matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter((name) => !vars.has(name));
+  [...new Set([...JSON.stringify(value ?? null).matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter(
+    (name) => !vars.has(name),
+  );
 
 /** The value at a path such as `$`, `$.id` or `$.items[0].id`; undefined when there is none. */
 export function valueAt(body: unknown, path: string): unknown {
   let value = body;
   for (const [, key, index] of path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
     if (value === null || typeof value !== 'object') return undefined;
-    if (key !== undefined) value = Array.isArray(value) || !Object.hasOwn(value, key) ? undefined : (value as Record<string, unknown>)[key];
+    if (key !== undefined)
+      value = Array.isArray(value) || !Object.hasOwn(value, key) ? undefined : (value as Record<string, unknown>)[key];
     else value = Array.isArray(value) ? value[Number(index)] : undefined;
   }
   return value;
 }
 
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-const same = (a: unknown, b: unknown) => a === b || ((typeof a === 'number' || typeof a === 'string') && (typeof b === 'number' || typeof b === 'string') && String(a) === String(b));
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  ((typeof a === 'number' || typeof a === 'string') &&
+    (typeof b === 'number' || typeof b === 'string') &&
+    String(a) === String(b));
 
 function matches(value: unknown, matcher: Matcher, vars: Vars): boolean {
   if ('equals' in matcher) return same(value, fillValue(matcher.equals, vars));
   if ('exists' in matcher) return (value !== undefined) === matcher.exists;
   if ('type' in matcher) return typeOf(value) === matcher.type;
   const wanted = Object.entries(fillValue(matcher.has, vars) as Record<string, unknown>);
-  return Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object' && wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)));
+  return (
+    Array.isArray(value) &&
+    value.some(
+      (item) =>
+        item !== null &&
+        typeof item === 'object' &&
+        wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)),
+    )
+  );
 }
 
 function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
   const where = path === '$' ? 'the body' : path;
   if ('equals' in matcher) return `${where} = ${JSON.stringify(fillValue(matcher.equals, vars))}`;
-  if ('exists' in matcher) return path === '$' ? (matcher.exists ? 'a JSON body' : 'no body') : matcher.exists ? `${where} present` : `no ${where}`;
-  if ('type' in matcher) return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
+  if ('exists' in matcher)
+    return path === '$'
+      ? matcher.exists
+        ? 'a JSON body'
+        : 'no body'
+      : matcher.exists
+        ? `${where} present`
+        : `no ${where}`;
+  if ('type' in matcher)
+    return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
   return `${where} holds ${JSON.stringify(fillValue(matcher.has, vars))}`;
 }
 
@@ -84,14 +109,19 @@ interface Fix {
   apply: (body: unknown) => unknown;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Renames a field in the body and in every object of a list body. */
 function renamed(body: unknown, from: string, to: string): unknown {
-  const one = (item: unknown) => (isRecord(item) && Object.hasOwn(item, from) && !Object.hasOwn(item, to) ? { ...item, [to]: item[from] } : item);
+  const one = (item: unknown) =>
+    isRecord(item) && Object.hasOwn(item, from) && !Object.hasOwn(item, to) ? { ...item, [to]: item[from] } : item;
   return Array.isArray(body) ? body.map(one) : one(body);
 }
-const hasField = (body: unknown, field: string) => (Array.isArray(body) ? body.some((item) => isRecord(item) && Object.hasOwn(item, field)) : isRecord(body) && Object.hasOwn(body, field));
+const hasField = (body: unknown, field: string) =>
+  Array.isArray(body)
+    ? body.some((item) => isRecord(item) && Object.hasOwn(item, field))
+    : isRecord(body) && Object.hasOwn(body, field);
 
 const ENVELOPE: Fix = { miss: 'envelope', apply: (body) => (isRecord(body) ? body.data : body) };
 const RENAMES: [Fix, string, string][] = [
@@ -135,7 +165,13 @@ export interface Verdict {
   reason: string | null;
 }
 
-function strictly(expect: Expectation, capture: [string, string][], status: number, body: unknown, vars: Vars): Vars | null {
+function strictly(
+  expect: Expectation,
+  capture: [string, string][],
+  status: number,
+  body: unknown,
+  vars: Vars,
+): Vars | null {
   if (!expect.status.includes(status)) return null;
   if (!expect.json.every(([path, matcher]) => matches(valueAt(body, path), matcher, vars))) return null;
   const captured: Vars = new Map();
@@ -175,7 +211,16 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
   }
   if (!statusMiss && fixes.length === 0) return { outcome: 'failed', misses: [], captured: new Map(), reason: null };
   // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
-  const needed = fixes.filter((fix) => !strictly(expect, capture, status, fixes.filter((f) => f !== fix).reduce((value, f) => f.apply(value), body), vars));
+  const needed = fixes.filter(
+    (fix) =>
+      !strictly(
+        expect,
+        capture,
+        status,
+        fixes.filter((f) => f !== fix).reduce((value, f) => f.apply(value), body),
+        vars,
+      ),
+  );
   const misses: NearMiss[] = [...(statusMiss ? (['status'] as const) : []), ...needed.map((fix) => fix.miss)];
   return { outcome: misses.length > 0 ? 'near-miss' : 'passed', misses, captured, reason: null };
 }

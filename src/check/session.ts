@@ -41,7 +41,8 @@ function tokenIn(text: string, fields: string[]): string | null {
     return null;
   }
   // A `{data: …}` envelope is a near-miss of the todo contract, not a reason to fail the login.
-  const inner = body !== null && typeof body === 'object' && 'data' in body ? [body, (body as { data: unknown }).data] : [body];
+  const inner =
+    body !== null && typeof body === 'object' && 'data' in body ? [body, (body as { data: unknown }).data] : [body];
   for (const candidate of inner) {
     if (candidate === null || typeof candidate !== 'object') continue;
     for (const field of fields) {
@@ -67,16 +68,27 @@ export class LearnerSession {
     private readonly connection: Connection,
     random: string,
   ) {
-    const user = (name: string): User => ({ email: `${name}-${random}@example.com`, password: `Correct-horse-${random}`, access: null, refresh: null });
+    const user = (name: string): User => ({
+      email: `${name}-${random}@example.com`,
+      password: `Correct-horse-${random}`,
+      access: null,
+      refresh: null,
+    });
     this.users = { learner: user('learner'), other: user('other') };
   }
 
   private async post(path: string, json: Record<string, string>, form: boolean): Promise<SessionExchange> {
     const url = this.connection.url(path).href;
-    const body = form ? new URLSearchParams({ grant_type: 'password', username: json.username!, password: json.password! }) : JSON.stringify(json);
-    const headers = form ? { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } : JSON_HEADERS;
+    const body = form
+      ? new URLSearchParams({ grant_type: 'password', username: json.username!, password: json.password! })
+      : JSON.stringify(json);
+    const headers = form
+      ? { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }
+      : JSON_HEADERS;
     const answer = await this.connection.exchange('POST', path, headers, body);
-    const shown = form ? `(form) grant_type=password&username=${json.username}&password=…` : JSON.stringify({ ...json, password: '…' });
+    const shown = form
+      ? `(form) grant_type=password&username=${json.username}&password=…`
+      : JSON.stringify({ ...json, password: '…' });
     return { answer, sent: `POST ${url} ${shown}`, method: 'POST', url, json: form ? undefined : json };
   }
 
@@ -108,7 +120,11 @@ export class LearnerSession {
   /** Logs in (with another password when given); a 2xx answer's tokens become the user's. */
   async login(who: SessionUser, password?: string): Promise<SessionExchange> {
     const user = this.users[who];
-    const exchange = await this.sendLogin({ email: user.email, username: user.email, password: password ?? user.password });
+    const exchange = await this.sendLogin({
+      email: user.email,
+      username: user.email,
+      password: password ?? user.password,
+    });
     const { status, text } = exchange.answer;
     if (status >= 200 && status < 300 && password === undefined) {
       user.access = accessTokenIn(text);

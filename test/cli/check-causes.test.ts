@@ -1,8 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runContract } from '../../src/check/contract.js';
-import { builtinRoadmaps } from '../../src/roadmap/builtin.js';
+import { loadRoadmapFile } from '../../src/roadmap/load.js';
 import { json, learner } from '../helpers/cli.js';
-import { earlyCloseServer, forwardingServer, hugeHeaderServer, malformedServer, opensslMissing, plainHttpServer, tlsServer, type HostileServer } from '../helpers/hostile.js';
+import { COURSE } from '../helpers/paths.js';
+import {
+  earlyCloseServer,
+  forwardingServer,
+  hugeHeaderServer,
+  malformedServer,
+  opensslMissing,
+  plainHttpServer,
+  tlsServer,
+  type HostileServer,
+} from '../helpers/hostile.js';
 import { closedPort, referenceApi } from '../helpers/servers.js';
 import { runBin } from '../helpers/spawn.js';
 import { tempDir } from '../helpers/store.js';
@@ -25,7 +35,7 @@ async function serve<T extends HostileServer>(server: Promise<T>): Promise<T> {
 
 async function planned() {
   const me = learner();
-  await me(['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+  await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
   return me;
 }
 
@@ -37,26 +47,42 @@ describe('check names why nothing useful came back', () => {
     const url = await closedPort();
     const result = await me(['check', 'rest-api', '--url', url]);
     expect(result.code).toBe(1);
-    expect(firstLine(result.stderr)).toBe(`Error: Nothing answered at ${url}: nothing accepted the connection. Is your server running, and on this port?`);
+    expect(firstLine(result.stderr)).toBe(
+      `Error: Nothing answered at ${url}: nothing accepted the connection. Is your server running, and on this port?`,
+    );
     expect(result.stderr).toContain('`backend-path check rest-api --url :8000`');
   });
 
-  it.skipIf(Boolean(opensslMissing))(`a self-signed certificate${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`, async () => {
-    const me = await planned();
-    const server = await serve(tlsServer('self-signed'));
-    const result = await me(['check', 'rest-api', '--url', server.url]);
-    expect(result.code).toBe(1);
-    expect(firstLine(result.stderr)).toBe(`Error: ${server.url} answered, but its https certificate is self-signed, so no client trusts it.`);
-  });
+  it.skipIf(Boolean(opensslMissing))(
+    `a self-signed certificate${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`,
+    async () => {
+      const me = await planned();
+      const server = await serve(tlsServer('self-signed'));
+      const result = await me(['check', 'rest-api', '--url', server.url]);
+      expect(result.code).toBe(1);
+      expect(firstLine(result.stderr)).toBe(
+        `Error: ${server.url} answered, but its https certificate is self-signed, so no client trusts it.`,
+      );
+    },
+  );
 
-  it.skipIf(Boolean(opensslMissing))(`a certificate made out to another name${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`, async () => {
-    const server = await serve(tlsServer('wrong-name'));
-    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', NODE_EXTRA_CA_CERTS: server.caFile };
-    await runBin(['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'], env);
-    const result = await runBin(['check', 'rest-api', '--url', server.url], env);
-    expect(result.code).toBe(1);
-    expect(firstLine(result.stderr)).toBe(`Error: ${server.url} answered, but its https certificate is made out to another host name.`);
-  });
+  it.skipIf(Boolean(opensslMissing))(
+    `a certificate made out to another name${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`,
+    async () => {
+      const server = await serve(tlsServer('wrong-name'));
+      const env = {
+        BACKEND_PATH_CONFIG_DIR: tempDir(),
+        BACKEND_PATH_TODAY: '2026-11-23',
+        NODE_EXTRA_CA_CERTS: server.caFile,
+      };
+      await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'], env);
+      const result = await runBin(['check', 'rest-api', '--url', server.url], env);
+      expect(result.code).toBe(1);
+      expect(firstLine(result.stderr)).toBe(
+        `Error: ${server.url} answered, but its https certificate is made out to another host name.`,
+      );
+    },
+  );
 
   it('an https URL for a plain http server, and an http URL for an https one', async () => {
     const me = await planned();
@@ -86,10 +112,30 @@ describe('check names why nothing useful came back', () => {
   });
 
   it.each([
-    ['not HTTP at all', malformedServer, 'the server answered with something that is not valid HTTP', 'Is another program listening on that port? Its answer is not HTTP.'],
-    ['a 20 KB header', hugeHeaderServer, "the answer's headers are larger than the 16 KB a client accepts (a huge cookie?)", "Its answer's headers are over 16 KB (a large cookie?): clients refuse them."],
-    ['a close before the answer', () => earlyCloseServer(false), 'the server closed the connection before its answer was complete', 'It closed the connection on POST /todos without a complete answer: look at its log.'],
-    ['a close in the middle of the body', () => earlyCloseServer(true), 'the server closed the connection before its answer was complete', 'It closed the connection on POST /todos without a complete answer: look at its log.'],
+    [
+      'not HTTP at all',
+      malformedServer,
+      'the server answered with something that is not valid HTTP',
+      'Is another program listening on that port? Its answer is not HTTP.',
+    ],
+    [
+      'a 20 KB header',
+      hugeHeaderServer,
+      "the answer's headers are larger than the 16 KB a client accepts (a huge cookie?)",
+      "Its answer's headers are over 16 KB (a large cookie?): clients refuse them.",
+    ],
+    [
+      'a close before the answer',
+      () => earlyCloseServer(false),
+      'the server closed the connection before its answer was complete',
+      'It closed the connection on POST /todos without a complete answer: look at its log.',
+    ],
+    [
+      'a close in the middle of the body',
+      () => earlyCloseServer(true),
+      'the server closed the connection before its answer was complete',
+      'It closed the connection on POST /todos without a complete answer: look at its log.',
+    ],
   ])('an answer that is %s is named, not taken for a server that is down', async (_name, start, got, why) => {
     const me = await planned();
     const server = await serve(start());
@@ -102,15 +148,28 @@ describe('check names why nothing useful came back', () => {
   it('a free host asleep until its first request: the check waits for it and says so', async () => {
     const upstream = await serve(referenceApi());
     const sleepy = await serve(forwardingServer(upstream.url, { firstDelayMs: 1500 }));
-    const restApi = (await builtinRoadmaps())[0]!.stages.find((s) => s.id === 'rest-api')!;
-    const run = await runContract(restApi.checks!.steps, { base: new URL(sleepy.url), timeouts: { each: 500, first: 30_000 }, login: null, loggedIn: false, token: null });
+    const restApi = loadRoadmapFile(COURSE).roadmap.stages.find((s) => s.id === 'rest-api')!;
+    const run = await runContract(restApi.checks!.steps, {
+      base: new URL(sleepy.url),
+      timeouts: { each: 500, first: 30_000 },
+      login: null,
+      loggedIn: false,
+      token: null,
+    });
     expect(run.results.filter((r) => !r.ok)).toEqual([]);
-    expect(run.notes).toEqual([expect.stringMatching(/^The first answer took \d+ s, as a free host waking up does; the check waits up to 30 s for it\.$/)]);
+    expect(run.notes).toEqual([
+      expect.stringMatching(
+        /^The first answer took \d+ s, as a free host waking up does; the check waits up to 30 s for it\.$/,
+      ),
+    ]);
   });
 
   it('refuses ports fetch will not use, with exit 2, before sending anything', async () => {
     const me = await planned();
     const result = await me(['check', 'rest-api', '--url', ':6000']);
-    expect([result.code, firstLine(result.stderr)]).toEqual([2, 'Error: --url cannot use port 6000: fetch refuses it (it belongs to another protocol). Pick another port for your server.']);
+    expect([result.code, firstLine(result.stderr)]).toEqual([
+      2,
+      'Error: --url cannot use port 6000: fetch refuses it (it belongs to another protocol). Pick another port for your server.',
+    ]);
   });
 });

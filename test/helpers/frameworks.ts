@@ -8,7 +8,8 @@ import { tempDir } from './store.js';
 export type Framework = 'express' | 'fastapi' | 'drf';
 
 /** The mistakes a reference API can be told to make (test/fixtures/apis/README.md). */
-export type ApiFlaw = 'idor' | 'no-throttle' | 'underscore-id' | 'envelope' | 'created-200' | 'completed' | 'redirect' | 'plain-passwords';
+export type ApiFlaw =
+  'idor' | 'no-throttle' | 'underscore-id' | 'envelope' | 'created-200' | 'completed' | 'redirect' | 'plain-passwords';
 
 export interface ApiOptions {
   flaws?: ApiFlaw[];
@@ -37,7 +38,9 @@ const START_LIMIT_MS = 120_000;
 const pythonFor = new Map<string, string | undefined>();
 function pythonWith(modules: string): string | undefined {
   if (!pythonFor.has(modules)) {
-    const found = PYTHONS.find((python) => spawnSync(python, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0);
+    const found = PYTHONS.find(
+      (python) => spawnSync(python, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0,
+    );
     pythonFor.set(modules, found);
   }
   return pythonFor.get(modules);
@@ -59,7 +62,10 @@ export function frameworkMissing(framework: Framework): string | undefined {
   }
   const modules = PYTHON_MODULES[framework];
   if (pythonWith(modules)) return undefined;
-  const packages = framework === 'fastapi' ? 'python3-fastapi python3-uvicorn python3-multipart python3-jwt python3-argon2' : 'python3-djangorestframework python3-djangorestframework-simplejwt';
+  const packages =
+    framework === 'fastapi'
+      ? 'python3-fastapi python3-uvicorn python3-multipart python3-jwt python3-argon2'
+      : 'python3-djangorestframework python3-djangorestframework-simplejwt';
   return `no python3 here imports ${modules} (apt-get install ${packages})`;
 }
 
@@ -74,12 +80,21 @@ async function freePort(): Promise<number> {
 function launch(framework: Framework, port: number): { command: string; args: string[]; setup?: string[] } {
   if (framework === 'express') return { command: process.execPath, args: ['server.mjs'] };
   const python = pythonWith(PYTHON_MODULES[framework])!;
-  if (framework === 'fastapi') return { command: python, args: ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)] };
-  return { command: python, args: ['manage.py', 'runserver', '--noreload', `127.0.0.1:${port}`], setup: ['manage.py', 'migrate', '--verbosity', '0'] };
+  if (framework === 'fastapi')
+    return { command: python, args: ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)] };
+  return {
+    command: python,
+    args: ['manage.py', 'runserver', '--noreload', `127.0.0.1:${port}`],
+    setup: ['manage.py', 'migrate', '--verbosity', '0'],
+  };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve(child.exitCode)
+      : child.once('exit', (code) => resolve(code)),
+  );
 }
 
 async function answers(url: string): Promise<boolean> {
