@@ -72,7 +72,7 @@ export class Connection {
     this.slash = slashed.pathname.endsWith('/');
     if (this.slash)
       this.notes.push(
-        `Your routes end in a slash (${slashed.pathname}), as your framework's router makes them: fine, the check follows them.`,
+        `Your routes end in a slash (${safeLine(slashed.pathname).slice(0, 80)}), as your framework's router makes them: fine, the check follows them.`,
       );
     return send({ ...outgoing, url: slashed }, this.timeouts.each);
   }
