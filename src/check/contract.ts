@@ -100,9 +100,12 @@ class ContractRun {
   private capturedBy = new Map<string, string>();
 
   readonly flow: LoginFlow | null;
+  /** The learner gave their own token (`--token`). */
+  readonly usesOwnToken: boolean;
 
   constructor(private readonly options: ContractOptions) {
     this.flow = options.login;
+    this.usesOwnToken = options.token !== null;
     const random = randomBytes(4).toString('hex');
     this.connection = new Connection(options.base, options.timeouts);
     this.session = options.login ? new LearnerSession(options.login, this.connection, random) : null;
@@ -271,7 +274,11 @@ function unauthorizedReason(
   run: ContractRun,
   flow: LoginFlow | null,
 ): string | null {
-  if (exchange.answer.status !== 401 || step.session || step.as === 'nobody' || run.loggedIn) return null;
+  if (exchange.answer.status !== 401 || step.session || step.as === 'nobody') return null;
+  if (run.usesOwnToken && (step.as ?? 'learner') === 'learner') {
+    return 'It answered 401 to the token given with --token: is it still valid (access tokens expire), and for this server?';
+  }
+  if (run.loggedIn) return null;
   const tried = flow
     ? ` The check tried to log in as a fresh user (POST ${flow.register}, then ${flow.login.join(' or ')}), which did not work;`
     : '';
