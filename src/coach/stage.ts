@@ -4,6 +4,7 @@ import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../road
 import { agreedPlan } from './agree.js';
 import { currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 import type { BaselineStage, CheckRecord, Mark, Note, StageStatus } from './types.js';
+import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 
 /**
  * Where a stage stands today. For a stage still to do: `upcoming` (its window has not opened and
@@ -40,6 +41,9 @@ export interface StageRow {
   current: boolean;
   notes: Note[];
   links: string[];
+  /** The check command that works for this learner, and the URL it will check (null: the learner must give one). */
+  checkCommand: string | null;
+  checkUrl: string | null;
   check: CheckRecord | null;
 }
 
@@ -105,6 +109,8 @@ export function stageRow(learner: Learner, stage: Stage, today: IsoDate, index: 
     current: stage.id === shared.current,
     notes: learner.notes.get(stage.id) ?? [],
     links: learner.links.get(stage.id) ?? [],
+    checkCommand: stage.checks ? checkCommandFor(learner, stage) : null,
+    checkUrl: stage.checks ? defaultCheckUrl(learner, stage) : null,
     check: learner.checks.get(stage.id) ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { currentStage, planBegan, statusOf, toLearner, type Learner } from '../coach/learner.js';
 import { checkStudyDate } from '../coach/rules.js';
+import { checkCommandFor } from '../coach/check-url.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Mark as Progress } from '../coach/types.js';
@@ -168,7 +169,7 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, today: IsoDa
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
     if (!stage.checks) return [];
-    const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
+    const command = checkCommandFor(before, stage);
     const check = before.checks.get(stage.id);
     if (!check)
       return [

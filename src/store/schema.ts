@@ -165,8 +165,12 @@ function buildSchema() {
           url: text(MAX_URL_LENGTH),
           passed: range(0, 1000, 'a count'),
           total: range(1, 1000, 'a count'),
+          lastPass: v.optional(
+            v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), total: range(1, 1000, 'a count') }),
+          ),
         }),
       ),
+      checkUrl: v.optional(text(MAX_URL_LENGTH)),
       session: v.nullable(
         v.strictObject({
           stage: id,

@@ -225,7 +225,12 @@ describe('the built-in roadmaps, checked on the real data', () => {
   it("gives every checked stage a project per track that names every path the check requests and the track's port", () => {
     for (const roadmap of roadmaps) {
       for (const stage of roadmap.stages.filter((s) => s.checks)) {
-        const paths = new Set(stage.checks!.steps.map((step) => step.request.path.replace('${id}', '{id}')));
+        // `${id}` is written {id} in the text; a path on another user's todo is named by its collection.
+        const paths = new Set(
+          stage.checks!.steps.flatMap((step) =>
+            step.request ? [step.request.path.replace('${id}', '{id}').replace(/\/\$\{[a-z_]+\}.*$/, '')] : [],
+          ),
+        );
         const texts = TRACKS.map((track) => stage.tracks.get(track)?.project ?? '');
         expect(texts[0], `${stage.id} node`).not.toBe(texts[1]);
         TRACKS.forEach((track, i) => {
