@@ -1,9 +1,7 @@
 import { Argument, Command, Option, type OptionValues } from '@commander-js/extra-typings';
-import type { StatusLine, StatusResult } from '../commands/status.js';
-import type { CommandContext } from '../commands/context.js';
-import { actions, type Renderer } from './action.js';
+import { actions } from './action.js';
 import { HELP_EXAMPLES } from './help.js';
-import { watchStdout, type Io } from './io.js';
+import type { Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
 import {
   dateParser,
@@ -15,7 +13,8 @@ import {
   parseWeeklyHours,
 } from './options.js';
 import { describeProgram } from './program-spec.js';
-import { programOutput, reportError } from './report.js';
+import { statusRenderer, statusTask } from './everyday.js';
+import { programOutput } from './report.js';
 
 declare const __VERSION__: string;
 
@@ -33,14 +32,6 @@ const date = (what: string) =>
 const hours = (what: string) => new Option('--hours <n>', what).argParser(parseWeeklyHours);
 const start = (what: string) => new Option('--start <date>', what).argParser(dateParser('--start'));
 const stage = (what = 'stage id, number or the start of its title') => new Argument('<stage>', what);
-
-/** `status` and `status --short`: one task, two renderers; the prompt line's loads nothing else. */
-const statusTask = (short: boolean | undefined) => (c: CommandContext) =>
-  cmd.status().then((m): Promise<StatusResult | StatusLine> => (short ? m.statusLineCommand(c) : m.statusCommand(c)));
-const statusRenderer = async (result: StatusResult | StatusLine): Promise<Renderer<StatusResult | StatusLine>> =>
-  ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as Renderer<
-    StatusResult | StatusLine
-  >;
 
 function registerPlanning(program: Command, perform: Perform): void {
   program
@@ -418,7 +409,7 @@ function registerCompletion(program: Command, io: Io): void {
 }
 
 /** The commander program, writing to `io`. */
-function buildProgram(io: Io): Command {
+export function buildProgram(io: Io): Command {
   const { perform } = actions(io);
   const program = new Command('backend-path')
     .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')
@@ -439,23 +430,4 @@ function buildProgram(io: Io): Command {
   registerCompletion(program, io);
   program.addHelpText('after', HELP_EXAMPLES);
   return program;
-}
-
-/** Runs the program for `io` and returns the exit code: the only place errors become codes. */
-export async function main(io: Io): Promise<number> {
-  const { watched, lost } = watchStdout(io);
-  let code: number;
-  try {
-    // Bare `backend-path` (with or without --json) is the hidden home command.
-    const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
-    // The prompt line, run at every prompt, skips building the program; same task and renderer.
-    if (argv.join(' ') === 'status --short') await actions(watched).perform(statusTask(true), statusRenderer, false);
-    else await buildProgram(watched).parseAsync(argv, { from: 'user' });
-    code = 0;
-  } catch (error) {
-    code = await reportError(error, watched);
-  }
-  // Output that could not be written is a failure, whatever printed it (help, a completion script).
-  const failure = lost();
-  return failure && code === 0 ? reportError(failure, io) : code;
 }
