@@ -1,50 +1,22 @@
-import ignore from 'ignore';
+import { dependencyFolders, notIgnored } from '../project.js';
 import { judged, listed, type EvidenceStep } from '../step.js';
 import type { RepositoryFacts } from './facts.js';
-
-interface DependencyFolder {
-  label: string;
-  /** Any of these folder names will do. */
-  folders: readonly string[];
-}
-
-/** What each kind of project installs into its own folder, which a repository must leave out. */
-const DEPENDENCY_FOLDERS: Readonly<Record<'node' | 'python', readonly DependencyFolder[]>> = {
-  node: [{ label: 'node_modules/', folders: ['node_modules'] }],
-  python: [
-    { label: 'the virtual environment (.venv/ or venv/)', folders: ['.venv', 'venv', 'env'] },
-    { label: '__pycache__/', folders: ['__pycache__'] },
-  ],
-};
-
-type Kind = keyof typeof DEPENDENCY_FOLDERS;
-
-/** The kinds of project this is: the learner's track, and whatever the repository's own manifests say. */
-export function projectKinds(facts: RepositoryFacts, track: string | null): Kind[] {
-  const kinds = new Set<Kind>();
-  if (track === 'node' || facts.files.includes('package.json')) kinds.add('node');
-  if (track === 'python' || facts.files.some((f) => /^(pyproject\.toml|requirements[^/]*\.txt|manage\.py|setup\.py)$/.test(f))) kinds.add('python');
-  return [...kinds];
-}
 
 export const readmePath = (facts: RepositoryFacts) => facts.files.find((f) => /^readme(\.(md|markdown|rst|txt))?$/i.test(f));
 
 export function judgeGitignore(facts: RepositoryFacts, track: string | null): EvidenceStep {
-  const wanted = projectKinds(facts, track).flatMap((kind) => DEPENDENCY_FOLDERS[kind]);
-  const expected = `a .gitignore that leaves out ${listed([...wanted.map((w) => w.label), '.env'])}`;
+  const wanted = dependencyFolders(facts.files.filter((f) => !f.includes('/')), track);
+  const everything = listed([...wanted.map((w) => w.label), '.env']);
   const looked = `${facts.root}/.gitignore as committed`;
   const text = facts.text.get('.gitignore');
-  if (text === undefined) return judged('a .gitignore leaves out dependencies and secrets', looked, expected, false, 'there is no .gitignore at the top of the repository');
-  const rules = ignore().add(text);
-  const problems: string[] = [];
+  const name = 'a .gitignore leaves out dependencies and secrets';
+  if (text === undefined) return judged(name, looked, `a .gitignore that leaves out ${everything}`, false, 'there is no .gitignore at the top of the repository');
+  const problems = notIgnored(text, wanted).map((label) => `${label} is not ignored`);
   for (const { label, folders } of wanted) {
-    if (!folders.some((folder) => rules.ignores(`${folder}/`))) problems.push(`${label} is not ignored`);
     const committed = facts.files.filter((f) => folders.some((folder) => f.startsWith(`${folder}/`) || f.includes(`/${folder}/`)));
-    if (committed.length > 0) problems.push(`${committed.length} files under ${label} are committed (git rm -r --cached removes them)`);
+    if (committed.length > 0) problems.push(`${label} is committed (${committed.length} ${committed.length === 1 ? 'file' : 'files'}; git rm -r --cached takes it out)`);
   }
-  if (!rules.ignores('.env')) problems.push('.env is not ignored');
-  const got = problems.length === 0 ? `ignores ${listed([...wanted.map((w) => w.label), '.env'])}` : listed(problems);
-  return judged('a .gitignore leaves out dependencies and secrets', looked, expected, problems.length === 0, got);
+  return judged(name, looked, `a .gitignore that leaves out ${everything}`, problems.length === 0, problems.length === 0 ? `ignores ${everything}` : listed(problems));
 }
 
 export function judgeNoSecrets(facts: RepositoryFacts): EvidenceStep {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EvidenceUnavailable } from '../step.js';
 import type { CommitFacts, RepositoryFacts, SecretFinding } from './facts.js';
-import { git, GitFailed } from './git.js';
+import { git, ProcessFailed } from '../process.js';
 import { ANY_SECRET, secretFileKind, secretIn } from './secrets.js';
 
 /** Commits of the current branch read for the history steps: years of a learner's work, and a bound on a huge history. */
@@ -119,7 +119,7 @@ export async function readRepository(folder: string): Promise<RepositoryFacts> {
     return { root, commits, moreCommits: more, files, text, secrets, scanned };
   } catch (error) {
     if (error instanceof EvidenceUnavailable) throw error;
-    if (error instanceof GitFailed) throw unavailable(error, absolute);
+    if (error instanceof ProcessFailed) throw unavailable(error, absolute);
     throw error;
   }
 }
