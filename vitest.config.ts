@@ -9,7 +9,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The end-to-end suites spawn dist/: it is built once, before any suite runs.
     globalSetup: ['test/helpers/build.ts'],
-    testTimeout: 30_000,
+    // A guard against a hang, not a speed limit: shared machines run several times slower under load.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    reporters: ['default', './test/helpers/skipped-reporter.ts'],
     // Several suites mostly wait (on a stale lock, a silent server, a terminal): more workers
     // than cores keeps the waiting in parallel.
     maxWorkers: 4,

@@ -12,5 +12,8 @@ for (const name of readdirSync(seeds).filter((n) => /^\d{3}_.*\.txt$/.test(n))) 
   const list = words(readFileSync(new URL(name, seeds), 'utf8'));
   for (let i = 0; i + 8 <= list.length; i++) shingles.add(hash(list.slice(i, i + 8).join(' ')));
 }
-writeFileSync(new URL('../test/fixtures/seed-shingles.json', import.meta.url), `${JSON.stringify([...shingles].sort())}\n`);
+writeFileSync(
+  new URL('../test/fixtures/seed-shingles.json', import.meta.url),
+  `${JSON.stringify([...shingles].sort())}\n`,
+);
 console.log(`${shingles.size} eight-word runs`);

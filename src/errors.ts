@@ -33,6 +33,17 @@ export class FailureError extends CliError {
   }
 }
 
+/**
+ * A value breaks one of the coach's rules (a date outside the plan, a plan past the last
+ * supported year). The domain throws it without knowing about exit codes' meaning to a shell;
+ * like a usage error, it exits 2.
+ */
+export class RuleError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, 2, hint);
+  }
+}
+
 /** The user pressed Ctrl-C at a question. Exit 130. */
 export class CancelledError extends CliError {
   constructor(message: string) {
@@ -62,5 +73,27 @@ export class RoadmapError extends CliError {
       'The roadmap format is described in roadmaps/README.md.',
     );
     this.problems = problems;
+  }
+}
+/** A file system error code in plain words, for the sentence that tells the learner what went wrong. */
+export function describeCode(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'part of its path is a file, not a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'your disk quota is used up';
+    case 'ELOOP':
+      return 'its symbolic links form a loop';
+    default:
+      return code ?? 'unknown error';
   }
 }

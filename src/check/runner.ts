@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { safeLine } from '../sanitize.js';
+import { safeLine } from '../validation/sanitize.js';
 import type { Check, Matcher } from '../roadmap/types.js';
 
 /** Per request: long enough for a slow laptop, short enough that a silent server ends the run fast. */
@@ -28,39 +28,61 @@ const fill = (text: string, vars: Vars) => text.replace(/\$\{([^}]*)\}/g, (_, na
 function fillValue(value: unknown, vars: Vars): unknown {
   if (typeof value === 'string') return fill(value, vars);
   if (Array.isArray(value)) return value.map((item) => fillValue(item, vars));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, vars)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, vars)]));
   return value;
 }
 
-const needs = (value: unknown, vars: Vars): string[] => [...JSON.stringify(value ?? null).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!).filter((name) => !vars.has(name));
+const needs = (value: unknown, vars: Vars): string[] =>
+  [...JSON.stringify(value ?? null).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!).filter((name) => !vars.has(name));
 
 /** The value at a path such as `$`, `$.id` or `$.items[0].id`; undefined when there is none. */
 export function valueAt(body: unknown, path: string): unknown {
   let value = body;
   for (const [, key, index] of path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
     if (value === null || typeof value !== 'object') return undefined;
-    if (key !== undefined) value = Array.isArray(value) || !Object.hasOwn(value, key) ? undefined : (value as Record<string, unknown>)[key];
+    if (key !== undefined)
+      value = Array.isArray(value) || !Object.hasOwn(value, key) ? undefined : (value as Record<string, unknown>)[key];
     else value = Array.isArray(value) ? value[Number(index)] : undefined;
   }
   return value;
 }
 
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-const same = (a: unknown, b: unknown) => a === b || (typeof a === 'number' && typeof b === 'string' && String(a) === b) || (typeof a === 'string' && typeof b === 'number' && a === String(b));
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a === 'number' && typeof b === 'string' && String(a) === b) ||
+  (typeof a === 'string' && typeof b === 'number' && a === String(b));
 
 function matches(value: unknown, matcher: Matcher, vars: Vars): boolean {
   if ('equals' in matcher) return same(value, fillValue(matcher.equals, vars));
   if ('exists' in matcher) return (value !== undefined) === matcher.exists;
   if ('type' in matcher) return typeOf(value) === matcher.type;
   const wanted = Object.entries(fillValue(matcher.has, vars) as Record<string, unknown>);
-  return Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object' && wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)));
+  return (
+    Array.isArray(value) &&
+    value.some(
+      (item) =>
+        item !== null &&
+        typeof item === 'object' &&
+        wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)),
+    )
+  );
 }
 
 function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
   const where = path === '$' ? 'the body' : path;
   if ('equals' in matcher) return `${where} = ${JSON.stringify(fillValue(matcher.equals, vars))}`;
-  if ('exists' in matcher) return path === '$' ? (matcher.exists ? 'a JSON body' : 'no body') : matcher.exists ? `${where} present` : `no ${where}`;
-  if ('type' in matcher) return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
+  if ('exists' in matcher)
+    return path === '$'
+      ? matcher.exists
+        ? 'a JSON body'
+        : 'no body'
+      : matcher.exists
+        ? `${where} present`
+        : `no ${where}`;
+  if ('type' in matcher)
+    return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
   return `${where} holds ${JSON.stringify(fillValue(matcher.has, vars))}`;
 }
 
@@ -100,7 +122,8 @@ async function readBody(response: Response): Promise<string> {
 /** Why a request failed, in words; `code` tells a closed port from a silent server. */
 function failure(error: unknown): { code: string; text: string } {
   const err = error as { name?: string; cause?: { code?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return { code: 'TIMEOUT', text: `no answer within ${REQUEST_TIMEOUT_MS / 1000} seconds` };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return { code: 'TIMEOUT', text: `no answer within ${REQUEST_TIMEOUT_MS / 1000} seconds` };
   const code = err.cause?.code ?? 'EUNKNOWN';
   // fetch's own refusals (a port it never uses, a header it cannot send) carry a message, not a code.
   const own = (error as { cause?: { message?: string }; message?: string }).cause?.message ?? (error as Error).message;
@@ -129,14 +152,25 @@ export async function runChecks(checks: readonly Check[], base: URL): Promise<St
     const request = { method: check.request.method, url: url.href, ...(json === undefined ? {} : { json }) };
     const missing = needs([check.request, check.expect], vars);
     if (stopped || missing.length > 0) {
-      results.push({ name: check.name, ok: false, ran: false, request, expected, got: stopped ?? `not run: needs ${missing.join(', ')} from an earlier check` });
+      results.push({
+        name: check.name,
+        ok: false,
+        ran: false,
+        request,
+        expected,
+        got: stopped ?? `not run: needs ${missing.join(', ')} from an earlier check`,
+      });
       continue;
     }
     let response: Response;
     try {
       response = await fetch(url, {
         method: check.request.method,
-        headers: { accept: 'application/json', ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...Object.fromEntries(check.request.headers.map(([k, v]) => [k, fill(v, vars)])) },
+        headers: {
+          accept: 'application/json',
+          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...Object.fromEntries(check.request.headers.map(([k, v]) => [k, fill(v, vars)])),
+        },
         body: json === undefined ? undefined : JSON.stringify(json),
         redirect: 'manual',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -154,7 +188,14 @@ export async function runChecks(checks: readonly Check[], base: URL): Promise<St
   return results;
 }
 
-function evaluate(check: Check, request: StepResult['request'], expected: string, status: number, text: string, vars: Vars): StepResult {
+function evaluate(
+  check: Check,
+  request: StepResult['request'],
+  expected: string,
+  status: number,
+  text: string,
+  vars: Vars,
+): StepResult {
   const excerpt = safeLine(text).slice(0, EXCERPT_LENGTH);
   const got = `${status}${excerpt ? ` ${excerpt}${text.length > EXCERPT_LENGTH ? '…' : ''}` : ' (empty body)'}`;
   const result = (ok: boolean): StepResult => ({ name: check.name, ok, ran: true, request, expected, got });
@@ -168,10 +209,12 @@ function evaluate(check: Check, request: StepResult['request'], expected: string
       return { ...result(false), got: `${got} (not JSON)` };
     }
   }
-  for (const [path, matcher] of check.expect.json) if (!matches(valueAt(body, path), matcher, vars)) return result(false);
+  for (const [path, matcher] of check.expect.json)
+    if (!matches(valueAt(body, path), matcher, vars)) return result(false);
   for (const [name, path] of check.capture) {
     const value = valueAt(body, path);
-    if (typeof value !== 'string' && typeof value !== 'number') return { ...result(false), got: `${got} (no ${path} to keep as ${name})` };
+    if (typeof value !== 'string' && typeof value !== 'number')
+      return { ...result(false), got: `${got} (no ${path} to keep as ${name})` };
     vars.set(name, String(value));
   }
   return result(true);

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../plan/dates.js';
 import { layout, roundHours, type PlanWeek } from '../plan/schedule.js';
 import { stageHours, type Roadmap } from '../roadmap/types.js';
-import type { Baseline } from '../store/schema.js';
-import { loggedByStage, statusOf, trackTitle, type Learner, type StageStatus } from './learner.js';
+import type { Baseline, StageStatus } from './types.js';
+import { loggedByStage, statusOf, trackTitle, type Learner } from './learner.js';
 
 export interface AgreeInput {
   roadmap: Roadmap;

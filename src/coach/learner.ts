@@ -1,8 +1,6 @@
 import { minutesBetween, type IsoDate } from '../plan/dates.js';
 import { stageHours, type Roadmap, type Stage } from '../roadmap/types.js';
-import type { Baseline, CheckRecord, LogEntry, Profile, SavedData, Session } from '../store/schema.js';
-
-export type StageStatus = 'todo' | 'done' | 'skipped';
+import type { Baseline, CheckRecord, LearnerRecord, LogEntry, Profile, Session, StageStatus } from './types.js';
 
 /**
  * Everything the coach knows about a learner: the saved data read with its roadmap, with every
@@ -34,7 +32,7 @@ export function trackTitle(learner: Learner): string {
 
 const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));
 
-export function toLearner(data: SavedData, roadmap: Roadmap): Learner {
+export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
   return {
     roadmap,
     profile: data.profile,
@@ -66,7 +64,8 @@ export function currentStage(learner: Learner): Stage | undefined {
 export function loggedByStage(log: readonly LogEntry[], until: IsoDate): Map<string, number> {
   const hours = new Map<string, number>();
   for (const entry of log) {
-    if (entry.stage !== undefined && entry.date <= until) hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
+    if (entry.stage !== undefined && entry.date <= until)
+      hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
   }
   return hours;
 }

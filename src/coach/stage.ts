@@ -1,8 +1,8 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
 import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
-import type { CheckRecord } from '../store/schema.js';
-import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner, type StageStatus } from './learner.js';
+import type { CheckRecord, StageStatus } from './types.js';
+import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 
 /** Where today falls against a stage's window. */
 export type Timing = 'ahead' | 'in-window' | 'overdue' | 'unscheduled';
@@ -92,7 +92,13 @@ export function sharedLookups(learner: Learner, today: IsoDate) {
 }
 
 /** Everything `next` says about a stage, with its window and today's place in it. */
-export function stageDetail(learner: Learner, stage: Stage, today: IsoDate, index = learner.roadmap.stages.indexOf(stage), shared = sharedLookups(learner, today)): StageDetail {
+export function stageDetail(
+  learner: Learner,
+  stage: Stage,
+  today: IsoDate,
+  index = learner.roadmap.stages.indexOf(stage),
+  shared = sharedLookups(learner, today),
+): StageDetail {
   const { baseline, profile } = learner;
   const hours = hoursOf(learner, stage);
   const credited = creditOf(learner, stage, shared.logged);

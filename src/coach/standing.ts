@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
-import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../store/schema.js';
+import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './rules.js';
 import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 import { weekAndStreak, type WeekReport } from './week.js';
 
@@ -123,18 +123,31 @@ function totals(learner: Learner, today: IsoDate) {
  * pace from today (from the plan's start, before it). A finished plan keeps the days it was
  * early or late on the day the last stage was done.
  */
-function judge(learner: Learner, today: IsoDate, remaining: number, plannedFinish: IsoDate): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
+function judge(
+  learner: Learner,
+  today: IsoDate,
+  remaining: number,
+  plannedFinish: IsoDate,
+): { verdict: Verdict; daysAhead: number; projected: IsoDate } {
   const { baseline } = learner;
   // Finished means every stage marked done or skipped; hours logged in full are not enough.
   if (remaining <= 1e-9 && !currentStage(learner)) {
     const finishedOn = lastDoneDate(learner) ?? today;
     const plannedThen = plannedFinishOn(learner, finishedOn);
-    return { verdict: 'finished', projected: finishedOn, daysAhead: plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0 };
+    return {
+      verdict: 'finished',
+      projected: finishedOn,
+      daysAhead: plannedThen.hours > 0 ? daysBetween(finishedOn, plannedThen.finish) : 0,
+    };
   }
   const anchor = daysBetween(baseline.start, today) > 0 ? today : baseline.start;
   const projected = addDays(anchor, Math.max(0, dayBefore(remaining, baseline.hoursPerWeek / 7)));
   const daysAhead = daysBetween(projected, plannedFinish);
-  return { verdict: Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind', daysAhead, projected };
+  return {
+    verdict: Math.abs(daysAhead) <= ON_TRACK_DAYS ? 'on-track' : daysAhead > 0 ? 'ahead' : 'behind',
+    daysAhead,
+    projected,
+  };
 }
 
 /**
@@ -150,7 +163,8 @@ function plannedFinishOn(learner: Learner, date: IsoDate): { finish: IsoDate; ho
   let total = 0;
   let skippedAhead = 0;
   for (const stage of baseline.stages) {
-    if (statusOf(learner, stage.id) === 'skipped') skippedAhead += Math.min(stage.hours, Math.max(0, offset + stage.hours - elapsed));
+    if (statusOf(learner, stage.id) === 'skipped')
+      skippedAhead += Math.min(stage.hours, Math.max(0, offset + stage.hours - elapsed));
     offset += stage.hours;
     total += stage.hours;
   }
@@ -160,7 +174,8 @@ function plannedFinishOn(learner: Learner, date: IsoDate): { finish: IsoDate; ho
 
 function lastDoneDate(learner: Learner): IsoDate | undefined {
   let last: IsoDate | undefined;
-  for (const entry of learner.progress.values()) if (entry.status === 'done' && (last === undefined || entry.date > last)) last = entry.date;
+  for (const entry of learner.progress.values())
+    if (entry.status === 'done' && (last === undefined || entry.date > last)) last = entry.date;
   return last;
 }
 

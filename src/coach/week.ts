@@ -1,6 +1,6 @@
 import { addDays, dayNumber, type IsoDate } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
-import type { LogEntry } from '../store/schema.js';
+import type { LogEntry } from './types.js';
 
 export interface WeekReport {
   /** 1 for the plan's first week; 0 or less before the plan starts. */
@@ -16,7 +16,12 @@ export interface WeekReport {
  * the agreed plan's 7-day blocks. One pass over the log buckets its hours by week, so a log of
  * years costs no more than reading it once.
  */
-export function weekAndStreak(log: readonly LogEntry[], start: IsoDate, today: IsoDate, target: number): { week: WeekReport; streak: number } {
+export function weekAndStreak(
+  log: readonly LogEntry[],
+  start: IsoDate,
+  today: IsoDate,
+  target: number,
+): { week: WeekReport; streak: number } {
   const first = dayNumber(start);
   const todayNumber = dayNumber(today);
   const weekOf = (day: number) => Math.floor((day - first) / 7);
@@ -35,7 +40,13 @@ export function weekAndStreak(log: readonly LogEntry[], start: IsoDate, today: I
   for (let week = met(current) ? current : current - 1; met(week); week--) streak++;
   const weekStart = addDays(start, current * 7);
   return {
-    week: { number: current + 1, start: weekStart, end: addDays(weekStart, 6), hours: roundHours(byWeek.get(current) ?? 0), target },
+    week: {
+      number: current + 1,
+      start: weekStart,
+      end: addDays(weekStart, 6),
+      hours: roundHours(byWeek.get(current) ?? 0),
+      target,
+    },
     streak,
   };
 }

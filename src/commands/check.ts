@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
@@ -20,12 +20,18 @@ export interface CheckResult {
 /** The learner's URL: http(s) only; `:8000` and `localhost:8000` are short for http://localhost:8000. */
 export function parseCheckUrl(text: string): URL {
   const trimmed = text.trim();
-  const full = /^:\d{1,5}$/.test(trimmed) ? `http://localhost${trimmed}` : /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const full = /^:\d{1,5}$/.test(trimmed)
+    ? `http://localhost${trimmed}`
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
+      ? trimmed
+      : `http://${trimmed}`;
   let url: URL;
   try {
     url = new URL(full);
   } catch {
-    throw new UsageError(`--url must be an http(s) address such as http://localhost:3000 or :8000; got ${JSON.stringify(text)}.`);
+    throw new UsageError(
+      `--url must be an http(s) address such as http://localhost:3000 or :8000; got ${JSON.stringify(text)}.`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--url must be an http or https address; ${url.protocol.replace(/:$/, '')} is not allowed.`);
@@ -39,11 +45,25 @@ export function parseCheckUrl(text: string): URL {
 /** Addresses only this machine or its local network can reach (IPv4 also in its IPv6-mapped forms). */
 function privateRanges(): BlockList {
   const list = new BlockList();
-  for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10]] as const) {
+  for (const [net, bits] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+    ['100.64.0.0', 10],
+  ] as const) {
     list.addSubnet(net, bits, 'ipv4');
     list.addSubnet(`::ffff:${net}`, 96 + bits, 'ipv6');
   }
-  for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) list.addSubnet(net, bits, 'ipv6');
+  for (const [net, bits] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+  ] as const)
+    list.addSubnet(net, bits, 'ipv6');
   return list;
 }
 
@@ -59,12 +79,19 @@ export function isLocalHost(hostname: string): boolean {
  * Runs a stage's project contract against the learner's running API and keeps the result with
  * the date. A check never marks a stage done.
  */
-export async function checkCommand(name: string, options: { url?: string }, context: CommandContext): Promise<CheckResult> {
+export async function checkCommand(
+  name: string,
+  options: { url?: string },
+  context: CommandContext,
+): Promise<CheckResult> {
   const { learner } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
   if (!stage.checks) {
     const checkable = learner.roadmap.stages.filter((s) => s.checks).map((s) => s.id);
-    throw new UsageError(`The stage ${stage.id} has no checks to run.`, checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : undefined);
+    throw new UsageError(
+      `The stage ${stage.id} has no checks to run.`,
+      checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : undefined,
+    );
   }
   const base = parseCheckUrl(options.url ?? DEFAULT_URL);
   if (stage.checks.public && (base.protocol !== 'https:' || isLocalHost(base.hostname))) {
@@ -80,8 +107,15 @@ export async function checkCommand(name: string, options: { url?: string }, cont
     results = await runChecks(stage.checks.steps, base);
   } catch (error) {
     if (error instanceof Unreachable) {
-      if (/host name/.test(error.message)) throw new FailureError(`Could not reach ${base.origin}: ${error.message}. Is the address right?`, `Check it, then run \`${again}\` again.`);
-      throw new FailureError(`Nothing answered at ${base.origin} (${error.message}) — is your server running?`, `Start it, then run \`${again}\` again.`);
+      if (/host name/.test(error.message))
+        throw new FailureError(
+          `Could not reach ${base.origin}: ${error.message}. Is the address right?`,
+          `Check it, then run \`${again}\` again.`,
+        );
+      throw new FailureError(
+        `Nothing answered at ${base.origin} (${error.message}) — is your server running?`,
+        `Start it, then run \`${again}\` again.`,
+      );
     }
     throw error;
   }

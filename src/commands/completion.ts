@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadLearner, type CommandContext } from '../context.js';
+import { loadLearner, type CommandContext } from './context.js';
 import { builtinRoadmaps } from '../roadmap/builtin.js';
-import type { SHELLS } from '../options.js';
 
+/** The shells `completion` writes a script for. */
+export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** The command tree as the completion library needs it, described by the CLI layer. */
@@ -41,10 +42,18 @@ export async function completionScriptCommand(shell: Shell): Promise<string> {
 
 /** Files and folders that start with the word being completed, folders with a trailing slash. */
 function files(current: string, cwd: string, filter?: RegExp): string[] {
-  const dir = current.endsWith('/') ? current : dirname(current) === '.' && !current.startsWith('./') ? '' : `${dirname(current)}/`;
+  const dir = current.endsWith('/')
+    ? current
+    : dirname(current) === '.' && !current.startsWith('./')
+      ? ''
+      : `${dirname(current)}/`;
   try {
     return readdirSync(resolve(cwd, dir || '.'))
-      .filter((name) => name.startsWith(basename(current.endsWith('/') ? '' : current)) && (!name.startsWith('.') || basename(current).startsWith('.')))
+      .filter(
+        (name) =>
+          name.startsWith(basename(current.endsWith('/') ? '' : current)) &&
+          (!name.startsWith('.') || basename(current).startsWith('.')),
+      )
       .flatMap((name) => {
         const isDir = statSync(join(resolve(cwd, dir || '.'), name), { throwIfNoEntry: false })?.isDirectory() ?? false;
         if (!isDir && filter && !filter.test(name)) return [];
@@ -79,11 +88,15 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
   const dynamic: Record<string, (complete: Complete) => void> = {
     stage: list(stages),
     track: list(tracks),
-    roadmap: list([...roadmaps.map((r) => [r.id, r.title] as [string, string]), ...files(current, context.cwd, /\.ya?ml$/i).map((f) => [f, 'roadmap file'] as [string, string])]),
+    roadmap: list([
+      ...roadmaps.map((r) => [r.id, r.title] as [string, string]),
+      ...files(current, context.cwd, /\.ya?ml$/i).map((f) => [f, 'roadmap file'] as [string, string]),
+    ]),
     file: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
     output: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
   };
-  const handler = (name: string, choices: string[]) => dynamic[name] ?? (choices.length > 0 ? list(choices.map((c) => [c, ''])) : undefined);
+  const handler = (name: string, choices: string[]) =>
+    dynamic[name] ?? (choices.length > 0 ? list(choices.map((c) => [c, ''])) : undefined);
 
   const root = new RootCommand();
   for (const spec of specs) {

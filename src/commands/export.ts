@@ -3,14 +3,14 @@ import { planDocument, type PlanDocument } from '../coach/agree.js';
 import { currentStage, type Learner } from '../coach/learner.js';
 import { sharedLookups, stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, type CommandContext } from '../context.js';
+import { loadLearner, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
-import { writeOutputFile } from '../files.js';
-import { safeData, safeJson } from '../sanitize.js';
+import { safeData } from '../validation/sanitize.js';
 import type { IsoDate } from '../plan/dates.js';
-import type { CheckRecord, LogEntry } from '../store/schema.js';
-import { FORMATS } from '../options.js';
+import type { CheckRecord, LogEntry } from '../coach/types.js';
 
+/** The formats `export` writes. */
+export const FORMATS = ['ics', 'md', 'json', 'svg'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 export interface ExportOptions {
@@ -23,7 +23,10 @@ export interface ExportOptions {
 /** `export --format json`: the agreed plan as `plan --json` prints it, with everything the learner recorded. */
 export interface ExportDocument extends PlanDocument {
   exportedOn: IsoDate;
-  standing: Pick<Standing, 'verdict' | 'daysAhead' | 'plannedFinish' | 'projectedFinish' | 'creditedHours' | 'totalHours' | 'percent'>;
+  standing: Pick<
+    Standing,
+    'verdict' | 'daysAhead' | 'plannedFinish' | 'projectedFinish' | 'creditedHours' | 'totalHours' | 'percent'
+  >;
   notes: Record<string, { date: IsoDate; text: string }[]>;
   log: LogEntry[];
   links: Record<string, string[]>;
@@ -44,9 +47,11 @@ export interface ExportData {
 
 export interface ExportResult {
   format: ExportFormat;
-  /** The file written, or null when the text goes to stdout. */
-  file: string | null;
-  text: string;
+  /** The absolute path to write to, or null for stdout. The CLI writes it, as it prints any result. */
+  output: string | null;
+  /** ics only: the weekly study session's local time, when --sessions asked for one. */
+  session: { hour: number; minute: number } | null;
+  data: ExportData;
 }
 
 const EXTENSIONS = new Map<string, ExportFormat>(FORMATS.map((format) => [`.${format}`, format]));
@@ -54,9 +59,16 @@ const EXTENSIONS = new Map<string, ExportFormat>(FORMATS.map((format) => [`.${fo
 function chooseFormat(options: ExportOptions): ExportFormat {
   const fromName = options.output && EXTENSIONS.get(/\.[a-z]+$/i.exec(options.output)?.[0]?.toLowerCase() ?? '');
   const format = options.format ?? fromName;
-  if (!format) throw new UsageError('Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).');
-  if (options.sessionTime && !options.sessions) throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
-  if (options.sessions && format !== 'ics') throw new UsageError(`--sessions adds a weekly study session to a calendar, so it needs --format ics, not ${format}.`);
+  if (!format)
+    throw new UsageError(
+      'Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).',
+    );
+  if (options.sessionTime && !options.sessions)
+    throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
+  if (options.sessions && format !== 'ics')
+    throw new UsageError(
+      `--sessions adds a weekly study session to a calendar, so it needs --format ics, not ${format}.`,
+    );
   return format;
 }
 
@@ -93,19 +105,20 @@ export function exportData(learner: Learner, today: IsoDate, revision: number): 
   };
 }
 
-/** The plan as a calendar, Markdown, JSON or an SVG progress card, to stdout or a file. */
+/**
+ * The plan as a calendar, Markdown, JSON or an SVG progress card: what to export and where. The
+ * CLI renders it (src/ui/render-export.ts) and writes it to stdout or the file, refusing the
+ * progress file and its kin.
+ */
 export async function exportCommand(options: ExportOptions, context: CommandContext): Promise<ExportResult> {
   const format = chooseFormat(options);
   const { learner, data } = await loadLearner(context);
   // Text from the progress file may have been edited by hand: it is cleaned like any output.
   const exported = safeData(exportData(learner, context.clock.today, data.revision));
-  let text: string;
-  if (format === 'json') text = `${safeJson(exported.document)}\n`;
-  else if (format === 'md') text = (await import('../ui/export-md.js')).renderMarkdown(exported);
-  else if (format === 'svg') text = (await import('../ui/export-svg.js')).renderCard(exported);
-  else text = (await import('../ui/export-ics.js')).renderIcs(exported, options.sessions ? (options.sessionTime ?? { hour: 18, minute: 0 }) : undefined);
-  if (!options.output) return { format, file: null, text };
-  const file = resolve(context.cwd, options.output);
-  writeOutputFile(file, text, (path) => context.store.owns(path), `plan.${format}`);
-  return { format, file, text };
+  return {
+    format,
+    output: options.output ? resolve(context.cwd, options.output) : null,
+    session: options.sessions ? (options.sessionTime ?? { hour: 18, minute: 0 }) : null,
+    data: exported,
+  };
 }

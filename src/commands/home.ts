@@ -2,15 +2,18 @@ import { currentStage, runningSession } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { suggestNext } from '../coach/suggest.js';
-import { readLearner, type CommandContext } from '../context.js';
-import type { Session } from '../store/schema.js';
+import { readLearner, type CommandContext } from './context.js';
+import type { Session } from '../coach/types.js';
 
 export type HomeResult =
   | { plan: false }
   | {
       plan: true;
       roadmap: { id: string; title: string };
-      stage: Pick<StageDetail, 'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft'> | null;
+      stage: Pick<
+        StageDetail,
+        'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft'
+      > | null;
       standing: Standing;
       session: (Session & { minutes: number }) | null;
       /** The one command to run next. */

@@ -1,4 +1,4 @@
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { matchStage } from '../roadmap/match.js';
 import type { SavedData } from '../store/schema.js';
 
@@ -15,7 +15,11 @@ export async function linkCommand(name: string, url: string, context: CommandCon
   return context.store.update<LinkResult>((current) => {
     if (!current) throw noPlan();
     const links = withLink(current.links, stage.id, url);
-    const result = { stage: { id: stage.id, title: stage.title }, links: links[stage.id] ?? [], added: links !== current.links };
+    const result = {
+      stage: { id: stage.id, title: stage.title },
+      links: links[stage.id] ?? [],
+      added: links !== current.links,
+    };
     return result.added ? { data: { ...current, links }, result } : { result };
   });
 }

@@ -1,10 +1,10 @@
 import { currentStage, planBegan, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
-import { checkDay, checkStudyDate } from '../options.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
+import { checkDay, checkStudyDate } from '../coach/rules.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import type { LogEntry } from '../store/schema.js';
+import type { LogEntry } from '../coach/types.js';
 
 export interface LogOptions {
   date?: IsoDate;
@@ -24,7 +24,10 @@ export async function logCommand(hours: number, options: LogOptions, context: Co
   const { today } = context.clock;
   const before = await loadLearner(context);
   const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(before.learner), today);
-  const stage = options.stage === undefined ? currentStage(before.learner)?.id : matchStage(before.learner.roadmap, options.stage).id;
+  const stage =
+    options.stage === undefined
+      ? currentStage(before.learner)?.id
+      : matchStage(before.learner.roadmap, options.stage).id;
   const entry: LogEntry = stage === undefined ? { date, hours } : { date, hours, stage };
   return context.store.update((current) => {
     if (!current) throw noPlan();

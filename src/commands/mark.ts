@@ -1,8 +1,8 @@
 import { currentStage, planBegan, toLearner, type Learner } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
-import { checkStudyDate } from '../options.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
+import { checkStudyDate } from '../coach/rules.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
@@ -38,15 +38,24 @@ const TARGET = { done: 'done', skip: 'skipped', undo: 'todo' } as const;
  * anything is saved, so one bad name changes nothing. On a terminal, `done` first shows each
  * stage's self-check and asks for an honest yes.
  */
-export async function markCommand(mark: Mark, names: string[], options: MarkOptions, context: CommandContext): Promise<MarkResult> {
+export async function markCommand(
+  mark: Mark,
+  names: string[],
+  options: MarkOptions,
+  context: CommandContext,
+): Promise<MarkResult> {
   const { today } = context.clock;
   const before = await loadLearner(context);
   const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(before.learner), today);
-  const stages = [...new Map(names.map((name) => matchStage(before.learner.roadmap, name)).map((s) => [s.id, s] as const)).values()];
+  const stages = [
+    ...new Map(names.map((name) => matchStage(before.learner.roadmap, name)).map((s) => [s.id, s] as const)).values(),
+  ];
   const target = TARGET[mark];
 
   if (mark === 'done' && context.interactive && !options.yes) {
-    const confirmed = await confirmSelfCheck(stages.filter((s) => before.learner.progress.get(s.id)?.status !== 'done'));
+    const confirmed = await confirmSelfCheck(
+      stages.filter((s) => before.learner.progress.get(s.id)?.status !== 'done'),
+    );
     if (!confirmed) return outcome(before.learner, mark, [], [], [], false, today);
   }
 
@@ -67,14 +76,34 @@ export async function markCommand(mark: Mark, names: string[], options: MarkOpti
       }
       if (options.link) links = withLink(links, stage.id, options.link);
     }
-    if (changed.length === 0 && links === current.links) return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
+    if (changed.length === 0 && links === current.links)
+      return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
     const data = { ...current, progress, links };
     const learner = toLearner(data, before.learner.roadmap);
-    return { data, result: outcome(learner, mark, changed, unchanged, warningsFor(mark, changed, before.learner, learner, today), true, today) };
+    return {
+      data,
+      result: outcome(
+        learner,
+        mark,
+        changed,
+        unchanged,
+        warningsFor(mark, changed, before.learner, learner, today),
+        true,
+        today,
+      ),
+    };
   });
 }
 
-function outcome(learner: Learner, mark: Mark, changed: Stage[], unchanged: Stage[], warnings: string[], confirmed: boolean, today: IsoDate): MarkResult {
+function outcome(
+  learner: Learner,
+  mark: Mark,
+  changed: Stage[],
+  unchanged: Stage[],
+  warnings: string[],
+  confirmed: boolean,
+  today: IsoDate,
+): MarkResult {
   const brief = (s: Stage) => ({ id: s.id, title: s.title });
   const next = currentStage(learner);
   return {
@@ -95,8 +124,12 @@ function outcome(learner: Learner, mark: Mark, changed: Stage[], unchanged: Stag
 function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learner, today: IsoDate): string[] {
   if (mark === 'skip') {
     return changed.flatMap((s) => [
-      ...(before.progress.get(s.id)?.status === 'done' ? [`"${s.title}" was done; skipped, its hours no longer count as learned.`] : []),
-      ...(s.optional ? [] : [`"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`]),
+      ...(before.progress.get(s.id)?.status === 'done'
+        ? [`"${s.title}" was done; skipped, its hours no longer count as learned.`]
+        : []),
+      ...(s.optional
+        ? []
+        : [`"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`]),
     ]);
   }
   if (mark !== 'done') return [];
@@ -104,9 +137,14 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learn
     if (!stage.checks) return [];
     const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
     const check = after.checks.get(stage.id);
-    if (!check) return [`Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`];
+    if (!check)
+      return [
+        `Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`,
+      ];
     if (check.passed < check.total) {
-      return [`Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`];
+      return [
+        `Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`,
+      ];
     }
     return [];
   });
@@ -117,6 +155,9 @@ async function confirmSelfCheck(stages: Stage[]): Promise<boolean> {
   const withChecks = stages.filter((s) => s.selfCheck.length > 0);
   if (withChecks.length === 0) return true;
   const { askConfirmList } = await import('../ui/prompts.js');
-  const sections = withChecks.map((s) => ({ title: `Before you mark "${s.title}" done, check yourself:`, items: s.selfCheck }));
+  const sections = withChecks.map((s) => ({
+    title: `Before you mark "${s.title}" done, check yourself:`,
+    items: s.selfCheck,
+  }));
   return askConfirmList(sections, 'Can you honestly say yes to all of these?', 'Cancelled: nothing was marked done.');
 }

@@ -1,7 +1,7 @@
 import { currentStage, trackTitle } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, type CommandContext } from '../context.js';
+import { loadLearner, type CommandContext } from './context.js';
 
 export interface NextResult {
   /** The stage in progress; null when every stage is done or skipped. */

@@ -1,13 +1,14 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
-import { roadmapOf, type CommandContext } from '../context.js';
+import { roadmapOf, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
-import { checkPlanStart, WEEKLY_HOURS_RULE, weeklyHours } from '../options.js';
+import { checkPlanStart, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, WEEKLY_HOURS_RULE, weeklyHours } from '../coach/rules.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
 import { DEFAULT_ROADMAP, resolveRoadmap, type ResolvedRoadmap } from '../roadmap/builtin.js';
 import { checkTrack } from '../roadmap/match.js';
 import type { Roadmap } from '../roadmap/types.js';
-import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, SCHEMA_VERSION, type Profile, type SavedData } from '../store/schema.js';
+import type { Profile } from '../coach/types.js';
+import { SCHEMA_VERSION, type SavedData } from '../store/schema.js';
 
 export interface PlanOptions {
   track?: string;
@@ -27,7 +28,6 @@ export interface PlanResult extends PlanDocument {
 
 const CANCELLED = 'Cancelled: your plan was not changed.';
 
-
 interface Answers {
   resolved: ResolvedRoadmap;
   track: string;
@@ -44,12 +44,24 @@ interface Answers {
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
   if (options.start) checkPlanStart(options.start, context.clock.today);
   const existing = await context.store.read();
-  const given = options.track !== undefined || options.hours !== undefined || options.start !== undefined || options.roadmap !== undefined;
+  const given =
+    options.track !== undefined ||
+    options.hours !== undefined ||
+    options.start !== undefined ||
+    options.roadmap !== undefined;
 
   if (existing && !options.yes) {
     if (context.interactive) {
       const { askConfirm } = await import('../ui/prompts.js');
-      if (!(await askConfirm('Replace it?', false, CANCELLED, 'You already have a plan. Completed and skipped stages are kept if you replace it.'))) return kept(context, existing);
+      if (
+        !(await askConfirm(
+          'Replace it?',
+          false,
+          CANCELLED,
+          'You already have a plan. Completed and skipped stages are kept if you replace it.',
+        ))
+      )
+        return kept(context, existing);
     } else if (!given) {
       return kept(context, existing);
     }
@@ -57,7 +69,9 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
 
   const answers = await gather(options, context, existing?.profile);
   const profile: Profile = {
-    roadmap: answers.resolved.file ? { id: answers.resolved.roadmap.id, file: answers.resolved.file.path, hash: answers.resolved.file.hash } : { id: answers.resolved.roadmap.id },
+    roadmap: answers.resolved.file
+      ? { id: answers.resolved.roadmap.id, file: answers.resolved.file.path, hash: answers.resolved.file.hash }
+      : { id: answers.resolved.roadmap.id },
     track: answers.track,
     hoursPerWeek: answers.hours,
     start: answers.start,
@@ -69,10 +83,21 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
   if (same) return kept(context, existing, answers.resolved.roadmap);
 
-  const { roadmap } = answers.resolved;
+  return savePlan(profile, answers.resolved.roadmap, context);
+}
+
+/** Saves the plan agreed from `profile`, keeping everything the learner recorded. */
+function savePlan(profile: Profile, roadmap: Roadmap, context: CommandContext): Promise<PlanResult> {
   return context.store.update((current) => {
     const learner = current ? toLearner(current, roadmap) : undefined;
-    const baseline = agree({ roadmap, track: profile.track, hoursPerWeek: profile.hoursPerWeek, start: profile.start, today: context.clock.today, learner });
+    const baseline = agree({
+      roadmap,
+      track: profile.track,
+      hoursPerWeek: profile.hoursPerWeek,
+      start: profile.start,
+      today: context.clock.today,
+      learner,
+    });
     const data: SavedData = {
       schemaVersion: SCHEMA_VERSION,
       revision: current?.revision ?? 0,
@@ -86,7 +111,15 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
       checks: current?.checks ?? {},
       session: current?.session ?? null,
     };
-    return { data, result: { ...planDocument(toLearner(data, roadmap)), saved: true, replaced: current !== undefined, file: context.store.path } };
+    return {
+      data,
+      result: {
+        ...planDocument(toLearner(data, roadmap)),
+        saved: true,
+        replaced: current !== undefined,
+        file: context.store.path,
+      },
+    };
   });
 }
 
@@ -116,31 +149,23 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
     );
     hours ??= await prompts.askNumber(
       'How many hours a week can you study?',
-      { min: MIN_WEEKLY_HOURS, max: MAX_WEEKLY_HOURS, default: saved?.hoursPerWeek ?? roadmap.referenceHoursPerWeek ?? 10, invalid: `Enter ${WEEKLY_HOURS_RULE}.`, parse: weeklyHours },
-      CANCELLED,
-    );
-    start ??= await prompts.askText(
-      'Start date (YYYY-MM-DD)?',
       {
-        default: saved && inYear(saved.start, today) ? saved.start : today,
-        validate: (text) => {
-          const date = parseIsoDate(text.trim());
-          if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
-          try {
-            checkPlanStart(date, today, 'The start date');
-            return true;
-          } catch (error) {
-            return (error as Error).message;
-          }
-        },
+        min: MIN_WEEKLY_HOURS,
+        max: MAX_WEEKLY_HOURS,
+        default: saved?.hoursPerWeek ?? roadmap.referenceHoursPerWeek ?? 10,
+        invalid: `Enter ${WEEKLY_HOURS_RULE}.`,
+        parse: weeklyHours,
       },
       CANCELLED,
     );
+    start ??= await askStart(saved, today);
   } else if (!options.yes) {
     track ??= savedTrack;
     hours ??= saved?.hoursPerWeek;
     start ??= saved?.start;
-    const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter((x): x is string => !!x);
+    const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter(
+      (x): x is string => !!x,
+    );
     if (missing.length > 0) {
       throw new UsageError(
         `No terminal to ask on, so pass ${missing.join(' and ')} (or --yes to take the defaults).`,
@@ -156,6 +181,28 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
   };
 }
 
+/** The first day, asked with the saved one (while still within a year) or today as the default. */
+async function askStart(saved: Profile | undefined, today: IsoDate): Promise<IsoDate> {
+  const prompts = await import('../ui/prompts.js');
+  return prompts.askText(
+    'Start date (YYYY-MM-DD)?',
+    {
+      default: saved && inYear(saved.start, today) ? saved.start : today,
+      validate: (text) => {
+        const date = parseIsoDate(text.trim());
+        if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
+        try {
+          checkPlanStart(date, today, 'The start date');
+          return true;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    },
+    CANCELLED,
+  );
+}
+
 const inYear = (date: IsoDate, today: IsoDate) => {
   try {
     checkPlanStart(date, today);
@@ -166,6 +213,10 @@ const inYear = (date: IsoDate, today: IsoDate) => {
 };
 
 /** The roadmap named by --roadmap, else the saved plan's, else the default. It is never asked: the three questions are track, hours and start. */
-async function chooseRoadmap(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<ResolvedRoadmap> {
+async function chooseRoadmap(
+  options: PlanOptions,
+  context: CommandContext,
+  saved: Profile | undefined,
+): Promise<ResolvedRoadmap> {
   return resolveRoadmap(options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP, context.cwd);
 }

@@ -1,11 +1,11 @@
 import { agree } from '../coach/agree.js';
 import { currentStage, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
-import { checkPlanStart } from '../options.js';
+import { checkPlanStart } from '../coach/rules.js';
 import { daysBetween, formatDay, type IsoDate } from '../plan/dates.js';
-import type { Baseline } from '../store/schema.js';
+import type { Baseline } from '../coach/types.js';
 
 export interface ReplanOptions {
   hours?: number;
@@ -41,14 +41,18 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   if (start < today) throw new UsageError(`replan --start must be today or later (up to a year ahead); got ${start}.`);
   const before = await loadLearner(context, { adopt: true });
   if (!currentStage(before.learner)) {
-    throw new UsageError('Every stage is done or skipped, so there is nothing left to replan.', 'See how it went with `backend-path status`.');
+    throw new UsageError(
+      'Every stage is done or skipped, so there is nothing left to replan.',
+      'See how it went with `backend-path status`.',
+    );
   }
   const hoursPerWeek = options.hours ?? before.learner.baseline.hoursPerWeek;
   const summary = (baseline: Baseline, replanned: boolean, learner = before.learner): ReplanResult => ({
     replanned,
     oldFinish: before.data.baseline.finish,
     newFinish: baseline.finish,
-    slipDays: before.data.baseline.finish && baseline.finish ? daysBetween(before.data.baseline.finish, baseline.finish) : null,
+    slipDays:
+      before.data.baseline.finish && baseline.finish ? daysBetween(before.data.baseline.finish, baseline.finish) : null,
     originalFinish: before.data.originalFinish,
     oldHoursPerWeek: before.data.baseline.hoursPerWeek,
     hoursPerWeek: baseline.hoursPerWeek,
@@ -58,21 +62,36 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
   });
 
   if (!options.yes) {
-    if (!context.interactive) throw new UsageError('Replanning replaces your agreed dates; pass --yes to confirm it without a terminal.');
+    if (!context.interactive)
+      throw new UsageError('Replanning replaces your agreed dates; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
-    const preview = agree({ roadmap: before.learner.roadmap, track: before.learner.profile.track, hoursPerWeek, start, today, learner: before.learner });
+    const preview = agree({
+      roadmap: before.learner.roadmap,
+      track: before.learner.profile.track,
+      hoursPerWeek,
+      start,
+      today,
+      learner: before.learner,
+    });
     const finish = (date: IsoDate | null) => (date ? formatDay(date, today) : 'none');
     const intro = `The ${preview.stages.length} remaining stages would start ${formatDay(start, today)} at ${hoursPerWeek} h a week, and the finish move from ${finish(before.data.baseline.finish)} to ${finish(preview.finish)}.`;
-    if (!(await askConfirm('Replan?', true, 'Cancelled: your plan was not changed.', intro))) return summary(before.learner.baseline, false);
+    if (!(await askConfirm('Replan?', true, 'Cancelled: your plan was not changed.', intro)))
+      return summary(before.learner.baseline, false);
   }
 
   return context.store.update((current) => {
     if (!current) throw noPlan();
     const learner = toLearner(current, before.learner.roadmap);
-    const baseline = agree({ roadmap: learner.roadmap, track: current.profile.track, hoursPerWeek, start, today, learner });
+    const baseline = agree({
+      roadmap: learner.roadmap,
+      track: current.profile.track,
+      hoursPerWeek,
+      start,
+      today,
+      learner,
+    });
     const roadmap = before.hash ? { ...current.profile.roadmap, hash: before.hash } : current.profile.roadmap;
     const data = { ...current, profile: { ...current.profile, roadmap, hoursPerWeek }, baseline };
     return { data, result: summary(baseline, true, toLearner(data, learner.roadmap)) };
   });
 }
-

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
 
 export interface ResetResult {
@@ -13,9 +13,15 @@ export interface ResetResult {
  */
 export async function resetCommand(options: { yes?: boolean }, context: CommandContext): Promise<ResetResult> {
   if (!options.yes) {
-    if (!context.interactive) throw new UsageError('reset forgets your plan and progress; pass --yes to confirm it without a terminal.');
+    if (!context.interactive)
+      throw new UsageError('reset forgets your plan and progress; pass --yes to confirm it without a terminal.');
     const { askConfirm } = await import('../ui/prompts.js');
-    const sure = await askConfirm('Forget your plan and all progress?', false, 'Cancelled: nothing was reset.', 'The progress file is moved aside, not deleted.');
+    const sure = await askConfirm(
+      'Forget your plan and all progress?',
+      false,
+      'Cancelled: nothing was reset.',
+      'The progress file is moved aside, not deleted.',
+    );
     if (!sure) return { reset: false, movedTo: null };
   }
   const movedTo = await context.store.moveAside(context.clock.now);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CommandContext } from '../context.js';
+import type { CommandContext } from './context.js';
 import { RoadmapError } from '../errors.js';
 import { builtinRoadmaps, resolveRoadmap } from '../roadmap/builtin.js';
 import { stageHours, type Roadmap, type SkipTopic, type Source } from '../roadmap/types.js';
@@ -15,7 +15,8 @@ export interface RoadmapSummary {
 
 export function summarize(roadmap: Roadmap): RoadmapSummary {
   const hours: Record<string, number> = Object.create(null);
-  for (const track of roadmap.tracks.keys()) hours[track] = roadmap.stages.reduce((sum, s) => sum + stageHours(s, track), 0);
+  for (const track of roadmap.tracks.keys())
+    hours[track] = roadmap.stages.reduce((sum, s) => sum + stageHours(s, track), 0);
   return { id: roadmap.id, title: roadmap.title, stages: roadmap.stages.length, hours };
 }
 
@@ -27,13 +28,25 @@ export interface ShowResult {
   roadmap: RoadmapSummary & { summary: string | null; sources: Source[] };
   track: string;
   trackTitle: string;
-  stages: { number: number; id: string; title: string; hours: number; optional: boolean; tools: string[]; checkable: boolean }[];
+  stages: {
+    number: number;
+    id: string;
+    title: string;
+    hours: number;
+    optional: boolean;
+    tools: string[];
+    checkable: boolean;
+  }[];
   /** Topics to leave for later, with the figure or reason. */
   skipForNow: SkipTopic[];
 }
 
 /** A roadmap's stages for one track (its first track when none is named), without making a plan. */
-export async function showRoadmapCommand(name: string, options: { track?: string }, context: CommandContext): Promise<ShowResult> {
+export async function showRoadmapCommand(
+  name: string,
+  options: { track?: string },
+  context: CommandContext,
+): Promise<ShowResult> {
   const { roadmap } = await resolveRoadmap(name, context.cwd);
   const track = options.track === undefined ? [...roadmap.tracks.keys()][0]! : checkTrack(roadmap, options.track);
   return {
@@ -53,7 +66,8 @@ export async function showRoadmapCommand(name: string, options: { track?: string
   };
 }
 
-export type ValidateResult = { file: string; valid: true; summary: RoadmapSummary } | { file: string; valid: false; problems: string[] };
+export type ValidateResult =
+  { file: string; valid: true; summary: RoadmapSummary } | { file: string; valid: false; problems: string[] };
 
 /** Checks a roadmap file; problems come back as data, so the caller decides how to show them. */
 export async function validateRoadmapCommand(file: string, context: CommandContext): Promise<ValidateResult> {
@@ -61,7 +75,8 @@ export async function validateRoadmapCommand(file: string, context: CommandConte
   try {
     return { file, valid: true, summary: summarize(loadRoadmapFile(resolve(context.cwd, file)).roadmap) };
   } catch (error) {
-    if (error instanceof RoadmapError) return { file, valid: false, problems: error.problems.map((p) => p.replace(resolve(context.cwd, file), file)) };
+    if (error instanceof RoadmapError)
+      return { file, valid: false, problems: error.problems.map((p) => p.replace(resolve(context.cwd, file), file)) };
     throw error;
   }
 }

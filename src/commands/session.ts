@@ -1,15 +1,13 @@
 import { currentStage, toLearner } from '../coach/learner.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from '../context.js';
+import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { addDays, formatDay, minutesBetween } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
 import { matchStage } from '../roadmap/match.js';
-import type { LogEntry, SavedData, Session } from '../store/schema.js';
-import { checkDay } from '../options.js';
-
-/** A session longer than this is almost surely a forgotten `stop`, so it is not logged silently. */
-export const MAX_SESSION_HOURS = 12;
+import type { LogEntry, Session } from '../coach/types.js';
+import type { SavedData } from '../store/schema.js';
+import { checkDay, MAX_SESSION_HOURS } from '../coach/rules.js';
 
 export interface SessionResult {
   action: 'start' | 'stop' | 'cancel';
@@ -31,7 +29,11 @@ function running(data: SavedData): Session {
 export async function startCommand(name: string | undefined, context: CommandContext): Promise<SessionResult> {
   const { learner } = await loadLearner(context);
   const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
-  if (!stage) throw new UsageError('Every stage is done or skipped, so there is nothing to start a session on.', 'Name one: `backend-path start <stage>`.');
+  if (!stage)
+    throw new UsageError(
+      'Every stage is done or skipped, so there is nothing to start a session on.',
+      'Name one: `backend-path start <stage>`.',
+    );
   const { now } = context.clock;
   return context.store.update((current) => {
     if (!current) throw noPlan();
@@ -42,7 +44,10 @@ export async function startCommand(name: string | undefined, context: CommandCon
       );
     }
     const session = { stage: stage.id, start: now };
-    return { data: { ...current, session }, result: { action: 'start', session, entry: null, minutes: 0, standing: null } };
+    return {
+      data: { ...current, session },
+      result: { action: 'start', session, entry: null, minutes: 0, standing: null },
+    };
   });
 }
 
@@ -58,13 +63,16 @@ function endOf(session: Session, now: string, at: StopTime | undefined, today: s
   const day = now.slice(0, 10);
   const candidates = at.date ? [at.date + time] : [day + time, addDays(day, -1) + time];
   const end = candidates.find((candidate) => candidate <= now && candidate >= session.start);
-  if (!end) throw new UsageError(`--at ${candidates[0]!.slice(at.date ? 0 : 11, 16).replace('T', ' ')} is not between the session's start (${since(session, today)}) and now.`);
+  if (!end)
+    throw new UsageError(
+      `--at ${candidates[0]!.slice(at.date ? 0 : 11, 16).replace('T', ' ')} is not between the session's start (${since(session, today)}) and now.`,
+    );
   return end;
 }
 
 /** "18:05", or "18:05 on Mon 23 Nov" for a session that started another day. */
-const since = (session: Session, today: string) => `${hhmm(session.start)}${session.start.slice(0, 10) === today ? '' : ` on ${formatDay(session.start.slice(0, 10), today)}`}`;
-
+const since = (session: Session, today: string) =>
+  `${hhmm(session.start)}${session.start.slice(0, 10) === today ? '' : ` on ${formatDay(session.start.slice(0, 10), today)}`}`;
 
 /** Ends the running session and logs its time to its stage, on the day it started. */
 export async function stopCommand(options: { at?: StopTime }, context: CommandContext): Promise<SessionResult> {
@@ -82,11 +90,18 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
         `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
       );
     }
-    if (minutes < 1) throw new UsageError('The session lasted under a minute, so there is nothing to log; it is still running.', 'Drop it with `backend-path cancel`.');
+    if (minutes < 1)
+      throw new UsageError(
+        'The session lasted under a minute, so there is nothing to log; it is still running.',
+        'Drop it with `backend-path cancel`.',
+      );
     const entry: LogEntry = { date: session.start.slice(0, 10), hours: roundHours(minutes / 60), stage: session.stage };
     checkDay(current.log, entry.date, entry.hours, today);
     const data = { ...current, session: null, log: [...current.log, entry] };
-    return { data, result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(data, learner.roadmap), today) } };
+    return {
+      data,
+      result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(data, learner.roadmap), today) },
+    };
   });
 }
 
@@ -95,6 +110,15 @@ export async function cancelCommand(context: CommandContext): Promise<SessionRes
   return context.store.update((current) => {
     if (!current) throw noPlan();
     const session = running(current);
-    return { data: { ...current, session: null }, result: { action: 'cancel', session, entry: null, minutes: minutesBetween(session.start, context.clock.now), standing: null } };
+    return {
+      data: { ...current, session: null },
+      result: {
+        action: 'cancel',
+        session,
+        entry: null,
+        minutes: minutesBetween(session.start, context.clock.now),
+        standing: null,
+      },
+    };
   });
 }

@@ -1,10 +1,10 @@
 import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
 import { stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, readLearner, type CommandContext } from '../context.js';
+import { loadLearner, readLearner, type CommandContext } from './context.js';
 import { FailureError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
-import type { Session } from '../store/schema.js';
+import type { Session } from '../coach/types.js';
 
 export interface StatusResult extends Standing {
   roadmap: { id: string; title: string };
@@ -31,7 +31,9 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
     ...standing(learner, context.clock.today),
     originalFinish: learner.originalFinish,
     stages: stageRows(learner, context.clock.today),
-    orphans: [...learner.progress].filter(([id]) => !known.has(id)).map(([id, entry]) => ({ id, status: entry.status })),
+    orphans: [...learner.progress]
+      .filter(([id]) => !known.has(id))
+      .map(([id, entry]) => ({ id, status: entry.status })),
     session: runningSession(learner, context.clock.now),
   };
 }
@@ -49,7 +51,15 @@ export interface StatusLine {
   problem: string | null;
 }
 
-const NONE: StatusLine = { stage: null, timing: null, daysLeft: null, verdict: null, daysAhead: null, session: null, problem: null };
+const NONE: StatusLine = {
+  stage: null,
+  timing: null,
+  daysLeft: null,
+  verdict: null,
+  daysAhead: null,
+  session: null,
+  problem: null,
+};
 
 /**
  * Never fails: a prompt that runs before every command must stay one quiet line. Without a plan

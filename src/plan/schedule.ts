@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { RuleError } from '../errors.js';
 import { addDays, dayNumber, fromDayNumber, LAST_YEAR, type IsoDate } from './dates.js';
 
 /** A stage to lay out and the hours the plan gives it. */
@@ -70,10 +70,15 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
   }
   const lastDay = spans.length > 0 ? first + dayBefore(offset, perDay) : first - 1;
   if (lastDay > dayNumber(`${LAST_YEAR}-12-31`)) {
-    throw new UsageError(`This plan would end after the year ${LAST_YEAR}; start earlier, study more hours a week, or choose a smaller roadmap.`);
+    throw new RuleError(
+      `This plan would end after the year ${LAST_YEAR}; start earlier, study more hours a week, or choose a smaller roadmap.`,
+    );
   }
   for (const span of spans) {
-    windows.set(span.id, { start: fromDayNumber(first + dayOfHour(span.from, perDay)), end: fromDayNumber(first + dayBefore(span.to, perDay)) });
+    windows.set(span.id, {
+      start: fromDayNumber(first + dayOfHour(span.from, perDay)),
+      end: fromDayNumber(first + dayBefore(span.to, perDay)),
+    });
   }
 
   const weekCount = Math.max(0, Math.ceil(offset / hoursPerWeek - EPSILON));
@@ -89,7 +94,13 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
       const hours = Math.min(span.to, weekTo) - Math.max(span.from, weekFrom);
       if (hours > EPSILON) items.push({ stage: span.id, hours: roundHours(hours) });
     }
-    weeks.push({ week: week + 1, start: addDays(start, week * 7), end: addDays(start, week * 7 + 6), hours: roundHours(weekTo - weekFrom), items });
+    weeks.push({
+      week: week + 1,
+      start: addDays(start, week * 7),
+      end: addDays(start, week * 7 + 6),
+      hours: roundHours(weekTo - weekFrom),
+      items,
+    });
   }
   return { windows, weeks, finish: spans.length > 0 ? fromDayNumber(lastDay) : null, totalHours: roundHours(offset) };
 }

@@ -74,7 +74,10 @@ export async function resolveRoadmap(name: string, cwd: string): Promise<Resolve
     const roadmap = await findBuiltin(name);
     if (roadmap) return { roadmap };
     const ids = (await builtinRoadmaps()).map((r) => r.id).join(', ');
-    throw new UsageError(`Unknown roadmap ${quoted(name)}. Built-in roadmaps are: ${ids}.`, 'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.');
+    throw new UsageError(
+      `Unknown roadmap ${quoted(name)}. Built-in roadmaps are: ${ids}.`,
+      'To use your own, pass a path to a .yaml file, e.g. --roadmap ./my-roadmap.yaml.',
+    );
   }
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(cwd, name);

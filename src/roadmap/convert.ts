@@ -10,7 +10,11 @@ function toMatcher(raw: unknown): Matcher {
 }
 
 function toCheck(raw: RawCheck): Check {
-  const request: Check['request'] = { method: raw.request.method, path: raw.request.path, headers: Object.entries(raw.request.headers ?? {}) };
+  const request: Check['request'] = {
+    method: raw.request.method,
+    path: raw.request.path,
+    headers: Object.entries(raw.request.headers ?? {}),
+  };
   if (raw.request.json !== undefined) request.json = raw.request.json;
   return {
     name: raw.name,
@@ -24,9 +28,15 @@ function toCheck(raw: RawCheck): Check {
 }
 
 function toStage(raw: RawStage, trackIds: string[]): Stage {
-  const hours = typeof raw.hours === 'number' ? new Map(trackIds.map((t) => [t, raw.hours as number])) : new Map(Object.entries(raw.hours));
+  const hours =
+    typeof raw.hours === 'number'
+      ? new Map(trackIds.map((t) => [t, raw.hours as number]))
+      : new Map(Object.entries(raw.hours));
   const tracks = new Map<string, StageTrack>(
-    Object.entries(raw.tracks ?? {}).map(([id, t]) => [id, { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) }]),
+    Object.entries(raw.tracks ?? {}).map(([id, t]) => [
+      id,
+      { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) },
+    ]),
   );
   return {
     id: raw.id,

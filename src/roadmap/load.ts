@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { FailureError, RoadmapError, UsageError } from '../errors.js';
-import { safeLine } from '../sanitize.js';
+import { safeLine } from '../validation/sanitize.js';
 import { locateProblems } from '../validation/locate.js';
 import type { Roadmap } from './types.js';
 import { validateRoadmap } from './validate.js';
@@ -44,7 +44,10 @@ export function readRoadmapBytes(file: string): Buffer {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
       const kind = KINDS.find(([test]) => (stats[test] as () => boolean).call(stats))?.[1] ?? 'not a regular file';
-      throw new UsageError(`Roadmap file ${file} is ${kind}, not a regular file.`, 'Pass a path to a .yaml roadmap file.');
+      throw new UsageError(
+        `Roadmap file ${file} is ${kind}, not a regular file.`,
+        'Pass a path to a .yaml roadmap file.',
+      );
     }
     // Sized by the limit, not by stats.size, which some special files report as 0.
     const buffer = Buffer.allocUnsafe(MAX_ROADMAP_BYTES + 1);
@@ -52,7 +55,8 @@ export function readRoadmapBytes(file: string): Buffer {
     for (let read = -1; read !== 0 && length < buffer.length; length += read) {
       read = readSync(fd, buffer, length, buffer.length - length, null);
     }
-    if (length > MAX_ROADMAP_BYTES) throw new FailureError(`Roadmap file ${file} is larger than 1 MiB; roadmaps may be at most 1 MiB.`);
+    if (length > MAX_ROADMAP_BYTES)
+      throw new FailureError(`Roadmap file ${file} is larger than 1 MiB; roadmaps may be at most 1 MiB.`);
     return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof FailureError || error instanceof UsageError) throw error;
@@ -65,7 +69,10 @@ export function readRoadmapBytes(file: string): Buffer {
 function unreadable(file: string, error: NodeJS.ErrnoException): Error {
   switch (error.code) {
     case 'ENOENT':
-      return new UsageError(`Roadmap file ${file} does not exist.`, 'Pass a path to a .yaml roadmap, or a built-in id (see `backend-path roadmaps`).');
+      return new UsageError(
+        `Roadmap file ${file} does not exist.`,
+        'Pass a path to a .yaml roadmap, or a built-in id (see `backend-path roadmaps`).',
+      );
     case 'EACCES':
     case 'EPERM':
       return new FailureError(`Roadmap file ${file} cannot be read: permission denied.`);
@@ -113,7 +120,10 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
   try {
     const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      throw new RoadmapError(file, doc.errors.map((error) => `${at(error.pos[0])} ${describeYamlError(error.message)}`));
+      throw new RoadmapError(
+        file,
+        doc.errors.map((error) => `${at(error.pos[0])} ${describeYamlError(error.message)}`),
+      );
     }
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
@@ -126,7 +136,9 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
   } catch (error) {
     if (!(error instanceof SelfReference)) throw error;
     const alias = /\*[^\s,\]}]+/.exec(source);
-    throw new RoadmapError(file, [`${alias ? at(alias.index) : file} an alias refers to the map or list it is in, so the document would contain itself`]);
+    throw new RoadmapError(file, [
+      `${alias ? at(alias.index) : file} an alias refers to the map or list it is in, so the document would contain itself`,
+    ]);
   }
   const result = validateRoadmap(clean);
   if (!result.ok) throw new RoadmapError(file, locateProblems(source, file, result.problems));
@@ -142,7 +154,8 @@ function describeParseFailure(error: unknown, source: string, file: string, at: 
     const offset = source.indexOf(`*${name}`);
     return `${offset >= 0 ? at(offset) : file} the alias *${safeLine(name)} names no anchor (&${safeLine(name)}) defined before it`;
   }
-  if (/alias count/i.test(message)) return `${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`;
+  if (/alias count/i.test(message))
+    return `${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`;
   if (TOO_DEEP.test(message)) return `${at(deepestOffset(source))} ${describeYamlError(message)}`;
   return `${file}: cannot be read as YAML (${safeLine(message)})`;
 }

@@ -15,13 +15,22 @@ export function matchStage(roadmap: Roadmap, name: string): Stage {
   if (/^\d+$/.test(wanted)) {
     const stage = roadmap.stages[Number(wanted) - 1];
     if (stage) return stage;
-    throw new UsageError(`There is no stage ${quoted(wanted)}: stages are numbered 1 to ${roadmap.stages.length}.`, LIST_HINT);
+    throw new UsageError(
+      `There is no stage ${quoted(wanted)}: stages are numbered 1 to ${roadmap.stages.length}.`,
+      LIST_HINT,
+    );
   }
   const lower = wanted.toLowerCase();
-  const byTitle = lower === '' ? [] : roadmap.stages.filter((stage) => stage.title.toLowerCase().startsWith(lower) || stage.id.startsWith(lower));
+  const byTitle =
+    lower === ''
+      ? []
+      : roadmap.stages.filter((stage) => stage.title.toLowerCase().startsWith(lower) || stage.id.startsWith(lower));
   if (byTitle.length === 1) return byTitle[0]!;
   if (byTitle.length > 1) {
-    throw new UsageError(`${quoted(wanted)} fits more than one stage: ${byTitle.map((s) => s.id).join(', ')}. Name one of them.`, LIST_HINT);
+    throw new UsageError(
+      `${quoted(wanted)} fits more than one stage: ${byTitle.map((s) => s.id).join(', ')}. Name one of them.`,
+      LIST_HINT,
+    );
   }
   throw new UsageError(`Unknown stage ${quoted(wanted)}.${suggest(roadmap, lower.slice(0, 64))}`, LIST_HINT);
 }
@@ -30,7 +39,8 @@ export function matchStage(roadmap: Roadmap, name: string): Stage {
 function suggest(roadmap: Roadmap, name: string): string {
   const ids = roadmap.stages.map((stage) => stage.id);
   // A typo in a whole id, or in the first letters of one ("sqll" for "sql-postgres").
-  const score = (id: string) => Math.min(distance(name, id), name.length >= 3 ? distance(name, id.slice(0, name.length)) : Infinity);
+  const score = (id: string) =>
+    Math.min(distance(name, id), name.length >= 3 ? distance(name, id.slice(0, name.length)) : Infinity);
   const near = ids
     .map((id) => ({ id, d: score(id) }))
     .filter(({ id, d }) => d <= Math.max(1, Math.floor(Math.min(id.length, name.length) / 3)))

@@ -21,7 +21,10 @@ export const LIMITS = {
 
 const ID_RULE = 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")';
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const rule = (pattern: RegExp, message: string): KeyRule => ({ test: (key) => key.length <= LIMITS.id && pattern.test(key), message });
+const rule = (pattern: RegExp, message: string): KeyRule => ({
+  test: (key) => key.length <= LIMITS.id && pattern.test(key),
+  message,
+});
 const ID_KEY = rule(ID, ID_RULE);
 
 const text = (max: number) =>
@@ -35,8 +38,15 @@ const text = (max: number) =>
 const object = <T extends v.ObjectEntries>(entries: T, message = 'must be a map') =>
   v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), v.strictObject(entries, message));
 const list = <T extends v.GenericSchema>(item: T, what: string) =>
-  v.pipe(v.array(item, `must be a list of ${what}`), v.maxLength(LIMITS.list, `must hold at most ${LIMITS.list} ${what}`));
-const idText = v.pipe(v.string('must be text'), v.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`), v.regex(ID, ID_RULE));
+  v.pipe(
+    v.array(item, `must be a list of ${what}`),
+    v.maxLength(LIMITS.list, `must hold at most ${LIMITS.list} ${what}`),
+  );
+const idText = v.pipe(
+  v.string('must be text'),
+  v.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`),
+  v.regex(ID, ID_RULE),
+);
 const hours = v.pipe(
   v.number('must be a positive number'),
   v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
@@ -77,7 +87,13 @@ const matcher = v.union(
     literal,
     v.strictObject({ exists: v.boolean() }),
     v.strictObject({ type: v.picklist(JSON_TYPES) }),
-    v.strictObject({ has: keyed(rule(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name'), literal, 'must be a map of fields to values') }),
+    v.strictObject({
+      has: keyed(
+        rule(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name'),
+        literal,
+        'must be a map of fields to values',
+      ),
+    }),
   ],
   `must be a value, {exists: true|false}, {type: ${JSON_TYPES.join('|')}} or {has: {field: value}}`,
 );
@@ -88,32 +104,57 @@ const check = object({
   request: object({
     method: v.picklist(HTTP_METHODS, `must be one of ${HTTP_METHODS.join(', ')}`),
     // Only paths on the learner's own server: no scheme, no host, no protocol-relative "//".
-    path: v.pipe(v.string('must be text'), v.maxLength(LIMITS.item), v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos')),
+    path: v.pipe(
+      v.string('must be text'),
+      v.maxLength(LIMITS.item),
+      v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos'),
+    ),
     json: v.optional(v.unknown()),
     headers: v.optional(
       keyed(
-        rule(/^(?!(?:host|content-length|transfer-encoding|connection)$)[A-Za-z0-9-]+$/i, 'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding or Connection)'),
+        rule(
+          /^(?!(?:host|content-length|transfer-encoding|connection)$)[A-Za-z0-9-]+$/i,
+          'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding or Connection)',
+        ),
         v.pipe(v.string('must be text'), v.maxLength(LIMITS.item)),
         'must be a map of header names to texts',
       ),
     ),
   }),
   expect: object({
-    status: v.union([status, v.pipe(v.array(status), v.minLength(1))], 'must be an HTTP status from 100 to 599, or a list of them'),
-    json: v.optional(keyed(rule(JSON_PATH, JSON_PATH_RULE), matcher, 'must be a map of JSON paths to expectations', LIMITS.list)),
+    status: v.union(
+      [status, v.pipe(v.array(status), v.minLength(1))],
+      'must be an HTTP status from 100 to 599, or a list of them',
+    ),
+    json: v.optional(
+      keyed(rule(JSON_PATH, JSON_PATH_RULE), matcher, 'must be a map of JSON paths to expectations', LIMITS.list),
+    ),
   }),
-  capture: v.optional(keyed(rule(/^[a-z][a-z0-9_]*$/, 'must be a variable name such as id or access_token'), jsonPath, 'must be a map of variable names to JSON paths')),
+  capture: v.optional(
+    keyed(
+      rule(/^[a-z][a-z0-9_]*$/, 'must be a variable name such as id or access_token'),
+      jsonPath,
+      'must be a map of variable names to JSON paths',
+    ),
+  ),
 });
 
 const stageChecks = object({
   public: v.optional(v.boolean('must be true or false')),
-  steps: v.pipe(v.array(check, 'must be a list of checks'), v.minLength(1, 'must list at least one check'), v.maxLength(LIMITS.checks)),
+  steps: v.pipe(
+    v.array(check, 'must be a list of checks'),
+    v.minLength(1, 'must list at least one check'),
+    v.maxLength(LIMITS.checks),
+  ),
 });
 
 const stage = object({
   id: idText,
   title: text(LIMITS.title),
-  hours: v.union([hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)], 'must be a positive number, or a map from track id to hours'),
+  hours: v.union(
+    [hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)],
+    'must be a positive number, or a map from track id to hours',
+  ),
   summary: v.optional(text(LIMITS.text)),
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
@@ -122,7 +163,10 @@ const stage = object({
   tracks: v.optional(keyed(ID_KEY, stageTrack, 'must be a map from track id to track details', LIMITS.tracks)),
   self_check: v.optional(
     v.pipe(
-      v.array(v.pipe(text(LIMITS.item), v.startsWith('I can ', 'must start with "I can "')), 'must be a list of "I can ..." statements'),
+      v.array(
+        v.pipe(text(LIMITS.item), v.startsWith('I can ', 'must start with "I can "')),
+        'must be a list of "I can ..." statements',
+      ),
       v.minLength(3, 'must list three to six "I can ..." statements'),
       v.maxLength(6, 'must list three to six "I can ..." statements'),
     ),
@@ -148,9 +192,20 @@ export const roadmapSchema = object(
         'sources',
       ),
     ),
-    reference_hours_per_week: v.optional(v.pipe(v.number('must be a number of hours from 1 to 80'), v.minValue(1, 'must be a number of hours from 1 to 80'), v.maxValue(80, 'must be a number of hours from 1 to 80'))),
+    reference_hours_per_week: v.optional(
+      v.pipe(
+        v.number('must be a number of hours from 1 to 80'),
+        v.minValue(1, 'must be a number of hours from 1 to 80'),
+        v.maxValue(80, 'must be a number of hours from 1 to 80'),
+      ),
+    ),
     tracks: v.pipe(
-      keyed(ID_KEY, object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)) }), 'must be a map from track id to {title}', LIMITS.tracks),
+      keyed(
+        ID_KEY,
+        object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)) }),
+        'must be a map from track id to {title}',
+        LIMITS.tracks,
+      ),
       v.check((tracks) => Object.keys(tracks).length > 0, 'must name at least one track'),
     ),
     stages: v.pipe(
@@ -158,7 +213,9 @@ export const roadmapSchema = object(
       v.minLength(1, 'must list at least one stage'),
       v.maxLength(LIMITS.stages, `must list at most ${thousands(LIMITS.stages)} stages`),
     ),
-    skip_for_now: v.optional(list(object({ topic: text(LIMITS.title), reason: text(LIMITS.item), at: v.optional(idText) }), 'topics')),
+    skip_for_now: v.optional(
+      list(object({ topic: text(LIMITS.title), reason: text(LIMITS.item), at: v.optional(idText) }), 'topics'),
+    ),
   },
   'must be a map with id, title, tracks and stages',
 );

@@ -11,7 +11,9 @@ export function validateRoadmap(data: unknown): ValidationResult {
   const parsed = v.safeParse(roadmapSchema, data, { abortPipeEarly: true });
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.issues) };
   const problems = crossCheck(parsed.output);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, roadmap: toRoadmap(parsed.output), raw: parsed.output };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, roadmap: toRoadmap(parsed.output), raw: parsed.output };
 }
 
 /** Unique stage ids, known tracks, hours for every track, and checks that use only what they captured. */
@@ -22,18 +24,25 @@ function crossCheck(roadmap: RawRoadmap): Problem[] {
   const seen = new Map<string, number>();
   roadmap.stages.forEach((stage, index) => {
     const first = seen.get(stage.id);
-    if (first !== undefined) problems.push({ path: ['stages', index, 'id'], message: `repeats "${stage.id}", already used by stages[${first}]` });
+    if (first !== undefined)
+      problems.push({
+        path: ['stages', index, 'id'],
+        message: `repeats "${stage.id}", already used by stages[${first}]`,
+      });
     else seen.set(stage.id, index);
     if (typeof stage.hours === 'object') {
       for (const track of Object.keys(stage.hours)) {
-        if (!trackIds.includes(track)) problems.push({ path: ['stages', index, 'hours', track], key: track, message: unknownTrack(track) });
+        if (!trackIds.includes(track))
+          problems.push({ path: ['stages', index, 'hours', track], key: track, message: unknownTrack(track) });
       }
       for (const track of trackIds) {
-        if (!Object.hasOwn(stage.hours, track)) problems.push({ path: ['stages', index, 'hours'], message: `has no hours for track "${track}"` });
+        if (!Object.hasOwn(stage.hours, track))
+          problems.push({ path: ['stages', index, 'hours'], message: `has no hours for track "${track}"` });
       }
     }
     for (const track of Object.keys(stage.tracks ?? {})) {
-      if (!trackIds.includes(track)) problems.push({ path: ['stages', index, 'tracks', track], key: track, message: unknownTrack(track) });
+      if (!trackIds.includes(track))
+        problems.push({ path: ['stages', index, 'tracks', track], key: track, message: unknownTrack(track) });
     }
     problems.push(...checkVariables(stage, index));
   });
@@ -51,7 +60,8 @@ const TEMPLATE = /\$\{([^}]*)\}/g;
 function templateNames(value: unknown, into: string[] = []): string[] {
   if (typeof value === 'string') for (const match of value.matchAll(TEMPLATE)) into.push(match[1]!);
   else if (Array.isArray(value)) for (const item of value) templateNames(item, into);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) templateNames(item, into);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) templateNames(item, into);
   return into;
 }
 

@@ -1,6 +1,5 @@
 import { lstatSync, type Stats } from 'node:fs';
-import { FailureError } from '../errors.js';
-import { describeCode } from '../errno.js';
+import { describeCode, FailureError } from '../errors.js';
 
 /** A lock not refreshed for this long belongs to a command that died; another may take it. */
 export const STALE_MS = 10_000;
@@ -39,7 +38,10 @@ export async function acquireLock(file: string, onWait?: () => Promise<() => voi
     const stopWaiting = (await onWait?.()) ?? (() => {});
     try {
       // Long enough for a lock left by a crashed command to go stale and be taken over.
-      release = await lockfile.lock(file, { ...options, retries: { retries: 140, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: false } });
+      release = await lockfile.lock(file, {
+        ...options,
+        retries: { retries: 140, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: false },
+      });
     } catch (retryError) {
       throw lockFailure(lockPath, retryError);
     } finally {
@@ -82,7 +84,10 @@ function checkHeldLock(lockPath: string): void {
     return;
   }
   if (!stats.isDirectory()) {
-    throw new FailureError(`${lockPath} is a file, not a lock that backend-path made, so your progress cannot be saved.`, `Remove it (rm "${lockPath}") and run the command again.`);
+    throw new FailureError(
+      `${lockPath} is a file, not a lock that backend-path made, so your progress cannot be saved.`,
+      `Remove it (rm "${lockPath}") and run the command again.`,
+    );
   }
   if (stats.mtimeMs > Date.now() + FUTURE_SLACK_MS) {
     throw new FailureError(
@@ -101,7 +106,12 @@ function lockFailure(lockPath: string, error: unknown): FailureError {
     );
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return new FailureError(`${lockPath} is in the way of the lock: part of that path is a file, not a folder.`, `Remove it (rm "${lockPath}") and run the command again.`);
+    return new FailureError(
+      `${lockPath} is in the way of the lock: part of that path is a file, not a folder.`,
+      `Remove it (rm "${lockPath}") and run the command again.`,
+    );
   }
-  return new FailureError(`Cannot lock your progress file to save it: ${describeCode(code)} (${lockPath}). Nothing was changed.`);
+  return new FailureError(
+    `Cannot lock your progress file to save it: ${describeCode(code)} (${lockPath}). Nothing was changed.`,
+  );
 }

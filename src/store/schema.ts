@@ -3,16 +3,13 @@
 // so a hand-edited or damaged value is named before any command computes with it.
 import * as v from 'valibot';
 import { LAST_YEAR, parseIsoDate } from '../plan/dates.js';
+import { MAX_DAY_HOURS, MAX_NOTE_LENGTH, MAX_URL_LENGTH, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../coach/rules.js';
+import type { LearnerRecord } from '../coach/types.js';
 import { fastList, isPlainObject, keyed } from '../validation/keyed.js';
 
 /** The version of the saved file this build writes. Raise it with a step in migrations.ts. */
 export const SCHEMA_VERSION = 3;
 
-export const MIN_WEEKLY_HOURS = 1;
-export const MAX_WEEKLY_HOURS = 80;
-export const MAX_DAY_HOURS = 24;
-export const MAX_NOTE_LENGTH = 1000;
-export const MAX_URL_LENGTH = 2000;
 const MAX_ENTRIES = 100_000;
 const STAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOG_KEYS = new Set(['date', 'hours', 'stage']);
@@ -33,28 +30,46 @@ export const isGoodLogEntry = (entry: unknown): boolean =>
   typeof entry.hours === 'number' &&
   entry.hours >= 0.01 &&
   entry.hours <= MAX_DAY_HOURS &&
-  (entry.stage === undefined || (typeof entry.stage === 'string' && entry.stage.length <= 64 && STAGE_ID.test(entry.stage)));
+  (entry.stage === undefined ||
+    (typeof entry.stage === 'string' && entry.stage.length <= 64 && STAGE_ID.test(entry.stage)));
 
 /** The values the progress file is made of, checked as strictly as the flags that write them. */
 function values() {
   const isoDate = v.pipe(
     v.string('should be a date like 2026-01-31'),
-    v.check((text) => parseIsoDate(text) !== undefined, `should be a real date like 2026-01-31, in the years 1970 to ${LAST_YEAR}`),
+    v.check(
+      (text) => parseIsoDate(text) !== undefined,
+      `should be a real date like 2026-01-31, in the years 1970 to ${LAST_YEAR}`,
+    ),
   );
   const localTime = v.pipe(
     v.string('should be a date and time like 2026-01-31T18:30:00'),
-    v.check((text) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text) && parseIsoDate(text.slice(0, 10)) !== undefined, 'should be a date and time like 2026-01-31T18:30:00'),
+    v.check(
+      (text) =>
+        /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(text) &&
+        parseIsoDate(text.slice(0, 10)) !== undefined,
+      'should be a date and time like 2026-01-31T18:30:00',
+    ),
   );
-  const id = v.pipe(v.string('should be a stage id'), v.regex(STAGE_ID, 'should be a stage id'), v.maxLength(64, 'should be a stage id'));
+  const id = v.pipe(
+    v.string('should be a stage id'),
+    v.regex(STAGE_ID, 'should be a stage id'),
+    v.maxLength(64, 'should be a stage id'),
+  );
   const range = (min: number, max: number, what: string) =>
     v.pipe(
       v.number(`should be ${what}`),
       v.check((n) => Number.isFinite(n) && n >= min && n <= max, `should be ${what}`),
     );
-  const weeklyHours = range(MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS, `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}`);
+  const weeklyHours = range(
+    MIN_WEEKLY_HOURS,
+    MAX_WEEKLY_HOURS,
+    `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}`,
+  );
   const stageHours = range(0, 1000, 'a number of hours from 0 to 1,000');
   const dayHours = range(0.01, MAX_DAY_HOURS, `a number of hours from 0.01 to ${MAX_DAY_HOURS}`);
-  const text = (max: number) => v.pipe(v.string('should be text'), v.maxLength(max, `should be at most ${max} characters`));
+  const text = (max: number) =>
+    v.pipe(v.string('should be text'), v.maxLength(max, `should be at most ${max} characters`));
   const httpUrl = v.pipe(
     text(MAX_URL_LENGTH),
     v.check((value) => {
@@ -67,8 +82,10 @@ function values() {
   );
 
   /** Progress, notes, links and checks are kept by stage id; see keyed() for why not `record`. */
-  const byStage = <T extends v.GenericSchema>(value: T) => keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');
-  const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item, 'should be a list'), v.maxLength(MAX_ENTRIES, `should hold at most ${MAX_ENTRIES} entries`));
+  const byStage = <T extends v.GenericSchema>(value: T) =>
+    keyed({ test: (key) => v.is(id, key), message: 'should be a stage id' }, value, 'should be a map from stage ids');
+  const list = <T extends v.GenericSchema>(item: T) =>
+    v.pipe(v.array(item, 'should be a list'), v.maxLength(MAX_ENTRIES, `should hold at most ${MAX_ENTRIES} entries`));
   return { isoDate, localTime, id, range, weeklyHours, stageHours, dayHours, text, httpUrl, byStage, list };
 }
 
@@ -86,7 +103,11 @@ function buildSchema() {
   const { isoDate, localTime, id, range, weeklyHours, stageHours, text, httpUrl, byStage, list } = values();
   const profile = v.strictObject({
     /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
-    roadmap: v.strictObject({ id, file: v.optional(text(4096)), hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))) }),
+    roadmap: v.strictObject({
+      id,
+      file: v.optional(text(4096)),
+      hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'should be a sha256 hash'))),
+    }),
     track: id,
     hoursPerWeek: weeklyHours,
     /** The first day of the learner's plan; replans keep it. */
@@ -107,17 +128,28 @@ function buildSchema() {
     {
       schemaVersion: v.literal(SCHEMA_VERSION, `should be ${SCHEMA_VERSION}`),
       /** Raised by every save; calendar exports use it as the events' SEQUENCE. */
-      revision: v.pipe(v.number('should be a whole number'), v.integer('should be a whole number'), v.minValue(0, 'should be a whole number')),
+      revision: v.pipe(
+        v.number('should be a whole number'),
+        v.integer('should be a whole number'),
+        v.minValue(0, 'should be a whole number'),
+      ),
       profile,
       baseline,
       /** The finish date of the first plan, which replans never move. */
       originalFinish: v.nullable(isoDate),
-      progress: byStage(v.strictObject({ status: v.picklist(['done', 'skipped'], 'should be done or skipped'), date: isoDate })),
+      progress: byStage(
+        v.strictObject({ status: v.picklist(['done', 'skipped'], 'should be done or skipped'), date: isoDate }),
+      ),
       notes: byStage(list(v.strictObject({ date: isoDate, text: text(MAX_NOTE_LENGTH) }))),
       log: fastList(logEntrySchema(), isGoodLogEntry, 'should be a list', MAX_ENTRIES),
       links: byStage(list(httpUrl)),
       checks: byStage(
-        v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), passed: range(0, 1000, 'a count'), total: range(1, 1000, 'a count') }),
+        v.strictObject({
+          date: isoDate,
+          url: text(MAX_URL_LENGTH),
+          passed: range(0, 1000, 'a count'),
+          total: range(1, 1000, 'a count'),
+        }),
       ),
       session: v.nullable(v.strictObject({ stage: id, start: localTime })),
     },
@@ -127,12 +159,17 @@ function buildSchema() {
 
 let schema: ReturnType<typeof buildSchema> | undefined;
 
-export type SavedData = v.InferOutput<ReturnType<typeof buildSchema>>;
-export type Profile = SavedData['profile'];
-export type Baseline = SavedData['baseline'];
-export type LogEntry = SavedData['log'][number];
-export type CheckRecord = SavedData['checks'][string];
-export type Session = NonNullable<SavedData['session']>;
+/** The progress file: the learner's record, with the file's version and revision. */
+export interface SavedData extends LearnerRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  revision: number;
+}
+
+// The schema must produce exactly the record the coach reads: a field added to one and not the
+// other fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesRecord: Same<v.InferOutput<ReturnType<typeof buildSchema>>, SavedData> = true;
+void schemaMatchesRecord;
 
 export function validateSaved(data: unknown) {
   schema ??= buildSchema();

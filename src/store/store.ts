@@ -1,7 +1,18 @@
-import { accessSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeCode } from '../errno.js';
-import { FailureError } from '../errors.js';
+import { describeCode, FailureError } from '../errors.js';
 import { upgrade } from './migrations.js';
 import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 import { acquireLock, type HeldLock } from './lock.js';
@@ -81,10 +92,14 @@ export class ProgressStore {
       const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? -1);
       const before = offset >= 0 ? source.slice(0, offset).split('\n') : undefined;
       const where = before ? `${this.path}:${before.length}:${before.at(-1)!.length + 1} ` : '';
-      throw this.#damaged([`${where}it is not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`]);
+      throw this.#damaged([
+        `${where}it is not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`,
+      ]);
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw this.#damaged([`it holds ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a backend-path progress object`]);
+      throw this.#damaged([
+        `it holds ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a backend-path progress object`,
+      ]);
     }
     const version = (raw as Record<string, unknown>).schemaVersion;
     if (typeof version === 'number' && version > SCHEMA_VERSION) {
@@ -95,12 +110,18 @@ export class ProgressStore {
     }
     const result = validateSaved(upgrade(raw as Record<string, unknown>));
     if (result.success) return result.output;
-    const [{ toProblems }, { locateProblems }] = await Promise.all([import('../validation/issues.js'), import('../validation/locate.js')]);
+    const [{ toProblems }, { locateProblems }] = await Promise.all([
+      import('../validation/issues.js'),
+      import('../validation/locate.js'),
+    ]);
     throw this.#damaged(locateProblems(source, this.path, toProblems(result.issues).slice(0, 5)));
   }
 
   #damaged(problems: string[]): FailureError {
-    return new FailureError(`${this.path} is damaged, so it was left untouched:\n${problems.map((p) => `  ${p}`).join('\n')}`, REPAIR_HINT);
+    return new FailureError(
+      `${this.path} is damaged, so it was left untouched:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      REPAIR_HINT,
+    );
   }
 
   /**
@@ -129,14 +150,19 @@ export class ProgressStore {
     const checked = validateSaved(data);
     if (!checked.success) {
       const { toProblems, describeProblem } = await import('../validation/issues.js');
-      throw new FailureError(`Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`);
+      throw new FailureError(
+        `Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`,
+      );
     }
     const text = `${JSON.stringify(data, null, '\t')}\n`;
     try {
       accessSync(this.path, constants.W_OK);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new FailureError(`${this.path} is read-only, so nothing was saved.`, `Make it writable (chmod u+w "${this.path}") and run the command again.`);
+        throw new FailureError(
+          `${this.path} is read-only, so nothing was saved.`,
+          `Make it writable (chmod u+w "${this.path}") and run the command again.`,
+        );
       }
     }
     const { default: Conf } = await import('conf');
@@ -144,16 +170,28 @@ export class ProgressStore {
     // stalled, it may have saved since, and writing now would undo its change.
     lock.verify();
     try {
-      new Conf<Record<string, unknown>>({ cwd: this.dir, configName: 'progress', accessPropertiesByDotNotation: false, serialize: () => text }).store = data;
+      new Conf<Record<string, unknown>>({
+        cwd: this.dir,
+        configName: 'progress',
+        accessPropertiesByDotNotation: false,
+        serialize: () => text,
+      }).store = { ...data };
     } catch (error) {
       throw this.#writeFailure(error as NodeJS.ErrnoException);
     }
   }
 
   #writeFailure(error: NodeJS.ErrnoException): FailureError {
-    if (error.code === 'ENOSPC') return new FailureError(`The disk is full, so nothing was saved; ${this.path} is unchanged.`, 'Free some space and run the command again.');
-    if (error.code === 'EDQUOT') return new FailureError(`Your disk quota is used up, so nothing was saved; ${this.path} is unchanged.`);
-    return new FailureError(`Cannot save ${this.path}: ${error.code ? describeCode(error.code) : error.message}. Nothing was changed.`);
+    if (error.code === 'ENOSPC')
+      return new FailureError(
+        `The disk is full, so nothing was saved; ${this.path} is unchanged.`,
+        'Free some space and run the command again.',
+      );
+    if (error.code === 'EDQUOT')
+      return new FailureError(`Your disk quota is used up, so nothing was saved; ${this.path} is unchanged.`);
+    return new FailureError(
+      `Cannot save ${this.path}: ${error.code ? describeCode(error.code) : error.message}. Nothing was changed.`,
+    );
   }
 
   #ensureDir(): void {
@@ -161,8 +199,12 @@ export class ProgressStore {
       mkdirSync(this.dir, { recursive: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a folder' : describeCode(code);
-      throw new FailureError(`Cannot create the folder ${this.dir} for your progress: ${why}.`, 'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.');
+      const why =
+        code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a folder' : describeCode(code);
+      throw new FailureError(
+        `Cannot create the folder ${this.dir} for your progress: ${why}.`,
+        'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.',
+      );
     }
   }
 
@@ -204,7 +246,8 @@ export class ProgressStore {
         return path;
       }
     };
-    const fold = (path: string) => (process.platform === 'darwin' || process.platform === 'win32' ? path.toLowerCase() : path);
+    const fold = (path: string) =>
+      process.platform === 'darwin' || process.platform === 'win32' ? path.toLowerCase() : path;
     let target: string;
     try {
       target = lstatSync(file).isSymbolicLink() ? real(file) : join(real(dirname(file)), basename(file));

@@ -12,4 +12,3 @@ export function useCommandName(name: string): void {
 export function adaptCommands(text: string): string {
   return commandName === 'backend-path' ? text : text.replace(/`backend-path(?=[ `])/g, `\`${commandName}`);
 }
-

@@ -4,7 +4,8 @@ import type { ExportData } from '../commands/export.js';
 import { addDays, type IsoDate } from '../plan/dates.js';
 
 /** A calendar date as UTC midnight: ical-generator writes all-day and floating times from the UTC fields. */
-const utcDay = (date: IsoDate, hour = 0, minute = 0) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute));
+const utcDay = (date: IsoDate, hour = 0, minute = 0) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute));
 
 function description(detail: StageDetail): string {
   return [
@@ -21,11 +22,23 @@ function description(detail: StageDetail): string {
 }
 
 /** Where and how a stage appears: its agreed window while to do, the day it was done, or cancelled. */
-function placement(row: StageRow, detail: StageDetail, today: IsoDate): { start: IsoDate; end: IsoDate; summary: string; status: ICalEventStatus } {
-  if (row.status === 'done') return { start: row.date!, end: row.date!, summary: `✔ Done: ${row.title}`, status: ICalEventStatus.CONFIRMED };
-  if (row.status === 'skipped') return { start: row.date!, end: row.date!, summary: `Skipped: ${row.title}`, status: ICalEventStatus.CANCELLED };
-  if (row.start && row.end) return { start: row.start, end: row.end, summary: row.title, status: ICalEventStatus.CONFIRMED };
-  return { start: today, end: detail.end, summary: `${row.title} (not in your agreed plan)`, status: ICalEventStatus.TENTATIVE };
+function placement(
+  row: StageRow,
+  detail: StageDetail,
+  today: IsoDate,
+): { start: IsoDate; end: IsoDate; summary: string; status: ICalEventStatus } {
+  if (row.status === 'done')
+    return { start: row.date!, end: row.date!, summary: `✔ Done: ${row.title}`, status: ICalEventStatus.CONFIRMED };
+  if (row.status === 'skipped')
+    return { start: row.date!, end: row.date!, summary: `Skipped: ${row.title}`, status: ICalEventStatus.CANCELLED };
+  if (row.start && row.end)
+    return { start: row.start, end: row.end, summary: row.title, status: ICalEventStatus.CONFIRMED };
+  return {
+    start: today,
+    end: detail.end,
+    summary: `${row.title} (not in your agreed plan)`,
+    status: ICalEventStatus.TENTATIVE,
+  };
 }
 
 /**
@@ -38,7 +51,10 @@ function placement(row: StageRow, detail: StageDetail, today: IsoDate): { start:
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
   const { document: doc, rows, details, revision, today } = data;
   const finished = data.standing.verdict === 'finished';
-  const calendar = ical({ name: `backend-path: ${doc.roadmap.title}`, prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' } });
+  const calendar = ical({
+    name: `backend-path: ${doc.roadmap.title}`,
+    prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' },
+  });
   rows.forEach((row, i) => {
     const where = placement(row, details[i]!, today);
     calendar.createEvent({
@@ -59,13 +75,18 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
       id: `study-session.${doc.roadmap.id}@backend-path`,
       sequence: revision,
       summary: 'Study session (backend-path)',
-      description: titles.length > 0 ? `${doc.hoursPerWeek} hours a week. Still to do: ${titles.join('; ')}.` : 'Every stage is done.',
+      description:
+        titles.length > 0
+          ? `${doc.hoursPerWeek} hours a week. Still to do: ${titles.join('; ')}.`
+          : 'Every stage is done.',
       start: utcDay(doc.start, session.hour, session.minute),
       end: new Date(utcDay(doc.start, session.hour, session.minute).getTime() + 60 * 60 * 1000),
       floating: true,
       repeating: { freq: ICalEventRepeatingFreq.WEEKLY, until: utcDay(until, 23, 59) },
       status: finished ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      alarms: finished ? [] : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }],
+      alarms: finished
+        ? []
+        : [{ type: ICalAlarmType.display, trigger: 15 * 60, description: 'Study session in 15 minutes' }],
     });
   }
   const text = calendar.toString();

@@ -16,7 +16,8 @@ export function md(text: string): string {
     .replace(/^([-+=])/, '\\$1');
 }
 
-const link = (title: string, url: string) => `[${md(title)}](<${new URL(url).href.replace(/[<>]/g, encodeURIComponent)}>)`;
+const link = (title: string, url: string) =>
+  `[${md(title)}](<${new URL(url).href.replace(/[<>]/g, encodeURIComponent)}>)`;
 const day = formatDayWithYear;
 
 function statusText(row: StageRow): string {
@@ -54,7 +55,8 @@ function stageTable(rows: StageRow[]): string[] {
 
 function proof(detail: StageDetail): string[] {
   const lines = detail.links.map((url) => `- Proof: ${link(url, url)}`);
-  if (detail.check) lines.push(`- Checked ${day(detail.check.date)}: ${detail.check.passed} of ${detail.check.total} checks passed`);
+  if (detail.check)
+    lines.push(`- Checked ${day(detail.check.date)}: ${detail.check.passed} of ${detail.check.total} checks passed`);
   return lines;
 }
 
@@ -73,14 +75,25 @@ function projects(data: ExportData): string[] {
 
 function stageSection(detail: StageDetail, row: StageRow): string[] {
   const lines = ['', `### Stage ${detail.number}: ${md(detail.title)}`, '', `Status: ${statusText(row)}.`];
-  const list = (label: string, items: string[]) => (items.length > 0 ? ['', `${label}:`, '', ...items.map((item) => `- ${item}`)] : []);
+  const list = (label: string, items: string[]) =>
+    items.length > 0 ? ['', `${label}:`, '', ...items.map((item) => `- ${item}`)] : [];
   if (detail.summary) lines.push('', md(detail.summary));
   lines.push(...list('Topics', detail.topics.map(md)), ...list('Tools', detail.tools.map(md)));
-  lines.push(...list('Resources', detail.resources.map((r) => `${link(r.title, r.url)}${r.type ? ` (${r.type})` : ''}${r.free ? '' : ' (paid)'}`)));
+  lines.push(
+    ...list(
+      'Resources',
+      detail.resources.map((r) => `${link(r.title, r.url)}${r.type ? ` (${r.type})` : ''}${r.free ? '' : ' (paid)'}`),
+    ),
+  );
   if (detail.project) lines.push('', `Project: ${md(detail.project)}`);
   const evidence = proof(detail);
   if (evidence.length > 0) lines.push('', ...evidence);
-  lines.push(...list('My notes', detail.notes.map((n) => `${day(n.date)}: ${md(n.text)}`)));
+  lines.push(
+    ...list(
+      'My notes',
+      detail.notes.map((n) => `${day(n.date)}: ${md(n.text)}`),
+    ),
+  );
   return lines;
 }
 
@@ -91,7 +104,9 @@ function weeks({ document: doc }: ExportData): string[] {
     '## Weeks',
     '',
     ...doc.weeks.map((week) => {
-      const items = week.items.map((item) => `${md(titles.get(item.stage) ?? item.stage)} (${item.hours} h)`).join(', ');
+      const items = week.items
+        .map((item) => `${md(titles.get(item.stage) ?? item.stage)} (${item.hours} h)`)
+        .join(', ');
       return `- **Week ${week.week}** (${day(week.start)} – ${day(week.end)}): ${items}`;
     }),
   ];
@@ -103,6 +118,15 @@ function weeks({ document: doc }: ExportData): string[] {
  * the weeks. Valid for markdownlint (line length aside) and the same in any GFM renderer.
  */
 export function renderMarkdown(data: ExportData): string {
-  const parts = [header(data), stageTable(data.rows), projects(data), ['## Stage by stage', ...data.details.flatMap((d, i) => stageSection(d, data.rows[i]!))], weeks(data)];
-  return `${parts.filter((part) => part.length > 0).map((part) => part.join('\n')).join('\n\n')}\n`;
+  const parts = [
+    header(data),
+    stageTable(data.rows),
+    projects(data),
+    ['## Stage by stage', ...data.details.flatMap((d, i) => stageSection(d, data.rows[i]!))],
+    weeks(data),
+  ];
+  return `${parts
+    .filter((part) => part.length > 0)
+    .map((part) => part.join('\n'))
+    .join('\n\n')}\n`;
 }

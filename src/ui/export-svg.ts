@@ -22,7 +22,8 @@ export function renderCard({ document: doc, standing, current }: ExportData): st
   const barWidth = WIDTH - 50;
   const filled = Math.round((barWidth * Math.min(100, Math.max(0, standing.percent))) / 100);
   const now = current ? `Now: ${current.number}. ${current.title}` : 'Every stage is done';
-  const text = (x: number, y: number, cls: string, content: string) => `  <text x="${x}" y="${y}" class="${cls}">${escapeXml(content)}</text>`;
+  const text = (x: number, y: number, cls: string, content: string) =>
+    `  <text x="${x}" y="${y}" class="${cls}">${escapeXml(content)}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title">`,
     `  <title id="title">${escapeXml(`backend-path: ${standing.percent}% of ${doc.roadmap.title}, ${verdict}`)}</title>`,

@@ -1,6 +1,6 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
-import { safeLine } from '../sanitize.js';
+import { safeLine } from '../validation/sanitize.js';
 import { terminalWidth } from './style.js';
 import { wrap } from './text.js';
 
@@ -21,7 +21,10 @@ const output = () => (process.stdout.isTTY ? process.stdout : process.stderr);
 /** A prompt's complaint about an answer, wrapped by words after the `> ` the prompt puts before it. */
 const complaint = (message: string) => wrap(safeLine(message), terminalWidth(output()) - 2);
 
-async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Promise<T>, cancelMessage: string): Promise<T> {
+async function ask<T>(
+  question: (context: { output: NodeJS.WriteStream }) => Promise<T>,
+  cancelMessage: string,
+): Promise<T> {
   try {
     return await question({ output: output() });
   } catch (error) {
@@ -30,10 +33,19 @@ async function ask<T>(question: (context: { output: NodeJS.WriteStream }) => Pro
   }
 }
 
-export function askSelect<T>(message: string, choices: Choice<T>[], cancelMessage: string, defaultValue?: T): Promise<T> {
+export function askSelect<T>(
+  message: string,
+  choices: Choice<T>[],
+  cancelMessage: string,
+  defaultValue?: T,
+): Promise<T> {
   // Descriptions are wrapped here at word boundaries, so the prompt never cuts a word in two.
   const width = terminalWidth(output()) - 2;
-  const clean = choices.map((c) => ({ value: c.value, name: safeLine(c.name), description: c.description && wrap(safeLine(c.description), width) }));
+  const clean = choices.map((c) => ({
+    value: c.value,
+    name: safeLine(c.name),
+    description: c.description && wrap(safeLine(c.description), width),
+  }));
   return ask((context) => select({ message, choices: clean, default: defaultValue }, context), cancelMessage);
 }
 
@@ -56,7 +68,11 @@ export function askNumber(
   }, cancelMessage);
 }
 
-export function askText(message: string, options: { default?: string; validate: (value: string) => true | string }, cancelMessage: string): Promise<string> {
+export function askText(
+  message: string,
+  options: { default?: string; validate: (value: string) => true | string },
+  cancelMessage: string,
+): Promise<string> {
   const validate = (value: string) => {
     const verdict = options.validate(value);
     return verdict === true ? true : complaint(verdict);
@@ -65,15 +81,26 @@ export function askText(message: string, options: { default?: string; validate: 
 }
 
 /** A yes/no question; the explanation, if any, is printed first, wrapped, so the question stays one short line. */
-export function askConfirm(message: string, defaultAnswer: boolean, cancelMessage: string, intro?: string): Promise<boolean> {
+export function askConfirm(
+  message: string,
+  defaultAnswer: boolean,
+  cancelMessage: string,
+  intro?: string,
+): Promise<boolean> {
   if (intro) output().write(`${wrap(safeLine(intro), terminalWidth(output()))}\n`);
   return ask((context) => confirm({ message, default: defaultAnswer }, context), cancelMessage);
 }
 
 /** Shows lists the learner should read first (a stage's self-check), then asks yes or no. */
-export function askConfirmList(sections: { title: string; items: string[] }[], message: string, cancelMessage: string): Promise<boolean> {
+export function askConfirmList(
+  sections: { title: string; items: string[] }[],
+  message: string,
+  cancelMessage: string,
+): Promise<boolean> {
   const width = terminalWidth(output());
-  const text = sections.map((s) => [wrap(safeLine(s.title), width), ...s.items.map((item) => wrap(`• ${safeLine(item)}`, width, 2, 2))].join('\n'));
+  const text = sections.map((s) =>
+    [wrap(safeLine(s.title), width), ...s.items.map((item) => wrap(`• ${safeLine(item)}`, width, 2, 2))].join('\n'),
+  );
   output().write(`${text.join('\n\n')}\n\n`);
   return askConfirm(message, true, cancelMessage);
 }

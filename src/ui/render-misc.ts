@@ -1,9 +1,7 @@
 import type { CheckResult } from '../commands/check.js';
-import type { ExportResult } from '../commands/export.js';
 import type { LinkResult } from '../commands/link.js';
 import type { NoteResult } from '../commands/note.js';
 import type { ResetResult } from '../commands/reset.js';
-import { safeLine } from '../sanitize.js';
 import { plural, wrap } from './text.js';
 import type { View } from './view.js';
 
@@ -12,7 +10,9 @@ export function renderNote(result: NoteResult, { style, width }: View): string {
 }
 
 export function renderLink(result: LinkResult, { style, width }: View): string {
-  const head = result.added ? `${style.green('✔')} Linked to "${result.stage.title}"` : `${style.dim('•')} "${result.stage.title}" already has that link`;
+  const head = result.added
+    ? `${style.green('✔')} Linked to "${result.stage.title}"`
+    : `${style.dim('•')} "${result.stage.title}" already has that link`;
   return `${wrap(`${head} (${plural(result.links.length, 'link')}); status, next and your exports show them.`, width, 0, 2)}\n`;
 }
 
@@ -41,14 +41,12 @@ export function renderCheck(result: CheckResult, view: View): string {
   }
   const passed = result.results.filter((r) => r.ok).length;
   const summary = result.passed
-    ? style.green(`All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`)
-    : style.yellow(`${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`${result.again}\` again.`);
+    ? style.green(
+        `All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
+      )
+    : style.yellow(
+        `${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`${result.again}\` again.`,
+      );
   lines.push('', wrap(summary, width));
   return `${lines.join('\n')}\n`;
-}
-
-/** An export goes to stdout as is, or a short note when it went to a file. */
-export function renderExport(result: ExportResult): string {
-  // The text was built from cleaned data; the file name is the learner's own and is cleaned here.
-  return result.file ? `Wrote ${safeLine(result.file)}\n` : result.text;
 }

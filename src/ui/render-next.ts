@@ -10,7 +10,8 @@ import type { View } from './view.js';
 /** Where the stage's window stands today, in words: never "starts in N days" for the stage to start now. */
 export function windowText(stage: StageDetail, standing: Standing, view: View): string {
   const range = `${formatDay(stage.start, view.today)} – ${formatDay(stage.end, view.today)}`;
-  const left = stage.hoursLeft < stage.hours ? ` · ${formatHours(stage.hoursLeft)} of ${formatHours(stage.hours)} to go` : '';
+  const left =
+    stage.hoursLeft < stage.hours ? ` · ${formatHours(stage.hoursLeft)} of ${formatHours(stage.hours)} to go` : '';
   switch (stage.timing) {
     case 'unscheduled':
       return `Not in your agreed plan; about ${range} if you start today${left}. Run \`backend-path replan\` to date it.`;
@@ -28,7 +29,11 @@ export function windowText(stage: StageDetail, standing: Standing, view: View): 
 
 function section(title: string, lines: string[], { style, width }: View, bullet = '•'): string[] {
   if (lines.length === 0) return [];
-  return ['', style.bold(title), ...lines.map((line) => wrap(bullet ? `${bullet} ${line}` : line, width, 2, bullet ? 2 : 0))];
+  return [
+    '',
+    style.bold(title),
+    ...lines.map((line) => wrap(bullet ? `${bullet} ${line}` : line, width, 2, bullet ? 2 : 0)),
+  ];
 }
 
 function resources(title: string, list: Resource[], view: View): string[] {
@@ -45,23 +50,47 @@ function resources(title: string, list: Resource[], view: View): string[] {
 
 export function renderStage(stage: StageDetail, standing: Standing, trackTitle: string, view: View): string {
   const { style } = view;
-  const check = stage.check ? ` Last check: ${stage.check.passed} of ${stage.check.total} on ${formatDay(stage.check.date, view.today)}.` : '';
-  const prove = stage.project ? [stage.project, ...(stage.checkable ? [`Check it against your running API: \`backend-path check ${stage.id}\`.${check}`] : [])] : [];
+  const check = stage.check
+    ? ` Last check: ${stage.check.passed} of ${stage.check.total} on ${formatDay(stage.check.date, view.today)}.`
+    : '';
+  const prove = stage.project
+    ? [
+        stage.project,
+        ...(stage.checkable ? [`Check it against your running API: \`backend-path check ${stage.id}\`.${check}`] : []),
+      ]
+    : [];
   const skip = stage.skipForNow.map((t) => `${t.topic}: ${t.reason}`);
   return [
-    wrap(`${style.dim('Next:')} ${style.bold(`${stage.number}. ${stage.title}`)} ${style.dim(`(${stage.id})`)}`, view.width, 0, 2),
+    wrap(
+      `${style.dim('Next:')} ${style.bold(`${stage.number}. ${stage.title}`)} ${style.dim(`(${stage.id})`)}`,
+      view.width,
+      0,
+      2,
+    ),
     wrap(windowText(stage, standing, view), view.width, 0, 2),
     ...section('Why it matters', stage.summary ? [stage.summary] : [], view, ''),
     ...section('Topics', stage.topics, view),
     ...section(`Tools for ${trackTitle}`, stage.tools, view),
-    ...resources('Free resources', stage.resources.filter((r) => r.free), view),
-    ...resources('Paid resources', stage.resources.filter((r) => !r.free), view),
+    ...resources(
+      'Free resources',
+      stage.resources.filter((r) => r.free),
+      view,
+    ),
+    ...resources(
+      'Paid resources',
+      stage.resources.filter((r) => !r.free),
+      view,
+    ),
     ...section('Prove it', prove, view, ''),
     ...section('Check yourself before you mark it done', stage.selfCheck, view, '☐'),
     ...section('Watch out for', stage.pitfalls, view),
     ...section('Leave for later', skip, view),
     ...section('Your links', stage.links, view),
-    ...section('Your notes', stage.notes.map((n) => `${style.dim(formatDay(n.date, view.today))}  ${n.text}`), view),
+    ...section(
+      'Your notes',
+      stage.notes.map((n) => `${style.dim(formatDay(n.date, view.today))}  ${n.text}`),
+      view,
+    ),
     '',
     wrap(style.dim(`When you have finished it: \`backend-path done ${stage.id}\``), view.width),
   ].join('\n');

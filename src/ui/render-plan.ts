@@ -9,10 +9,19 @@ import type { View } from './view.js';
 
 export function renderPlanHeader(plan: PlanDocument, { style, width }: View): string {
   const label = (text: string) => style.dim(text.padEnd(10));
-  const lines = [wrap(style.bold(plan.roadmap.title) + style.dim(` (${plan.roadmap.id})`), width), `${label('Track')} ${plan.trackTitle}`, `${label('Pace')} ${formatHours(plan.hoursPerWeek)} a week`];
+  const lines = [
+    wrap(style.bold(plan.roadmap.title) + style.dim(` (${plan.roadmap.id})`), width),
+    `${label('Track')} ${plan.trackTitle}`,
+    `${label('Pace')} ${formatHours(plan.hoursPerWeek)} a week`,
+  ];
   if (plan.finish) {
     lines.push(
-      wrap(`${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}`, width, 0, 11),
+      wrap(
+        `${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}`,
+        width,
+        0,
+        11,
+      ),
       `${label('Workload')} ${formatHours(plan.totalHours)} over ${plural(plan.weeks.length, 'week')}`,
     );
   } else {
@@ -58,9 +67,14 @@ export function renderWeeks(plan: PlanDocument, { style, width }: View): string 
   const endWeek = new Map<string, number>();
   for (const week of plan.weeks) for (const item of week.items) endWeek.set(item.stage, week.week);
   const blocks: string[] = [];
-  for (let i = 0; i < plan.weeks.length; ) {
+  for (let i = 0; i < plan.weeks.length;) {
     let j = i;
-    while (j + 1 < plan.weeks.length && sameSingleStage(plan.weeks[i]!, plan.weeks[j + 1]!) && endWeek.get(plan.weeks[j]!.items[0]!.stage) !== plan.weeks[j]!.week) j++;
+    while (
+      j + 1 < plan.weeks.length &&
+      sameSingleStage(plan.weeks[i]!, plan.weeks[j + 1]!) &&
+      endWeek.get(plan.weeks[j]!.items[0]!.stage) !== plan.weeks[j]!.week
+    )
+      j++;
     const first = plan.weeks[i]!;
     const last = plan.weeks[j]!;
     const lines = [wrap(style.bold(weekTitle(first, last)), width, 0, 2)];
@@ -69,7 +83,8 @@ export function renderWeeks(plan: PlanDocument, { style, width }: View): string 
       const stage = byId.get(item.stage);
       const hours = j > i ? `${formatHours(item.hours)} a week` : formatHours(item.hours);
       lines.push(`  ${fit(stage?.title ?? item.stage, titleWidth)} ${style.dim(hours)}`);
-      if (stage?.project && endWeek.get(item.stage) === last.week) lines.push(wrap(`${style.green('Prove it:')} ${stage.project}`, width, 4, 2));
+      if (stage?.project && endWeek.get(item.stage) === last.week)
+        lines.push(wrap(`${style.green('Prove it:')} ${stage.project}`, width, 4, 2));
     }
     blocks.push(lines.join('\n'));
     i = j + 1;
@@ -81,7 +96,10 @@ export function renderPlan(plan: PlanDocument, view: View): string {
   const parts = [renderPlanHeader(plan, view)];
   if (plan.weeks.length > 0) parts.push(renderTimeline(plan, view), renderWeeks(plan, view));
   const done = plan.stages.filter((s) => s.status !== 'todo');
-  if (done.length > 0) parts.push(wrap(view.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join('; ')}`), view.width));
+  if (done.length > 0)
+    parts.push(
+      wrap(view.style.dim(`Not scheduled (done or skipped): ${done.map((s) => s.title).join('; ')}`), view.width),
+    );
   return parts.join('\n\n');
 }
 
@@ -106,6 +124,7 @@ export function renderReplan(result: ReplanResult, view: View): string {
     `Finish: ${day(result.oldFinish)} → ${style.bold(day(result.newFinish))}`,
     `Weekly target: ${formatHours(result.hoursPerWeek)}${result.hoursPerWeek !== result.oldHoursPerWeek ? ` (was ${formatHours(result.oldHoursPerWeek)})` : ''}`,
   ];
-  if (result.originalFinish && result.originalFinish !== result.newFinish) lines.push(style.dim(`Your first plan was to finish ${day(result.originalFinish)}; that stays on record.`));
+  if (result.originalFinish && result.originalFinish !== result.newFinish)
+    lines.push(style.dim(`Your first plan was to finish ${day(result.originalFinish)}; that stays on record.`));
   return `${lines.map((line) => wrap(line, view.width, 0, 2)).join('\n')}\n${verdictBlock(result.standing, view).join('\n')}\n`;
 }

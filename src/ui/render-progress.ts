@@ -7,19 +7,42 @@ import { progressBar, verdictBlock } from './verdict.js';
 import type { View } from './view.js';
 import { windowText } from './render-next.js';
 
-const VERBS = { done: ['Marked done', 'Already done'], skip: ['Skipped', 'Already skipped'], undo: ['Back to todo', 'Already todo'] } as const;
+const VERBS = {
+  done: ['Marked done', 'Already done'],
+  skip: ['Skipped', 'Already skipped'],
+  undo: ['Back to todo', 'Already todo'],
+} as const;
 
 export function renderMark(result: MarkResult, view: View): string {
   const { style, width } = view;
-  if (!result.confirmed) return `${style.yellow('Not marked done.')} Come back to it when you can say yes to each line.\n`;
+  if (!result.confirmed)
+    return `${style.yellow('Not marked done.')} Come back to it when you can say yes to each line.\n`;
   const [changedVerb, unchangedVerb] = VERBS[result.mark];
   const lines: string[] = [];
-  if (result.changed.length > 0) lines.push(wrap(`${style.green('✔')} ${changedVerb}: ${result.changed.map((s) => s.title).join(', ')}`, width, 0, 2));
-  if (result.unchanged.length > 0) lines.push(wrap(`${style.dim('•')} ${unchangedVerb}: ${result.unchanged.map((s) => s.title).join(', ')} (nothing to change)`, width, 0, 2));
+  if (result.changed.length > 0)
+    lines.push(
+      wrap(`${style.green('✔')} ${changedVerb}: ${result.changed.map((s) => s.title).join(', ')}`, width, 0, 2),
+    );
+  if (result.unchanged.length > 0)
+    lines.push(
+      wrap(
+        `${style.dim('•')} ${unchangedVerb}: ${result.unchanged.map((s) => s.title).join(', ')} (nothing to change)`,
+        width,
+        0,
+        2,
+      ),
+    );
   for (const warning of result.warnings) lines.push(wrap(style.yellow(`! ${warning}`), width, 0, 2));
   lines.push('', progressBar(result.standing, view), ...verdictBlock(result.standing, view), '');
   if (result.next) {
-    lines.push(wrap(`${style.dim('Next:')} ${style.bold(`${result.next.number}. ${result.next.title}`)} · ${windowText(result.next, result.standing, view)}`, width, 0, 2));
+    lines.push(
+      wrap(
+        `${style.dim('Next:')} ${style.bold(`${result.next.number}. ${result.next.title}`)} · ${windowText(result.next, result.standing, view)}`,
+        width,
+        0,
+        2,
+      ),
+    );
     lines.push(wrap(style.dim('Run `backend-path next` for its topics, resources and project.'), width));
   }
   return `${lines.join('\n')}\n`;
@@ -33,11 +56,16 @@ function weekLine(result: { standing: LogResult['standing'] }, view: View): stri
 
 export function renderLog(result: LogResult, view: View): string {
   const stage = result.entry.stage ? ` on ${result.entry.stage}` : '';
-  return [
-    wrap(`${view.style.green('✔')} Logged ${formatHours(result.entry.hours)}${stage} for ${formatDay(result.entry.date, view.today)}.`, view.width),
-    wrap(weekLine(result, view), view.width),
-    ...verdictBlock(result.standing, view),
-  ].join('\n') + '\n';
+  return (
+    [
+      wrap(
+        `${view.style.green('✔')} Logged ${formatHours(result.entry.hours)}${stage} for ${formatDay(result.entry.date, view.today)}.`,
+        view.width,
+      ),
+      wrap(weekLine(result, view), view.width),
+      ...verdictBlock(result.standing, view),
+    ].join('\n') + '\n'
+  );
 }
 
 export function renderSession(result: SessionResult, view: View): string {
@@ -46,8 +74,15 @@ export function renderSession(result: SessionResult, view: View): string {
   if (result.action === 'start') {
     return `${style.green('▶')} Studying ${result.session.stage} since ${since}. Run \`backend-path stop\` when you finish.\n`;
   }
-  if (result.action === 'cancel') return `Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.\n`;
-  const lines = [wrap(`${style.green('✔')} Logged ${duration(result.minutes)} (${formatHours(result.entry!.hours)}) on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`, view.width)];
-  if (result.standing) lines.push(wrap(weekLine({ standing: result.standing }, view), view.width), ...verdictBlock(result.standing, view));
+  if (result.action === 'cancel')
+    return `Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.\n`;
+  const lines = [
+    wrap(
+      `${style.green('✔')} Logged ${duration(result.minutes)} (${formatHours(result.entry!.hours)}) on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`,
+      view.width,
+    ),
+  ];
+  if (result.standing)
+    lines.push(wrap(weekLine({ standing: result.standing }, view), view.width), ...verdictBlock(result.standing, view));
   return `${lines.join('\n')}\n`;
 }

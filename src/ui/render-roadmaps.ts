@@ -2,35 +2,58 @@ import type { RoadmapSummary, ShowResult, ValidateResult } from '../commands/roa
 import { fit, formatHours, wrap } from './text.js';
 import type { View } from './view.js';
 
-const hoursText = (hours: Record<string, number>) => Object.entries(hours).map(([track, h]) => `${track} ${formatHours(h)}`).join(', ');
+const hoursText = (hours: Record<string, number>) =>
+  Object.entries(hours)
+    .map(([track, h]) => `${track} ${formatHours(h)}`)
+    .join(', ');
 
 export function renderRoadmapList(list: RoadmapSummary[], { style, width }: View): string {
-  const items = list.map((r) => `${wrap(`${style.bold(r.id)}  ${r.title}`, width, 0, 2)}\n${wrap(`${r.stages} stages · ${hoursText(r.hours)}`, width, 2)}`);
+  const items = list.map(
+    (r) =>
+      `${wrap(`${style.bold(r.id)}  ${r.title}`, width, 0, 2)}\n${wrap(`${r.stages} stages · ${hoursText(r.hours)}`, width, 2)}`,
+  );
   return `${items.join('\n')}\n\n${wrap(style.dim('See one with `backend-path roadmaps show <id>`; plan with `backend-path plan --roadmap <id>`.'), width)}\n`;
 }
 
 export function renderRoadmapShow(result: ShowResult, { style, width }: View): string {
   const { roadmap } = result;
   const total = result.stages.reduce((sum, s) => sum + s.hours, 0);
-  const lines = [wrap(`${style.bold(roadmap.title)} ${style.dim(`(${roadmap.id})`)} · ${result.trackTitle} · ${formatHours(total)}`, width, 0, 2)];
+  const lines = [
+    wrap(
+      `${style.bold(roadmap.title)} ${style.dim(`(${roadmap.id})`)} · ${result.trackTitle} · ${formatHours(total)}`,
+      width,
+      0,
+      2,
+    ),
+  ];
   if (roadmap.summary) lines.push(wrap(roadmap.summary, width));
   lines.push('');
   const titleWidth = Math.max(10, Math.min(50, width - 12));
   for (const stage of result.stages) {
-    const flags = [stage.optional ? 'optional' : '', stage.checkable ? '`backend-path check` tests it' : ''].filter(Boolean);
-    lines.push(`${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`);
+    const flags = [stage.optional ? 'optional' : '', stage.checkable ? '`backend-path check` tests it' : ''].filter(
+      Boolean,
+    );
+    lines.push(
+      `${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`,
+    );
     lines.push(wrap(style.dim([stage.id, ...flags, ...stage.tools].join(' · ')), width, 4, 2));
   }
   if (result.skipForNow.length > 0) {
     lines.push('', style.bold('Leave for later'));
-    for (const topic of result.skipForNow) lines.push(wrap(`• ${style.bold(topic.topic)}: ${topic.reason}`, width, 2, 2));
+    for (const topic of result.skipForNow)
+      lines.push(wrap(`• ${style.bold(topic.topic)}: ${topic.reason}`, width, 2, 2));
   }
-  if (roadmap.sources.length > 0) lines.push('', wrap(style.dim(`Sources: ${roadmap.sources.map((s) => `${s.publisher}, "${s.title}"`).join('; ')}`), width));
+  if (roadmap.sources.length > 0)
+    lines.push(
+      '',
+      wrap(style.dim(`Sources: ${roadmap.sources.map((s) => `${s.publisher}, "${s.title}"`).join('; ')}`), width),
+    );
   return `${lines.join('\n')}\n`;
 }
 
 export function renderValidation(result: ValidateResult, { style }: View): string {
-  if (result.valid) return `${style.green('✔')} ${result.file} is a valid roadmap: ${result.summary.stages} stages, ${hoursText(result.summary.hours)}.\n`;
+  if (result.valid)
+    return `${style.green('✔')} ${result.file} is a valid roadmap: ${result.summary.stages} stages, ${hoursText(result.summary.hours)}.\n`;
   const count = result.problems.length;
   return `${result.problems.join('\n')}\n${style.red(`✖ ${count} ${count === 1 ? 'problem' : 'problems'} in ${result.file}`)}\n`;
 }

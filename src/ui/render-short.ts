@@ -9,9 +9,26 @@ export function renderStatusLine(line: StatusLine): string {
   if (line.problem) return 'backend-path: see `backend-path status`\n';
   if (line.verdict === null) return '\n';
   const verdict =
-    line.verdict === 'finished' ? 'finished' : line.verdict === 'on-track' ? 'on track' : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
-  const left = line.daysLeft === null ? (line.timing === 'unscheduled' ? 'not in plan' : line.stage ? 'start now' : '') : line.daysLeft > 0 ? `${line.daysLeft}d left` : line.daysLeft === 0 ? 'ends today' : 'overdue';
-  const session = line.session ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}` : null;
+    line.verdict === 'finished'
+      ? 'finished'
+      : line.verdict === 'on-track'
+        ? 'on track'
+        : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
+  const left =
+    line.daysLeft === null
+      ? line.timing === 'unscheduled'
+        ? 'not in plan'
+        : line.stage
+          ? 'start now'
+          : ''
+      : line.daysLeft > 0
+        ? `${line.daysLeft}d left`
+        : line.daysLeft === 0
+          ? 'ends today'
+          : 'overdue';
+  const session = line.session
+    ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}`
+    : null;
   const parts = session ? [session, verdict] : [line.stage, left, verdict].filter((p): p is string => !!p);
   let text = parts.join(' · ');
   if (text.length > SHORT_WIDTH) {
@@ -20,4 +37,3 @@ export function renderStatusLine(line: StatusLine): string {
   }
   return `${text}\n`;
 }
-

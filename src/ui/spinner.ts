@@ -1,4 +1,4 @@
-import type { Output } from '../io.js';
+import type { Output } from '../cli/io.js';
 import { colorLevel } from './style.js';
 
 /**

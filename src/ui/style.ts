@@ -35,7 +35,15 @@ export function colorLevel(stream: OutputStream, env: NodeJS.ProcessEnv = proces
 }
 
 const plain = (text: string) => text;
-export const NO_COLOR: Style = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, magenta: plain };
+export const NO_COLOR: Style = {
+  bold: plain,
+  dim: plain,
+  green: plain,
+  yellow: plain,
+  red: plain,
+  cyan: plain,
+  magenta: plain,
+};
 
 /** chalk at the policy's level; chalk is loaded only when there is colour to make. */
 export async function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): Promise<Style> {

@@ -7,7 +7,8 @@ import { adaptCommands } from './command-name.js';
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "45 min", "1 h 30 min". */
-export const duration = (minutes: number): string => (minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`);
+export const duration = (minutes: number): string =>
+  minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 
 export function formatHours(hours: number): string {
   return `${Number.isInteger(hours) ? hours : hours.toFixed(1).replace(/\.0$/, '')} h`;
@@ -15,7 +16,8 @@ export function formatHours(hours: number): string {
 
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read
 // as one word: they are kept on one line by joining their parts with a no-break space while wrapping.
-const KEEP_TOGETHER = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b/g;
+const KEEP_TOGETHER =
+  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b/g;
 const NBSP = '\u00a0';
 
 /**
@@ -67,4 +69,3 @@ export function fit(text: string, width: number): string {
   }
   return `${cut}${' '.repeat(Math.max(0, width - 1 - used))}…`;
 }
-

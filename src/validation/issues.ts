@@ -21,7 +21,8 @@ export function toProblems(issues: readonly Issue[]): Problem[] {
     const last = issue.path?.at(-1);
     const atKey = last !== undefined && 'origin' in last && last.origin === 'key';
     const objectIssue = issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object');
-    if (objectIssue && issue.expected === 'never') return [{ path, key: String(last?.key), message: 'is not a known field' }];
+    if (objectIssue && issue.expected === 'never')
+      return [{ path, key: String(last?.key), message: 'is not a known field' }];
     if (objectIssue && atKey && issue.received === 'undefined') return [{ path, message: 'is required' }];
     if (atKey) return [{ path, key: String(last.key), message: issue.message }];
     if (issue.type === 'union' && issue.issues && issue.message.startsWith('Invalid')) return toProblems(issue.issues);

@@ -13,7 +13,12 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  * `record` drops keys such as `constructor` without a word; ids are data here, so every key is
  * kept or named as a problem.
  */
-export function keyed<T extends v.GenericSchema>(key: KeyRule, value: T, message: string, max = Number.POSITIVE_INFINITY) {
+export function keyed<T extends v.GenericSchema>(
+  key: KeyRule,
+  value: T,
+  message: string,
+  max = Number.POSITIVE_INFINITY,
+) {
   return v.pipe(
     v.custom<Record<string, unknown>>(isPlainObject, message),
     v.rawTransform(({ dataset, addIssue }) => {
@@ -26,7 +31,8 @@ export function keyed<T extends v.GenericSchema>(key: KeyRule, value: T, message
         if (!key.test(name)) addIssue({ message: key.message, path: [{ ...item, origin: 'key' }] });
         const result = v.safeParse(value, input[name]);
         if (result.success) output[name] = result.output;
-        else for (const issue of result.issues) addIssue({ message: issue.message, path: [item, ...(issue.path ?? [])] });
+        else
+          for (const issue of result.issues) addIssue({ message: issue.message, path: [item, ...(issue.path ?? [])] });
       }
       return output;
     }),
@@ -39,7 +45,12 @@ export function keyed<T extends v.GenericSchema>(key: KeyRule, value: T, message
  * kept under the item's index. The progress file's log holds thousands of entries, and valibot's
  * cost per entry on a cold start was most of `status`'s time with two years of logs.
  */
-export function fastList<T extends v.GenericSchema>(item: T, accept: (value: unknown) => boolean, message: string, max: number) {
+export function fastList<T extends v.GenericSchema>(
+  item: T,
+  accept: (value: unknown) => boolean,
+  message: string,
+  max: number,
+) {
   return v.pipe(
     v.custom<unknown[]>(Array.isArray, message),
     v.maxLength(max, `should hold at most ${max} entries`),

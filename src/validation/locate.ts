@@ -23,7 +23,9 @@ function offsetOf(doc: Document, problem: Problem): number {
   if (problem.key !== undefined) {
     const parent = doc.getIn(path.slice(0, -1), true);
     if (isMap(parent)) {
-      const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === problem.key);
+      const pair = parent.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === problem.key,
+      );
       if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
     }
     path.pop();

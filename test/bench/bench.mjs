@@ -19,7 +19,10 @@ const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /** Wall milliseconds of one run; output is discarded, so a large plan cannot overflow a buffer. */
 function time(args, extraEnv = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, args, {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return ms;
@@ -27,7 +30,11 @@ function time(args, extraEnv = {}) {
 
 function peakMiB(args, extraEnv = {}) {
   if (!gnuTime) return undefined;
-  const result = spawnSync(gnuTime, ['-f', '%M', process.execPath, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(gnuTime, ['-f', '%M', process.execPath, ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
 }
 
@@ -55,13 +62,21 @@ function compare(args, extraEnv = {}) {
 
 function writeRoadmap(count) {
   const file = join(dir, `generated-${count}.yaml`);
-  const stages = Array.from({ length: count }, (_, i) => `  - {id: s${i + 1}, title: Stage ${i + 1}, hours: ${(i % 7) + 1}}`);
-  writeFileSync(file, ['id: generated', 'title: Generated', 'tracks:', '  node: {title: Node.js}', 'stages:', ...stages, ''].join('\n'));
+  const stages = Array.from(
+    { length: count },
+    (_, i) => `  - {id: s${i + 1}, title: Stage ${i + 1}, hours: ${(i % 7) + 1}}`,
+  );
+  writeFileSync(
+    file,
+    ['id: generated', 'title: Generated', 'tracks:', '  node: {title: Node.js}', 'stages:', ...stages, ''].join('\n'),
+  );
   return file;
 }
 
 const node = process.version;
-console.log(`backend-path bench: node ${node}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${runs} alternating runs, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `backend-path bench: node ${node}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${runs} alternating runs, ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log('NODE_EXTRA_CA_CERTS is unset for every run.');
 console.log('');
 time([bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05']);
@@ -79,7 +94,9 @@ const cases = [
 console.log('command           median ms   node -e 0 ms   ratio   peak RSS MiB');
 for (const [name, args] of cases) {
   const { cli, bare, ratio, rss } = compare([bin, ...args]);
-  console.log(`${name.padEnd(16)} ${ms(cli)}   ${ms(bare)}       ${ratio.toFixed(2).padStart(5)}x   ${rss === undefined ? 'n/a' : rss.toFixed(1).padStart(8)}`);
+  console.log(
+    `${name.padEnd(16)} ${ms(cli)}   ${ms(bare)}       ${ratio.toFixed(2).padStart(5)}x   ${rss === undefined ? 'n/a' : rss.toFixed(1).padStart(8)}`,
+  );
 }
 
 console.log('');
@@ -89,7 +106,9 @@ for (const count of [100, 1000, 10000]) {
   const args = [bin, ...plan, '--yes', '--roadmap', writeRoadmap(count)];
   time(args);
   const wall = median(Array.from({ length: 5 }, () => time(args)));
-  console.log(`plan, generated roadmap of ${String(count).padStart(6)} stages ${ms(wall)}   ${((wall - base) / count).toFixed(4).padStart(10)}`);
+  console.log(
+    `plan, generated roadmap of ${String(count).padStart(6)} stages ${ms(wall)}   ${((wall - base) / count).toFixed(4).padStart(10)}`,
+  );
 }
 
 // Two years of daily logs: status must stay close to an empty log's.
@@ -100,8 +119,14 @@ const empty = median(Array.from({ length: 9 }, () => time([bin, 'status'], logEn
 const store = join(logDir, 'progress.json');
 const data = JSON.parse((await import('node:fs')).readFileSync(store, 'utf8'));
 const first = Date.UTC(2026, 0, 1);
-data.log = Array.from({ length: 10_000 }, (_, i) => ({ date: new Date(first + Math.floor(i / 14) * 86_400_000).toISOString().slice(0, 10), hours: 0.75, stage: 'language' }));
+data.log = Array.from({ length: 10_000 }, (_, i) => ({
+  date: new Date(first + Math.floor(i / 14) * 86_400_000).toISOString().slice(0, 10),
+  hours: 0.75,
+  stage: 'language',
+}));
 data.profile.start = '2026-01-01';
 writeFileSync(store, JSON.stringify(data));
 const full = median(Array.from({ length: 9 }, () => time([bin, 'status'], logEnv)));
-console.log(`status with 10,000 log entries        ${ms(full)}   ${(full / empty).toFixed(2)}x an empty log (${empty.toFixed(1)} ms)`);
+console.log(
+  `status with 10,000 log entries        ${ms(full)}   ${(full / empty).toFixed(2)}x an empty log (${empty.toFixed(1)} ms)`,
+);

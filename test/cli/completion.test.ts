@@ -1,3 +1,4 @@
+import { COURSE } from '../helpers/paths.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,13 +17,25 @@ async function values(words: string[], options: Parameters<typeof run>[1] = {}):
 describe('completion of commands, flags and values', () => {
   it('offers commands, and the subcommands of roadmaps', async () => {
     const commands = await values(['']);
-    for (const command of ['plan', 'next', 'done', 'status', 'check', 'export', 'roadmaps', 'completion', 'start', 'stop']) expect(commands).toContain(command);
+    for (const command of [
+      'plan',
+      'next',
+      'done',
+      'status',
+      'check',
+      'export',
+      'roadmaps',
+      'completion',
+      'start',
+      'stop',
+    ])
+      expect(commands).toContain(command);
     expect(commands).not.toContain('complete');
     expect(await values(['roadmaps', ''])).toEqual(['show', 'validate']);
   });
 
   it('offers values where values are expected, not flags', async () => {
-    expect(await values(['plan', '--track', ''])).toEqual(['node', 'python']);
+    expect(await values(['plan', '--roadmap', COURSE, '--track', ''])).toEqual(['node', 'python']);
     expect(await values(['export', '--format', ''])).toEqual(['ics', 'md', 'json', 'svg']);
     expect(await values(['completion', ''])).toEqual(['bash', 'zsh', 'fish', 'powershell']);
     expect(await values(['plan', '--'])).toContain('--hours');
@@ -33,7 +46,12 @@ describe('completion of commands, flags and values', () => {
     writeFileSync(join(cwd, 'mine.yaml'), 'id: x');
     writeFileSync(join(cwd, 'notes.txt'), '');
     mkdirSync(join(cwd, 'out'));
-    expect(await values(['plan', '--roadmap', ''], { cwd })).toEqual(['backend', 'backend-extended', 'mine.yaml', 'out/']);
+    expect(await values(['plan', '--roadmap', ''], { cwd })).toEqual([
+      'backend',
+      'backend-extended',
+      'mine.yaml',
+      'out/',
+    ]);
     expect(await values(['export', '-o', ''], { cwd })).toEqual(['mine.yaml', 'notes.txt', 'out/']);
     expect(await values(['export', '-o', 'no'], { cwd })).toEqual(['notes.txt']);
   });
@@ -41,11 +59,13 @@ describe('completion of commands, flags and values', () => {
   it('offers the stage ids of the plan, and never writes while doing it', async () => {
     const dir = tempDir();
     const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
-    await me(['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
     const before = readFileSync(join(dir, 'progress.json'), 'utf8');
     const stages = ['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
     expect(await values(['done', ''], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual(stages);
-    expect(await values(['log', '2', '--stage', 're'], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual(['rest-api']);
+    expect(await values(['log', '2', '--stage', 're'], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual([
+      'rest-api',
+    ]);
     expect(await values(['check', ''], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual(stages);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
     expect(await values(['done', ''])).toEqual([]);
@@ -59,6 +79,9 @@ describe('completion of commands, flags and values', () => {
       expect(stdout).toContain('backend-path complete --');
     }
     const bad = await run(['completion', 'tcsh']);
-    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, "Error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish, powershell."]);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      "Error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish, powershell.",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { COURSE } from '../helpers/paths.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'fast-string-width';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { json, learner, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
-const PLAN = ['plan', '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', COURSE, '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
 // Escape, C0 and C1 controls, bidi overrides and isolates, zero-width characters, line separators.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/u;
@@ -15,22 +16,38 @@ async function journey(dir: string) {
   await me(PLAN);
   await me(['done', 'language'], '2027-01-10');
   await me(['log', '2'], '2027-01-12');
-  await me(['note', 'http', 'Read MDN; status codes still fuzzy, especially 401 versus 403 and redirects'], '2027-01-12');
+  await me(
+    ['note', 'http', 'Read MDN; status codes still fuzzy, especially 401 versus 403 and redirects'],
+    '2027-01-12',
+  );
   return me;
 }
 
 describe('every line fits the terminal', () => {
-  it.each([40, 80, 200])('at %i columns, words and dates are never cut and only a lone URL or path overflows', async (columns) => {
-    const me = await journey(tempDir());
-    const limit = Math.min(columns, 100);
-    for (const command of [PLAN, ['next'], ['status'], ['roadmaps', 'show', 'backend-extended'], [], ['replan', '--yes'], ['done', 'http'], ['log', '1']]) {
-      const { stdout } = await me(command, '2027-01-15', { columns });
-      for (const line of stdout.split('\n')) {
-        if (stringWidth(line) > limit) expect(line.trim(), `${command.join(' ')} at ${columns}: ${line}`).not.toMatch(/\s/);
+  it.each([40, 80, 200])(
+    'at %i columns, words and dates are never cut and only a lone URL or path overflows',
+    async (columns) => {
+      const me = await journey(tempDir());
+      const limit = Math.min(columns, 100);
+      for (const command of [
+        PLAN,
+        ['next'],
+        ['status'],
+        ['roadmaps', 'show', 'backend-extended'],
+        [],
+        ['replan', '--yes'],
+        ['done', 'http'],
+        ['log', '1'],
+      ]) {
+        const { stdout } = await me(command, '2027-01-15', { columns });
+        for (const line of stdout.split('\n')) {
+          if (stringWidth(line) > limit)
+            expect(line.trim(), `${command.join(' ')} at ${columns}: ${line}`).not.toMatch(/\s/);
+        }
+        expect(stdout, command.join(' ')).not.toMatch(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2}\n|\d+ da\n|ov\nerdue/);
       }
-      expect(stdout, command.join(' ')).not.toMatch(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2}\n|\d+ da\n|ov\nerdue/);
-    }
-  });
+    },
+  );
 
   it('keeps the prompt line within 60 characters, and prints an empty line without a plan', async () => {
     const me = await journey(tempDir());
@@ -49,7 +66,8 @@ describe('text that reaches the terminal', () => {
     const me = await journey(dir);
     const file = join(dir, 'progress.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.notes.http[0].text = 'evil\u001b]0;pwned\u0007 \u001b[2J\u009b31m\u202eright-to-left\u2066 zero\u200bwidth\u2028next';
+    data.notes.http[0].text =
+      'evil\u001b]0;pwned\u0007 \u001b[2J\u009b31m\u202eright-to-left\u2066 zero\u200bwidth\u2028next';
     writeFileSync(file, JSON.stringify(data));
     for (const command of [['status'], ['next'], ['export', '--format', 'md'], []]) {
       const { stdout, stderr } = await me(command, '2027-01-15');
@@ -62,7 +80,11 @@ describe('text that reaches the terminal', () => {
 
   it('cleans what the learner types before echoing it in an error', async () => {
     const me = await journey(tempDir());
-    for (const command of [['done', 'x\u001b[31mred\u202e'], ['log', '\u009b2J'], ['plan', '--track', '\u001b]8;;http://x\u0007y']]) {
+    for (const command of [
+      ['done', 'x\u001b[31mred\u202e'],
+      ['log', '\u009b2J'],
+      ['plan', '--roadmap', COURSE, '--track', '\u001b]8;;http://x\u0007y'],
+    ]) {
       const { code, stderr } = await me(command, '2027-01-15');
       expect(code).toBe(2);
       expect(stderr).not.toMatch(UNSAFE);
@@ -72,7 +94,9 @@ describe('text that reaches the terminal', () => {
   it('has no colour with NO_COLOR or without a terminal, and colour when forced', async () => {
     const me = await journey(tempDir());
     expect((await me(['status'], '2027-01-15', { columns: 80 })).stdout).not.toContain('\u001b[');
-    expect((await me(['status'], '2027-01-15', { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await me(['status'], '2027-01-15', { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toContain(
+      '\u001b[',
+    );
   });
 });
 
@@ -85,7 +109,7 @@ describe('the first run and every day', () => {
     expect(stdout).toContain('Commands:');
   });
 
-  it('shows today\'s essentials and one next command once there is a plan', async () => {
+  it("shows today's essentials and one next command once there is a plan", async () => {
     const me = await journey(tempDir());
     const { stdout } = await me([], '2027-01-15');
     expect(stdout).toMatch(/^Now: 2\. How HTTP works · past its planned end · 4 h to go/);

@@ -1,7 +1,8 @@
+import { COURSE } from '../helpers/paths.js';
 import { describe, expect, it } from 'vitest';
 import { json, learner } from '../helpers/cli.js';
 
-const PLAN = ['plan', '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+const PLAN = ['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
 async function planned() {
   const me = learner();
@@ -14,22 +15,43 @@ describe('study sessions', () => {
     const at = await planned();
     const started = await at(['start'], '2026-11-24T18:05:00');
     expect(started.stdout).toContain('Studying language since 18:05.');
-    expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({ stage: 'language', start: '2026-11-24T18:05:00', minutes: 45 });
-    expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05, 45 min so far');
+    expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({
+      stage: 'language',
+      start: '2026-11-24T18:05:00',
+      minutes: 45,
+    });
+    expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain(
+      'Studying language since 18:05, 45 min so far',
+    );
     expect((await at([], '2026-11-24T18:50:00')).stdout).toContain('Studying language since 18:05');
     const stopped = json((await at(['stop', '--json'], '2026-11-24T19:35:00')).stdout);
-    expect(stopped).toMatchObject({ action: 'stop', minutes: 90, entry: { date: '2026-11-24', hours: 1.5, stage: 'language' } });
+    expect(stopped).toMatchObject({
+      action: 'stop',
+      minutes: 90,
+      entry: { date: '2026-11-24', hours: 1.5, stage: 'language' },
+    });
     expect(stopped.standing.creditedHours).toBe(1.5);
-    expect((await at(['stop'], '2026-11-24T19:40:00')).stderr).toBe('Error: No study session is running.\nStart one with `backend-path start`.\n');
+    expect((await at(['stop'], '2026-11-24T19:40:00')).stderr).toBe(
+      'Error: No study session is running.\nStart one with `backend-path start`.\n',
+    );
   });
 
   it('refuses a second start, names the running session, and cancel drops it unlogged', async () => {
     const at = await planned();
     await at(['start', 'http'], '2026-11-24T09:00:00');
     const again = await at(['start'], '2026-11-24T09:10:00');
-    expect([again.code, again.stderr.split('\n')[0]]).toEqual([2, 'Error: A session on http is already running since 09:00.']);
-    expect(json((await at(['cancel', '--json'], '2026-11-24T09:20:00')).stdout)).toMatchObject({ action: 'cancel', minutes: 20 });
-    expect(json((await at(['status', '--json'], '2026-11-24T09:21:00')).stdout)).toMatchObject({ session: null, loggedHours: 0 });
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([
+      2,
+      'Error: A session on http is already running since 09:00.',
+    ]);
+    expect(json((await at(['cancel', '--json'], '2026-11-24T09:20:00')).stdout)).toMatchObject({
+      action: 'cancel',
+      minutes: 20,
+    });
+    expect(json((await at(['status', '--json'], '2026-11-24T09:21:00')).stdout)).toMatchObject({
+      session: null,
+      loggedHours: 0,
+    });
   });
 
   it('does not log a session over 12 hours silently; --at ends it, and midnight goes to the start day', async () => {
@@ -40,20 +62,28 @@ describe('study sessions', () => {
     expect(long.stderr).toContain('longer than 12 hours, so it was not logged; it is still running.');
     expect(long.stderr).toContain('`backend-path stop --at 2026-11-24T23:30`');
     const before = await at(['stop', '--at', '22:00'], '2026-11-25T11:00:00');
-    expect([before.code, before.stderr.split('\n')[0]]).toEqual([2, "Error: --at 22:00 is not between the session's start (22:30 on Tue 24 Nov) and now."]);
+    expect([before.code, before.stderr.split('\n')[0]]).toEqual([
+      2,
+      "Error: --at 22:00 is not between the session's start (22:30 on Tue 24 Nov) and now.",
+    ]);
     const stopped = json((await at(['stop', '--at', '00:45', '--json'], '2026-11-25T11:00:00')).stdout);
     expect(stopped).toMatchObject({ minutes: 135, entry: { date: '2026-11-24', hours: 2.25 } });
     // A session forgotten for days ends at the date and time given.
     await at(['start'], '2026-11-25T18:00:00');
     expect((await at([], '2026-11-28T09:00:00')).stdout).toContain('Next: `backend-path stop --at <when you stopped>`');
-    expect(json((await at(['stop', '--at', '2026-11-25T19:30', '--json'], '2026-11-28T09:00:00')).stdout)).toMatchObject({ minutes: 90, entry: { date: '2026-11-25' } });
+    expect(
+      json((await at(['stop', '--at', '2026-11-25T19:30', '--json'], '2026-11-28T09:00:00')).stdout),
+    ).toMatchObject({ minutes: 90, entry: { date: '2026-11-25' } });
   });
 
   it('keeps a day to 24 hours across log entries and sessions', async () => {
     const at = await planned();
     expect((await at(['log', '20'], '2026-11-24T20:00:00')).code).toBe(0);
     const over = await at(['log', '5'], '2026-11-24T21:00:00');
-    expect([over.code, over.stderr]).toEqual([2, 'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n']);
+    expect([over.code, over.stderr]).toEqual([
+      2,
+      'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n',
+    ]);
   });
 
   it('shows a running session in the prompt line, which never exceeds 60 characters', async () => {

@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { COURSE } from '../helpers/paths.js';
+import { needs } from '../helpers/programs.js';
 import { KEYS, runInTerminal } from '../helpers/pty.js';
 import { tempDir } from '../helpers/store.js';
 
 const saved = (dir: string) => JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
 
-describe('backend-path in a real terminal', () => {
+// util-linux `script` gives the program a real pseudo-terminal.
+needs('script').describe('backend-path in a real terminal', () => {
   it('asks three questions, takes keystrokes, prints the plan and saves it', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    const terminal = runInTerminal('$BIN plan', env);
+    const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env);
     await terminal.answer('Which language track?', KEYS.down, KEYS.enter);
     await terminal.answer('How many hours a week', KEYS.backspace, KEYS.backspace, '0', KEYS.enter);
     await terminal.answer('Enter a number of hours a week from 1 to 80', KEYS.backspace, '12', KEYS.enter);
@@ -17,12 +20,17 @@ describe('backend-path in a real terminal', () => {
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen()).not.toContain('Which roadmap?');
     expect(terminal.screen()).toContain('Dates      Mon 23 Nov 2026 →');
-    expect(saved(env.BACKEND_PATH_CONFIG_DIR).profile).toEqual({ roadmap: { id: 'backend' }, track: 'python', hoursPerWeek: 12, start: '2026-11-23' });
+    expect(saved(env.BACKEND_PATH_CONFIG_DIR).profile).toEqual({
+      roadmap: { id: 'course', file: COURSE, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      track: 'python',
+      hoursPerWeek: 12,
+      start: '2026-11-23',
+    });
   });
 
   it('wraps its complaint about an answer by words on a narrow terminal', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    const terminal = runInTerminal('$BIN plan', env, 40);
+    const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env, 40);
     await terminal.answer('Which language track?', KEYS.enter);
     await terminal.answer('How many hours a week', 'abc', KEYS.enter);
     await terminal.answer('10 or 7.5.', KEYS.ctrlC);
@@ -30,13 +38,18 @@ describe('backend-path in a real terminal', () => {
     const screen = terminal.screen();
     const start = screen.indexOf('> Enter a number');
     const complaint = screen.slice(start, screen.indexOf('7.5.', start) + 4).split(/\r?\n/);
-    expect(complaint.join(' ')).toBe('> Enter a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5.');
+    expect(complaint.join(' ')).toBe(
+      '> Enter a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5.',
+    );
     for (const line of complaint) expect(line.length).toBeLessThanOrEqual(40);
   });
 
   it('asks nothing with --yes, even on a terminal', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    const terminal = runInTerminal('$BIN plan --track node --hours 10 --start 2026-11-23 --yes', env);
+    const terminal = runInTerminal(
+      `$BIN plan --roadmap ${COURSE} --track node --hours 10 --start 2026-11-23 --yes`,
+      env,
+    );
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen()).not.toMatch(/\?/);
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(true);
@@ -44,8 +57,8 @@ describe('backend-path in a real terminal', () => {
 
   it('asks "replace your plan?" first, then pre-selects the saved answers', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    expect(await runInTerminal('$BIN plan --track python --hours 7 --yes', env).exited).toBe(0);
-    const terminal = runInTerminal('$BIN plan', env);
+    expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track python --hours 7 --yes`, env).exited).toBe(0);
+    const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env);
     await terminal.answer('Replace it?', 'y', KEYS.enter);
     await terminal.answer('Which language track?', KEYS.enter);
     await terminal.answer('How many hours a week', KEYS.enter);
@@ -57,30 +70,30 @@ describe('backend-path in a real terminal', () => {
   it('asks on the terminal when stdout is a file, and the file holds only the plan', async () => {
     const dir = tempDir();
     const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
-    const terminal = runInTerminal(`$BIN plan > ${join(dir, 'plan.txt')}`, env);
+    const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE} > ${join(dir, 'plan.txt')}`, env);
     await terminal.answer('Which language track?', KEYS.enter);
     await terminal.answer('How many hours a week', KEYS.enter);
     await terminal.answer('Start date', KEYS.enter);
     expect(await terminal.exited).toBe(0);
     const text = readFileSync(join(dir, 'plan.txt'), 'utf8');
-    expect(text).toMatch(/^Backend developer, job-listing order/);
+    expect(text).toMatch(/^Test course: nine stages/);
     expect(text).not.toContain('Which language track?');
   });
 
   it('shows the self-check before marking a stage done, and keeps it todo on no', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    expect(await runInTerminal('$BIN plan --track node --hours 10 --yes', env).exited).toBe(0);
+    expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes`, env).exited).toBe(0);
     const terminal = runInTerminal('$BIN done http', env);
     await terminal.answer('Can you honestly say yes to all of these?', 'n', KEYS.enter);
     expect(await terminal.exited).toBe(0);
-    expect(terminal.screen()).toContain('I can explain what a 401 means');
+    expect(terminal.screen()).toContain('I can do the first thing.');
     expect(terminal.screen()).toContain('Not marked done.');
     expect(saved(env.BACKEND_PATH_CONFIG_DIR).progress).toEqual({});
   });
 
   it('Ctrl-C at a question exits 130, says the plan was not changed, and saves nothing', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    const terminal = runInTerminal('$BIN plan', env);
+    const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env);
     await terminal.answer('Which language track?', KEYS.ctrlC);
     expect(await terminal.exited).toBe(130);
     expect(terminal.screen()).toContain('Cancelled: your plan was not changed.');
@@ -89,9 +102,10 @@ describe('backend-path in a real terminal', () => {
 
   it.each([40, 200])('fits %i columns on a real terminal, with clickable or own-line links', async (columns) => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
-    expect(await runInTerminal('$BIN plan --track node --hours 10 --yes', env).exited).toBe(0);
+    expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes`, env).exited).toBe(0);
     const terminal = runInTerminal('$BIN next', env, columns);
     expect(await terminal.exited).toBe(0);
-    for (const line of terminal.screen().split('\n')) if (line.length > Math.min(columns, 100)) expect(line.trim()).not.toMatch(/\s/);
+    for (const line of terminal.screen().split('\n'))
+      if (line.length > Math.min(columns, 100)) expect(line.trim()).not.toMatch(/\s/);
   });
 });

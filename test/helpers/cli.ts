@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/io.js';
-import { tempDir } from './store.js';
+import { main } from '../../src/cli/program.js';
+import type { Io } from '../../src/cli/io.js';
+import { isolatedEnv, tempDir } from './store.js';
 
 export interface CliResult {
   code: number;
@@ -40,7 +40,14 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
   const stderr = new Collector(false);
   const io: Io = {
     argv: args,
-    env: { NO_COLOR: '1', BACKEND_PATH_TODAY: '2026-11-23', BACKEND_PATH_CONFIG_DIR: options.env && 'BACKEND_PATH_CONFIG_DIR' in options.env ? undefined : tempDir(), PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    env: {
+      NO_COLOR: '1',
+      BACKEND_PATH_TODAY: '2026-11-23',
+      BACKEND_PATH_CONFIG_DIR: options.env && 'BACKEND_PATH_CONFIG_DIR' in options.env ? undefined : tempDir(),
+      PATH: process.env.PATH,
+      HOME: isolatedEnv().HOME,
+      ...options.env,
+    },
     cwd: options.cwd ?? process.cwd(),
     stdout,
     stderr,

@@ -1,7 +1,8 @@
 import { agree } from '../../src/coach/agree.js';
 import { toLearner, type Learner } from '../../src/coach/learner.js';
 import type { Roadmap } from '../../src/roadmap/types.js';
-import type { LogEntry, SavedData } from '../../src/store/schema.js';
+import type { LogEntry } from '../../src/coach/types.js';
+import type { SavedData } from '../../src/store/schema.js';
 import { makeRoadmap } from './roadmaps.js';
 
 export interface Journey {
@@ -18,7 +19,13 @@ export interface Journey {
 /** The saved data of a learner who made a plan on its start day, then did what the journey says. */
 export function savedFor(journey: Journey): { data: SavedData; roadmap: Roadmap } {
   const roadmap = journey.roadmap ?? makeRoadmap(journey.hours ?? [60, 10, 40, 30, 10, 20, 10, 10, 10]);
-  const baseline = agree({ roadmap, track: 'node', hoursPerWeek: journey.perWeek, start: journey.start, today: journey.start });
+  const baseline = agree({
+    roadmap,
+    track: 'node',
+    hoursPerWeek: journey.perWeek,
+    start: journey.start,
+    today: journey.start,
+  });
   const progress: SavedData['progress'] = {};
   for (const [id, date] of Object.entries(journey.done ?? {})) progress[id] = { status: 'done', date };
   for (const [id, date] of Object.entries(journey.skipped ?? {})) progress[id] = { status: 'skipped', date };
@@ -45,6 +52,13 @@ export function learnerFor(journey: Journey): Learner {
 
 /** The same learner after a replan on `today`, at `perWeek` (or the same pace). */
 export function replanned(learner: Learner, today: string, perWeek = learner.baseline.hoursPerWeek): Learner {
-  const baseline = agree({ roadmap: learner.roadmap, track: 'node', hoursPerWeek: perWeek, start: today, today, learner });
+  const baseline = agree({
+    roadmap: learner.roadmap,
+    track: 'node',
+    hoursPerWeek: perWeek,
+    start: today,
+    today,
+    learner,
+  });
   return { ...learner, baseline, profile: { ...learner.profile, hoursPerWeek: perWeek } };
 }

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { binPath } from './paths.js';
+import { isolatedEnv } from './store.js';
 
 // Everything a terminal draws that is not text: CSI and OSC sequences, and carriage returns.
-const TERMINAL_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|\\r`, 'g');
+const TERMINAL_CODES = new RegExp(
+  `${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|\\r`,
+  'g',
+);
 
 export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f', tab: '\t' };
 
@@ -14,7 +18,7 @@ export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace:
 export function runInTerminal(line: string, env: Record<string, string>, columns = 80) {
   const command = `stty cols ${columns} rows 40; ${line.replaceAll('$BIN', `"${process.execPath}" "${binPath}"`)}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env },
+    env: { ...isolatedEnv(), TERM: 'xterm-256color', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -27,9 +31,10 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
     exited,
     /** Waits until `text` has been drawn, then types `keys`. */
     async answer(text: string, ...keys: string[]): Promise<void> {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 60_000;
       while (!screen().includes(text)) {
-        if (Date.now() > deadline) throw new Error(`The terminal never showed ${JSON.stringify(text)}; it shows:\n${screen()}`);
+        if (Date.now() > deadline)
+          throw new Error(`The terminal never showed ${JSON.stringify(text)}; it shows:\n${screen()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       for (const key of keys) {

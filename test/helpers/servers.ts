@@ -45,13 +45,15 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
     const authorized = flaws.unprotected || access.has((request.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (key === 'GET /health') return send(response, 200, { ok: true });
     if (key === 'POST /auth/register') {
-      if (typeof data?.email !== 'string' || typeof data.password !== 'string') return send(response, 422, { error: 'email and password required' });
+      if (typeof data?.email !== 'string' || typeof data.password !== 'string')
+        return send(response, 422, { error: 'email and password required' });
       if (users.has(data.email) && !flaws.duplicateEmails) return send(response, 409, { error: 'taken' });
       users.set(data.email, data.password);
       return send(response, 201, { email: data.email });
     }
     if (key === 'POST /auth/login') {
-      if (typeof data?.email !== 'string' || users.get(data.email) !== data.password) return send(response, 401, { error: 'wrong' });
+      if (typeof data?.email !== 'string' || users.get(data.email) !== data.password)
+        return send(response, 401, { error: 'wrong' });
       const pair = { access_token: token(), refresh_token: token() };
       access.add(pair.access_token);
       refresh.add(pair.refresh_token);
@@ -67,7 +69,8 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
     if (users.size > 0 && !authorized) return send(response, 401, { error: 'log in' });
     if (key === 'GET /todos') return send(response, 200, [...todos.values()]);
     if (key === 'POST /todos') {
-      if (typeof data?.title !== 'string' && !flaws.noValidation) return send(response, 422, { detail: 'title is required' });
+      if (typeof data?.title !== 'string' && !flaws.noValidation)
+        return send(response, 422, { detail: 'title is required' });
       const todo = { id: nextId++, title: String(data?.title ?? ''), done: false };
       todos.set(todo.id, todo);
       return send(response, flaws.createdStatus ?? 201, todo);
@@ -87,7 +90,11 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

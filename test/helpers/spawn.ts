@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { binPath } from './paths.js';
+import { isolatedEnv } from './store.js';
 
 export interface SpawnResult {
   code: number | null;
@@ -9,11 +10,15 @@ export interface SpawnResult {
 }
 
 /** Runs the built binary with stdin closed and colour off unless the test's env says otherwise. */
-export function runBin(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string; input?: string } = {}): Promise<SpawnResult> {
+export function runBin(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string; input?: string } = {},
+): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+      env: { ...isolatedEnv(), NO_COLOR: '1', ...env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

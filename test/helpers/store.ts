@@ -22,3 +22,14 @@ export function tempDir(): string {
   made.push(dir);
   return dir;
 }
+
+/**
+ * The environment every spawned binary starts from: a home, config and cache folder of the test
+ * file's own, so no run reads or writes the real ~/.config or ~/.cache (and compiled code is
+ * still kept between a file's runs, as on a learner's machine).
+ */
+export function isolatedEnv(): Record<string, string> {
+  isolated ??= { PATH: process.env.PATH ?? '', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), XDG_CACHE_HOME: tempDir() };
+  return isolated;
+}
+let isolated: Record<string, string> | undefined;

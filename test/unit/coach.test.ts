@@ -15,27 +15,136 @@ import { makeRoadmap } from '../helpers/roadmaps.js';
 const START = '2026-11-23';
 const base = { perWeek: 10, start: START };
 const firstTwo = { s1: '2027-01-03', s2: '2027-01-10' };
-const allDone = (last: string) => Object.fromEntries(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'].map((id) => [id, last]));
-const logs = (stage: string, from: string, days: number, hours: number) => Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), hours, stage }));
+const allDone = (last: string) =>
+  Object.fromEntries(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'].map((id) => [id, last]));
+const logs = (stage: string, from: string, days: number, hours: number) =>
+  Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), hours, stage }));
 
 describe('the standing of a learner: one verdict, one projection', () => {
   it.each<{ name: string; today: string; journey: Journey; verdict: string; daysAhead: number; projected: string }>([
-    { name: 'on pace', today: '2027-01-11', journey: { ...base, done: firstTwo }, verdict: 'on-track', daysAhead: 0, projected: '2027-04-11' },
-    { name: 'behind, the day before a window ends', today: '2027-02-07', journey: { ...base, done: firstTwo }, verdict: 'behind', daysAhead: -27, projected: '2027-05-08' },
-    { name: 'behind, the day after: one more day, no cliff', today: '2027-02-08', journey: { ...base, done: firstTwo }, verdict: 'behind', daysAhead: -28, projected: '2027-05-09' },
-    { name: 'far behind, nothing done', today: '2027-03-01', journey: base, verdict: 'behind', daysAhead: -98, projected: '2027-07-18' },
-    { name: 'ahead', today: '2027-01-11', journey: { ...base, done: { ...firstTwo, s3: '2027-01-11' } }, verdict: 'ahead', daysAhead: 28, projected: '2027-03-14' },
-    { name: 'logging only: logged hours are credited', today: '2026-12-06', journey: { ...base, log: logs('s1', START, 10, 2) }, verdict: 'on-track', daysAhead: 1, projected: '2027-04-10' },
-    { name: 'logging nothing for two weeks', today: '2026-12-07', journey: base, verdict: 'behind', daysAhead: -14, projected: '2027-04-25' },
-    { name: 'before the plan starts', today: '2026-11-20', journey: base, verdict: 'on-track', daysAhead: 0, projected: '2027-04-11' },
-    { name: 'finished early', today: '2027-04-01', journey: { ...base, done: allDone('2027-03-28') }, verdict: 'finished', daysAhead: 14, projected: '2027-03-28' },
-    { name: 'finished late', today: '2027-04-25', journey: { ...base, done: allDone('2027-04-20') }, verdict: 'finished', daysAhead: -9, projected: '2027-04-20' },
+    {
+      name: 'on pace',
+      today: '2027-01-11',
+      journey: { ...base, done: firstTwo },
+      verdict: 'on-track',
+      daysAhead: 0,
+      projected: '2027-04-11',
+    },
+    {
+      name: 'behind, the day before a window ends',
+      today: '2027-02-07',
+      journey: { ...base, done: firstTwo },
+      verdict: 'behind',
+      daysAhead: -27,
+      projected: '2027-05-08',
+    },
+    {
+      name: 'behind, the day after: one more day, no cliff',
+      today: '2027-02-08',
+      journey: { ...base, done: firstTwo },
+      verdict: 'behind',
+      daysAhead: -28,
+      projected: '2027-05-09',
+    },
+    {
+      name: 'far behind, nothing done',
+      today: '2027-03-01',
+      journey: base,
+      verdict: 'behind',
+      daysAhead: -98,
+      projected: '2027-07-18',
+    },
+    {
+      name: 'ahead',
+      today: '2027-01-11',
+      journey: { ...base, done: { ...firstTwo, s3: '2027-01-11' } },
+      verdict: 'ahead',
+      daysAhead: 28,
+      projected: '2027-03-14',
+    },
+    {
+      name: 'logging only: logged hours are credited',
+      today: '2026-12-06',
+      journey: { ...base, log: logs('s1', START, 10, 2) },
+      verdict: 'on-track',
+      daysAhead: 1,
+      projected: '2027-04-10',
+    },
+    {
+      name: 'logging nothing for two weeks',
+      today: '2026-12-07',
+      journey: base,
+      verdict: 'behind',
+      daysAhead: -14,
+      projected: '2027-04-25',
+    },
+    {
+      name: 'before the plan starts',
+      today: '2026-11-20',
+      journey: base,
+      verdict: 'on-track',
+      daysAhead: 0,
+      projected: '2027-04-11',
+    },
+    {
+      name: 'finished early',
+      today: '2027-04-01',
+      journey: { ...base, done: allDone('2027-03-28') },
+      verdict: 'finished',
+      daysAhead: 14,
+      projected: '2027-03-28',
+    },
+    {
+      name: 'finished late',
+      today: '2027-04-25',
+      journey: { ...base, done: allDone('2027-04-20') },
+      verdict: 'finished',
+      daysAhead: -9,
+      projected: '2027-04-20',
+    },
     // a, b, c of 10 h at 1 h a day: skipping b leaves its window (days 10-19) empty, and c keeps
     // its agreed window (days 20-29); idling through b's window is not yet late, idling into c's is.
-    { name: 'skip, then nothing: on track through the skipped window', today: '2026-12-08', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } }, verdict: 'on-track', daysAhead: 0, projected: '2026-12-17' },
-    { name: 'skip, then nothing: behind once the next window runs', today: '2026-12-18', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } }, verdict: 'behind', daysAhead: -5, projected: '2026-12-27' },
-    { name: 'every hour logged but stages not marked done: not finished yet', today: '2026-12-18', journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, log: [{ date: '2026-12-18', hours: 10, stage: 's2' }, { date: '2026-12-18', hours: 10, stage: 's3' }] }, verdict: 'ahead', daysAhead: 4, projected: '2026-12-18' },
-    { name: 'skipping a stage not yet reached brings the finish forward', today: '2027-01-11', journey: { ...base, done: firstTwo, skipped: { s5: '2027-01-11' } }, verdict: 'on-track', daysAhead: 0, projected: '2027-04-04' },
+    {
+      name: 'skip, then nothing: on track through the skipped window',
+      today: '2026-12-08',
+      journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } },
+      verdict: 'on-track',
+      daysAhead: 0,
+      projected: '2026-12-17',
+    },
+    {
+      name: 'skip, then nothing: behind once the next window runs',
+      today: '2026-12-18',
+      journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } },
+      verdict: 'behind',
+      daysAhead: -5,
+      projected: '2026-12-27',
+    },
+    {
+      name: 'every hour logged but stages not marked done: not finished yet',
+      today: '2026-12-18',
+      journey: {
+        hours: [10, 10, 10],
+        perWeek: 7,
+        start: START,
+        done: { s1: '2026-12-02' },
+        log: [
+          { date: '2026-12-18', hours: 10, stage: 's2' },
+          { date: '2026-12-18', hours: 10, stage: 's3' },
+        ],
+      },
+      verdict: 'ahead',
+      daysAhead: 4,
+      projected: '2026-12-18',
+    },
+    {
+      name: 'skipping a stage not yet reached brings the finish forward',
+      today: '2027-01-11',
+      journey: { ...base, done: firstTwo, skipped: { s5: '2027-01-11' } },
+      verdict: 'on-track',
+      daysAhead: 0,
+      projected: '2027-04-04',
+    },
   ])('$name', ({ today, journey, verdict, daysAhead, projected }) => {
     const result = standing(learnerFor(journey), today);
     expect(result).toMatchObject({ verdict, daysAhead, projectedFinish: projected });
@@ -44,7 +153,11 @@ describe('the standing of a learner: one verdict, one projection', () => {
   it('shows the recent pace only to a learner who logs, and from the credit it measured', () => {
     expect(standing(learnerFor({ ...base, done: firstTwo }), '2027-01-11').recent).toBeNull();
     // 20 h in the 14 days since the plan began: 10 h a week, which finishes the other 180 h on 10 Apr.
-    expect(standing(learnerFor({ ...base, log: logs('s1', START, 10, 2) }), '2026-12-06').recent).toEqual({ hoursPerWeek: 10, finish: '2027-04-10', days: 14 });
+    expect(standing(learnerFor({ ...base, log: logs('s1', START, 10, 2) }), '2026-12-06').recent).toEqual({
+      hoursPerWeek: 10,
+      finish: '2027-04-10',
+      days: 14,
+    });
   });
 
   it('one small log does not turn into a finish years away when the stages were done', () => {
@@ -69,19 +182,35 @@ describe('the standing of a learner: one verdict, one projection', () => {
   it('a replan after falling behind is on track that day, with or without a new pace', () => {
     const behind = learnerFor({ ...base, done: firstTwo });
     const same = standing(replanned(behind, '2027-02-08'), '2027-02-08');
-    expect(same).toMatchObject({ verdict: 'on-track', daysAhead: 0, projectedFinish: '2027-05-09', plannedFinish: '2027-05-09' });
+    expect(same).toMatchObject({
+      verdict: 'on-track',
+      daysAhead: 0,
+      projectedFinish: '2027-05-09',
+      plannedFinish: '2027-05-09',
+    });
     const slower = standing(replanned(behind, '2027-02-08', 5), '2027-02-08');
     expect(slower).toMatchObject({ verdict: 'on-track', daysAhead: 0, projectedFinish: '2027-08-08' });
   });
 
   it('a replan credits hours already logged on an unfinished stage', () => {
     const learner = learnerFor({ ...base, log: logs('s1', START, 15, 2) });
-    const baseline = agree({ roadmap: learner.roadmap, track: 'node', hoursPerWeek: 10, start: '2026-12-10', today: '2026-12-10', learner });
+    const baseline = agree({
+      roadmap: learner.roadmap,
+      track: 'node',
+      hoursPerWeek: 10,
+      start: '2026-12-10',
+      today: '2026-12-10',
+      learner,
+    });
     expect(baseline.stages[0]).toEqual({ id: 's1', hours: 30, start: '2026-12-10', end: '2026-12-30' });
   });
 
   it('plan, status and export agree on every window and the finish', () => {
-    const learner = replanned(learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 5, 2) }), '2027-02-08', 8);
+    const learner = replanned(
+      learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 5, 2) }),
+      '2027-02-08',
+      8,
+    );
     const document = planDocument(learner);
     const report = standing(learner, '2027-02-08');
     expect(document.finish).toBe(report.baselineFinish);
@@ -98,14 +227,24 @@ const journeys = fc
     hours: fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 12 }),
     perWeek: fc.integer({ min: 1, max: 40 }),
     offset: fc.integer({ min: -20, max: 400 }),
-    events: fc.array(fc.record({ stage: fc.nat(11), day: fc.nat(400), hours: fc.integer({ min: 1, max: 8 }), kind: fc.constantFrom('log', 'done', 'skip') }), { maxLength: 15 }),
+    events: fc.array(
+      fc.record({
+        stage: fc.nat(11),
+        day: fc.nat(400),
+        hours: fc.integer({ min: 1, max: 8 }),
+        kind: fc.constantFrom('log', 'done', 'skip'),
+      }),
+      { maxLength: 15 },
+    ),
   })
   .map(({ hours, perWeek, offset, events }) => {
     const today = addDays(START, offset);
     const roadmap = makeRoadmap(hours);
     const ids = roadmap.stages.map((s) => s.id);
     // Every event happens on or before today (none before the plan starts).
-    const dated = events.filter(() => offset >= 0).map((e) => ({ ...e, id: ids[e.stage % ids.length]!, date: addDays(START, Math.min(e.day, offset)) }));
+    const dated = events
+      .filter(() => offset >= 0)
+      .map((e) => ({ ...e, id: ids[e.stage % ids.length]!, date: addDays(START, Math.min(e.day, offset)) }));
     const done: Record<string, string> = {};
     const skipped: Record<string, string> = {};
     for (const e of dated) if (e.kind === 'done') done[e.id] = e.date;
@@ -137,7 +276,8 @@ describe('properties of the standing', () => {
         const result = standing(learnerFor(journey), today);
         if (result.verdict === 'finished') return;
         expect(daysBetween(result.projectedFinish!, result.plannedFinish ?? addDays(START, -1))).toBe(result.daysAhead);
-        if (journey.skipped && Object.keys(journey.skipped).length === 0) expect(result.plannedFinish).toBe(result.baselineFinish);
+        if (journey.skipped && Object.keys(journey.skipped).length === 0)
+          expect(result.plannedFinish).toBe(result.baselineFinish);
       }),
       { numRuns: 300 },
     );
@@ -148,8 +288,13 @@ describe('properties of the standing', () => {
       fc.property(journeys, fc.nat(11), fc.integer({ min: 1, max: 8 }), ({ journey, today }, pick, hours) => {
         const before = standing(learnerFor(journey), today);
         const id = journey.roadmap.stages[pick % journey.roadmap.stages.length]!.id;
-        const logged = standing(learnerFor({ ...journey, log: [...journey.log, { date: today < START ? START : today, hours, stage: id }] }), today);
-        const done = journey.skipped[id] ? before : standing(learnerFor({ ...journey, done: { ...journey.done, [id]: today } }), today);
+        const logged = standing(
+          learnerFor({ ...journey, log: [...journey.log, { date: today < START ? START : today, hours, stage: id }] }),
+          today,
+        );
+        const done = journey.skipped[id]
+          ? before
+          : standing(learnerFor({ ...journey, done: { ...journey.done, [id]: today } }), today);
         for (const after of [logged, done]) {
           if (before.verdict === 'finished' || after.verdict === 'finished') continue;
           expect(after.daysAhead).toBeGreaterThanOrEqual(before.daysAhead);

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClock } from '../../src/env.js';
-import { addDays, daysBetween, formatDay, formatDayWithYear, localDate, minutesBetween, parseIsoDate } from '../../src/plan/dates.js';
+import { resolveClock } from '../../src/cli/env.js';
+import {
+  addDays,
+  daysBetween,
+  formatDay,
+  formatDayWithYear,
+  localDate,
+  minutesBetween,
+  parseIsoDate,
+} from '../../src/plan/dates.js';
 
 describe('calendar dates', () => {
-  it.each(['2026-02-30', '2026-13-01', '2026-1-5', '05/01/2026', 'tomorrow', '2026-02-29', '', '1969-12-31', '3000-01-01', '9999-12-31', ' 2026-01-05'])('rejects %j', (text) => {
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-5',
+    '05/01/2026',
+    'tomorrow',
+    '2026-02-29',
+    '',
+    '1969-12-31',
+    '3000-01-01',
+    '9999-12-31',
+    ' 2026-01-05',
+  ])('rejects %j', (text) => {
     expect(parseIsoDate(text)).toBeUndefined();
   });
 
@@ -37,26 +57,41 @@ describe('calendar dates', () => {
 
 describe('the clock', () => {
   // An independent oracle: Intl gives the calendar date of an instant in the process's zone.
-  const intlDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const intlDate = (instant: Date) =>
+    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
-  it.each(['2026-03-08T06:30:00Z', '2026-10-25T00:30:00Z', '2026-11-22T23:59:00Z', '2026-11-22T00:01:00Z', '2026-12-31T12:00:00Z'])(
-    'today is the local calendar date of %s in this time zone',
-    (iso) => {
-      const instant = new Date(iso);
-      expect(localDate(instant)).toBe(intlDate(instant));
-      expect(resolveClock({}, instant).today).toBe(intlDate(instant));
-    },
-  );
+  it.each([
+    '2026-03-08T06:30:00Z',
+    '2026-10-25T00:30:00Z',
+    '2026-11-22T23:59:00Z',
+    '2026-11-22T00:01:00Z',
+    '2026-12-31T12:00:00Z',
+  ])('today is the local calendar date of %s in this time zone', (iso) => {
+    const instant = new Date(iso);
+    expect(localDate(instant)).toBe(intlDate(instant));
+    expect(resolveClock({}, instant).today).toBe(intlDate(instant));
+  });
 
   it('takes BACKEND_PATH_NOW, which implies today, and BACKEND_PATH_TODAY', () => {
-    expect(resolveClock({ BACKEND_PATH_NOW: '2026-11-22T21:05:00', BACKEND_PATH_TODAY: '2020-01-01' }, new Date())).toEqual({ today: '2026-11-22', now: '2026-11-22T21:05:00' });
+    expect(
+      resolveClock({ BACKEND_PATH_NOW: '2026-11-22T21:05:00', BACKEND_PATH_TODAY: '2020-01-01' }, new Date()),
+    ).toEqual({ today: '2026-11-22', now: '2026-11-22T21:05:00' });
     expect(resolveClock({ BACKEND_PATH_TODAY: '2026-01-05' }, new Date()).today).toBe('2026-01-05');
   });
 
   it.each([
-    [{ BACKEND_PATH_TODAY: '2026-02-30' }, 'BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.'],
-    [{ BACKEND_PATH_TODAY: '9999-12-20' }, 'BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.'],
-    [{ BACKEND_PATH_NOW: '2026-11-22 21:05' }, 'BACKEND_PATH_NOW must be a local date and time written YYYY-MM-DDTHH:MM:SS, in the years 1970 to 2999.'],
+    [
+      { BACKEND_PATH_TODAY: '2026-02-30' },
+      'BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.',
+    ],
+    [
+      { BACKEND_PATH_TODAY: '9999-12-20' },
+      'BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.',
+    ],
+    [
+      { BACKEND_PATH_NOW: '2026-11-22 21:05' },
+      'BACKEND_PATH_NOW must be a local date and time written YYYY-MM-DDTHH:MM:SS, in the years 1970 to 2999.',
+    ],
   ])('refuses %j with one sentence', (env, message) => {
     expect(() => resolveClock(env, new Date())).toThrow(message);
   });

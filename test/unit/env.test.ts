@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandName, configDir } from '../../src/env.js';
+import { commandName, configDir } from '../../src/cli/env.js';
 import { FailureError } from '../../src/errors.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -15,7 +15,10 @@ describe('where the progress file lives', () => {
 
   it.each([
     [{ HOME: '' }, 'Cannot tell where to keep your plan: HOME is empty.'],
-    [{ HOME: '/home/a', XDG_CONFIG_HOME: 'relative/dir' }, 'Cannot tell where to keep your plan: XDG_CONFIG_HOME is "relative/dir", which is not an absolute path.'],
+    [
+      { HOME: '/home/a', XDG_CONFIG_HOME: 'relative/dir' },
+      'Cannot tell where to keep your plan: XDG_CONFIG_HOME is "relative/dir", which is not an absolute path.',
+    ],
   ])('refuses %j rather than writing into the current folder', (env, message) => {
     expect(() => configDir(env, '/cwd', 'linux')).toThrow(FailureError);
     expect(() => configDir(env, '/cwd', 'linux')).toThrow(message);
@@ -34,6 +37,8 @@ describe('the command a learner can paste', () => {
     expect(commandName({ npm_command: 'exec' }, script, dir)).toBe('npx backend-path');
     expect(commandName({ PATH: `/nowhere:${onPath}` }, join(onPath, 'backend-path'), dir)).toBe('backend-path');
     expect(commandName({ PATH: '/nowhere' }, script, dir)).toBe('node pkg/bin/backend-path.js');
-    expect(commandName({ PATH: '/nowhere' }, join(dir, 'proj', 'node_modules', '.bin', 'backend-path'), dir)).toBe('npx backend-path');
+    expect(commandName({ PATH: '/nowhere' }, join(dir, 'proj', 'node_modules', '.bin', 'backend-path'), dir)).toBe(
+      'npx backend-path',
+    );
   });
 });

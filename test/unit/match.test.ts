@@ -20,8 +20,13 @@ describe('matchStage', () => {
   });
 
   it('refuses a prefix that fits several stages and names them', () => {
-    const roadmap = { ...backend, stages: [...backend.stages, { ...backend.stages[3]!, id: 'sql-advanced', title: 'SQL, advanced' }] };
-    expect(() => matchStage(roadmap, 'sql')).toThrow('"sql" fits more than one stage: sql-postgres, sql-advanced. Name one of them.');
+    const roadmap = {
+      ...backend,
+      stages: [...backend.stages, { ...backend.stages[3]!, id: 'sql-advanced', title: 'SQL, advanced' }],
+    };
+    expect(() => matchStage(roadmap, 'sql')).toThrow(
+      '"sql" fits more than one stage: sql-postgres, sql-advanced. Name one of them.',
+    );
   });
 
   it.each([
@@ -50,6 +55,8 @@ describe('matchStage', () => {
   });
 
   it('lists the ids instead of guessing when nothing is near', () => {
-    expect(() => matchStage(backend, 'kafka')).toThrow('Unknown stage "kafka". Stage ids are: language, http, rest-api, sql-postgres, orm, auth, deploy, testing, portfolio.');
+    expect(() => matchStage(backend, 'kafka')).toThrow(
+      'Unknown stage "kafka". Stage ids are: language, http, rest-api, sql-postgres, orm, auth, deploy, testing, portfolio.',
+    );
   });
 });

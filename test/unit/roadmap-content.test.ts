@@ -25,50 +25,96 @@ describe('the built-in roadmaps, checked on the real data', () => {
 
     it('lists what to skip for now, with the job shares that argue for focus', () => {
       const text = roadmap.skipForNow.map((s) => `${s.topic}: ${s.reason}`).join('\n');
-      for (const [topic, share] of [['Microservices', '4%'], ['Kafka', '3%'], ['gRPC', '2%'], ['Kubernetes', '8%'], ['WebSockets', '9%']]) {
+      for (const [topic, share] of [
+        ['Microservices', '4%'],
+        ['Kafka', '3%'],
+        ['gRPC', '2%'],
+        ['Kubernetes', '8%'],
+        ['WebSockets', '9%'],
+      ]) {
         expect(text).toMatch(new RegExp(`${topic}[^\\n]*${share}`, 'i'));
       }
       for (const topic of roadmap.skipForNow) if (topic.at) expect(roadmap.stages.map((s) => s.id)).toContain(topic.at);
     });
 
-    it.each(roadmap.stages.map((s) => [s.id, s] as const))('stage %s is complete and different on each track', (_stage, stage) => {
-      expect(stage.summary).toBeTruthy();
-      // The learner's weeks come from their plan, never from the source's schedule.
-      expect(stage.summary).not.toMatch(/planned for weeks?|\bweeks? \d+\s*(?:to|-|–)\s*\d+|\bmonths? \d+\s*(?:to|-|–)\s*\d+/i);
-      expect(stage.project).toBeTruthy();
-      expect(stage.selfCheck.length).toBeGreaterThanOrEqual(3);
-      expect(stage.selfCheck.length).toBeLessThanOrEqual(6);
-      for (const line of stage.selfCheck) expect(line).toMatch(/^I can /);
-      const tools = TRACKS.map((track) => stage.tracks.get(track)?.tools ?? []);
-      expect(tools[0]!.length, `${stage.id} node tools`).toBeGreaterThan(0);
-      expect(tools[1]!.length, `${stage.id} python tools`).toBeGreaterThan(0);
-      expect(tools[0]!.join('|')).not.toBe(tools[1]!.join('|'));
-      for (const track of TRACKS) {
-        expect(stageHours(stage, track)).toBeGreaterThan(0);
-        const resources = stageOnTrack(stage, track).resources;
-        for (const resource of resources) expect(resource.type, `${stage.id} ${resource.title}`).not.toBeNull();
-        const free = resources.filter((r) => r.free && r.url.startsWith('https://'));
-        expect(free.length, `${stage.id} free https resources on ${track}`).toBeGreaterThanOrEqual(2);
-        expect(new Set(free.map((r) => r.type)).size, `${stage.id} resource types on ${track}`).toBeGreaterThanOrEqual(2);
-      }
-    });
+    it.each(roadmap.stages.map((s) => [s.id, s] as const))(
+      'stage %s is complete and different on each track',
+      (_stage, stage) => {
+        expect(stage.summary).toBeTruthy();
+        // The learner's weeks come from their plan, never from the source's schedule.
+        expect(stage.summary).not.toMatch(
+          /planned for weeks?|\bweeks? \d+\s*(?:to|-|–)\s*\d+|\bmonths? \d+\s*(?:to|-|–)\s*\d+/i,
+        );
+        expect(stage.project).toBeTruthy();
+        expect(stage.selfCheck.length).toBeGreaterThanOrEqual(3);
+        expect(stage.selfCheck.length).toBeLessThanOrEqual(6);
+        for (const line of stage.selfCheck) expect(line).toMatch(/^I can /);
+        const tools = TRACKS.map((track) => stage.tracks.get(track)?.tools ?? []);
+        expect(tools[0]!.length, `${stage.id} node tools`).toBeGreaterThan(0);
+        expect(tools[1]!.length, `${stage.id} python tools`).toBeGreaterThan(0);
+        expect(tools[0]!.join('|')).not.toBe(tools[1]!.join('|'));
+        for (const track of TRACKS) {
+          expect(stageHours(stage, track)).toBeGreaterThan(0);
+          const resources = stageOnTrack(stage, track).resources;
+          for (const resource of resources) expect(resource.type, `${stage.id} ${resource.title}`).not.toBeNull();
+          const free = resources.filter((r) => r.free && r.url.startsWith('https://'));
+          expect(free.length, `${stage.id} free https resources on ${track}`).toBeGreaterThanOrEqual(2);
+          expect(
+            new Set(free.map((r) => r.type)).size,
+            `${stage.id} resource types on ${track}`,
+          ).toBeGreaterThanOrEqual(2);
+        }
+      },
+    );
 
     it('promises no free tier that a learner can no longer get, and no unmaintained library', () => {
-      const sentences = roadmap.stages.flatMap((s) => [s.summary ?? '', s.project ?? '', ...s.topics, ...s.pitfalls, ...[...s.tracks.values()].flatMap((t) => [...t.topics, ...t.tools])]).flatMap((t) => t.split(/(?<=[.;])\s/));
+      const sentences = roadmap.stages
+        .flatMap((s) => [
+          s.summary ?? '',
+          s.project ?? '',
+          ...s.topics,
+          ...s.pitfalls,
+          ...[...s.tracks.values()].flatMap((t) => [...t.topics, ...t.tools]),
+        ])
+        .flatMap((t) => t.split(/(?<=[.;])\s/));
       // A free offer is only ever mentioned with a hedge: it ended, or it is to be checked.
       for (const sentence of sentences.filter((t) => /free (?:tier|allowance|credit|plan)|\$\d+ a month/i.test(t))) {
-        expect(sentence).toMatch(/no longer|check the current|at the time of writing|replaced|trial|ended|changes?|counting on/i);
+        expect(sentence).toMatch(
+          /no longer|check the current|at the time of writing|replaced|trial|ended|changes?|counting on/i,
+        );
       }
-      for (const sentence of sentences.filter((t) => /\bpasslib\b/i.test(t))) expect(sentence).toMatch(/unmaintained|instead|not /i);
+      for (const sentence of sentences.filter((t) => /\bpasslib\b/i.test(t)))
+        expect(sentence).toMatch(/unmaintained|instead|not /i);
     });
   });
 
   it('backend is the nine job-listing steps, 20 weeks at its reference pace', () => {
     const backend = byId('backend');
-    expect(backend.stages.map((s) => s.id)).toEqual(['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio']);
+    expect(backend.stages.map((s) => s.id)).toEqual([
+      'language',
+      'http',
+      'rest-api',
+      'sql-postgres',
+      'orm',
+      'auth',
+      'deploy',
+      'testing',
+      'portfolio',
+    ]);
     for (const track of TRACKS) expect(total(backend, track) / backend.referenceHoursPerWeek!).toBe(20);
     const text = JSON.stringify(backend.stages);
-    for (const topic of [/\bGit\b/, /GitHub/, /CORS/, /N\+1/, /rate limit/i, /twelve-factor|12-factor/i, /logging|logs/i, /r[ée]sum[ée]/i, /mock interview/i]) expect(text).toMatch(topic);
+    for (const topic of [
+      /\bGit\b/,
+      /GitHub/,
+      /CORS/,
+      /N\+1/,
+      /rate limit/i,
+      /twelve-factor|12-factor/i,
+      /logging|logs/i,
+      /r[ée]sum[ée]/i,
+      /mock interview/i,
+    ])
+      expect(text).toMatch(topic);
   });
 
   it('backend-extended takes 8 to 12 months at 10 to 15 hours a week', () => {
@@ -112,26 +158,32 @@ describe('our own words', () => {
     }
   });
 
-  it.each(roadmaps.map((r) => [r.id, r] as const))('no eight-word run of %s prose appears in the sources', (_id, roadmap) => {
-    const texts = [
-      roadmap.title,
-      roadmap.summary ?? '',
-      ...[...roadmap.tracks.values()].map((t) => t.summary ?? ''),
-      ...roadmap.skipForNow.flatMap((s) => [s.topic, s.reason]),
-      ...roadmap.stages.flatMap((s) => [
-        s.title,
-        s.summary ?? '',
-        s.project ?? '',
-        ...s.topics,
-        ...s.selfCheck,
-        ...s.pitfalls,
-        ...[...s.tracks.values()].flatMap((t) => [...t.topics, ...t.tools]),
-      ]),
-    ];
-    const copied = texts.flatMap((text) => {
-      const list = words(text);
-      return list.slice(0, Math.max(0, list.length - 7)).map((_, i) => list.slice(i, i + 8).join(' ')).filter((run) => shingles.has(hash(run)));
-    });
-    expect(copied).toEqual([]);
-  });
+  it.each(roadmaps.map((r) => [r.id, r] as const))(
+    'no eight-word run of %s prose appears in the sources',
+    (_id, roadmap) => {
+      const texts = [
+        roadmap.title,
+        roadmap.summary ?? '',
+        ...[...roadmap.tracks.values()].map((t) => t.summary ?? ''),
+        ...roadmap.skipForNow.flatMap((s) => [s.topic, s.reason]),
+        ...roadmap.stages.flatMap((s) => [
+          s.title,
+          s.summary ?? '',
+          s.project ?? '',
+          ...s.topics,
+          ...s.selfCheck,
+          ...s.pitfalls,
+          ...[...s.tracks.values()].flatMap((t) => [...t.topics, ...t.tools]),
+        ]),
+      ];
+      const copied = texts.flatMap((text) => {
+        const list = words(text);
+        return list
+          .slice(0, Math.max(0, list.length - 7))
+          .map((_, i) => list.slice(i, i + 8).join(' '))
+          .filter((run) => shingles.has(hash(run)));
+      });
+      expect(copied).toEqual([]);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { RuleError } from '../../src/errors.js';
 import { addDays, daysBetween } from '../../src/plan/dates.js';
 import { layout, type Slot } from '../../src/plan/schedule.js';
 
@@ -17,7 +17,16 @@ describe('layout, worked examples', () => {
     ]);
     expect(plan.weeks).toEqual([
       { week: 1, start: '2026-03-02', end: '2026-03-08', hours: 10, items: [{ stage: 's1', hours: 10 }] },
-      { week: 2, start: '2026-03-09', end: '2026-03-15', hours: 10, items: [{ stage: 's2', hours: 5 }, { stage: 's3', hours: 5 }] },
+      {
+        week: 2,
+        start: '2026-03-09',
+        end: '2026-03-15',
+        hours: 10,
+        items: [
+          { stage: 's2', hours: 5 },
+          { stage: 's3', hours: 5 },
+        ],
+      },
       { week: 3, start: '2026-03-16', end: '2026-03-22', hours: 10, items: [{ stage: 's3', hours: 10 }] },
       { week: 4, start: '2026-03-23', end: '2026-03-29', hours: 5, items: [{ stage: 's3', hours: 5 }] },
     ]);
@@ -32,7 +41,7 @@ describe('layout, worked examples', () => {
   });
 
   it('refuses a plan that would end after 2999 instead of writing a date no one can read', () => {
-    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow(UsageError);
+    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow(RuleError);
     expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow('This plan would end after the year 2999');
   });
 
@@ -47,15 +56,25 @@ describe('layout, worked examples', () => {
   ])('from %s, %i hours at 7 h/week ends on %s whatever the time zone', (start, hours, end) => {
     const plan = layout(slots([hours]), start, 7);
     expect(plan.windows.get('s1')!.end).toBe(end);
-    expect(plan.weeks.every((w, i) => w.start === addDays(start, 7 * i) && daysBetween(w.start, w.end) === 6)).toBe(true);
+    expect(plan.weeks.every((w, i) => w.start === addDays(start, 7 * i) && daysBetween(w.start, w.end) === 6)).toBe(
+      true,
+    );
   });
 });
 
-const hoursArb = fc.oneof(fc.integer({ min: 1, max: 120 }), fc.double({ min: 0.25, max: 60, noNaN: true, noDefaultInfinity: true }));
-const startArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const hoursArb = fc.oneof(
+  fc.integer({ min: 1, max: 120 }),
+  fc.double({ min: 0.25, max: 60, noNaN: true, noDefaultInfinity: true }),
+);
+const startArb = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const inputArb = fc.record({
   hours: fc.array(hoursArb, { minLength: 1, maxLength: 40 }),
-  hoursPerWeek: fc.oneof(fc.integer({ min: 1, max: 80 }), fc.double({ min: 1, max: 80, noNaN: true, noDefaultInfinity: true })),
+  hoursPerWeek: fc.oneof(
+    fc.integer({ min: 1, max: 80 }),
+    fc.double({ min: 1, max: 80, noNaN: true, noDefaultInfinity: true }),
+  ),
   start: startArb,
 });
 

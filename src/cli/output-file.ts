@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeCode } from './errno.js';
-import { FailureError, UsageError } from './errors.js';
+import { describeCode, FailureError, UsageError } from '../errors.js';
 
 /**
  * Writes an export where the learner asked. A regular file is replaced through a temporary file
@@ -10,7 +21,12 @@ import { FailureError, UsageError } from './errors.js';
  * terminal, /dev/null or a pipe with a reader is written into; anything else is refused.
  * `isProtected` names files that must never be overwritten (the progress file and its kin).
  */
-export function writeOutputFile(file: string, text: string, isProtected: (path: string) => boolean, example = 'plan.txt'): void {
+export function writeOutputFile(
+  file: string,
+  text: string,
+  isProtected: (path: string) => boolean,
+  example = 'plan.txt',
+): void {
   if (isProtected(file)) {
     throw new UsageError(`-o ${file} is your progress file, its lock or one of its backups; choose another file name.`);
   }
@@ -27,17 +43,24 @@ export function writeOutputFile(file: string, text: string, isProtected: (path: 
       if (!statSync(folder).isDirectory()) throw new UsageError(`-o ${file}: ${folder} is not a folder.`);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`-o ${file}: the folder ${folder} does not exist.`, 'Create it first, or choose another path.');
+      throw new UsageError(
+        `-o ${file}: the folder ${folder} does not exist.`,
+        'Create it first, or choose another path.',
+      );
     }
     return replaceFile(file, text);
   }
   if (stats.isFile()) {
     // Through a symbolic link, the file it points to is replaced and the link kept.
     const target = lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
-    if (isProtected(target)) throw new UsageError(`-o ${file} leads to your progress file, its lock or one of its backups; choose another file name.`);
+    if (isProtected(target))
+      throw new UsageError(
+        `-o ${file} leads to your progress file, its lock or one of its backups; choose another file name.`,
+      );
     return replaceFile(target, text);
   }
-  if (stats.isDirectory()) throw new UsageError(`-o ${file} is a folder; give a file name, e.g. ${join(file, example)}.`);
+  if (stats.isDirectory())
+    throw new UsageError(`-o ${file} is a folder; give a file name, e.g. ${join(file, example)}.`);
   if (stats.isCharacterDevice()) return writeInto(file, text, constants.O_WRONLY);
   if (stats.isFIFO()) return writeIntoPipe(file, text);
   throw new UsageError(`-o ${file} is ${stats.isSocket() ? 'a socket' : 'a device'}, not a file; choose a file name.`);
@@ -68,7 +91,7 @@ function writeInto(file: string, text: string, flags: number, sync = false): voi
   }
   try {
     const bytes = Buffer.from(text);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     if (sync) fsyncSync(fd);
   } catch (error) {
     throw writeFailure(file, (error as NodeJS.ErrnoException).code);
@@ -82,12 +105,15 @@ function writeIntoPipe(file: string, text: string): void {
   try {
     closeSync(openSync(file, constants.O_WRONLY | constants.O_NONBLOCK));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new FailureError(`-o ${file} is a named pipe with nothing reading from it, so nothing was written.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO')
+      throw new FailureError(`-o ${file} is a named pipe with nothing reading from it, so nothing was written.`);
     throw writeFailure(file, (error as NodeJS.ErrnoException).code);
   }
   writeInto(file, text, constants.O_WRONLY);
 }
 
 function writeFailure(file: string, code: string | undefined): FailureError {
-  return new FailureError(`Cannot write ${file}: ${describeCode(code)}. ${code === 'ENOSPC' || code === 'EDQUOT' ? 'Nothing was written.' : ''}`.trim());
+  return new FailureError(
+    `Cannot write ${file}: ${describeCode(code)}. ${code === 'ENOSPC' || code === 'EDQUOT' ? 'Nothing was written.' : ''}`.trim(),
+  );
 }

@@ -1,10 +1,10 @@
-import { toLearner, type Learner } from './coach/learner.js';
-import type { Clock } from './env.js';
-import { FailureError, UsageError } from './errors.js';
-import { findBuiltin } from './roadmap/builtin.js';
-import type { Roadmap } from './roadmap/types.js';
-import type { SavedData } from './store/schema.js';
-import type { ProgressStore } from './store/store.js';
+import { toLearner, type Learner } from '../coach/learner.js';
+import type { Clock } from '../coach/types.js';
+import { FailureError, UsageError } from '../errors.js';
+import { findBuiltin } from '../roadmap/builtin.js';
+import type { Roadmap } from '../roadmap/types.js';
+import type { SavedData } from '../store/schema.js';
+import type { ProgressStore } from '../store/store.js';
 
 /** What every command gets from the CLI layer besides its own flags. */
 export interface CommandContext {
@@ -24,14 +24,20 @@ export const noPlan = () => new FailureError('You have no plan yet.', 'Run `back
  * file changed since the plan was made, the change is reported, and only `plan` and `replan`
  * act on it.
  */
-export async function loadLearner(context: CommandContext, options: { adopt?: boolean } = {}): Promise<{ learner: Learner; data: SavedData; hash?: string }> {
+export async function loadLearner(
+  context: CommandContext,
+  options: { adopt?: boolean } = {},
+): Promise<{ learner: Learner; data: SavedData; hash?: string }> {
   const loaded = await readLearner(context, { quiet: options.adopt });
   if (!loaded) throw noPlan();
   return loaded;
 }
 
 /** As loadLearner, for the commands that have something to say without a plan: undefined then. */
-export async function readLearner(context: CommandContext, { quiet = false } = {}): Promise<{ learner: Learner; data: SavedData; hash?: string } | undefined> {
+export async function readLearner(
+  context: CommandContext,
+  { quiet = false } = {},
+): Promise<{ learner: Learner; data: SavedData; hash?: string } | undefined> {
   const data = await context.store.read();
   if (!data) return undefined;
   const { roadmap, hash } = await roadmapOf(data, context, { quiet });
@@ -43,30 +49,42 @@ export async function readLearner(context: CommandContext, { quiet = false } = {
  * current hash of the learner's own roadmap file. `quiet` is for the commands that adopt a
  * changed file (`replan`) and so need no warning.
  */
-export async function roadmapOf(data: SavedData, context: CommandContext, { quiet = false } = {}): Promise<{ roadmap: Roadmap; hash?: string }> {
+export async function roadmapOf(
+  data: SavedData,
+  context: CommandContext,
+  { quiet = false } = {},
+): Promise<{ roadmap: Roadmap; hash?: string }> {
   const { id, file, hash } = data.profile.roadmap;
   let roadmap: Roadmap;
   let current: string | undefined;
   if (file) {
-    const { loadRoadmapFile } = await import('./roadmap/load.js');
+    const { loadRoadmapFile } = await import('../roadmap/load.js');
     let loaded;
     try {
       loaded = loadRoadmapFile(file);
     } catch (error) {
       if (error instanceof UsageError) {
-        throw new FailureError(`Your plan's roadmap file ${file} is gone.`, 'Put it back, or run `backend-path plan --roadmap <id|file>` to choose another; your progress is kept.');
+        throw new FailureError(
+          `Your plan's roadmap file ${file} is gone.`,
+          'Put it back, or run `backend-path plan --roadmap <id|file>` to choose another; your progress is kept.',
+        );
       }
       throw error;
     }
     roadmap = loaded.roadmap;
     current = loaded.hash;
     if (loaded.hash !== hash && !quiet) {
-      context.warn(`${file} changed since your plan was made; run \`backend-path replan\` to lay the remaining stages out from it (your progress is kept by stage id).`);
+      context.warn(
+        `${file} changed since your plan was made; run \`backend-path replan\` to lay the remaining stages out from it (your progress is kept by stage id).`,
+      );
     }
   } else {
     const builtin = await findBuiltin(id);
     if (!builtin) {
-      throw new FailureError(`Your plan uses the roadmap "${id}", which this version of backend-path does not ship.`, 'Run `backend-path plan --roadmap <id>` to choose another; your progress is kept.');
+      throw new FailureError(
+        `Your plan uses the roadmap "${id}", which this version of backend-path does not ship.`,
+        'Run `backend-path plan --roadmap <id>` to choose another; your progress is kept.',
+      );
     }
     roadmap = builtin;
   }

@@ -1,10 +1,10 @@
 import { CommanderError, type OutputConfiguration } from 'commander';
 import { adapt } from './action.js';
 import { commandName } from './env.js';
-import { AlreadyReported, CliError } from './errors.js';
+import { AlreadyReported, CliError } from '../errors.js';
 import type { Io } from './io.js';
-import { safeText } from './sanitize.js';
-import { colorLevel, createStyle, terminalWidth } from './ui/style.js';
+import { safeText } from '../validation/sanitize.js';
+import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
 
 /**
  * The only place that turns errors into messages and exit codes: one sentence (and a hint) for
@@ -15,8 +15,14 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
   const clean = (text: string) => adapt(safeText(text), commandName(io.env, io.script, io.cwd));
   // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
-  const wrap = io.stderr.isTTY ? (await import('./ui/text.js')).wrap : undefined;
-  const fold = (text: string) => (wrap ? text.split('\n').map((line) => wrap(line, terminalWidth(io.stderr, io.env), line.match(/^ */)![0].length)).join('\n') : text);
+  const wrap = io.stderr.isTTY ? (await import('../ui/text.js')).wrap : undefined;
+  const fold = (text: string) =>
+    wrap
+      ? text
+          .split('\n')
+          .map((line) => wrap(line, terminalWidth(io.stderr, io.env), line.match(/^ */)![0].length))
+          .join('\n')
+      : text;
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   if (error instanceof CommanderError) {

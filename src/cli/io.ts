@@ -1,5 +1,5 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { FailureError } from './errors.js';
+import { FailureError } from '../errors.js';
 
 /** A stream the CLI writes to: stdout and stderr, or a test's collector. */
 export interface Output {
@@ -53,7 +53,7 @@ function fdOutput(fd: number, stream: () => NodeJS.WriteStream): Output {
     write(chunk, callback) {
       const bytes = Buffer.from(chunk);
       let error: NodeJS.ErrnoException | null = null;
-      for (let done = 0; done < bytes.length && !closed; ) {
+      for (let done = 0; done < bytes.length && !closed;) {
         try {
           done += writeSync(fd, bytes, done);
         } catch (caught) {
@@ -112,7 +112,10 @@ export function writeText(stream: Output, text: string): Promise<void> {
 export function watchStdout(io: Io): { watched: Io; lost: () => FailureError | undefined } {
   let lost: NodeJS.ErrnoException | undefined;
   const stdout: Output = Object.create(io.stdout, {
-    write: { value: (chunk: string, done?: (error?: Error | null) => void) => io.stdout.write(chunk, (error) => ((lost ??= error ?? undefined), done?.(error))) },
+    write: {
+      value: (chunk: string, done?: (error?: Error | null) => void) =>
+        io.stdout.write(chunk, (error) => ((lost ??= error ?? undefined), done?.(error))),
+    },
   });
   return {
     watched: { ...io, stdout },
@@ -121,5 +124,7 @@ export function watchStdout(io: Io): { watched: Io; lost: () => FailureError | u
 }
 
 function outputLost(error: NodeJS.ErrnoException): FailureError {
-  return new FailureError(`Could not write the output: ${error.code === 'ENOSPC' ? 'the disk is full' : error.message}.`);
+  return new FailureError(
+    `Could not write the output: ${error.code === 'ENOSPC' ? 'the disk is full' : error.message}.`,
+  );
 }

@@ -1,0 +1,100 @@
+import type { CommandContext } from '../commands/context.js';
+import type { Clock } from '../coach/types.js';
+import { AlreadyReported } from '../errors.js';
+import { ProgressStore } from '../store/store.js';
+import { adaptCommands, useCommandName } from '../ui/command-name.js';
+import { createStyle, terminalWidth } from '../ui/style.js';
+import type { View } from '../ui/view.js';
+import { safeData, safeJson, safeLine, safeText } from '../validation/sanitize.js';
+import { commandName, configDir, resolveClock } from './env.js';
+import { writeText, type Io } from './io.js';
+
+/** A command bound to its parsed arguments and options: all it still needs is the context. */
+export type Task<R> = (context: CommandContext) => Promise<R>;
+export type Renderer<R> = (result: R, view: View) => string;
+
+/** How a result leaves the program, besides being rendered to stdout. */
+export interface How<R> {
+  /** The exit code the result calls for (a failing check, an invalid roadmap). */
+  exitCode?: (result: R) => number;
+  /**
+   * An export: the rendered text is a file's bytes, built from cleaned data, so it is neither
+   * cleaned again nor rewritten, and goes to the file the result names when it names one.
+   */
+  file?: (result: R) => { path: string; example: string } | null;
+}
+
+/** Suggested commands in the form that works in the learner's shell; see useCommandName. */
+export function adapt(text: string, name: string): string {
+  useCommandName(name);
+  return adaptCommands(text);
+}
+
+/** The pieces every command's action shares, bound to one process's (or one test's) io. */
+export function actions(io: Io) {
+  const name = () => commandName(io.env, io.script, io.cwd);
+  // Read once: a command that ran past midnight still shows the day it computed for.
+  let resolved: Clock | undefined;
+  const now = () => (resolved ??= resolveClock(io.env, io.now()));
+  const context = async (): Promise<CommandContext> => {
+    const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
+    const clock = now();
+    return {
+      store: new ProgressStore(() => configDir(io.env, io.cwd), {
+        onWait: async () =>
+          (await import('../ui/spinner.js')).startSpinner(
+            'Waiting for another backend-path command to finish…',
+            io.stderr,
+            io.env,
+          ),
+        now: () => clock.now,
+      }),
+      clock,
+      cwd: io.cwd,
+      // Asked only by commands that may ask a question, so the others never touch stdin.
+      get interactive() {
+        return (io.stdout.isTTY === true || io.stderr.isTTY === true) && io.stdinIsTTY();
+      },
+      warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name())}\n`),
+    };
+  };
+  const view = async (): Promise<View> => ({
+    style: await createStyle(io.stdout, io.env),
+    width: terminalWidth(io.stdout, io.env),
+    today: now().today,
+    // terminal-link decides whether this terminal shows links; off a terminal it never does.
+    link: io.stdout.isTTY ? (await import('terminal-link')).default : undefined,
+  });
+  const print = (text: string) => writeText(io.stdout, text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+  /** An export's bytes, to the file it names (never the progress file or its kin) or to stdout. */
+  const deliver = async (text: string, file: { path: string; example: string } | null, context: CommandContext) => {
+    if (file === null) return print(text);
+    const { writeOutputFile } = await import('./output-file.js');
+    writeOutputFile(file.path, text, (path) => context.store.owns(path), file.example);
+    return print(`Wrote ${safeLine(file.path)}`);
+  };
+
+  /**
+   * The one shape of every action: run the command, then print its result as JSON (`--json`) or
+   * rendered, and set the exit code the result calls for.
+   */
+  const perform = async <R>(
+    task: Task<R>,
+    renderer: (result: R) => Promise<Renderer<R>>,
+    json: boolean | undefined,
+    how: How<R> = {},
+  ) => {
+    const commandContext = await context();
+    const result = await task(commandContext);
+    if (json) await print(safeJson(result));
+    else if (how.file) await deliver((await renderer(result))(result, await view()), how.file(result), commandContext);
+    else {
+      useCommandName(name());
+      await print(adaptCommands((await renderer(result))(safeData(result), await view())));
+    }
+    const code = how.exitCode?.(result) ?? 0;
+    if (code !== 0) throw new AlreadyReported(code);
+  };
+  return { perform, context };
+}

@@ -1,0 +1,139 @@
+// The program's first file (dist/cli.js). It runs the bundle (dist/backend-path.js) with its
+// compiled code kept between runs, using what the platform gives: Node's own compile cache
+// where it has one (22.1 and later), otherwise V8's code cache through vm.Script, keyed by the
+// content hash of each file, which the build writes below. Without a usable cache folder it
+// simply compiles, as Node would.
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import * as nodeModule from 'node:module';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Each dist/ file's sha256, written by the build: two builds never share compiled code. */
+declare const __BUILD_HASHES__: Record<string, string>;
+
+/** The per-user cache folder, as env-paths defines it; undefined when there is no usable home. */
+function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
+  const absolute = (path: string | undefined) => (path && isAbsolute(path) ? path : undefined);
+  if (process.platform === 'win32')
+    return absolute(env.LOCALAPPDATA) && join(env.LOCALAPPDATA!, 'backend-path', 'Cache');
+  const home = absolute(env.HOME) ?? absolute(homedir());
+  if (process.platform === 'darwin') return home && join(home, 'Library', 'Caches', 'backend-path');
+  const base = absolute(env.XDG_CACHE_HOME) ?? (home && join(home, '.cache'));
+  return base && join(base, 'backend-path');
+}
+
+/** A folder or file of this user's that no one else can write to (compiled code runs as it is). */
+function mine(path: string): boolean {
+  const stats = statSync(path);
+  return (process.getuid === undefined || stats.uid === process.getuid()) && (stats.mode & 0o022) === 0;
+}
+
+/**
+ * The cache folder when it is safe to use: this user's alone and a folder (made now if missing).
+ * Anything else (another user's folder, a file, /proc, a read-only disk) means no cache, so no
+ * run ever pays for serialising code it cannot keep.
+ */
+function usableFolder(): string | undefined {
+  const candidate = process.env.BACKEND_PATH_NO_CODE_CACHE ? undefined : cacheFolder(process.env);
+  if (!candidate) return undefined;
+  try {
+    mkdirSync(candidate, { recursive: true, mode: 0o700 });
+    accessSync(candidate, constants.W_OK);
+    return statSync(candidate).isDirectory() && mine(candidate) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cache file's bytes when it is a regular file of this user's; never waits on a pipe in its place. */
+function readCache(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || (process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Older builds' code for the same file, untouched for a month: another install may still use a newer one. */
+function forgetOldBuilds(folder: string, cacheFile: string): void {
+  const prefix = cacheFile.slice(folder.length + 1).replace(/-[0-9a-f]{16}\.code$/, '-');
+  const monthAgo = Date.now() - 30 * 86_400_000;
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (name.startsWith(prefix) && path !== cacheFile && statSync(path).mtimeMs < monthAgo)
+      rmSync(path, { force: true });
+  }
+}
+
+const loaded = new Map<string, unknown>();
+
+/**
+ * Node 20: runs a CommonJS file of dist/ through vm.Script with V8's cached data for its content
+ * hash, and saves the compiled code at exit when there was none (or V8 refused it: another Node
+ * version). The bundle's lazily loaded parts (dist/vendor/*.js) go through here too.
+ */
+function load(folder: string, file: string): unknown {
+  if (loaded.has(file)) return loaded.get(file);
+  const name = file.slice(__dirname.length + 1);
+  const hash = __BUILD_HASHES__[name] ?? 'unknown';
+  const cacheFile = join(
+    folder,
+    `${process.version}-${process.arch}-${name.replace(/\W/g, '_')}-${hash.slice(0, 16)}.code`,
+  );
+  const cachedData = hash === 'unknown' ? undefined : readCache(cacheFile);
+  const script = new Script(nodeModule.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (hash !== 'unknown' && (!cachedData || script.cachedDataRejected)) {
+    // Saved at exit, so the code compiled while the command ran is in it too.
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        renameSync(temporary, cacheFile);
+        forgetOldBuilds(folder, cacheFile);
+      } catch {
+        // A cache that cannot be written only costs speed.
+      }
+    });
+  }
+  const module = { exports: {} };
+  loaded.set(file, module.exports);
+  const plain = nodeModule.createRequire(file);
+  const require = Object.assign(
+    (id: string) => (id.startsWith('./vendor/') ? load(folder, join(__dirname, id)) : plain(id)),
+    plain,
+  );
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname);
+  loaded.set(file, module.exports);
+  return module.exports;
+}
+
+const folder = usableFolder();
+const bundle = join(__dirname, 'backend-path.js');
+// Node's own cache keys compiled code by the source's content itself.
+const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+const requireHere = nodeModule.createRequire(__filename);
+if (folder && enableCompileCache) {
+  enableCompileCache(join(folder, 'compile-cache'));
+  requireHere(bundle);
+} else if (folder) load(folder, bundle);
+else requireHere(bundle);

@@ -1,0 +1,344 @@
+import { Argument, Command, Option } from '@commander-js/extra-typings';
+import type { StatusLine, StatusResult } from '../commands/status.js';
+import type { CommandContext } from '../commands/context.js';
+import { actions, type Renderer } from './action.js';
+import { HELP_EXAMPLES } from './help.js';
+import { watchStdout, type Io } from './io.js';
+import { command as cmd, view as ui } from './lazy.js';
+import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
+import { describeProgram } from './program-spec.js';
+import { programOutput, reportError } from './report.js';
+
+declare const __VERSION__: string;
+
+/**
+ * The commander program. Each command's flags are parsed into a typed options object (the
+ * parsers in options.ts give each value its type), which the type checker matches against the
+ * options type of the command function it is passed to.
+ */
+type Perform = ReturnType<typeof actions>['perform'];
+
+const json = () => new Option('--json', 'print the result as JSON only');
+const yes = (what: string) => new Option('-y, --yes', what);
+const date = (what: string) =>
+  new Option('--date <date>', `${what}, YYYY-MM-DD (default: today)`).argParser(dateParser('--date'));
+const hours = (what: string) => new Option('--hours <n>', what).argParser(parseWeeklyHours);
+const start = (what: string) => new Option('--start <date>', what).argParser(dateParser('--start'));
+const stage = (what = 'stage id, number or the start of its title') => new Argument('<stage>', what);
+
+/** `status` and `status --short`: one task, two renderers; the prompt line's loads nothing else. */
+const statusTask = (short: boolean | undefined) => (c: CommandContext) =>
+  cmd.status().then((m): Promise<StatusResult | StatusLine> => (short ? m.statusLineCommand(c) : m.statusCommand(c)));
+const statusRenderer = async (result: StatusResult | StatusLine): Promise<Renderer<StatusResult | StatusLine>> =>
+  ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as Renderer<
+    StatusResult | StatusLine
+  >;
+
+function registerPlanning(program: Command, perform: Perform): void {
+  program
+    .command('home', { hidden: true })
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.home().then((m) => m.homeCommand(c)),
+        () => ui.home().then((m) => m.homeRenderer(() => program.helpInformation())),
+        o.json,
+      ),
+    );
+  program
+    .command('plan')
+    .description('make your dated week-by-week plan (asks what flags leave out)')
+    .addOption(new Option('--track <track>', 'language track: node or python'))
+    .addOption(hours('hours a week you can study, 1 to 80'))
+    .addOption(start('first day, YYYY-MM-DD (default: today)'))
+    .addOption(new Option('--roadmap <roadmap>', 'built-in roadmap id or a .yaml file (default: backend)'))
+    .addOption(yes('take the defaults for anything not given, and replace an existing plan without asking'))
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.plan().then((m) => m.planCommand(o, c)),
+        () => ui.plan().then((m) => m.renderPlanResult),
+        o.json,
+      ),
+    );
+  program
+    .command('next')
+    .description('what to study now: dates, why, topics, tools, free resources, project')
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.next().then((m) => m.nextCommand(c)),
+        () => ui.next().then((m) => m.renderNext),
+        o.json,
+      ),
+    );
+}
+
+/** `replan` and `reset`: changing or forgetting the agreed plan. */
+function registerReplanning(program: Command, perform: Perform): void {
+  program
+    .command('replan')
+    .description('life happens: lay what is left out again from today')
+    .addOption(hours('a new weekly pace, 1 to 80 hours'))
+    .addOption(start('start the new plan later than today'))
+    .addOption(yes('replan without asking'))
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.replan().then((m) => m.replanCommand(o, c)),
+        () => ui.plan().then((m) => m.renderReplan),
+        o.json,
+      ),
+    );
+  program
+    .command('reset')
+    .description('forget the plan and progress (the file is moved aside, not deleted)')
+    .addOption(yes('reset without asking'))
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.reset().then((m) => m.resetCommand(o, c)),
+        () => ui.misc().then((m) => m.renderReset),
+        o.json,
+      ),
+    );
+}
+
+function registerMarks(program: Command, perform: Perform): void {
+  const mark = () => ui.progress().then((m) => m.renderMark);
+  program
+    .command('done')
+    .description('mark stages done, by id, number or the start of the title')
+    .addArgument(new Argument('<stage...>', 'stage ids, numbers or title starts'))
+    .addOption(date('the day you finished'))
+    .addOption(new Option('--link <url>', 'a link that proves it: your repository or live URL').argParser(parseLink))
+    .addOption(yes('skip the self-check question'))
+    .addOption(json())
+    .action((names, o) => perform((c) => cmd.mark().then((m) => m.markCommand('done', names, o, c)), mark, o.json));
+  program
+    .command('undo')
+    .description('put a stage back to todo')
+    .addArgument(stage())
+    .addOption(json())
+    .action((name, o) => perform((c) => cmd.mark().then((m) => m.markCommand('undo', [name], {}, c)), mark, o.json));
+  program
+    .command('skip')
+    .description('skip a stage (it does not count as learned)')
+    .addArgument(stage())
+    .addOption(date('the day you skipped it'))
+    .addOption(json())
+    .action((name, o) => perform((c) => cmd.mark().then((m) => m.markCommand('skip', [name], o, c)), mark, o.json));
+  program
+    .command('status')
+    .description('progress, every stage with its dates, and whether you are on track')
+    .addOption(new Option('--short', 'one line for a prompt'))
+    .addOption(json())
+    .action((o) => perform(statusTask(o.short), statusRenderer, o.json));
+}
+
+function registerEffort(program: Command, perform: Perform): void {
+  const session = () => ui.progress().then((m) => m.renderSession);
+  program
+    .command('log')
+    .description('record study time; it counts toward the stage in progress')
+    .addArgument(new Argument('<hours>', 'hours studied, like 1.5').argParser(parseLogHours))
+    .addOption(date('the day you studied'))
+    .addOption(new Option('--stage <stage>', 'the stage you worked on (default: the stage in progress)'))
+    .addOption(json())
+    .action((hours, o) =>
+      perform(
+        (c) => cmd.log().then((m) => m.logCommand(hours, o, c)),
+        () => ui.progress().then((m) => m.renderLog),
+        o.json,
+      ),
+    );
+  program
+    .command('start')
+    .description('start a study session (default: the stage in progress)')
+    .addArgument(new Argument('[stage]', 'the stage to study'))
+    .addOption(json())
+    .action((name, o) => perform((c) => cmd.session().then((m) => m.startCommand(name, c)), session, o.json));
+  program
+    .command('stop')
+    .description('end the study session and log it')
+    .addOption(new Option('--at <time>', 'when you stopped: HH:MM or YYYY-MM-DDTHH:MM').argParser(parseStopTime))
+    .addOption(json())
+    .action((o) => perform((c) => cmd.session().then((m) => m.stopCommand(o, c)), session, o.json));
+  program
+    .command('cancel')
+    .description('drop the running study session without logging it')
+    .addOption(json())
+    .action((o) => perform((c) => cmd.session().then((m) => m.cancelCommand(c)), session, o.json));
+  program
+    .command('note')
+    .description('keep your own note on a stage')
+    .addArgument(stage())
+    .addArgument(new Argument('<text>', 'the note'))
+    .addOption(json())
+    .action((name, text, o) =>
+      perform(
+        (c) => cmd.note().then((m) => m.noteCommand(name, text, c)),
+        () => ui.misc().then((m) => m.renderNote),
+        o.json,
+      ),
+    );
+  program
+    .command('link')
+    .description('keep a link that proves a stage: a repository or a live URL')
+    .addArgument(stage())
+    .addArgument(new Argument('<url>', 'an http(s) URL').argParser(parseLink))
+    .addOption(json())
+    .action((name, url, o) =>
+      perform(
+        (c) => cmd.link().then((m) => m.linkCommand(name, url, c)),
+        () => ui.misc().then((m) => m.renderLink),
+        o.json,
+      ),
+    );
+}
+
+function registerTools(program: Command, perform: Perform): void {
+  program
+    .command('check')
+    .description("check a stage's project against your running API")
+    .addArgument(stage())
+    .addOption(new Option('--url <url>', 'where your API runs (default: http://localhost:3000)'))
+    .addOption(json())
+    .action((name, o) =>
+      perform(
+        (c) => cmd.check().then((m) => m.checkCommand(name, o, c)),
+        () => ui.misc().then((m) => m.renderCheck),
+        o.json,
+        { exitCode: (r) => (r.passed ? 0 : 1) },
+      ),
+    );
+  program
+    .command('export')
+    .description('the plan as a calendar (ics), Markdown (md), JSON or an SVG progress card')
+    .addOption(
+      new Option('--format <format>', 'ics, md, json or svg (default: from the -o file name)').choices([
+        'ics',
+        'md',
+        'json',
+        'svg',
+      ] as const),
+    )
+    .addOption(new Option('-o, --output <file>', 'write to a file instead of stdout'))
+    .addOption(new Option('--sessions', 'ics: add a weekly study session with a reminder'))
+    .addOption(
+      new Option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)').argParser(
+        parseClockTime,
+      ),
+    )
+    .action((o) =>
+      perform(
+        (c) => cmd.export().then((m) => m.exportCommand(o, c)),
+        async (r) => (await ui.exports()).exportRenderer(r.format),
+        false,
+        { file: (r) => (r.output === null ? null : { path: r.output, example: `plan.${r.format}` }) },
+      ),
+    );
+}
+
+/** `roadmaps`, `roadmaps show` and `roadmaps validate`: the roadmaps themselves, no plan needed. */
+function registerRoadmaps(program: Command, perform: Perform): void {
+  const roadmaps = program
+    .command('roadmaps')
+    .description('list the built-in roadmaps; `roadmaps show <id|file>`, `roadmaps validate <file>`')
+    .addOption(json())
+    .action((o) =>
+      perform(
+        () => cmd.roadmaps().then((m) => m.listRoadmapsCommand()),
+        () => ui.roadmaps().then((m) => m.renderRoadmapList),
+        o.json,
+      ),
+    );
+  roadmaps
+    .command('show')
+    .description("a roadmap's stages for a track, and what to skip for now")
+    .addArgument(new Argument('<roadmap>', 'built-in id or .yaml file'))
+    .addOption(new Option('--track <track>', 'track to show (default: the first)'))
+    .addOption(json())
+    .action((name, o) =>
+      perform(
+        (c) => cmd.roadmaps().then((m) => m.showRoadmapCommand(name, o, c)),
+        () => ui.roadmaps().then((m) => m.renderRoadmapShow),
+        o.json,
+      ),
+    );
+  roadmaps
+    .command('validate')
+    .description('check a roadmap file and list every problem with file:line:col')
+    .addArgument(new Argument('<file>', 'the roadmap file'))
+    .addOption(json())
+    .action((file, o) =>
+      perform(
+        (c) => cmd.roadmaps().then((m) => m.validateRoadmapCommand(file, c)),
+        () => ui.roadmaps().then((m) => m.renderValidation),
+        o.json,
+        {
+          exitCode: (r) => (r.valid ? 0 : 1),
+        },
+      ),
+    );
+}
+
+/** The completion script and the hidden command it calls on every TAB. */
+function registerCompletion(program: Command, io: Io): void {
+  program
+    .command('completion')
+    .description('print the completion script for bash, zsh, fish or powershell')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish', 'powershell'] as const))
+    .action(async (shell) => void io.stdout.write(await (await cmd.completion()).completionScriptCommand(shell)));
+  // What the completion scripts call on every TAB: `backend-path complete -- <words>`.
+  program
+    .command('complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words) => {
+      const context = await actions(io).context();
+      io.stdout.write(await (await cmd.completion()).completeCommand(describeProgram(program), words, context));
+    });
+}
+
+/** The commander program, writing to `io`. */
+function buildProgram(io: Io): Command {
+  const { perform } = actions(io);
+  const program = new Command('backend-path')
+    .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')
+    .version(__VERSION__, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .enablePositionalOptions()
+    .configureOutput(programOutput(io));
+  registerPlanning(program, perform);
+  registerMarks(program, perform);
+  registerEffort(program, perform);
+  registerReplanning(program, perform);
+  registerTools(program, perform);
+  registerRoadmaps(program, perform);
+  registerCompletion(program, io);
+  program.addHelpText('after', HELP_EXAMPLES);
+  return program;
+}
+
+/** Runs the program for `io` and returns the exit code: the only place errors become codes. */
+export async function main(io: Io): Promise<number> {
+  const { watched, lost } = watchStdout(io);
+  let code: number;
+  try {
+    // Bare `backend-path` (with or without --json) is the hidden home command.
+    const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
+    // The prompt line, run at every prompt, skips building the program; same task and renderer.
+    if (argv.join(' ') === 'status --short') await actions(watched).perform(statusTask(true), statusRenderer, false);
+    else await buildProgram(watched).parseAsync(argv, { from: 'user' });
+    code = 0;
+  } catch (error) {
+    code = await reportError(error, watched);
+  }
+  // Output that could not be written is a failure, whatever printed it (help, a completion script).
+  const failure = lost();
+  return failure && code === 0 ? reportError(failure, io) : code;
+}

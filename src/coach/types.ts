@@ -1,0 +1,84 @@
+import type { IsoDate } from '../plan/dates.js';
+
+/**
+ * What the coach knows about a learner, as saved: the store keeps exactly this (plus its own
+ * version and revision), and the coach reads nothing else. Maps keyed by stage id are plain
+ * records here; the coach turns them into `Map`s (see learner.ts).
+ */
+/** The moment "now" as the learner's local wall-clock: all the coach and a study session need. */
+export interface Clock {
+  today: IsoDate;
+  /** Local date and time as YYYY-MM-DDTHH:MM:SS. */
+  now: string;
+}
+
+export type StageStatus = 'todo' | 'done' | 'skipped';
+
+export interface Profile {
+  /** A built-in id, or a file's absolute path with the sha256 of its content when the plan was made. */
+  roadmap: { id: string; file?: string; hash?: string };
+  track: string;
+  hoursPerWeek: number;
+  /** The first day of the learner's plan; replans keep it. */
+  start: IsoDate;
+}
+
+/** A stage the agreed plan schedules, with the hours it gives it and its window. */
+export interface BaselineStage {
+  id: string;
+  hours: number;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** The plan the learner agreed to: saved by `plan` and `replan`, and shown by everything else. */
+export interface Baseline {
+  madeOn: IsoDate;
+  start: IsoDate;
+  finish: IsoDate | null;
+  hoursPerWeek: number;
+  stages: BaselineStage[];
+}
+
+export interface LogEntry {
+  date: IsoDate;
+  hours: number;
+  stage?: string;
+}
+
+export interface Mark {
+  status: 'done' | 'skipped';
+  date: IsoDate;
+}
+
+export interface Note {
+  date: IsoDate;
+  text: string;
+}
+
+/** The latest run of a stage's check. */
+export interface CheckRecord {
+  date: IsoDate;
+  url: string;
+  passed: number;
+  total: number;
+}
+
+/** A running study session: its stage and local start time, YYYY-MM-DDTHH:MM:SS. */
+export interface Session {
+  stage: string;
+  start: string;
+}
+
+export interface LearnerRecord {
+  profile: Profile;
+  baseline: Baseline;
+  /** The finish date of the first plan, which replans never move. */
+  originalFinish: IsoDate | null;
+  progress: Record<string, Mark>;
+  notes: Record<string, Note[]>;
+  log: LogEntry[];
+  links: Record<string, string[]>;
+  checks: Record<string, CheckRecord>;
+  session: Session | null;
+}
