@@ -62,16 +62,35 @@ export function runBounded(command: string, args: readonly string[], options: Pr
     });
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
-    child.on('error', (error: NodeJS.ErrnoException) => reject(new ProcessFailed(error.code === 'ENOENT' ? `${command} is not installed` : error.message, error.code === 'ENOENT')));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new ProcessFailed(
+          error.code === 'ENOENT' ? `${command} is not installed` : error.message,
+          error.code === 'ENOENT',
+        ),
+      ),
+    );
     child.on('close', (code, signal) => {
-      const text = Buffer.concat(chunks).subarray(0, truncated ? maxBytes : undefined).toString('utf8');
+      const text = Buffer.concat(chunks)
+        .subarray(0, truncated ? maxBytes : undefined)
+        .toString('utf8');
       if (truncated) return resolve({ text, truncated });
-      if (signal) return reject(new ProcessFailed(`${command} ${args[0]} took longer than ${timeoutMs / 1000} seconds`));
-      if (code !== 0) return reject(new ProcessFailed(stderr.split('\n').find((line) => line.trim() !== '')?.replace(/^(fatal|error): /, '') ?? `${command} ${args[0]} failed`));
+      if (signal)
+        return reject(new ProcessFailed(`${command} ${args[0]} took longer than ${timeoutMs / 1000} seconds`));
+      if (code !== 0)
+        return reject(
+          new ProcessFailed(
+            stderr
+              .split('\n')
+              .find((line) => line.trim() !== '')
+              ?.replace(/^(fatal|error): /, '') ?? `${command} ${args[0]} failed`,
+          ),
+        );
       resolve({ text, truncated: false });
     });
   });
 }
 
 /** git reading a learner's repository: paths written as they are, never taking optional locks. */
-export const git = (args: readonly string[], options: ProcessOptions) => runBounded('git', ['-c', 'core.quotepath=off', ...args], options);
+export const git = (args: readonly string[], options: ProcessOptions) =>
+  runBounded('git', ['-c', 'core.quotepath=off', ...args], options);

@@ -22,7 +22,9 @@ const DEPENDENCY_FOLDERS: Readonly<Record<'node' | 'python', readonly Dependency
  */
 export function dependencyFolders(topLevelFiles: readonly string[], track: string | null): DependencyFolder[] {
   const node = track === 'node' || topLevelFiles.includes('package.json');
-  const python = track === 'python' || topLevelFiles.some((f) => /^(pyproject\.toml|requirements[^/]*\.txt|manage\.py|setup\.py)$/.test(f));
+  const python =
+    track === 'python' ||
+    topLevelFiles.some((f) => /^(pyproject\.toml|requirements[^/]*\.txt|manage\.py|setup\.py)$/.test(f));
   return [...(node ? DEPENDENCY_FOLDERS.node : []), ...(python ? DEPENDENCY_FOLDERS.python : [])];
 }
 
@@ -33,6 +35,8 @@ export function dependencyFolders(topLevelFiles: readonly string[], track: strin
  */
 export function notIgnored(rulesText: string, wanted: readonly DependencyFolder[]): string[] {
   const rules = ignore().add(rulesText);
-  const missing = wanted.filter(({ folders }) => !folders.some((folder) => rules.ignores(`${folder}/`))).map((w) => w.label);
+  const missing = wanted
+    .filter(({ folders }) => !folders.some((folder) => rules.ignores(`${folder}/`)))
+    .map((w) => w.label);
   return rules.ignores('.env') ? missing : [...missing, '.env'];
 }

@@ -46,7 +46,11 @@ CMD ["node", "dist/server.js"]
 
 describe('the Dockerfile check', () => {
   it('passes a multi-stage Node build on a pinned alpine base that runs as node', async () => {
-    const steps = await judge({ Dockerfile: GOOD_NODE, '.dockerignore': 'node_modules\n.env*\n.git\n', 'package.json': '{}' });
+    const steps = await judge({
+      Dockerfile: GOOD_NODE,
+      '.dockerignore': 'node_modules\n.env*\n.git\n',
+      'package.json': '{}',
+    });
     expect(Object.values(steps).map((s) => [s.name, s.ok, s.got])).toEqual([
       ['the base image is pinned to a version', true, 'node:22.11-alpine names a version'],
       ['the final image starts from a small base', true, 'the final stage starts from node:22.11-alpine'],
@@ -57,25 +61,44 @@ describe('the Dockerfile check', () => {
   });
 
   it('passes a Python slim image pinned by digest with its own user', async () => {
-    const dockerfile = 'FROM python:3.12-slim@sha256:abcdef0123456789\nRUN useradd -m app\nCOPY . .\nUSER app:app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]\n';
-    const steps = await judge({ Dockerfile: dockerfile, '.dockerignore': '.venv/\n__pycache__/\n.env\n', 'requirements.txt': 'fastapi\n' }, 'python');
+    const dockerfile =
+      'FROM python:3.12-slim@sha256:abcdef0123456789\nRUN useradd -m app\nCOPY . .\nUSER app:app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]\n';
+    const steps = await judge(
+      { Dockerfile: dockerfile, '.dockerignore': '.venv/\n__pycache__/\n.env\n', 'requirements.txt': 'fastapi\n' },
+      'python',
+    );
     expect(Object.values(steps).every((s) => s.ok)).toBe(true);
   });
 
   it('fails what a reviewer would: latest, a full image, root, a secret in ENV, no .dockerignore', async () => {
-    const dockerfile = 'FROM node\nWORKDIR /app\nCOPY . .\nENV JWT_SECRET=change-me-later\nARG NPM_TOKEN\nENV DATABASE_URL=postgres://app:hunter2@db:5432/todos\nRUN npm ci\nCMD ["npm", "start"]\n';
+    const dockerfile =
+      'FROM node\nWORKDIR /app\nCOPY . .\nENV JWT_SECRET=change-me-later\nARG NPM_TOKEN\nENV DATABASE_URL=postgres://app:hunter2@db:5432/todos\nRUN npm ci\nCMD ["npm", "start"]\n';
     const steps = await judge({ Dockerfile: dockerfile, 'package.json': '{}' });
-    expect(steps['the base image is pinned to a version']!.got).toBe('node moves with every release (no tag means latest); name a version such as node:22-alpine or python:3.12-slim');
-    expect(steps['the final image starts from a small base']!.got).toBe('node is a full image; the -slim or -alpine variant of the same version is a fraction of its size');
-    expect(steps['the container does not run as root']!.got).toBe('no USER in the final stage, so the app runs as root');
-    expect(steps['no secret is written into the image']!.got).toMatch(/^ENV JWT_SECRET \(line 4\) and ENV DATABASE_URL \(line 6\) hold values that anyone who pulls the image can read/);
-    expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe('there is no .dockerignore, so COPY . . copies your dependencies and .env into the image');
+    expect(steps['the base image is pinned to a version']!.got).toBe(
+      'node moves with every release (no tag means latest); name a version such as node:22-alpine or python:3.12-slim',
+    );
+    expect(steps['the final image starts from a small base']!.got).toBe(
+      'node is a full image; the -slim or -alpine variant of the same version is a fraction of its size',
+    );
+    expect(steps['the container does not run as root']!.got).toBe(
+      'no USER in the final stage, so the app runs as root',
+    );
+    expect(steps['no secret is written into the image']!.got).toMatch(
+      /^ENV JWT_SECRET \(line 4\) and ENV DATABASE_URL \(line 6\) hold values that anyone who pulls the image can read/,
+    );
+    expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe(
+      'there is no .dockerignore, so COPY . . copies your dependencies and .env into the image',
+    );
     expect(Object.values(steps).some((s) => s.ok)).toBe(false);
   });
 
   it('fails a moving tag, a USER set back to root, and a .dockerignore that forgets .env', async () => {
-    const dockerfile = 'FROM python:slim\nUSER app\nRUN pip install -r requirements.txt\nUSER root\nCMD ["python", "main.py"]\n';
-    const steps = await judge({ Dockerfile: dockerfile, '.dockerignore': '.venv\n__pycache__\n', 'requirements.txt': '' }, 'python');
+    const dockerfile =
+      'FROM python:slim\nUSER app\nRUN pip install -r requirements.txt\nUSER root\nCMD ["python", "main.py"]\n';
+    const steps = await judge(
+      { Dockerfile: dockerfile, '.dockerignore': '.venv\n__pycache__\n', 'requirements.txt': '' },
+      'python',
+    );
     expect(steps['the base image is pinned to a version']!.ok).toBe(false);
     expect(steps['the container does not run as root']!.got).toBe('the last USER is root');
     expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe('.env is not left out');
@@ -91,22 +114,34 @@ describe('the Dockerfile check', () => {
 const engine = await probeEngine();
 
 describe('the Docker engine', () => {
-  it.skipIf(engine.available)('on a machine without an engine, says exactly what could not be tried and what to do instead (skipped where an engine answers)', () => {
-    const facts: ContainerFacts = { folder: '/p', dockerfile: null, dockerignore: null, files: [], engine };
-    if (facts.engine.available) throw new Error('unreachable: skipped where an engine answers');
-    const step = engineMissingStep(facts, 'backend-path check docker --url :3000');
-    expect(step).toMatchObject({ ok: false, ran: false });
-    expect(step.got).toBe(
-      `not run: no Docker engine answers here (docker info: ${facts.engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker --url :3000\``,
-    );
-  });
+  it.skipIf(engine.available)(
+    'on a machine without an engine, says exactly what could not be tried and what to do instead (skipped where an engine answers)',
+    () => {
+      const facts: ContainerFacts = { folder: '/p', dockerfile: null, dockerignore: null, files: [], engine };
+      if (facts.engine.available) throw new Error('unreachable: skipped where an engine answers');
+      const step = engineMissingStep(facts, 'backend-path check docker --url :3000');
+      expect(step).toMatchObject({ ok: false, ran: false });
+      expect(step.got).toBe(
+        `not run: no Docker engine answers here (docker info: ${facts.engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker --url :3000\``,
+      );
+    },
+  );
 
   it('tells a missing docker command from an engine that does not answer', async () => {
-    expect(await probeEngine({ command: 'docker-that-is-not-installed' })).toEqual({ available: false, reason: 'the docker command is not installed' });
+    expect(await probeEngine({ command: 'docker-that-is-not-installed' })).toEqual({
+      available: false,
+      reason: 'the docker command is not installed',
+    });
     const dir = project({});
     const fake = join(dir, 'docker');
-    writeFileSync(fake, '#!/bin/sh\necho "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2\nexit 1\n');
+    writeFileSync(
+      fake,
+      '#!/bin/sh\necho "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2\nexit 1\n',
+    );
     chmodSync(fake, 0o755);
-    expect(await probeEngine({ command: fake })).toEqual({ available: false, reason: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' });
+    expect(await probeEngine({ command: fake })).toEqual({
+      available: false,
+      reason: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    });
   });
 });

@@ -8,7 +8,11 @@ import { judgeOpenApi } from '../../src/check/openapi/judge.js';
 import { readOpenApi, type DocumentSource } from '../../src/check/openapi/read.js';
 import { EvidenceUnavailable } from '../../src/check/step.js';
 
-const todo = { type: 'object', properties: { id: { type: 'integer' }, title: { type: 'string' }, done: { type: 'boolean' } }, required: ['id', 'title'] };
+const todo = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, title: { type: 'string' }, done: { type: 'boolean' } },
+  required: ['id', 'title'],
+};
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 
 /** An OpenAPI 3.1 document shaped as FastAPI writes it: a trailing-slash list route and {todo_id}. */
@@ -17,8 +21,15 @@ const FASTAPI_STYLE = {
   info: { title: 'Todo API', version: '0.1.0' },
   paths: {
     '/todos/': {
-      get: { summary: 'List todos', responses: { 200: { description: 'OK', ...json({ type: 'array', items: todo }) } } },
-      post: { summary: 'Create a todo', requestBody: json({ type: 'object', properties: { title: { type: 'string' } } }), responses: { 201: { description: 'Created', ...json(todo) } } },
+      get: {
+        summary: 'List todos',
+        responses: { 200: { description: 'OK', ...json({ type: 'array', items: todo }) } },
+      },
+      post: {
+        summary: 'Create a todo',
+        requestBody: json({ type: 'object', properties: { title: { type: 'string' } } }),
+        responses: { 201: { description: 'Created', ...json(todo) } },
+      },
     },
     '/todos/{todo_id}': {
       parameters: [{ name: 'todo_id', in: 'path', required: true, schema: { type: 'integer' } }],
@@ -35,8 +46,16 @@ const SWAGGER_PARTIAL = {
   info: { title: 'Todo API', version: '1.0.0' },
   basePath: '/api',
   paths: {
-    '/api/todos': { get: { responses: { 200: { description: 'OK' } } }, post: { responses: { 201: { description: 'Created' } } } },
-    '/api/todos/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { 200: { description: 'OK' } } } },
+    '/api/todos': {
+      get: { responses: { 200: { description: 'OK' } } },
+      post: { responses: { 201: { description: 'Created' } } },
+    },
+    '/api/todos/{id}': {
+      get: {
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+        responses: { 200: { description: 'OK' } },
+      },
+    },
   },
 };
 
@@ -61,7 +80,8 @@ describe('the API document check', () => {
     return base;
   };
   afterAll(() => servers.forEach((s) => s.close()));
-  const check = async (source: DocumentSource) => Object.fromEntries(judgeOpenApi(await readOpenApi(source)).map((s) => [s.name, s]));
+  const check = async (source: DocumentSource) =>
+    Object.fromEntries(judgeOpenApi(await readOpenApi(source)).map((s) => [s.name, s]));
 
   it("finds FastAPI's /openapi.json, validates it, and matches /todos/ and {todo_id} to the contract's paths", async () => {
     const base = await at({ '/openapi.json': [200, 'application/json', JSON.stringify(FASTAPI_STYLE)] });
@@ -80,7 +100,10 @@ describe('the API document check', () => {
       '/api-docs.json': [200, 'application/json', JSON.stringify(SWAGGER_PARTIAL)],
     });
     const facts = await readOpenApi({ base });
-    expect(facts.attempts.map((a) => `${new URL(a.source).pathname} ${a.outcome}`)).toEqual(['/openapi.json answered 404', '/api-docs is a web page, not the document behind it']);
+    expect(facts.attempts.map((a) => `${new URL(a.source).pathname} ${a.outcome}`)).toEqual([
+      '/openapi.json answered 404',
+      '/api-docs is a web page, not the document behind it',
+    ]);
     const steps = judgeOpenApi(facts);
     expect(steps.map((s) => s.ok)).toEqual([true, true, false]);
     expect(steps[2]!.got).toBe('PATCH /todos/{id} and DELETE /todos/{id} are missing (the document has 3 operations)');
@@ -88,7 +111,10 @@ describe('the API document check', () => {
 
   it("reads drf-spectacular's YAML at /api/schema/ under the API's own prefix", async () => {
     const yaml = `openapi: 3.0.3\ninfo: {title: Todos, version: 1.0.0}\npaths:\n${['/api/todos/', '/api/todos/{id}/']
-      .map((p, i) => `  ${p}:\n${(i === 0 ? ['get', 'post'] : ['get', 'patch', 'delete']).map((m) => `    ${m}:\n      responses:\n        '200': {description: OK}\n`).join('')}`)
+      .map(
+        (p, i) =>
+          `  ${p}:\n${(i === 0 ? ['get', 'post'] : ['get', 'patch', 'delete']).map((m) => `    ${m}:\n      responses:\n        '200': {description: OK}\n`).join('')}`,
+      )
       .join('')}`;
     const base = await at({ '/api/api/schema/': [200, 'application/vnd.oai.openapi', yaml] });
     const steps = await check({ base: new URL('api/', base) });
@@ -99,7 +125,10 @@ describe('the API document check', () => {
     const broken = { openapi: '3.0.3', paths: { '/todos': { get: { responses: { 200: {} } } } } };
     const base = await at({ '/openapi.json': [200, 'application/json', JSON.stringify(broken)] });
     const steps = await check({ base });
-    expect(steps['the document is valid OpenAPI']).toMatchObject({ ok: false, got: "/ must have required property 'info'; /paths/~1todos/get/responses/200 must have required property 'description'" });
+    expect(steps['the document is valid OpenAPI']).toMatchObject({
+      ok: false,
+      got: "/ must have required property 'info'; /paths/~1todos/get/responses/200 must have required property 'description'",
+    });
   });
 
   it('lists every place it tried when there is no document', async () => {
@@ -110,7 +139,9 @@ describe('the API document check', () => {
       [false, false],
       [false, false],
     ]);
-    expect(steps[0]!.got).toMatch(/\/openapi\.json answered 404; .*\/api\/schema\/ answered 404; .*\/v3\/api-docs answered 404\. Name yours with --spec URL-or-file$/);
+    expect(steps[0]!.got).toMatch(
+      /\/openapi\.json answered 404; .*\/api\/schema\/ answered 404; .*\/v3\/api-docs answered 404\. Name yours with --spec URL-or-file$/,
+    );
   });
 
   describe('--spec', () => {
@@ -119,7 +150,11 @@ describe('the API document check', () => {
       dir = mkdtempSync(join(tmpdir(), 'bp-spec-'));
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const sentence = (source: DocumentSource) => readOpenApi(source).then(() => 'no error', (e: Error) => (e instanceof EvidenceUnavailable ? e.message : `other: ${e.message}`));
+    const sentence = (source: DocumentSource) =>
+      readOpenApi(source).then(
+        () => 'no error',
+        (e: Error) => (e instanceof EvidenceUnavailable ? e.message : `other: ${e.message}`),
+      );
 
     it('takes a file', async () => {
       writeFileSync(join(dir, 'openapi.json'), JSON.stringify(FASTAPI_STYLE));
@@ -128,11 +163,15 @@ describe('the API document check', () => {
 
     it('a malformed file, a missing file and a server that is not running each end in one sentence', async () => {
       writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\ninfo: {title: [unclosed\n');
-      expect(await sentence({ spec: join(dir, 'broken.yaml') })).toMatch(new RegExp(`^${join(dir, 'broken.yaml')} is neither JSON nor YAML: .+\\.$`));
+      expect(await sentence({ spec: join(dir, 'broken.yaml') })).toMatch(
+        new RegExp(`^${join(dir, 'broken.yaml')} is neither JSON nor YAML: .+\\.$`),
+      );
       expect(await sentence({ spec: join(dir, 'nope.json') })).toBe(`There is no file ${join(dir, 'nope.json')}.`);
       const { base, server } = await serve({});
       server.close();
-      expect(await sentence({ base })).toBe(`Nothing answered at ${base.origin} (the connection was refused) — is your server running?`);
+      expect(await sentence({ base })).toBe(
+        `Nothing answered at ${base.origin} (the connection was refused) — is your server running?`,
+      );
     });
   });
 });

@@ -22,13 +22,18 @@ const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T19:30:00+01:00
 const NODE_GITIGNORE = 'node_modules/\n.env\n';
 const README = '# Todo API\n\n```\nnpm ci\nnpm start\n```\n\nLive at https://todo-api-learner.onrender.com\n';
 const PACKAGE = JSON.stringify({ name: 'todo-api', scripts: { start: 'node src/server.js', test: 'vitest run' } });
-const CI = 'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm test\n';
+const CI =
+  'name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: npm test\n';
 const body = (lines: number) => Array.from({ length: lines }, (_, i) => `export const line${i} = ${i};`).join('\n');
 
 /** A Node learner's repository as the stages ask for it: several days, real messages, tests, CI. */
 function goodNodeRepo(): TestRepo {
   const r = repo();
-  r.commit('Set up the project with Express', { '.gitignore': NODE_GITIGNORE, 'package.json': PACKAGE, 'src/server.js': body(30) }, day(2));
+  r.commit(
+    'Set up the project with Express',
+    { '.gitignore': NODE_GITIGNORE, 'package.json': PACKAGE, 'src/server.js': body(30) },
+    day(2),
+  );
   r.commit('Add the todo routes', { 'src/todos.js': body(40) }, day(3));
   r.commit('Validate the todo title', { 'src/validate.js': body(20) }, day(3));
   r.commit('Test the todo routes', { 'test/todos.test.js': body(35) }, day(6));
@@ -64,16 +69,27 @@ describe('the repository check on real git histories', () => {
     r.commit('Document the AWS settings', { 'docs/aws.md': 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }, day(13));
     const step = (await judge(r))['no secrets anywhere in the history']!;
     expect(step.ok).toBe(false);
-    expect(step.got).toMatch(/^a \.env file, \.env \(commit [0-9a-f]{7}\); a GitHub token in src\/github\.js \(commit [0-9a-f]{7}\)\. Deleting it in a later commit/);
+    expect(step.got).toMatch(
+      /^a \.env file, \.env \(commit [0-9a-f]{7}\); a GitHub token in src\/github\.js \(commit [0-9a-f]{7}\)\. Deleting it in a later commit/,
+    );
     expect(step.got).not.toMatch(/AWS/);
   });
 
   it('fails one giant commit on both counts', async () => {
     const r = repo();
-    r.commit('Initial commit with the whole API', { '.gitignore': NODE_GITIGNORE, 'package.json': PACKAGE, 'src/server.js': body(200), 'README.md': README }, day(20));
+    r.commit(
+      'Initial commit with the whole API',
+      { '.gitignore': NODE_GITIGNORE, 'package.json': PACKAGE, 'src/server.js': body(200), 'README.md': README },
+      day(20),
+    );
     const steps = await judge(r);
-    expect(steps['the work is committed on several days']).toMatchObject({ ok: false, got: 'all of it in one commit on one day, 2026-11-20' });
-    expect(steps['no single commit holds most of the work']!.got).toMatch(/^one commit, [0-9a-f]{7} "Initial commit with the whole API", holds everything$/);
+    expect(steps['the work is committed on several days']).toMatchObject({
+      ok: false,
+      got: 'all of it in one commit on one day, 2026-11-20',
+    });
+    expect(steps['no single commit holds most of the work']!.got).toMatch(
+      /^one commit, [0-9a-f]{7} "Initial commit with the whole API", holds everything$/,
+    );
   });
 
   it('names the commit that holds most of the lines, not counting lock files', async () => {
@@ -83,21 +99,33 @@ describe('the repository check on real git histories', () => {
     r.commit('Fix a typo in the title check', { 'src/validate.js': body(5) }, day(4));
     const step = (await judge(r))['no single commit holds most of the work']!;
     expect(step.ok).toBe(false);
-    expect(step.got).toMatch(/^[0-9a-f]{7} "Write the whole API at once" holds 96% of the 187 lines added: commit as you go/);
+    expect(step.got).toMatch(
+      /^[0-9a-f]{7} "Write the whole API at once" holds 96% of the 187 lines added: commit as you go/,
+    );
   });
 
   it('lists one-word messages', async () => {
     const r = goodNodeRepo();
-    for (const [i, message] of ['fix', 'wip', 'update', 'fix'].entries()) r.commit(message, { 'src/todos.js': body(41 + i) }, day(14 + i));
-    expect((await judge(r))['commit messages say what changed']).toMatchObject({ ok: false, got: '4 of 10 are one word or none: "fix", "update", "wip"' });
+    for (const [i, message] of ['fix', 'wip', 'update', 'fix'].entries())
+      r.commit(message, { 'src/todos.js': body(41 + i) }, day(14 + i));
+    expect((await judge(r))['commit messages say what changed']).toMatchObject({
+      ok: false,
+      got: '4 of 10 are one word or none: "fix", "update", "wip"',
+    });
   });
 
   it('fails a missing .gitignore, a .gitignore without .env, and a committed node_modules', async () => {
     const none = repo();
     none.commit('Start the project', { 'package.json': PACKAGE }, day(1));
-    expect((await judge(none))['a .gitignore leaves out dependencies and secrets']!.got).toBe('there is no .gitignore at the top of the repository');
+    expect((await judge(none))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
+      'there is no .gitignore at the top of the repository',
+    );
     const partial = repo();
-    partial.commit('Start the project', { '.gitignore': 'node_modules\n', 'package.json': PACKAGE, 'node_modules/left-pad/index.js': 'x' }, day(1));
+    partial.commit(
+      'Start the project',
+      { '.gitignore': 'node_modules\n', 'package.json': PACKAGE, 'node_modules/left-pad/index.js': 'x' },
+      day(1),
+    );
     expect((await judge(partial))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
       '.env is not ignored and node_modules/ is committed (1 file; git rm -r --cached takes it out)',
     );
@@ -105,30 +133,67 @@ describe('the repository check on real git histories', () => {
 
   it("judges a Python project by Python's folders and test tools", async () => {
     const r = repo();
-    r.commit('Start a FastAPI app', { '.gitignore': '.venv/\n__pycache__/\n.env\n', 'pyproject.toml': '[project]\nname = "todo"\n\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n', 'app/main.py': body(30) }, day(1));
+    r.commit(
+      'Start a FastAPI app',
+      {
+        '.gitignore': '.venv/\n__pycache__/\n.env\n',
+        'pyproject.toml': '[project]\nname = "todo"\n\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
+        'app/main.py': body(30),
+      },
+      day(1),
+    );
     r.commit('Test creating a todo', { 'tests/test_todos.py': body(20) }, day(2));
-    r.commit('Run pytest in GitHub Actions', { '.github/workflows/tests.yaml': 'on: [push, pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pytest -q\n' }, day(5));
+    r.commit(
+      'Run pytest in GitHub Actions',
+      {
+        '.github/workflows/tests.yaml':
+          'on: [push, pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m pytest -q\n',
+      },
+      day(5),
+    );
     r.commit('Explain how to start it', { 'README.md': 'Run `uvicorn app.main:app --reload`.\n' }, day(5));
     const steps = await judge(r, { track: 'python' });
-    expect(steps['a .gitignore leaves out dependencies and secrets']!.got).toBe('ignores the virtual environment (.venv/ or venv/), __pycache__/ and .env');
+    expect(steps['a .gitignore leaves out dependencies and secrets']!.got).toBe(
+      'ignores the virtual environment (.venv/ or venv/), __pycache__/ and .env',
+    );
     expect(steps['one command runs the tests']!.got).toBe('pytest (configured in pyproject.toml)');
     expect(steps['there are tests']!.got).toBe('1 test file: tests/test_todos.py');
-    expect(steps['the tests run on every push']!.got).toBe('.github/workflows/tests.yaml runs "python -m pytest" on push');
+    expect(steps['the tests run on every push']!.got).toBe(
+      '.github/workflows/tests.yaml runs "python -m pytest" on push',
+    );
     expect(steps['a README says how to run it']!.got).toBe('README.md shows "uvicorn app.main:app"');
   });
 
   it('says what is wrong with each workflow and with the test script npm init writes', async () => {
     const r = repo();
-    r.commit('Start the project', { 'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) }, day(1));
-    r.commit('Add workflows', { '.github/workflows/pr.yml': 'on: pull_request\njobs:\n  t:\n    steps:\n      - run: npm test\n', '.github/workflows/broken.yml': 'on: push\njobs: [\n' }, day(2));
+    r.commit(
+      'Start the project',
+      { 'package.json': JSON.stringify({ scripts: { test: 'echo "Error: no test specified" && exit 1' } }) },
+      day(1),
+    );
+    r.commit(
+      'Add workflows',
+      {
+        '.github/workflows/pr.yml': 'on: pull_request\njobs:\n  t:\n    steps:\n      - run: npm test\n',
+        '.github/workflows/broken.yml': 'on: push\njobs: [\n',
+      },
+      day(2),
+    );
     const steps = await judge(r);
-    expect(steps['one command runs the tests']!.got).toBe('no test script in package.json and no pytest configuration or dependency');
-    expect(steps['the tests run on every push']!.got).toMatch(/^\.github\/workflows\/broken\.yml is not valid YAML \(.+\); \.github\/workflows\/pr\.yml runs "npm test" but not on push$/);
+    expect(steps['one command runs the tests']!.got).toBe(
+      'no test script in package.json and no pytest configuration or dependency',
+    );
+    expect(steps['the tests run on every push']!.got).toMatch(
+      /^\.github\/workflows\/broken\.yml is not valid YAML \(.+\); \.github\/workflows\/pr\.yml runs "npm test" but not on push$/,
+    );
   });
 
   it('compares the live URL with the address the deploy check passed with', async () => {
     const steps = await judge(goodNodeRepo(), { track: 'node', deployed: 'https://todo.fly.dev/' });
-    expect(steps['the README names the live URL']).toMatchObject({ ok: false, got: 'README.md does not name todo.fly.dev' });
+    expect(steps['the README names the live URL']).toMatchObject({
+      ok: false,
+      got: 'README.md does not name todo.fly.dev',
+    });
   });
 
   it('reads a long history only up to its bounds', async () => {

@@ -57,10 +57,20 @@ export function addManyCommits(repo: TestRepo, count: number): void {
   for (let i = 1; i <= count; i++) {
     const message = `change number ${i}`;
     const content = `line ${i}\n`;
-    lines.push('commit refs/heads/main', `mark :${i}`, `committer Learner <learner@example.com> ${start + i * 86_400} +0000`, `data ${message.length}`, message);
+    lines.push(
+      'commit refs/heads/main',
+      `mark :${i}`,
+      `committer Learner <learner@example.com> ${start + i * 86_400} +0000`,
+      `data ${message.length}`,
+      message,
+    );
     if (i > 1) lines.push(`from :${i - 1}`);
     lines.push(`M 100644 inline notes.txt`, `data ${content.length}`, content);
   }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: `${lines.join('\n')}\n`, env: { PATH: process.env.PATH, HOME: repo.dir } });
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: repo.dir,
+    input: `${lines.join('\n')}\n`,
+    env: { PATH: process.env.PATH, HOME: repo.dir },
+  });
   repo.git('reset', '-q', '--hard', 'main');
 }

@@ -20,7 +20,9 @@ function postgresBin(): string | undefined {
 
 const BIN = postgresBin();
 /** Why the database tests cannot run here, or undefined when they can. */
-export const postgresMissing = BIN ? undefined : 'PostgreSQL is not installed (apt-get install postgresql; .ci/run does)';
+export const postgresMissing = BIN
+  ? undefined
+  : 'PostgreSQL is not installed (apt-get install postgresql; .ci/run does)';
 
 /** The server refuses to run as root: as root, the tests run it as the postgres user. */
 function serverUser(): { uid: number; gid: number } | undefined {
@@ -64,7 +66,23 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   writeFileSync(join(dir, 'pw'), SUPERUSER_PASSWORD);
   if (owner) for (const path of [dir, join(dir, 'pw')]) chownSync(path, owner.uid, owner.gid);
-  await run(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--pwfile', join(dir, 'pw'), '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'], asOwner);
+  await run(
+    join(BIN, 'initdb'),
+    [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--pwfile',
+      join(dir, 'pw'),
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ],
+    asOwner,
+  );
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   await run(join(BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start'], asOwner);

@@ -1,4 +1,4 @@
-import { isLocalHost } from '../../commands/check.js';
+import { isLocalHost } from '../address.js';
 import { quoted, UsageError } from '../../errors.js';
 
 /** The flag that lets the check read a database on another machine. */
@@ -14,10 +14,14 @@ export function parseDatabaseUrl(text: string, options: { allowRemote: boolean }
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`--db must be a PostgreSQL URL such as postgres://user:password@localhost:5432/todos; got ${quoted(redact(text))}.`);
+    throw new UsageError(
+      `--db must be a PostgreSQL URL such as postgres://user:password@localhost:5432/todos; got ${quoted(redact(text))}.`,
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new UsageError(`--db must be a postgres:// or postgresql:// URL; ${url.protocol.replace(/:$/, '')} is not allowed.`);
+    throw new UsageError(
+      `--db must be a postgres:// or postgresql:// URL; ${url.protocol.replace(/:$/, '')} is not allowed.`,
+    );
   }
   if (!options.allowRemote && !isLocalDatabase(url)) {
     throw new UsageError(

@@ -6,16 +6,17 @@
  */
 
 export type HashVerdict =
-  | { kind: 'slow'; algorithm: string }
-  | { kind: 'fast'; algorithm: string }
-  | { kind: 'unknown' };
+  { kind: 'slow'; algorithm: string } | { kind: 'fast'; algorithm: string } | { kind: 'unknown' };
 
 const B64 = '[A-Za-z0-9+/.=_-]';
 
 /** Slow, salted password hashes in the forms the track's libraries and frameworks store. */
 const SLOW: readonly (readonly [string, RegExp])[] = [
   ['bcrypt', /^\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}$/],
-  ['argon2', new RegExp(`^\\$argon2(?:id|i|d)\\$(?:v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+(?:,[a-z]+=[^$]*)*\\$${B64}+\\$${B64}+$`)],
+  [
+    'argon2',
+    new RegExp(`^\\$argon2(?:id|i|d)\\$(?:v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+(?:,[a-z]+=[^$]*)*\\$${B64}+\\$${B64}+$`),
+  ],
   ['scrypt', new RegExp(`^\\$scrypt\\$ln=\\d+,r=\\d+,p=\\d+\\$${B64}*\\$${B64}+$`)],
   ['scrypt', /^\$7\$[./A-Za-z0-9]{11,}\$[./A-Za-z0-9]+$/],
   ['PBKDF2', new RegExp(`^\\$pbkdf2(?:-sha(?:1|256|512))?\\$\\d+\\$${B64}+\\$${B64}+$`)],
@@ -37,8 +38,16 @@ const FAST_FRAMEWORK = /^(?:md5|sha1|unsalted_md5|unsalted_sha1)\$/;
 export function recogniseHash(stored: string): HashVerdict {
   for (const [algorithm, pattern] of SLOW) if (pattern.test(stored)) return { kind: 'slow', algorithm };
   const fast = FAST_FRAMEWORK.exec(stored);
-  if (fast) return { kind: 'fast', algorithm: fast[0].slice(0, -1).replace(/^unsalted_/, '').toUpperCase() };
-  if (/^[a-f0-9]+$/i.test(stored) && FAST_HEX[stored.length]) return { kind: 'fast', algorithm: FAST_HEX[stored.length]! };
+  if (fast)
+    return {
+      kind: 'fast',
+      algorithm: fast[0]
+        .slice(0, -1)
+        .replace(/^unsalted_/, '')
+        .toUpperCase(),
+    };
+  if (/^[a-f0-9]+$/i.test(stored) && FAST_HEX[stored.length])
+    return { kind: 'fast', algorithm: FAST_HEX[stored.length]! };
   return { kind: 'unknown' };
 }
 

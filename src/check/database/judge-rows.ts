@@ -14,14 +14,23 @@ const withArticle = (name: string) => `${/^(?:[aeiou]|MD)/i.test(name) ? 'an' : 
 export function judgeTodoStored(facts: DatabaseFacts, probe: DatabaseProbe): EvidenceStep {
   const todos = learnerTables(facts.schema).todos;
   const looked = `the ${todos?.name ?? 'todos'} table of ${facts.address}`;
-  if (!probe.todo) return notJudged(TODO_STEP, looked, 'the todo the check created', 'no todo was created through your API');
+  if (!probe.todo)
+    return notJudged(TODO_STEP, looked, 'the todo the check created', 'no todo was created through your API');
   const expected = `a row with id ${probe.todo.id} and title ${JSON.stringify(probe.todo.title)}`;
   if (!todos || !facts.todo) return notJudged(TODO_STEP, looked, expected, 'there is no todos table');
   const { row, idsWithTitle } = facts.todo;
   if (row) {
     const title = Object.entries(row).find(([key]) => /^title$/i.test(key))?.[1];
     const ok = title === probe.todo.title;
-    return judged(TODO_STEP, looked, expected, ok, ok ? `found: id ${probe.todo.id}, title ${JSON.stringify(title)}` : `id ${probe.todo.id} holds the title ${JSON.stringify(title)}`);
+    return judged(
+      TODO_STEP,
+      looked,
+      expected,
+      ok,
+      ok
+        ? `found: id ${probe.todo.id}, title ${JSON.stringify(title)}`
+        : `id ${probe.todo.id} holds the title ${JSON.stringify(title)}`,
+    );
   }
   const got =
     idsWithTitle.length > 0
@@ -34,7 +43,11 @@ export function judgeTodoStored(facts: DatabaseFacts, probe: DatabaseProbe): Evi
 function passwordVerdict(row: Record<string, unknown>, password: string): { ok: boolean; got: string } {
   const text = Object.entries(row).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
   const plain = text.find(([, value]) => value === password);
-  if (plain) return { ok: false, got: `${plain[0]} holds the password itself, in plain text: anyone who reads the database or a backup can log in as every user` };
+  if (plain)
+    return {
+      ok: false,
+      got: `${plain[0]} holds the password itself, in plain text: anyone who reads the database or a backup can log in as every user`,
+    };
   for (const [column, value] of text) {
     const verdict = recogniseHash(value);
     if (verdict.kind === 'slow') return { ok: true, got: `${column} holds ${withArticle(verdict.algorithm)} hash` };
@@ -42,9 +55,17 @@ function passwordVerdict(row: Record<string, unknown>, password: string): { ok: 
   const candidates = text.filter(([column]) => PASSWORD_COLUMN.test(column));
   for (const [column, value] of candidates) {
     const verdict = recogniseHash(value);
-    if (verdict.kind === 'fast') return { ok: false, got: `${column} holds what looks like ${withArticle(verdict.algorithm)} digest: fast to compute, so fast to guess; use ${SLOW_HASH_NAMES}` };
+    if (verdict.kind === 'fast')
+      return {
+        ok: false,
+        got: `${column} holds what looks like ${withArticle(verdict.algorithm)} digest: fast to compute, so fast to guess; use ${SLOW_HASH_NAMES}`,
+      };
   }
-  if (candidates.length === 0) return { ok: false, got: `no column named like a password (password, password_hash, hashed_password…) among ${Object.keys(row).join(', ')}` };
+  if (candidates.length === 0)
+    return {
+      ok: false,
+      got: `no column named like a password (password, password_hash, hashed_password…) among ${Object.keys(row).join(', ')}`,
+    };
   return {
     ok: false,
     got: `${candidates.map(([column]) => column).join(', ')} holds no recognisable ${SLOW_HASH_NAMES} hash; store the string your hashing library returns, which names its algorithm`,
@@ -53,11 +74,20 @@ function passwordVerdict(row: Record<string, unknown>, password: string): { ok: 
 
 export function judgePasswordHashed(facts: DatabaseFacts, probe: DatabaseProbe): EvidenceStep {
   const users = learnerTables(facts.schema).users;
-  const looked = probe.user ? `the ${users?.name ?? 'users'} row for ${probe.user.login}` : `the ${users?.name ?? 'users'} table of ${facts.address}`;
-  if (!probe.user) return notJudged(PASSWORD_STEP, looked, PASSWORD_EXPECTED, 'no user was registered through your API');
+  const looked = probe.user
+    ? `the ${users?.name ?? 'users'} row for ${probe.user.login}`
+    : `the ${users?.name ?? 'users'} table of ${facts.address}`;
+  if (!probe.user)
+    return notJudged(PASSWORD_STEP, looked, PASSWORD_EXPECTED, 'no user was registered through your API');
   if (!users || !facts.user) return notJudged(PASSWORD_STEP, looked, PASSWORD_EXPECTED, 'there is no users table');
   if (!facts.user.row) {
-    return judged(PASSWORD_STEP, looked, PASSWORD_EXPECTED, false, `no row in ${users.name} holds ${probe.user.login}: the API registered the user somewhere else`);
+    return judged(
+      PASSWORD_STEP,
+      looked,
+      PASSWORD_EXPECTED,
+      false,
+      `no row in ${users.name} holds ${probe.user.login}: the API registered the user somewhere else`,
+    );
   }
   const { ok, got } = passwordVerdict(facts.user.row, probe.user.password);
   return judged(PASSWORD_STEP, looked, PASSWORD_EXPECTED, ok, got);

@@ -13,8 +13,15 @@ function tableList(facts: DatabaseFacts): string {
 function tablesStep(facts: DatabaseFacts): EvidenceStep {
   const { todos, users } = learnerTables(facts.schema);
   const missing = [users ? '' : 'users', todos ? '' : 'todos'].filter(Boolean);
-  const got = missing.length === 0 ? `${users!.name} and ${todos!.name}` : `no ${listed(missing)} table (${tableList(facts)})`;
-  return judged('a users table and a todos table', `the tables of ${facts.address}`, 'a users table and a todos table (any of users/user/auth_user, todos/todo/app_todo)', missing.length === 0, got);
+  const got =
+    missing.length === 0 ? `${users!.name} and ${todos!.name}` : `no ${listed(missing)} table (${tableList(facts)})`;
+  return judged(
+    'a users table and a todos table',
+    `the tables of ${facts.address}`,
+    'a users table and a todos table (any of users/user/auth_user, todos/todo/app_todo)',
+    missing.length === 0,
+    got,
+  );
 }
 
 /** The columns the stage requires to be NOT NULL: a todo's title and a user's e-mail. */
@@ -32,7 +39,13 @@ function requiredColumnsStep(facts: DatabaseFacts, todos: TableFacts, users: Tab
     else fine.push(`${table.name}.${column.name}`);
   }
   const got = problems.length === 0 ? `${listed(fine)} are NOT NULL` : `${listed(problems)}`;
-  return judged('a todo needs a title and a user an e-mail', `the columns of ${todos.name} and ${users.name}`, `${todos.name}.title and ${users.name}.email NOT NULL`, problems.length === 0, got);
+  return judged(
+    'a todo needs a title and a user an e-mail',
+    `the columns of ${todos.name} and ${users.name}`,
+    `${todos.name}.title and ${users.name}.email NOT NULL`,
+    problems.length === 0,
+    got,
+  );
 }
 
 function foreignKeyStep(facts: DatabaseFacts, todos: TableFacts, users: TableFacts): EvidenceStep {
@@ -40,14 +53,21 @@ function foreignKeyStep(facts: DatabaseFacts, todos: TableFacts, users: TableFac
   const got = key
     ? `${todos.name}.${key.columns.join(', ')} → ${users.name}.${key.referencedColumns.join(', ')}`
     : `no foreign key from ${todos.name} to ${users.name}${todos.columns.some((c) => /user/i.test(c.name)) ? ' (a user column without REFERENCES is only a number)' : ''}`;
-  return judged('todos point to users with a foreign key', `the constraints of ${todos.name}`, `a foreign key from ${todos.name} to ${users.name}`, key !== undefined, got);
+  return judged(
+    'todos point to users with a foreign key',
+    `the constraints of ${todos.name}`,
+    `a foreign key from ${todos.name} to ${users.name}`,
+    key !== undefined,
+    got,
+  );
 }
 
 function indexStep(facts: DatabaseFacts, todos: TableFacts, users: TableFacts): EvidenceStep {
   const name = 'the foreign key column has an index';
   const looked = `the indexes of ${todos.name}`;
   const key = todoOwnerKey(facts.schema, todos, users);
-  if (!key) return notJudged(name, looked, 'an index on the column that points to users', 'there is no foreign key to index');
+  if (!key)
+    return notJudged(name, looked, 'an index on the column that points to users', 'there is no foreign key to index');
   const column = key.columns[0]!;
   const expected = `an index whose first column is ${todos.name}.${column}`;
   const index = facts.schema.indexes.find((i) => i.table === todos.name && i.columns[0] === column);
@@ -65,10 +85,30 @@ export function judgeSchema(facts: DatabaseFacts): EvidenceStep[] {
     const why = 'the users and todos tables were not both found';
     return [
       first,
-      notJudged('a todo needs a title and a user an e-mail', 'the columns of todos and users', 'todos.title and users.email NOT NULL', why),
-      notJudged('todos point to users with a foreign key', 'the constraints of todos', 'a foreign key from todos to users', why),
-      notJudged('the foreign key column has an index', 'the indexes of todos', 'an index on the column that points to users', why),
+      notJudged(
+        'a todo needs a title and a user an e-mail',
+        'the columns of todos and users',
+        'todos.title and users.email NOT NULL',
+        why,
+      ),
+      notJudged(
+        'todos point to users with a foreign key',
+        'the constraints of todos',
+        'a foreign key from todos to users',
+        why,
+      ),
+      notJudged(
+        'the foreign key column has an index',
+        'the indexes of todos',
+        'an index on the column that points to users',
+        why,
+      ),
     ];
   }
-  return [first, requiredColumnsStep(facts, todos, users), foreignKeyStep(facts, todos, users), indexStep(facts, todos, users)];
+  return [
+    first,
+    requiredColumnsStep(facts, todos, users),
+    foreignKeyStep(facts, todos, users),
+    indexStep(facts, todos, users),
+  ];
 }

@@ -8,7 +8,11 @@ export const DATABASE_DEMANDS = ['schema', 'todo-stored', 'password-hashed'] as 
 export type DatabaseDemand = (typeof DATABASE_DEMANDS)[number];
 
 /** The database steps a stage asks for, in the order a reviewer would look. */
-export function judgeDatabase(facts: DatabaseFacts, probe: DatabaseProbe, demands: readonly DatabaseDemand[]): EvidenceStep[] {
+export function judgeDatabase(
+  facts: DatabaseFacts,
+  probe: DatabaseProbe,
+  demands: readonly DatabaseDemand[],
+): EvidenceStep[] {
   const steps: EvidenceStep[] = [];
   if (demands.includes('schema')) steps.push(...judgeSchema(facts));
   if (demands.includes('todo-stored')) steps.push(judgeTodoStored(facts, probe));

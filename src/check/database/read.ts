@@ -32,22 +32,51 @@ async function readSchema(client: Client): Promise<SchemaFacts> {
     if (row.key_position !== null) table.keyed.push([row.key_position, row.column]);
     tables.set(row.table, table);
   }
-  const foreignKeys = (await client.query<{ table: string; references: string; columns: string[]; referenced: string[] }>(FOREIGN_KEYS)).rows;
+  const foreignKeys = (
+    await client.query<{ table: string; references: string; columns: string[]; referenced: string[] }>(FOREIGN_KEYS)
+  ).rows;
   const indexes = (await client.query<{ table: string; name: string; columns: string[] }>(INDEXES)).rows;
   return {
-    tables: [...tables.values()].map(({ keyed, ...table }) => ({ ...table, primaryKey: keyed.sort((a, b) => a[0] - b[0]).map(([, name]) => name) })),
-    foreignKeys: foreignKeys.map((fk) => ({ table: fk.table, columns: fk.columns, references: fk.references, referencedColumns: fk.referenced })),
+    tables: [...tables.values()].map(({ keyed, ...table }) => ({
+      ...table,
+      primaryKey: keyed.sort((a, b) => a[0] - b[0]).map(([, name]) => name),
+    })),
+    foreignKeys: foreignKeys.map((fk) => ({
+      table: fk.table,
+      columns: fk.columns,
+      references: fk.references,
+      referencedColumns: fk.referenced,
+    })),
     indexes,
   };
 }
 
 /** The probe todo's row by id, and which rows hold its title (to tell a wrong id from a missing row). */
-async function readTodo(client: Client, table: TableFacts, todo: { id: string; title: string }): Promise<DatabaseFacts['todo']> {
+async function readTodo(
+  client: Client,
+  table: TableFacts,
+  todo: { id: string; title: string },
+): Promise<DatabaseFacts['todo']> {
   const id = idColumn(table);
   const title = columnNamed(table, TITLE_COLUMN)?.name;
   const name = client.escapeIdentifier(table.name);
-  const row = id ? (await client.query(`SELECT to_jsonb(t) AS row FROM ${name} t WHERE ${client.escapeIdentifier(id)}::text = $1 LIMIT 1`, [todo.id])).rows[0]?.row : null;
-  const withTitle = id && title ? (await client.query(`SELECT ${client.escapeIdentifier(id)}::text AS id FROM ${name} WHERE ${client.escapeIdentifier(title)}::text = $1 LIMIT 3`, [todo.title])).rows : [];
+  const row = id
+    ? (
+        await client.query(
+          `SELECT to_jsonb(t) AS row FROM ${name} t WHERE ${client.escapeIdentifier(id)}::text = $1 LIMIT 1`,
+          [todo.id],
+        )
+      ).rows[0]?.row
+    : null;
+  const withTitle =
+    id && title
+      ? (
+          await client.query(
+            `SELECT ${client.escapeIdentifier(id)}::text AS id FROM ${name} WHERE ${client.escapeIdentifier(title)}::text = $1 LIMIT 3`,
+            [todo.title],
+          )
+        ).rows
+      : [];
   return { row: row ?? null, idsWithTitle: withTitle.map((r: { id: string }) => r.id) };
 }
 
@@ -56,7 +85,10 @@ async function readUser(client: Client, table: TableFacts, login: string): Promi
   const columns = loginColumns(table);
   if (columns.length === 0) return { row: null };
   const where = columns.map((c) => `lower(${client.escapeIdentifier(c)}::text) = lower($1)`).join(' OR ');
-  const result = await client.query(`SELECT to_jsonb(u) AS row FROM ${client.escapeIdentifier(table.name)} u WHERE ${where} LIMIT 1`, [login]);
+  const result = await client.query(
+    `SELECT to_jsonb(u) AS row FROM ${client.escapeIdentifier(table.name)} u WHERE ${where} LIMIT 1`,
+    [login],
+  );
   return { row: result.rows[0]?.row ?? null };
 }
 

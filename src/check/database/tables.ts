@@ -21,7 +21,9 @@ function rank(name: string, role: TableRole): number {
 }
 
 function candidates(schema: SchemaFacts, role: TableRole): TableFacts[] {
-  return schema.tables.filter((t) => PATTERNS[role].test(t.name)).sort((a, b) => rank(a.name, role) - rank(b.name, role) || (a.name < b.name ? -1 : 1));
+  return schema.tables
+    .filter((t) => PATTERNS[role].test(t.name))
+    .sort((a, b) => rank(a.name, role) - rank(b.name, role) || (a.name < b.name ? -1 : 1));
 }
 
 /** The todos → users foreign key, if the learner made one. */
@@ -58,5 +60,7 @@ export const TITLE_COLUMN = /^title$/i;
 export const LOGIN_COLUMNS = [/^e_?mail(?:_?address)?$/i, /^user_?name$/i, /^login$/i];
 
 export function loginColumns(table: TableFacts): string[] {
-  return LOGIN_COLUMNS.map((pattern) => columnNamed(table, pattern)?.name).filter((name): name is string => name !== undefined);
+  return LOGIN_COLUMNS.map((pattern) => columnNamed(table, pattern)?.name).filter(
+    (name): name is string => name !== undefined,
+  );
 }

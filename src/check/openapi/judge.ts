@@ -43,9 +43,15 @@ function describedOperations(document: Record<string, unknown>): { method: strin
 function operationsStep(facts: OpenApiFacts, wanted: readonly Operation[]): EvidenceStep {
   const found = facts.found!;
   const described = describedOperations(found.document);
-  const missing = wanted.filter((op) => !described.some((d) => d.method === op.method && (d.path === shape(op.path) || d.path.endsWith(shape(op.path)))));
+  const missing = wanted.filter(
+    (op) =>
+      !described.some((d) => d.method === op.method && (d.path === shape(op.path) || d.path.endsWith(shape(op.path)))),
+  );
   const names = (ops: readonly Operation[]) => listed(ops.map((op) => `${op.method} ${op.path}`));
-  const got = missing.length === 0 ? `all ${wanted.length} are there` : `${names(missing)} ${missing.length === 1 ? 'is' : 'are'} missing (the document has ${described.length} operations)`;
+  const got =
+    missing.length === 0
+      ? `all ${wanted.length} are there`
+      : `${names(missing)} ${missing.length === 1 ? 'is' : 'are'} missing (the document has ${described.length} operations)`;
   return judged(OPERATIONS_STEP, found.source, names(wanted), missing.length === 0, got);
 }
 
@@ -53,20 +59,41 @@ function operationsStep(facts: OpenApiFacts, wanted: readonly Operation[]): Evid
 export function judgeOpenApi(facts: OpenApiFacts, wanted: readonly Operation[] = TODO_OPERATIONS): EvidenceStep[] {
   const tried = facts.attempts.map((a) => `${a.source} ${a.outcome}`);
   if (!facts.found) {
-    const looked = facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default';
+    const looked =
+      facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default';
     const why = 'no document was found';
     return [
-      judged(FOUND_STEP, looked, 'an OpenAPI (or Swagger) document as JSON or YAML', false, `${tried.join('; ')}. Name yours with --spec URL-or-file`),
+      judged(
+        FOUND_STEP,
+        looked,
+        'an OpenAPI (or Swagger) document as JSON or YAML',
+        false,
+        `${tried.join('; ')}. Name yours with --spec URL-or-file`,
+      ),
       notJudged(VALID_STEP, looked, 'a document the OpenAPI schema accepts', why),
       notJudged(OPERATIONS_STEP, looked, listed(wanted.map((op) => `${op.method} ${op.path}`)), why),
     ];
   }
   const { source, document, validation } = facts.found;
   const version = String(document.openapi ?? document.swagger);
-  const steps = [judged(FOUND_STEP, source, 'an OpenAPI (or Swagger) document as JSON or YAML', true, `found, ${document.openapi ? 'OpenAPI' : 'Swagger'} ${version}`)];
+  const steps = [
+    judged(
+      FOUND_STEP,
+      source,
+      'an OpenAPI (or Swagger) document as JSON or YAML',
+      true,
+      `found, ${document.openapi ? 'OpenAPI' : 'Swagger'} ${version}`,
+    ),
+  ];
   steps.push(
     validation.valid
-      ? judged(VALID_STEP, source, 'a document the OpenAPI schema accepts', true, `valid against the OpenAPI ${validation.version} schema`)
+      ? judged(
+          VALID_STEP,
+          source,
+          'a document the OpenAPI schema accepts',
+          true,
+          `valid against the OpenAPI ${validation.version} schema`,
+        )
       : judged(VALID_STEP, source, 'a document the OpenAPI schema accepts', false, validation.errors.join('; ')),
   );
   steps.push(operationsStep(facts, wanted));

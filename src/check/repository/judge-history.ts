@@ -6,7 +6,8 @@ export const MIN_DAYS = 3;
 /** The biggest commit may hold at most this share of the lines added. */
 export const MAX_SHARE = 0.7;
 
-const short = (commit: CommitFacts) => `${commit.hash.slice(0, 7)} ${JSON.stringify(commit.subject.length > 50 ? `${commit.subject.slice(0, 50)}…` : commit.subject)}`;
+const short = (commit: CommitFacts) =>
+  `${commit.hash.slice(0, 7)} ${JSON.stringify(commit.subject.length > 50 ? `${commit.subject.slice(0, 50)}…` : commit.subject)}`;
 
 function looked(facts: RepositoryFacts): string {
   return `the history of ${facts.root} (${facts.moreCommits ? `its newest ${facts.commits.length} commits` : `${facts.commits.length} ${facts.commits.length === 1 ? 'commit' : 'commits'}`})`;
@@ -18,15 +19,30 @@ function daysStep(facts: RepositoryFacts): EvidenceStep {
     days.length === 1
       ? `all ${facts.commits.length === 1 ? 'of it in one commit' : `${facts.commits.length} commits`} on one day, ${days[0]}`
       : `${facts.commits.length} commits on ${days.length} days, ${days[0]} to ${days.at(-1)}`;
-  return judged('the work is committed on several days', looked(facts), `commits on at least ${MIN_DAYS} different days`, days.length >= MIN_DAYS, got);
+  return judged(
+    'the work is committed on several days',
+    looked(facts),
+    `commits on at least ${MIN_DAYS} different days`,
+    days.length >= MIN_DAYS,
+    got,
+  );
 }
 
 function messagesStep(facts: RepositoryFacts): EvidenceStep {
   const oneWord = facts.commits.filter((c) => c.subject.trim().split(/\s+/).filter(Boolean).length < 2);
   const allowed = Math.floor(facts.commits.length / 10);
   const named = [...new Set(oneWord.map((c) => JSON.stringify(c.subject.trim())))].slice(0, 4).join(', ');
-  const got = oneWord.length === 0 ? `all ${facts.commits.length} say more than one word` : `${oneWord.length} of ${facts.commits.length} are one word or none: ${named}`;
-  return judged('commit messages say what changed', looked(facts), 'messages longer than one word (one in ten may be shorter)', oneWord.length <= allowed, got);
+  const got =
+    oneWord.length === 0
+      ? `all ${facts.commits.length} say more than one word`
+      : `${oneWord.length} of ${facts.commits.length} are one word or none: ${named}`;
+  return judged(
+    'commit messages say what changed',
+    looked(facts),
+    'messages longer than one word (one in ten may be shorter)',
+    oneWord.length <= allowed,
+    got,
+  );
 }
 
 function sizeStep(facts: RepositoryFacts): EvidenceStep {
@@ -41,7 +57,13 @@ function sizeStep(facts: RepositoryFacts): EvidenceStep {
       : ok
         ? `the biggest, ${short(biggest)}, holds ${percent} of the ${total} lines added`
         : `${short(biggest)} holds ${percent} of the ${total} lines added: commit as you go, one change at a time`;
-  return judged('no single commit holds most of the work', looked(facts), `the biggest commit holds at most ${MAX_SHARE * 100}% of the lines added (lock files not counted)`, ok, got);
+  return judged(
+    'no single commit holds most of the work',
+    looked(facts),
+    `the biggest commit holds at most ${MAX_SHARE * 100}% of the lines added (lock files not counted)`,
+    ok,
+    got,
+  );
 }
 
 /** Several days, real messages, no single commit holding the whole project. */

@@ -5,8 +5,10 @@ import { readmePath } from './judge-files.js';
 
 /** What `npm init` writes as the test script: a placeholder, not a test command. */
 const NPM_PLACEHOLDER = /no test specified/;
-const TEST_FILE = /(^|\/)([^/]+\.(test|spec)\.[cm]?[jt]sx?|test_[^/]+\.py|[^/]+_test\.py|tests\.py)$|(^|\/)(__tests__|tests?)\/[^/]+\.([cm]?[jt]sx?|py)$/;
-const TEST_RUN = /\b(npm (?:run )?test|npm t\b|yarn test|pnpm (?:run )?test|npx (?:vitest|jest|mocha)|node --test|(?:python3? -m |uv run |poetry run )?pytest|manage\.py test|tox\b|make test)/;
+const TEST_FILE =
+  /(^|\/)([^/]+\.(test|spec)\.[cm]?[jt]sx?|test_[^/]+\.py|[^/]+_test\.py|tests\.py)$|(^|\/)(__tests__|tests?)\/[^/]+\.([cm]?[jt]sx?|py)$/;
+const TEST_RUN =
+  /\b(npm (?:run )?test|npm t\b|yarn test|pnpm (?:run )?test|npx (?:vitest|jest|mocha)|node --test|(?:python3? -m |uv run |poetry run )?pytest|manage\.py test|tox\b|make test)/;
 
 function packageTestScript(facts: RepositoryFacts): string | undefined {
   try {
@@ -19,9 +21,13 @@ function packageTestScript(facts: RepositoryFacts): string | undefined {
 }
 
 function pythonTestCommand(facts: RepositoryFacts): string | undefined {
-  const config = ['pyproject.toml', 'pytest.ini', 'setup.cfg', 'tox.ini'].find((f) => /\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/.test(facts.text.get(f) ?? ''));
+  const config = ['pyproject.toml', 'pytest.ini', 'setup.cfg', 'tox.ini'].find((f) =>
+    /\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/.test(facts.text.get(f) ?? ''),
+  );
   if (config) return `pytest (configured in ${config})`;
-  const listed = [...facts.text].find(([path, text]) => /^(requirements[^/]*\.txt|pyproject\.toml)$/.test(path) && /^\s*["']?pytest\b/m.test(text));
+  const listed = [...facts.text].find(
+    ([path, text]) => /^(requirements[^/]*\.txt|pyproject\.toml)$/.test(path) && /^\s*["']?pytest\b/m.test(text),
+  );
   if (listed) return `pytest (listed in ${listed[0]})`;
   if (facts.files.includes('manage.py')) return 'python manage.py test';
   return undefined;
@@ -30,13 +36,28 @@ function pythonTestCommand(facts: RepositoryFacts): string | undefined {
 export function judgeTestCommand(facts: RepositoryFacts): EvidenceStep {
   const command = packageTestScript(facts) ?? pythonTestCommand(facts);
   const got = command ?? 'no test script in package.json and no pytest configuration or dependency';
-  return judged('one command runs the tests', `${facts.root} as committed`, 'a test script in package.json, or pytest configured or listed', command !== undefined, got);
+  return judged(
+    'one command runs the tests',
+    `${facts.root} as committed`,
+    'a test script in package.json, or pytest configured or listed',
+    command !== undefined,
+    got,
+  );
 }
 
 export function judgeTestFiles(facts: RepositoryFacts): EvidenceStep {
   const tests = facts.files.filter((f) => TEST_FILE.test(f) && !/(^|\/)(node_modules|\.venv|venv)\//.test(f));
-  const got = tests.length === 0 ? 'no test files (such as todos.test.js, tests/test_todos.py)' : `${tests.length} test ${tests.length === 1 ? 'file' : 'files'}: ${tests.slice(0, 3).join(', ')}${tests.length > 3 ? ', …' : ''}`;
-  return judged('there are tests', `${facts.root} as committed`, 'test files (*.test.js, *.spec.ts, test_*.py, tests/…)', tests.length > 0, got);
+  const got =
+    tests.length === 0
+      ? 'no test files (such as todos.test.js, tests/test_todos.py)'
+      : `${tests.length} test ${tests.length === 1 ? 'file' : 'files'}: ${tests.slice(0, 3).join(', ')}${tests.length > 3 ? ', …' : ''}`;
+  return judged(
+    'there are tests',
+    `${facts.root} as committed`,
+    'test files (*.test.js, *.spec.ts, test_*.py, tests/…)',
+    tests.length > 0,
+    got,
+  );
 }
 
 /** Whether a workflow's `on` includes pushes: `on: push`, `on: [push, …]` or `on: {push: …}`. */
@@ -48,10 +69,12 @@ function runsOnPush(on: unknown): boolean {
 
 function testCommandIn(workflow: unknown): string | undefined {
   const jobs = (workflow as { jobs?: Record<string, { steps?: { run?: unknown }[] }> } | null)?.jobs ?? {};
-  for (const job of Object.values(jobs)) for (const step of job?.steps ?? []) if (typeof step?.run === 'string') {
-    const match = TEST_RUN.exec(step.run);
-    if (match) return match[0];
-  }
+  for (const job of Object.values(jobs))
+    for (const step of job?.steps ?? [])
+      if (typeof step?.run === 'string') {
+        const match = TEST_RUN.exec(step.run);
+        if (match) return match[0];
+      }
   return undefined;
 }
 
@@ -69,25 +92,51 @@ export function judgeWorkflow(facts: RepositoryFacts): EvidenceStep {
     }
     const command = testCommandIn(workflow);
     const push = runsOnPush((workflow as { on?: unknown } | null)?.on);
-    if (command && push) return judged('the tests run on every push', path, expected, true, `${path} runs ${JSON.stringify(command)} on push`);
-    problems.push(`${path} ${command ? `runs ${JSON.stringify(command)} but not on push` : push ? 'runs on push but no test command' : 'neither runs on push nor runs the tests'}`);
+    if (command && push)
+      return judged(
+        'the tests run on every push',
+        path,
+        expected,
+        true,
+        `${path} runs ${JSON.stringify(command)} on push`,
+      );
+    problems.push(
+      `${path} ${command ? `runs ${JSON.stringify(command)} but not on push` : push ? 'runs on push but no test command' : 'neither runs on push nor runs the tests'}`,
+    );
   }
   const got = workflows.length === 0 ? 'no workflow in .github/workflows/' : problems.join('; ');
   return judged('the tests run on every push', `${facts.root}/.github/workflows`, expected, false, got);
 }
 
 /** Hosts a README links to that are not the project's own live address. */
-const NOT_LIVE = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|shields\.io|example\.(?:com|org)|npmjs\.com|pypi\.org|python\.org|nodejs\.org|docker\.com|render\.com|fly\.io|railway\.app|vercel\.com|heroku\.com|postgresql\.org))$/i;
+const NOT_LIVE =
+  /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|(?:[\w-]+\.)*(?:github\.com|githubusercontent\.com|gitlab\.com|shields\.io|example\.(?:com|org)|npmjs\.com|pypi\.org|python\.org|nodejs\.org|docker\.com|render\.com|fly\.io|railway\.app|vercel\.com|heroku\.com|postgresql\.org))$/i;
 
 export function judgeLiveUrl(facts: RepositoryFacts, deployed: string | undefined): EvidenceStep {
   const path = readmePath(facts);
-  const expected = deployed ? `the README names ${deployed}, the address \`check deploy\` passed with` : 'the README names the https address where the API runs';
-  if (!path) return judged('the README names the live URL', `the top of ${facts.root}`, expected, false, 'there is no README at the top of the repository');
-  const urls = [...(facts.text.get(path) ?? '').matchAll(/https:\/\/[^\s)<>"'\]`]+/g)].map((m) => m[0].replace(/[.,;:]+$/, ''));
+  const expected = deployed
+    ? `the README names ${deployed}, the address \`check deploy\` passed with`
+    : 'the README names the https address where the API runs';
+  if (!path)
+    return judged(
+      'the README names the live URL',
+      `the top of ${facts.root}`,
+      expected,
+      false,
+      'there is no README at the top of the repository',
+    );
+  const urls = [...(facts.text.get(path) ?? '').matchAll(/https:\/\/[^\s)<>"'\]`]+/g)].map((m) =>
+    m[0].replace(/[.,;:]+$/, ''),
+  );
   const live = urls.filter((u) => {
     const host = URL.canParse(u) ? new URL(u).hostname : '';
     return host !== '' && (deployed ? host === new URL(deployed).hostname : !NOT_LIVE.test(host));
   });
-  const got = live.length > 0 ? `${path} names ${live[0]}` : deployed ? `${path} does not name ${new URL(deployed).host}` : `${path} names no https address of a deployed API`;
+  const got =
+    live.length > 0
+      ? `${path} names ${live[0]}`
+      : deployed
+        ? `${path} does not name ${new URL(deployed).host}`
+        : `${path} names no https address of a deployed API`;
   return judged('the README names the live URL', `${path} as committed`, expected, live.length > 0, got);
 }

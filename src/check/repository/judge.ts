@@ -16,7 +16,11 @@ export interface RepositoryContext {
 }
 
 /** The repository steps a stage asks for, in the order a reviewer opening the repository would look. */
-export function judgeRepository(facts: RepositoryFacts, demands: readonly RepositoryDemand[], context: RepositoryContext): EvidenceStep[] {
+export function judgeRepository(
+  facts: RepositoryFacts,
+  demands: readonly RepositoryDemand[],
+  context: RepositoryContext,
+): EvidenceStep[] {
   const steps: EvidenceStep[] = [];
   if (demands.includes('history')) steps.push(...judgeHistory(facts));
   if (demands.includes('gitignore')) steps.push(judgeGitignore(facts, context.track));
