@@ -1,18 +1,34 @@
 /**
- * What every kind of evidence reports, one line per thing a reviewer would look at: the same
- * shape for a database, a repository, an API document and a container, so one renderer, one kept
- * result and one portfolio line serve them all.
+ * What every kind of evidence beyond HTTP reports, one step per thing a reviewer would look at,
+ * in the shape the HTTP check's steps have (what was sent or looked at, what the stage expects,
+ * what was found, and a sentence naming the cause), so one renderer, one kept result and one
+ * portfolio line serve them all.
  */
+export type EvidenceKind = 'database' | 'repository' | 'openapi' | 'container';
+
 export interface EvidenceStep {
   name: string;
+  kind: EvidenceKind;
   ok: boolean;
-  /** False when the step could not be judged (what it needed was missing or an earlier step failed). */
+  /** False when the step could not be judged (what it needed was missing). */
   ran: boolean;
+  /** Near-misses are an HTTP idea; evidence steps are judged plainly. */
+  nearMiss: false;
   /** What was looked at, in words: a table, a file, the git history, a document's address. */
-  looked: string;
+  sent: string;
   expected: string;
   /** What was found; or why nothing could be. */
   got: string | null;
+  /** One sentence saying what to do about a failure, when there is one to say. */
+  why: string | null;
+}
+
+/** What a step looks at and expects, before it is judged. */
+export interface StepFrame {
+  kind: EvidenceKind;
+  name: string;
+  sent: string;
+  expected: string;
 }
 
 /**
@@ -30,14 +46,14 @@ export class EvidenceUnavailable extends Error {
   }
 }
 
-/** A step judged from facts: `ok` decides, the rest says why. */
-export function judged(name: string, looked: string, expected: string, ok: boolean, got: string): EvidenceStep {
-  return { name, ok, ran: true, looked, expected, got };
+/** A step judged from facts: `ok` decides; `got` says what was found and `why` what to do about it. */
+export function judged(frame: StepFrame, ok: boolean, got: string, why: string | null = null): EvidenceStep {
+  return { ...frame, ok, ran: true, nearMiss: false, got, why: ok ? null : why };
 }
 
-/** A step that could not be judged, with the reason in `got`. */
-export function notJudged(name: string, looked: string, expected: string, why: string): EvidenceStep {
-  return { name, ok: false, ran: false, looked, expected, got: `not run: ${why}` };
+/** A step that could not be judged, with the reason. */
+export function notJudged(frame: StepFrame, reason: string): EvidenceStep {
+  return { ...frame, ok: false, ran: false, nearMiss: false, got: `not run: ${reason}`, why: null };
 }
 
 /** Names in a sentence: "a", "a and b", "a, b and c". */

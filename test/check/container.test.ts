@@ -75,10 +75,10 @@ describe('the Dockerfile check', () => {
       'FROM node\nWORKDIR /app\nCOPY . .\nENV JWT_SECRET=change-me-later\nARG NPM_TOKEN\nENV DATABASE_URL=postgres://app:hunter2@db:5432/todos\nRUN npm ci\nCMD ["npm", "start"]\n';
     const steps = await judge({ Dockerfile: dockerfile, 'package.json': '{}' });
     expect(steps['the base image is pinned to a version']!.got).toBe(
-      'node moves with every release (no tag means latest); name a version such as node:22-alpine or python:3.12-slim',
+      'node moves with every release (no tag means latest)',
     );
     expect(steps['the final image starts from a small base']!.got).toBe(
-      'node is a full image; the -slim or -alpine variant of the same version is a fraction of its size',
+      'node is a full image',
     );
     expect(steps['the container does not run as root']!.got).toBe(
       'no USER in the final stage, so the app runs as root',
@@ -87,7 +87,7 @@ describe('the Dockerfile check', () => {
       /^ENV JWT_SECRET \(line 4\) and ENV DATABASE_URL \(line 6\) hold values that anyone who pulls the image can read/,
     );
     expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe(
-      'there is no .dockerignore, so COPY . . copies your dependencies and .env into the image',
+      'there is no .dockerignore',
     );
     expect(Object.values(steps).some((s) => s.ok)).toBe(false);
   });

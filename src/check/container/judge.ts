@@ -1,14 +1,35 @@
 import { DockerfileParser, type Dockerfile, type From } from 'dockerfile-ast';
 import { dependencyFolders, notIgnored } from '../project.js';
 import { secretIn } from '../repository/secrets.js';
-import { judged, listed, notJudged, type EvidenceStep } from '../step.js';
+import { judged, listed, notJudged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { ContainerFacts } from './facts.js';
 
-const PINNED = 'the base image is pinned to a version';
-const SMALL = 'the final image starts from a small base';
-const NON_ROOT = 'the container does not run as root';
-const IGNORED = 'a .dockerignore keeps dependencies and secrets out of the image';
-const NO_SECRET = 'no secret is written into the image';
+const frame = (name: string, sent: string, expected: string): StepFrame => ({
+  kind: 'container',
+  name,
+  sent,
+  expected,
+});
+const PINNED = frame(
+  'the base image is pinned to a version',
+  'the FROM lines of the Dockerfile',
+  'every base image with a version tag or a digest, never latest',
+);
+const SMALL = frame(
+  'the final image starts from a small base',
+  'the last FROM line of the Dockerfile',
+  'an alpine, slim or distroless base for the image that runs',
+);
+const NON_ROOT = frame(
+  'the container does not run as root',
+  'the USER lines of the final stage',
+  'a USER line that switches to a user other than root',
+);
+const NO_SECRET = frame(
+  'no secret is written into the image',
+  'the ENV and ARG lines of the Dockerfile',
+  'no password, token or key in an ENV or ARG line',
+);
 
 /** A setting name that says it holds a secret. */
 const SECRET_NAME = /secret|passw(or)?d|passwd|token|api_?key|private_?key|access_?key|credential/i;
@@ -43,16 +64,22 @@ function pinnedStep(file: Dockerfile): EvidenceStep {
     const tag = /:([^/:]+)$/.exec(image)?.[1];
     return !tag || !/\d/.test(tag);
   });
+  if (images.length === 0)
+    return judged(
+      PINNED,
+      false,
+      'no FROM line names an image',
+      'Start from an official image with a version, such as node:22-alpine.',
+    );
   const got =
     loose.length === 0
       ? `${listed(images)} ${images.length === 1 ? 'names a version' : 'name versions'}`
-      : `${listed(loose)} ${loose.length === 1 ? 'moves' : 'move'} with every release (no tag means latest); name a version such as node:22-alpine or python:3.12-slim`;
+      : `${listed(loose)} ${loose.length === 1 ? 'moves' : 'move'} with every release (no tag means latest)`;
   return judged(
     PINNED,
-    'the FROM lines of the Dockerfile',
-    'every base image with a version tag or a digest, never latest',
-    images.length > 0 && loose.length === 0,
-    images.length === 0 ? 'no FROM line names an image' : got,
+    loose.length === 0,
+    got,
+    'Name a version, such as node:22-alpine or python:3.12-slim, so a rebuild gives the same image.',
   );
 }
 
@@ -63,22 +90,17 @@ function smallStep(file: Dockerfile): EvidenceStep {
   const stages = new Map(froms.map((from) => [from.getBuildStage()?.toLowerCase() ?? '', from] as const));
   // A final stage built FROM an earlier stage is as small as that stage's base.
   const base = stages.has(image.toLowerCase()) ? imageOf(file, stages.get(image.toLowerCase())!) : image;
-  const ok = SMALL_BASE.test(base) || base === 'scratch';
-  const got = ok
-    ? `the final stage starts from ${base}`
-    : `${base || 'nothing'} is a full image; the -slim or -alpine variant of the same version is a fraction of its size`;
+  const ok = SMALL_BASE.test(base);
   return judged(
     SMALL,
-    'the last FROM line of the Dockerfile',
-    'an alpine, slim or distroless base for the image that runs',
     ok,
-    got,
+    ok ? `the final stage starts from ${base}` : `${base || 'nothing'} is a full image`,
+    'The -slim or -alpine variant of the same version is a fraction of its size.',
   );
 }
 
 function nonRootStep(file: Dockerfile): EvidenceStep {
-  const froms = file.getFROMs();
-  const finalStart = froms.at(-1)?.getRange().start.line ?? 0;
+  const finalStart = file.getFROMs().at(-1)?.getRange().start.line ?? 0;
   const users = file
     .getInstructions()
     .filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line >= finalStart);
@@ -92,77 +114,70 @@ function nonRootStep(file: Dockerfile): EvidenceStep {
         : `USER ${user}`;
   return judged(
     NON_ROOT,
-    'the USER lines of the final stage',
-    'a USER line that switches to a user other than root',
     user !== undefined && !root,
     got,
+    'Switch to an unprivileged user before CMD (the node image has one called node), so a hole in the app is not root in the container.',
   );
 }
 
+/** An ENV or ARG value that is a secret: a literal under a secret's name, a URL with a password, or a token's shape. */
+function holdsSecret(name: string, value: string): boolean {
+  const literal = value !== '' && !/^\$\{?\w+\}?$/.test(value);
+  return (SECRET_NAME.test(name) && literal) || /:\/\/[^/:@\s]+:[^@\s$]+@/.test(value) || secretIn(value) !== undefined;
+}
+
 function secretStep(file: Dockerfile): EvidenceStep {
-  const found: string[] = [];
-  for (const instruction of [...file.getENVs(), ...file.getARGs()]) {
-    for (const property of instruction.getProperties()) {
-      const value = property.getValue() ?? '';
-      const literal = value !== '' && !/^\$\{?\w+\}?$/.test(value);
-      const line = instruction.getRange().start.line + 1;
-      if (
-        (SECRET_NAME.test(property.getName()) && literal) ||
-        /:\/\/[^/:@\s]+:[^@\s$]+@/.test(value) ||
-        secretIn(value)
-      )
-        found.push(`${instruction.getKeyword()} ${property.getName()} (line ${line})`);
-    }
-  }
+  const found = [...file.getENVs(), ...file.getARGs()].flatMap((instruction) =>
+    instruction
+      .getProperties()
+      .filter((property) => holdsSecret(property.getName(), property.getValue() ?? ''))
+      .map(
+        (property) =>
+          `${instruction.getKeyword()} ${property.getName()} (line ${instruction.getRange().start.line + 1})`,
+      ),
+  );
   const got =
     found.length === 0
       ? 'no ENV or ARG holds a secret'
-      : `${listed(found)} ${found.length === 1 ? 'holds a value' : 'hold values'} that anyone who pulls the image can read; pass secrets when the container starts (docker run -e, or env_file in Compose)`;
+      : `${listed(found)} ${found.length === 1 ? 'holds a value' : 'hold values'} that anyone who pulls the image can read`;
   return judged(
     NO_SECRET,
-    'the ENV and ARG lines of the Dockerfile',
-    'no password, token or key in an ENV or ARG line',
     found.length === 0,
     got,
+    'Pass secrets when the container starts (docker run -e, or env_file in Compose), never in the Dockerfile.',
   );
 }
 
 function ignoreStep(facts: ContainerFacts, track: string | null): EvidenceStep {
   const wanted = dependencyFolders(facts.files, track);
-  const expected = `a .dockerignore that leaves out ${listed([...wanted.map((w) => w.label), '.env'])}`;
-  if (facts.dockerignore === null)
-    return judged(
-      IGNORED,
-      `${facts.folder}/.dockerignore`,
-      expected,
-      false,
-      'there is no .dockerignore, so COPY . . copies your dependencies and .env into the image',
-    );
+  const f = frame(
+    'a .dockerignore keeps dependencies and secrets out of the image',
+    `${facts.folder}/.dockerignore`,
+    `a .dockerignore that leaves out ${listed([...wanted.map((w) => w.label), '.env'])}`,
+  );
+  const why = 'Without it COPY . . puts your local dependencies and your .env into the image.';
+  if (facts.dockerignore === null) return judged(f, false, 'there is no .dockerignore', why);
   const missing = notIgnored(facts.dockerignore, wanted);
   return judged(
-    IGNORED,
-    `${facts.folder}/.dockerignore`,
-    expected,
+    f,
     missing.length === 0,
     missing.length === 0 ? 'leaves them out' : `${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} not left out`,
+    why,
   );
 }
 
 /** The Dockerfile as a reviewer reads it: pinned and small bases, a non-root user, nothing secret baked in, a .dockerignore. */
 export function judgeDockerfile(facts: ContainerFacts, track: string | null): EvidenceStep[] {
   if (facts.dockerfile === null) {
-    const why = 'there is no Dockerfile';
+    const exists = frame('the project has a Dockerfile', facts.folder, 'a Dockerfile at the top of the project');
     return [
       judged(
-        'the project has a Dockerfile',
-        facts.folder,
-        'a Dockerfile at the top of the project',
+        exists,
         false,
         `no Dockerfile in ${facts.folder}`,
+        'Run the check in your project folder, or name it with --repo PATH.',
       ),
-      ...[PINNED, SMALL, NON_ROOT, NO_SECRET].map((name) =>
-        notJudged(name, `${facts.folder}/Dockerfile`, 'a Dockerfile to read', why),
-      ),
+      ...[PINNED, SMALL, NON_ROOT, NO_SECRET].map((f) => notJudged(f, 'there is no Dockerfile')),
       ignoreStep(facts, track),
     ];
   }
@@ -170,15 +185,17 @@ export function judgeDockerfile(facts: ContainerFacts, track: string | null): Ev
   return [pinnedStep(file), smallStep(file), nonRootStep(file), secretStep(file), ignoreStep(facts, track)];
 }
 
-export const RUN_STEP = 'the image builds, starts and answers the todo contract';
+const RUN = frame(
+  'the image builds, starts and answers the todo contract',
+  'the Docker engine of this machine',
+  'docker build, docker run, then the todo contract against the container',
+);
 
 /** What a machine without a Docker engine could not try, and how the learner tries it instead. */
 export function engineMissingStep(facts: ContainerFacts, again: string): EvidenceStep {
   const reason = facts.engine.available ? '' : facts.engine.reason;
   return notJudged(
-    RUN_STEP,
-    'the Docker engine of this machine',
-    'docker build, docker run, then the todo contract against the container',
+    RUN,
     `no Docker engine answers here (docker info: ${reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`${again}\``,
   );
 }

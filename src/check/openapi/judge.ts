@@ -1,4 +1,4 @@
-import { judged, listed, notJudged, type EvidenceStep } from '../step.js';
+import { judged, listed, notJudged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { OpenApiFacts } from './facts.js';
 
 export interface Operation {
@@ -16,9 +16,26 @@ export const TODO_OPERATIONS: readonly Operation[] = [
   { method: 'DELETE', path: '/todos/{id}' },
 ];
 
-const FOUND_STEP = 'the API serves its OpenAPI document';
-const VALID_STEP = 'the document is valid OpenAPI';
-const OPERATIONS_STEP = 'the document describes the todo endpoints';
+const names = (ops: readonly Operation[]) => listed(ops.map((op) => `${op.method} ${op.path}`));
+
+/** The three steps, looking at where the document was found (or where it was looked for). */
+function frames(sent: string, wanted: readonly Operation[]): Record<'found' | 'valid' | 'operations', StepFrame> {
+  return {
+    found: {
+      kind: 'openapi',
+      name: 'the API serves its OpenAPI document',
+      sent,
+      expected: 'an OpenAPI (or Swagger) document as JSON or YAML',
+    },
+    valid: {
+      kind: 'openapi',
+      name: 'the document is valid OpenAPI',
+      sent,
+      expected: 'a document the OpenAPI schema accepts',
+    },
+    operations: { kind: 'openapi', name: 'the document describes the todo endpoints', sent, expected: names(wanted) },
+  };
+}
 
 /** A path with every parameter written `{}` and no trailing slash, so /todos/{todo_id}/ and /todos/{id} compare equal. */
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -40,62 +57,54 @@ function describedOperations(document: Record<string, unknown>): { method: strin
   );
 }
 
-function operationsStep(facts: OpenApiFacts, wanted: readonly Operation[]): EvidenceStep {
-  const found = facts.found!;
+function operationsStep(found: NonNullable<OpenApiFacts['found']>, wanted: readonly Operation[]): EvidenceStep {
   const described = describedOperations(found.document);
   const missing = wanted.filter(
     (op) =>
       !described.some((d) => d.method === op.method && (d.path === shape(op.path) || d.path.endsWith(shape(op.path)))),
   );
-  const names = (ops: readonly Operation[]) => listed(ops.map((op) => `${op.method} ${op.path}`));
   const got =
     missing.length === 0
       ? `all ${wanted.length} are there`
       : `${names(missing)} ${missing.length === 1 ? 'is' : 'are'} missing (the document has ${described.length} operations)`;
-  return judged(OPERATIONS_STEP, found.source, names(wanted), missing.length === 0, got);
+  return judged(
+    frames(found.source, wanted).operations,
+    missing.length === 0,
+    got,
+    'Describe every endpoint the API has: most frameworks do it for you once the route is declared with its method.',
+  );
 }
 
 /** Whether the learner's API document is there, valid, and describes the endpoints the contract uses. */
 export function judgeOpenApi(facts: OpenApiFacts, wanted: readonly Operation[] = TODO_OPERATIONS): EvidenceStep[] {
-  const tried = facts.attempts.map((a) => `${a.source} ${a.outcome}`);
   if (!facts.found) {
-    const looked =
-      facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default';
-    const why = 'no document was found';
+    const f = frames(
+      facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default',
+      wanted,
+    );
+    const tried = facts.attempts.map((a) => `${a.source} ${a.outcome}`).join('; ');
     return [
       judged(
-        FOUND_STEP,
-        looked,
-        'an OpenAPI (or Swagger) document as JSON or YAML',
+        f.found,
         false,
-        `${tried.join('; ')}. Name yours with --spec URL-or-file`,
+        tried,
+        'Serve the document (FastAPI and drf-spectacular do by default; Express needs swagger-jsdoc), or name it with --spec URL-or-file.',
       ),
-      notJudged(VALID_STEP, looked, 'a document the OpenAPI schema accepts', why),
-      notJudged(OPERATIONS_STEP, looked, listed(wanted.map((op) => `${op.method} ${op.path}`)), why),
+      notJudged(f.valid, 'no document was found'),
+      notJudged(f.operations, 'no document was found'),
     ];
   }
   const { source, document, validation } = facts.found;
-  const version = String(document.openapi ?? document.swagger);
-  const steps = [
+  const f = frames(source, wanted);
+  return [
     judged(
-      FOUND_STEP,
-      source,
-      'an OpenAPI (or Swagger) document as JSON or YAML',
+      f.found,
       true,
-      `found, ${document.openapi ? 'OpenAPI' : 'Swagger'} ${version}`,
+      `found, ${document.openapi ? 'OpenAPI' : 'Swagger'} ${String(document.openapi ?? document.swagger)}`,
     ),
-  ];
-  steps.push(
     validation.valid
-      ? judged(
-          VALID_STEP,
-          source,
-          'a document the OpenAPI schema accepts',
-          true,
-          `valid against the OpenAPI ${validation.version} schema`,
-        )
-      : judged(VALID_STEP, source, 'a document the OpenAPI schema accepts', false, validation.errors.join('; ')),
-  );
-  steps.push(operationsStep(facts, wanted));
-  return steps;
+      ? judged(f.valid, true, `valid against the OpenAPI ${validation.version} schema`)
+      : judged(f.valid, false, validation.errors.join('; '), 'Fix what the validator names, then run the check again.'),
+    operationsStep(facts.found, wanted),
+  ];
 }

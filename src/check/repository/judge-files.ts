@@ -1,5 +1,5 @@
 import { dependencyFolders, notIgnored } from '../project.js';
-import { judged, listed, type EvidenceStep } from '../step.js';
+import { judged, listed, type EvidenceStep, type StepFrame } from '../step.js';
 import type { RepositoryFacts } from './facts.js';
 
 export const readmePath = (facts: RepositoryFacts) =>
@@ -11,16 +11,19 @@ export function judgeGitignore(facts: RepositoryFacts, track: string | null): Ev
     track,
   );
   const everything = listed([...wanted.map((w) => w.label), '.env']);
-  const looked = `${facts.root}/.gitignore as committed`;
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'a .gitignore leaves out dependencies and secrets',
+    sent: `${facts.root}/.gitignore as committed`,
+    expected: `a .gitignore that leaves out ${everything}`,
+  };
   const text = facts.text.get('.gitignore');
-  const name = 'a .gitignore leaves out dependencies and secrets';
   if (text === undefined)
     return judged(
-      name,
-      looked,
-      `a .gitignore that leaves out ${everything}`,
+      frame,
       false,
       'there is no .gitignore at the top of the repository',
+      `Add one that lists ${everything}.`,
     );
   const problems = notIgnored(text, wanted).map((label) => `${label} is not ignored`);
   for (const { label, folders } of wanted) {
@@ -28,40 +31,34 @@ export function judgeGitignore(facts: RepositoryFacts, track: string | null): Ev
       folders.some((folder) => f.startsWith(`${folder}/`) || f.includes(`/${folder}/`)),
     );
     if (committed.length > 0)
-      problems.push(
-        `${label} is committed (${committed.length} ${committed.length === 1 ? 'file' : 'files'}; git rm -r --cached takes it out)`,
-      );
+      problems.push(`${label} is committed (${committed.length} ${committed.length === 1 ? 'file' : 'files'})`);
   }
-  return judged(
-    name,
-    looked,
-    `a .gitignore that leaves out ${everything}`,
-    problems.length === 0,
-    problems.length === 0 ? `ignores ${everything}` : listed(problems),
-  );
+  const why = problems.some((p) => p.includes('committed'))
+    ? 'Ignoring a folder does not untrack it: git rm -r --cached takes it out of the repository.'
+    : null;
+  return judged(frame, problems.length === 0, problems.length === 0 ? `ignores ${everything}` : listed(problems), why);
 }
 
 export function judgeNoSecrets(facts: RepositoryFacts): EvidenceStep {
-  const looked = facts.scanned.more
-    ? `the newest ${facts.scanned.commits} commits of every branch`
-    : `all ${facts.scanned.commits} commits of every branch`;
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'no secrets anywhere in the history',
+    sent: facts.scanned.more
+      ? `the newest ${facts.scanned.commits} commits of every branch`
+      : `all ${facts.scanned.commits} commits of every branch`,
+    expected: 'no .env file, private key or token (AWS, GitHub, Slack, Stripe, Google, npm, OpenAI) in any commit',
+  };
+  const byName = (s: RepositoryFacts['secrets'][number]) => s.kind === 'a .env file' || s.kind === 'a private key file';
   const found = facts.secrets
     .slice(0, 3)
-    .map(
-      (s) =>
-        `${s.kind === 'a .env file' || s.kind === 'a private key file' ? `${s.kind}, ${s.path}` : `${s.kind} in ${s.path}`} (commit ${s.commit.slice(0, 7)})`,
-    );
+    .map((s) => `${byName(s) ? `${s.kind}, ${s.path}` : `${s.kind} in ${s.path}`} (commit ${s.commit.slice(0, 7)})`);
   const more = facts.secrets.length > 3 ? ` and ${facts.secrets.length - 3} more` : '';
-  const got =
-    facts.secrets.length === 0
-      ? 'none found'
-      : `${found.join('; ')}${more}. Deleting it in a later commit leaves it in the history: treat it as leaked, replace it, and remove it from the history (git filter-repo)`;
+  const got = facts.secrets.length === 0 ? 'none found' : `${found.join('; ')}${more}`;
   return judged(
-    'no secrets anywhere in the history',
-    looked,
-    'no .env file, private key or token (AWS, GitHub, Slack, Stripe, Google, npm, OpenAI) in any commit',
+    frame,
     facts.secrets.length === 0,
     got,
+    'Deleting it in a later commit leaves it in the history: treat it as leaked, replace it, and remove it from the history (git filter-repo).',
   );
 }
 
@@ -74,19 +71,24 @@ const RUN_COMMANDS = [
 
 export function judgeReadme(facts: RepositoryFacts): EvidenceStep {
   const path = readmePath(facts);
-  const expected = 'a README with the commands that install and start the project';
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'a README says how to run it',
+    sent: path ? `${path} as committed` : `the top of ${facts.root}`,
+    expected: 'a README with the commands that install and start the project',
+  };
   if (!path)
     return judged(
-      'a README says how to run it',
-      `the top of ${facts.root}`,
-      expected,
+      frame,
       false,
       'there is no README at the top of the repository',
+      'Add a README.md that says what the project is and how to start it.',
     );
-  const text = facts.text.get(path) ?? '';
-  const command = RUN_COMMANDS.map((pattern) => pattern.exec(text)?.[0]).find(Boolean);
-  const got = command
-    ? `${path} shows ${JSON.stringify(command)}`
-    : `${path} names no command that starts the project (such as npm start, or uvicorn app.main:app)`;
-  return judged('a README says how to run it', `${path} as committed`, expected, command !== undefined, got);
+  const command = RUN_COMMANDS.map((pattern) => pattern.exec(facts.text.get(path) ?? '')?.[0]).find(Boolean);
+  return judged(
+    frame,
+    command !== undefined,
+    command ? `${path} shows ${JSON.stringify(command)}` : `${path} names no command that starts the project`,
+    'Show the commands a stranger types, such as npm ci and npm start, or uvicorn app.main:app.',
+  );
 }

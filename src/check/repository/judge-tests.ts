@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { judged, type EvidenceStep } from '../step.js';
+import { judged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { RepositoryFacts } from './facts.js';
 import { readmePath } from './judge-files.js';
 
@@ -35,28 +35,37 @@ function pythonTestCommand(facts: RepositoryFacts): string | undefined {
 
 export function judgeTestCommand(facts: RepositoryFacts): EvidenceStep {
   const command = packageTestScript(facts) ?? pythonTestCommand(facts);
-  const got = command ?? 'no test script in package.json and no pytest configuration or dependency';
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'one command runs the tests',
+    sent: `${facts.root} as committed`,
+    expected: 'a test script in package.json, or pytest configured or listed',
+  };
   return judged(
-    'one command runs the tests',
-    `${facts.root} as committed`,
-    'a test script in package.json, or pytest configured or listed',
+    frame,
     command !== undefined,
-    got,
+    command ?? 'no test script in package.json and no pytest configuration or dependency',
+    'Give the tests one command: "test" in package.json\'s scripts, or pytest in your dependencies.',
   );
 }
 
 export function judgeTestFiles(facts: RepositoryFacts): EvidenceStep {
   const tests = facts.files.filter((f) => TEST_FILE.test(f) && !/(^|\/)(node_modules|\.venv|venv)\//.test(f));
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'there are tests',
+    sent: `${facts.root} as committed`,
+    expected: 'test files (*.test.js, *.spec.ts, test_*.py, tests/…)',
+  };
   const got =
     tests.length === 0
-      ? 'no test files (such as todos.test.js, tests/test_todos.py)'
+      ? 'no test files'
       : `${tests.length} test ${tests.length === 1 ? 'file' : 'files'}: ${tests.slice(0, 3).join(', ')}${tests.length > 3 ? ', …' : ''}`;
   return judged(
-    'there are tests',
-    `${facts.root} as committed`,
-    'test files (*.test.js, *.spec.ts, test_*.py, tests/…)',
+    frame,
     tests.length > 0,
     got,
+    'Name test files so the runner finds them, such as todos.test.js or tests/test_todos.py.',
   );
 }
 
@@ -80,7 +89,12 @@ function testCommandIn(workflow: unknown): string | undefined {
 
 export function judgeWorkflow(facts: RepositoryFacts): EvidenceStep {
   const workflows = [...facts.text].filter(([path]) => path.startsWith('.github/workflows/'));
-  const expected = 'a GitHub Actions workflow that runs the tests on every push';
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'the tests run on every push',
+    sent: `${facts.root}/.github/workflows`,
+    expected: 'a GitHub Actions workflow that runs the tests on every push',
+  };
   const problems: string[] = [];
   for (const [path, text] of workflows) {
     let workflow: unknown;
@@ -93,19 +107,16 @@ export function judgeWorkflow(facts: RepositoryFacts): EvidenceStep {
     const command = testCommandIn(workflow);
     const push = runsOnPush((workflow as { on?: unknown } | null)?.on);
     if (command && push)
-      return judged(
-        'the tests run on every push',
-        path,
-        expected,
-        true,
-        `${path} runs ${JSON.stringify(command)} on push`,
-      );
-    problems.push(
-      `${path} ${command ? `runs ${JSON.stringify(command)} but not on push` : push ? 'runs on push but no test command' : 'neither runs on push nor runs the tests'}`,
-    );
+      return judged({ ...frame, sent: path }, true, `${path} runs ${JSON.stringify(command)} on push`);
+    const wrong = command
+      ? `runs ${JSON.stringify(command)} but not on push`
+      : push
+        ? 'runs on push but no test command'
+        : 'neither runs on push nor runs the tests';
+    problems.push(`${path} ${wrong}`);
   }
   const got = workflows.length === 0 ? 'no workflow in .github/workflows/' : problems.join('; ');
-  return judged('the tests run on every push', `${facts.root}/.github/workflows`, expected, false, got);
+  return judged(frame, false, got, 'A workflow with `on: push` and a step that runs your test command does it.');
 }
 
 /** Hosts a README links to that are not the project's own live address. */
@@ -114,17 +125,16 @@ const NOT_LIVE =
 
 export function judgeLiveUrl(facts: RepositoryFacts, deployed: string | undefined): EvidenceStep {
   const path = readmePath(facts);
-  const expected = deployed
-    ? `the README names ${deployed}, the address \`check deploy\` passed with`
-    : 'the README names the https address where the API runs';
-  if (!path)
-    return judged(
-      'the README names the live URL',
-      `the top of ${facts.root}`,
-      expected,
-      false,
-      'there is no README at the top of the repository',
-    );
+  const frame: StepFrame = {
+    kind: 'repository',
+    name: 'the README names the live URL',
+    sent: path ? `${path} as committed` : `the top of ${facts.root}`,
+    expected: deployed
+      ? `the README names ${deployed}, the address \`check deploy\` passed with`
+      : 'the README names the https address where the API runs',
+  };
+  const why = 'A reviewer tries the live API before reading code: put its https address near the top of the README.';
+  if (!path) return judged(frame, false, 'there is no README at the top of the repository', why);
   const urls = [...(facts.text.get(path) ?? '').matchAll(/https:\/\/[^\s)<>"'\]`]+/g)].map((m) =>
     m[0].replace(/[.,;:]+$/, ''),
   );
@@ -132,11 +142,8 @@ export function judgeLiveUrl(facts: RepositoryFacts, deployed: string | undefine
     const host = URL.canParse(u) ? new URL(u).hostname : '';
     return host !== '' && (deployed ? host === new URL(deployed).hostname : !NOT_LIVE.test(host));
   });
-  const got =
-    live.length > 0
-      ? `${path} names ${live[0]}`
-      : deployed
-        ? `${path} does not name ${new URL(deployed).host}`
-        : `${path} names no https address of a deployed API`;
-  return judged('the README names the live URL', `${path} as committed`, expected, live.length > 0, got);
+  const missing = deployed
+    ? `${path} does not name ${new URL(deployed).host}`
+    : `${path} names no https address of a deployed API`;
+  return judged(frame, live.length > 0, live.length > 0 ? `${path} names ${live[0]}` : missing, why);
 }
