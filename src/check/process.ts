@@ -20,10 +20,13 @@ export interface ProcessOptions {
 export class ProcessFailed extends Error {
   /** True when the program is not installed at all. */
   readonly missing: boolean;
+  /** Everything it said on stderr (the first 4 KB), for programs whose last line is the one that matters. */
+  readonly stderr: string;
 
-  constructor(message: string, missing = false) {
+  constructor(message: string, missing = false, stderr = '') {
     super(message);
     this.missing = missing;
+    this.stderr = stderr;
   }
 }
 
@@ -84,6 +87,8 @@ export function runBounded(command: string, args: readonly string[], options: Pr
               .split('\n')
               .find((line) => line.trim() !== '')
               ?.replace(/^(fatal|error): /, '') ?? `${command} ${args[0]} failed`,
+            false,
+            stderr,
           ),
         );
       resolve({ text, truncated: false });
