@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContainerFacts } from '../../src/check/container/facts.js';
+import { buildAndStart } from '../../src/check/container/engine.js';
 import { engineMissingStep, judgeDockerfile } from '../../src/check/container/judge.js';
 import { probeEngine, readContainer } from '../../src/check/container/read.js';
 import type { EvidenceStep } from '../../src/check/step.js';
+import { fakeDocker } from '../helpers/fake-docker.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -77,9 +79,7 @@ describe('the Dockerfile check', () => {
     expect(steps['the base image is pinned to a version']!.got).toBe(
       'node moves with every release (no tag means latest)',
     );
-    expect(steps['the final image starts from a small base']!.got).toBe(
-      'node is a full image',
-    );
+    expect(steps['the final image starts from a small base']!.got).toBe('node is a full image');
     expect(steps['the container does not run as root']!.got).toBe(
       'no USER in the final stage, so the app runs as root',
     );
@@ -143,5 +143,67 @@ describe('the Docker engine', () => {
       available: false,
       reason: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
     });
+  });
+});
+
+describe('with a Docker engine (a stand-in for the docker command, since CI has no engine)', () => {
+  const fakes: ReturnType<typeof fakeDocker>[] = [];
+  afterEach(() => fakes.splice(0).forEach((f) => f.remove()));
+  const docker = () => {
+    const fake = fakeDocker();
+    fakes.push(fake);
+    return fake;
+  };
+
+  it('builds, publishes the EXPOSEd port on 127.0.0.1, waits for an answer, and removes container and image', async () => {
+    const fake = docker();
+    const dir = project({ Dockerfile: 'FROM node:22-alpine\nEXPOSE 8080\nUSER node\nCMD ["node", "server.js"]\n' });
+    const started = await buildAndStart(dir, 'FROM node:22-alpine\nEXPOSE 8080\n', {
+      port: 3000,
+      command: fake.command,
+    });
+    expect(started.steps.map((s) => [s.name, s.ok])).toEqual([
+      ['the image builds', true],
+      ['the container starts and answers', true],
+    ]);
+    expect((await fetch(started.running!.url)).status).toBe(200);
+    await started.running!.stop();
+    const calls = fake.calls();
+    const tag = calls[0]!.split(' ')[3]!;
+    expect(calls).toEqual([
+      `build --quiet --tag ${tag} .`,
+      `run --detach --publish 127.0.0.1::8080 ${tag}`,
+      'port c0ffee 8080/tcp',
+      'rm --force c0ffee',
+      `image rm --force ${tag}`,
+    ]);
+    await expect(fetch(started.running!.url)).rejects.toThrow();
+  });
+
+  it("names the build's last complaint", async () => {
+    const fake = docker();
+    const dir = project({ Dockerfile: 'FROM node:22-alpine\nRUN npm ci # FAIL\n' });
+    const started = await buildAndStart(dir, 'FROM node:22-alpine\n', { port: 3000, command: fake.command });
+    expect(started.steps).toEqual([
+      expect.objectContaining({
+        ok: false,
+        got: 'ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      }),
+    ]);
+    expect(started.running).toBeUndefined();
+  });
+
+  it('reports a container that stops, with its last words, and cleans up', async () => {
+    const fake = docker();
+    const dir = project({ Dockerfile: 'FROM node:22-alpine # CRASH\n' });
+    const started = await buildAndStart(dir, 'FROM node:22-alpine\n', { port: 3000, command: fake.command });
+    expect(started.steps[1]).toMatchObject({
+      ok: false,
+      got: 'it stopped; its last words: Server starting | Error: connect ECONNREFUSED 127.0.0.1:5432',
+    });
+    expect(fake.calls().slice(-2)).toEqual([
+      'rm --force c0ffee',
+      expect.stringMatching(/^image rm --force backend-path-check:/),
+    ]);
   });
 });
