@@ -202,7 +202,13 @@ function registerTools(program: Command, perform: Perform): void {
     .command('check')
     .description("check a stage's project against your running API")
     .addArgument(stage())
-    .addOption(new Option('--url <url>', 'where your API runs (default: http://localhost:3000)'))
+    .addOption(
+      new Option(
+        '--url <url>',
+        "where your API runs: :8000, 8000, localhost:8000 or a full URL (default: the last one used, else your track's port)",
+      ),
+    )
+    .addOption(new Option('--token <token>', 'your access token, sent instead of registering a fresh user'))
     .addOption(json())
     .action((name, o) =>
       perform(

@@ -16,6 +16,8 @@ export interface Learner {
   notes: ReadonlyMap<string, { date: IsoDate; text: string }[]>;
   links: ReadonlyMap<string, string[]>;
   checks: ReadonlyMap<string, CheckRecord>;
+  /** The last local URL a check answered at, for stages not checked yet. */
+  checkUrl: string | null;
   log: readonly LogEntry[];
   session: Session | null;
 }
@@ -42,6 +44,7 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
     notes: toMap(data.notes),
     links: toMap(data.links),
     checks: toMap(data.checks),
+    checkUrl: data.checkUrl ?? null,
     log: data.log,
     session: data.session,
   };

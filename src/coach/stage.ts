@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
 import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
+import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 import type { CheckRecord, StageStatus } from './types.js';
 import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 
@@ -56,6 +57,9 @@ export interface StageDetail {
   links: string[];
   /** The stage's project can be checked with `backend-path check <id>`. */
   checkable: boolean;
+  /** The check command that works for this learner, and the URL it will check (null: the learner must give one). */
+  checkCommand: string | null;
+  checkUrl: string | null;
   check: CheckRecord | null;
 }
 
@@ -130,6 +134,8 @@ export function stageDetail(
     notes: learner.notes.get(stage.id) ?? [],
     links: learner.links.get(stage.id) ?? [],
     checkable: stage.checks !== null,
+    checkCommand: stage.checks ? checkCommandFor(learner, stage) : null,
+    checkUrl: stage.checks ? defaultCheckUrl(learner, stage) : null,
     check: learner.checks.get(stage.id) ?? null,
   };
 }

@@ -56,12 +56,13 @@ export interface Note {
   text: string;
 }
 
-/** The latest run of a stage's check. */
+/** The latest run of a stage's check, and the latest one that passed, which the portfolio shows. */
 export interface CheckRecord {
   date: IsoDate;
   url: string;
   passed: number;
   total: number;
+  lastPass?: { date: IsoDate; url: string; total: number };
 }
 
 /** A running study session: its stage and local start time, YYYY-MM-DDTHH:MM:SS. */
@@ -80,5 +81,7 @@ export interface LearnerRecord {
   log: LogEntry[];
   links: Record<string, string[]>;
   checks: Record<string, CheckRecord>;
+  /** The last URL on this machine or its network that a check answered at: the default for stages not checked yet. */
+  checkUrl?: string;
   session: Session | null;
 }

@@ -1,3 +1,4 @@
+import { checkCommandFor } from '../coach/check-url.js';
 import { currentStage, planBegan, toLearner, type Learner } from '../coach/learner.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
@@ -135,7 +136,7 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learn
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
     if (!stage.checks) return [];
-    const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
+    const command = checkCommandFor(after, stage);
     const check = after.checks.get(stage.id);
     if (!check)
       return [

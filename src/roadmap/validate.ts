@@ -44,8 +44,14 @@ function crossCheck(roadmap: RawRoadmap): Problem[] {
       if (!trackIds.includes(track))
         problems.push({ path: ['stages', index, 'tracks', track], key: track, message: unknownTrack(track) });
     }
-    problems.push(...checkVariables(stage, index));
+    problems.push(
+      ...checkVariables(stage, index, roadmap.login !== undefined),
+      ...checkSteps(stage, index, roadmap.login !== undefined),
+    );
   });
+  if (roadmap.login && !seen.has(roadmap.login.after)) {
+    problems.push({ path: ['login', 'after'], message: `names unknown stage "${roadmap.login.after}"` });
+  }
   (roadmap.skip_for_now ?? []).forEach((topic, index) => {
     if (topic.at !== undefined && !seen.has(topic.at)) {
       problems.push({ path: ['skip_for_now', index, 'at'], message: `names unknown stage "${topic.at}"` });
@@ -65,12 +71,15 @@ function templateNames(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-/** A check may use `${random}` and the variables that earlier checks captured, nothing else. */
-function checkVariables(stage: RawStage, index: number): Problem[] {
+/**
+ * A check may use `${random}`, the learner's `${email}` and `${password}` when the roadmap
+ * declares a login, and the variables that earlier checks captured; nothing else.
+ */
+function checkVariables(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(['random']);
+  const known = new Set(['random', ...(hasLogin ? ['email', 'password'] : [])]);
   stage.checks?.steps.forEach((step, n) => {
-    for (const name of templateNames([step.request, step.expect])) {
+    for (const name of templateNames([step.request, step.session, step.expect])) {
       if (!known.has(name)) {
         problems.push({
           path: ['stages', index, 'checks', 'steps', n],
@@ -79,6 +88,27 @@ function checkVariables(stage: RawStage, index: number): Problem[] {
       }
     }
     for (const name of Object.keys(step.capture ?? {})) known.add(name);
+  });
+  return problems;
+}
+
+/** Each step sends either a request or a step of the login, and the login steps need the roadmap's `login` block. */
+function checkSteps(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
+  const problems: Problem[] = [];
+  stage.checks?.steps.forEach((step, n) => {
+    const path = ['stages', index, 'checks', 'steps', n];
+    if ((step.request === undefined) === (step.session === undefined)) {
+      problems.push({
+        path,
+        message: 'must have either a request or a session step (register, login or refresh), not both',
+      });
+    }
+    if (!hasLogin && (step.session !== undefined || step.as === 'other')) {
+      problems.push({
+        path,
+        message: "uses the learner session, which needs the roadmap's login block (register and login paths)",
+      });
+    }
   });
   return problems;
 }

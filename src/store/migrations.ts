@@ -19,6 +19,8 @@ export const MIGRATIONS: MigrationSteps = {
   // Version 2 had no proof links, project checks, running study session or revision count
   // (its calendar exports all had SEQUENCE 0, so the count starts above it).
   2: (data) => ({ links: {}, checks: {}, session: null, revision: 1, ...data, schemaVersion: 3 }),
+  // Version 3 kept only a check's latest run and no URL for the plan: both additions are optional.
+  3: (data) => ({ ...data, schemaVersion: 4 }),
 };
 
 /** Runs every step from the data's version up; data without a version is left for validation to reject. */

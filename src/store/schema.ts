@@ -8,7 +8,7 @@ import type { LearnerRecord } from '../coach/types.js';
 import { fastList, isPlainObject, keyed } from '../validation/keyed.js';
 
 /** The version of the saved file this build writes. Raise it with a step in migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MAX_ENTRIES = 100_000;
 const STAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -149,8 +149,12 @@ function buildSchema() {
           url: text(MAX_URL_LENGTH),
           passed: range(0, 1000, 'a count'),
           total: range(1, 1000, 'a count'),
+          lastPass: v.optional(
+            v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), total: range(1, 1000, 'a count') }),
+          ),
         }),
       ),
+      checkUrl: v.optional(text(MAX_URL_LENGTH)),
       session: v.nullable(v.strictObject({ stage: id, start: localTime })),
     },
     'should be a backend-path progress file (a JSON object)',

@@ -55,8 +55,9 @@ function stageTable(rows: StageRow[]): string[] {
 
 function proof(detail: StageDetail): string[] {
   const lines = detail.links.map((url) => `- Proof: ${link(url, url)}`);
-  if (detail.check)
-    lines.push(`- Checked ${day(detail.check.date)}: ${detail.check.passed} of ${detail.check.total} checks passed`);
+  // The public page shows the latest check that passed; a later failing run belongs in `status`.
+  const passed = detail.check?.lastPass;
+  if (passed) lines.push(`- Checked ${day(passed.date)}: all ${passed.total} checks of its API passed`);
   return lines;
 }
 

@@ -56,7 +56,11 @@ export function renderStage(stage: StageDetail, standing: Standing, trackTitle: 
   const prove = stage.project
     ? [
         stage.project,
-        ...(stage.checkable ? [`Check it against your running API: \`backend-path check ${stage.id}\`.${check}`] : []),
+        ...(stage.checkCommand
+          ? [
+              `Check it against your ${stage.checkUrl ? 'running' : 'live'} API: \`${stage.checkCommand}\`${stage.checkUrl ? ` (it checks ${stage.checkUrl})` : ' with your address'}.${check}`,
+            ]
+          : []),
       ]
     : [];
   const skip = stage.skipForNow.map((t) => `${t.topic}: ${t.reason}`);

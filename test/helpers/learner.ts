@@ -30,7 +30,7 @@ export function savedFor(journey: Journey): { data: SavedData; roadmap: Roadmap 
   for (const [id, date] of Object.entries(journey.done ?? {})) progress[id] = { status: 'done', date };
   for (const [id, date] of Object.entries(journey.skipped ?? {})) progress[id] = { status: 'skipped', date };
   const data: SavedData = {
-    schemaVersion: 3,
+    schemaVersion: 4,
     revision: 1,
     profile: { roadmap: { id: roadmap.id }, track: 'node', hoursPerWeek: journey.perWeek, start: journey.start },
     baseline,

@@ -113,6 +113,82 @@ skip_for_now: [{topic: Kafka, reason: 3% of posts, at: nowhere}]
   });
 });
 
+describe('the checks of a roadmap', () => {
+  it('refuses headers fetch cannot send, a blocked port, and login steps without a login block', () => {
+    const file = write(`id: t
+title: T
+tracks:
+  node: {title: Node.js, port: 6000}
+stages:
+  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: up, request: {method: GET, path: /, headers: {Upgrade: websocket}}, expect: {status: 200}}
+        - {name: ex, request: {method: GET, path: /, headers: {Expect: 100-continue}}, expect: {status: 200}}
+        - {name: ka, request: {method: GET, path: /, headers: {Keep-Alive: "timeout=5"}}, expect: {status: 200}}
+        - {name: in, session: login, as: other, expect: {status: 200}}
+        - {name: both, session: register, request: {method: GET, path: /}, expect: {status: 200}}
+`);
+    const headers =
+      'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding, Connection, Keep-Alive, Upgrade, Expect)';
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:4:32 tracks.node.port must be a port fetch will use (it refuses a few, such as 6000 and 10080)',
+      `r.yaml:11:64 stages[0].checks.steps[0].request.headers.Upgrade ${headers}`,
+      `r.yaml:12:64 stages[0].checks.steps[1].request.headers.Expect ${headers}`,
+      `r.yaml:13:64 stages[0].checks.steps[2].request.headers.Keep-Alive ${headers}`,
+    ]);
+    const noLogin = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: in, session: login, as: other, expect: {status: 200}}
+        - {name: both, session: register, request: {method: GET, path: /}, expect: {status: 200}}
+        - {name: me, request: {method: GET, path: "/users/\${email}"}, expect: {status: 200}}
+login: {after: nowhere, register: /auth/register, login: /auth/login}
+`);
+    expect(problemsOf(noLogin, 'r.yaml')).toEqual([
+      'r.yaml:12:11 stages[0].checks.steps[1] must have either a request or a session step (register, login or refresh), not both',
+      'r.yaml:14:16 login.after names unknown stage "nowhere"',
+    ]);
+    const withoutLogin = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: in, session: login, expect: {status: 200}}
+        - {name: me, request: {method: GET, path: "/users/\${email}"}, expect: {status: 200}}
+`);
+    expect(problemsOf(withoutLogin, 'r.yaml')).toEqual([
+      "r.yaml:11:11 stages[0].checks.steps[0] uses the learner session, which needs the roadmap's login block (register and login paths)",
+      'r.yaml:12:11 stages[0].checks.steps[1] uses ${email}, which no earlier check captures (known: random)',
+    ]);
+  });
+
+  it('reads the login block once for the roadmap, with one path or a list', () => {
+    const file = write(`${HEAD}  - id: auth
+    title: Auth
+    hours: 5
+    checks: {steps: [{name: r, session: register, expect: {status: [200, 201]}}]}
+login: {after: auth, register: /auth/register, login: /token}
+`);
+    expect(loadRoadmapFile(file).roadmap.login).toEqual({
+      after: 'auth',
+      register: '/auth/register',
+      login: ['/token'],
+      refresh: [],
+    });
+    expect(loadRoadmapFile(file).roadmap.stages[0]!.checks!.steps[0]).toMatchObject({
+      session: { action: 'register', user: 'learner', password: null },
+      request: null,
+      as: null,
+      attempts: 1,
+    });
+  });
+});
+
 describe('a roadmap file is untrusted input', () => {
   // Refused, not hung or crashed: the suite's test timeout is the guard against hanging.
   const refusal = (run: () => unknown) => {

@@ -100,7 +100,7 @@ describe('the progress store', () => {
     const { links: _l, checks: _c, session: _s, revision: _r, ...v2 } = { ...sample(), schemaVersion: 2 };
     const older = storeWith(JSON.stringify(v2));
     expect(await older.store.read()).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       revision: 1,
       links: {},
       checks: {},
