@@ -1,31 +1,15 @@
-/**
- * What every kind of evidence beyond HTTP reports, one step per thing a reviewer would look at,
- * in the shape the HTTP check's steps have (what was sent or looked at, what the stage expects,
- * what was found, and a sentence naming the cause), so one renderer, one kept result and one
- * portfolio line serve them all.
- */
-export type EvidenceKind = 'database' | 'repository' | 'openapi' | 'container';
+import type { EvidenceKind, StepResult } from './result.js';
 
-export interface EvidenceStep {
-  name: string;
-  kind: EvidenceKind;
-  ok: boolean;
-  /** False when the step could not be judged (what it needed was missing). */
-  ran: boolean;
-  /** Near-misses are an HTTP idea; evidence steps are judged plainly. */
-  nearMiss: false;
-  /** What was looked at, in words: a table, a file, the git history, a document's address. */
-  sent: string;
-  expected: string;
-  /** What was found; or why nothing could be. */
-  got: string | null;
-  /** One sentence saying what to do about a failure, when there is one to say. */
-  why: string | null;
-}
+/**
+ * A step of evidence beyond HTTP: the shape the HTTP check's steps have, with `sent` saying what
+ * was looked at (a table, a file, the git history, a document's address), so one renderer, one
+ * kept result and one portfolio line serve them all.
+ */
+export type EvidenceStep = StepResult;
 
 /** What a step looks at and expects, before it is judged. */
 export interface StepFrame {
-  kind: EvidenceKind;
+  kind: Exclude<EvidenceKind, 'http'>;
   name: string;
   sent: string;
   expected: string;

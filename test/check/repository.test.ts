@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { judgeRepository, REPOSITORY_DEMANDS, type RepositoryContext } from '../../src/check/repository/judge.js';
+import { judgeRepository, type RepositoryContext } from '../../src/check/repository/judge.js';
+import { REPOSITORY_DEMANDS } from '../../src/roadmap/evidence.js';
 import { MAX_COMMITS, MAX_SCANNED, readRepository } from '../../src/check/repository/read.js';
 import { EvidenceUnavailable, type EvidenceStep } from '../../src/check/step.js';
 import { addManyCommits, makeRepo, type TestRepo } from '../helpers/git-repo.js';
@@ -100,9 +101,7 @@ describe('the repository check on real git histories', () => {
     r.commit('Fix a typo in the title check', { 'src/validate.js': body(5) }, day(4));
     const step = (await judge(r))['no single commit holds most of the work']!;
     expect(step.ok).toBe(false);
-    expect(step.got).toMatch(
-      /^[0-9a-f]{7} "Write the whole API at once" holds 96% of the 187 lines added$/,
-    );
+    expect(step.got).toMatch(/^[0-9a-f]{7} "Write the whole API at once" holds 96% of the 187 lines added$/);
   });
 
   it('lists one-word messages', async () => {

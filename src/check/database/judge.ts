@@ -1,11 +1,8 @@
+import type { DatabaseDemand } from '../../roadmap/evidence.js';
 import type { EvidenceStep } from '../step.js';
 import type { DatabaseFacts, DatabaseProbe } from './facts.js';
 import { judgePasswordHashed, judgeTodoStored } from './judge-rows.js';
 import { judgeSchema } from './judge-schema.js';
-
-/** What a stage can ask of the learner's database. */
-export const DATABASE_DEMANDS = ['schema', 'todo-stored', 'password-hashed'] as const;
-export type DatabaseDemand = (typeof DATABASE_DEMANDS)[number];
 
 /** The database steps a stage asks for, in the order a reviewer would look. */
 export function judgeDatabase(

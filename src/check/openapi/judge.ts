@@ -1,3 +1,4 @@
+import type { OpenApiDemand } from '../../roadmap/evidence.js';
 import { judged, listed, notJudged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { OpenApiFacts } from './facts.js';
 
@@ -76,35 +77,38 @@ function operationsStep(found: NonNullable<OpenApiFacts['found']>, wanted: reado
 }
 
 /** Whether the learner's API document is there, valid, and describes the endpoints the contract uses. */
-export function judgeOpenApi(facts: OpenApiFacts, wanted: readonly Operation[] = TODO_OPERATIONS): EvidenceStep[] {
+export function judgeOpenApi(
+  facts: OpenApiFacts,
+  demands: readonly OpenApiDemand[] = ['valid', 'todo-endpoints'],
+  wanted: readonly Operation[] = TODO_OPERATIONS,
+): EvidenceStep[] {
+  const asked = (steps: { valid: EvidenceStep; operations: EvidenceStep }) => [
+    ...(demands.includes('valid') ? [steps.valid] : []),
+    ...(demands.includes('todo-endpoints') ? [steps.operations] : []),
+  ];
   if (!facts.found) {
-    const f = frames(
-      facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default',
-      wanted,
-    );
+    const where =
+      facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default';
+    const f = frames(where, wanted);
     const tried = facts.attempts.map((a) => `${a.source} ${a.outcome}`).join('; ');
+    const why =
+      'Serve the document (FastAPI and drf-spectacular do by default; Express needs swagger-jsdoc), or name it with --spec URL-or-file.';
     return [
-      judged(
-        f.found,
-        false,
-        tried,
-        'Serve the document (FastAPI and drf-spectacular do by default; Express needs swagger-jsdoc), or name it with --spec URL-or-file.',
-      ),
-      notJudged(f.valid, 'no document was found'),
-      notJudged(f.operations, 'no document was found'),
+      judged(f.found, false, tried, why),
+      ...asked({
+        valid: notJudged(f.valid, 'no document was found'),
+        operations: notJudged(f.operations, 'no document was found'),
+      }),
     ];
   }
   const { source, document, validation } = facts.found;
   const f = frames(source, wanted);
+  const version = `${document.openapi ? 'OpenAPI' : 'Swagger'} ${String(document.openapi ?? document.swagger)}`;
+  const valid = validation.valid
+    ? judged(f.valid, true, `valid against the OpenAPI ${validation.version} schema`)
+    : judged(f.valid, false, validation.errors.join('; '), 'Fix what the validator names, then run the check again.');
   return [
-    judged(
-      f.found,
-      true,
-      `found, ${document.openapi ? 'OpenAPI' : 'Swagger'} ${String(document.openapi ?? document.swagger)}`,
-    ),
-    validation.valid
-      ? judged(f.valid, true, `valid against the OpenAPI ${validation.version} schema`)
-      : judged(f.valid, false, validation.errors.join('; '), 'Fix what the validator names, then run the check again.'),
-    operationsStep(facts.found, wanted),
+    judged(f.found, true, `found, ${version}`),
+    ...asked({ valid, operations: operationsStep(facts.found, wanted) }),
   ];
 }

@@ -1,12 +1,9 @@
+import type { RepositoryDemand } from '../../roadmap/evidence.js';
 import type { EvidenceStep } from '../step.js';
 import type { RepositoryFacts } from './facts.js';
 import { judgeGitignore, judgeNoSecrets, judgeReadme } from './judge-files.js';
 import { judgeHistory } from './judge-history.js';
 import { judgeLiveUrl, judgeTestCommand, judgeTestFiles, judgeWorkflow } from './judge-tests.js';
-
-/** What a stage can ask of the learner's repository. */
-export const REPOSITORY_DEMANDS = ['history', 'gitignore', 'no-secrets', 'readme', 'tests', 'ci', 'live-url'] as const;
-export type RepositoryDemand = (typeof REPOSITORY_DEMANDS)[number];
 
 export interface RepositoryContext {
   /** The learner's track (`node`, `python`, …), which says what the dependency folder is. */
