@@ -28,4 +28,6 @@ export interface StepResult {
 export interface CheckRun {
   results: StepResult[];
   notes: string[];
+  /** The run's values: `random`, the learner's `email` and `password` when it logged in, and what steps captured (an id). */
+  values: ReadonlyMap<string, unknown>;
 }

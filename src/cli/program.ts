@@ -200,7 +200,7 @@ function registerEffort(program: Command, perform: Perform): void {
 function registerTools(program: Command, perform: Perform): void {
   program
     .command('check')
-    .description("check a stage's project against your running API")
+    .description("check a stage's project: your running API, database, repository, API document or container")
     .addArgument(stage())
     .addOption(
       new Option(
@@ -209,6 +209,20 @@ function registerTools(program: Command, perform: Perform): void {
       ),
     )
     .addOption(new Option('--token <token>', 'your access token, sent instead of registering a fresh user'))
+    .addOption(
+      new Option(
+        '--db <url>',
+        'your database for stages that check it: postgres://user:password@localhost:5432/name (remembered)',
+      ),
+    )
+    .addOption(new Option('--remote-db', 'read a --db that is not on this machine or its network: you mean it'))
+    .addOption(new Option('--repo <folder>', 'your project repository (default: this folder)'))
+    .addOption(
+      new Option(
+        '--spec <file-or-url>',
+        "your OpenAPI document, when the API does not serve it at its framework's path",
+      ),
+    )
     .addOption(json())
     .action((name, o) =>
       perform(
