@@ -1,4 +1,6 @@
+import { DATABASE_URL_EXAMPLE } from '../coach/check-url.js';
 import type { Check, Stage, StageEvidence } from '../roadmap/types.js';
+import { notJudged, type StepFrame } from './step.js';
 import type { ContractOptions } from './contract.js';
 import type { CheckRun, StepResult } from './result.js';
 import type { Started } from './container/engine.js';
@@ -69,6 +71,20 @@ async function probeApi(inputs: EvidenceInputs): Promise<{ probe: DatabaseProbe;
 }
 
 async function databaseSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
+  if (!inputs.database) {
+    const frame: StepFrame = {
+      kind: 'database',
+      name: 'your database',
+      sent: 'the database your API uses',
+      expected: `what the stage asks of it: ${inputs.evidence.database.join(', ')}`,
+    };
+    return [
+      notJudged(
+        frame,
+        `no database was given: add --db ${DATABASE_URL_EXAMPLE} (the DATABASE_URL your API uses); the check remembers it`,
+      ),
+    ];
+  }
   const { probe, failed } = await probeApi(inputs);
   const { readDatabase } = await import('./database/read.js');
   const { judgeDatabase } = await import('./database/judge.js');

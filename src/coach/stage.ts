@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
-import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
+import { describeStageChecks, stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
 import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 import type { CheckRecord, StageStatus } from './types.js';
 import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
@@ -60,6 +60,10 @@ export interface StageDetail {
   /** The check command that works for this learner, and the URL it will check (null: the learner must give one). */
   checkCommand: string | null;
   checkUrl: string | null;
+  /** What the check looks at, one line per kind; empty when no machine checks the stage. */
+  checkLooks: string[];
+  /** Why no machine can judge the stage, when the roadmap says so. */
+  noCheck: string | null;
   check: CheckRecord | null;
 }
 
@@ -133,9 +137,11 @@ export function stageDetail(
     skipForNow: learner.roadmap.skipForNow.filter((topic) => topic.at === stage.id),
     notes: learner.notes.get(stage.id) ?? [],
     links: learner.links.get(stage.id) ?? [],
-    checkable: stage.checks !== null,
-    checkCommand: stage.checks ? checkCommandFor(learner, stage) : null,
+    checkable: describeStageChecks(stage).length > 0,
+    checkCommand: describeStageChecks(stage).length > 0 ? checkCommandFor(learner, stage) : null,
     checkUrl: stage.checks ? defaultCheckUrl(learner, stage) : null,
+    checkLooks: describeStageChecks(stage),
+    noCheck: stage.evidence?.none ?? null,
     check: learner.checks.get(stage.id) ?? null,
   };
 }

@@ -48,14 +48,10 @@ export function nothingToCheck(roadmap: Roadmap, stage: Stage): UsageError {
   );
 }
 
-function databaseTarget(learner: Learner, stage: Stage, options: EvidenceOptions): EvidenceTargets['database'] {
+/** The database to read: --db, else the one the last database check read; null when neither is known. */
+function databaseTarget(learner: Learner, options: EvidenceOptions): EvidenceTargets['database'] {
   const text = options.db ?? learner.checkDatabase;
-  if (!text) {
-    throw new UsageError(
-      `The ${stage.id} check reads your database: say where it is with --db.`,
-      `Run \`backend-path check ${stage.id} --db postgres://user:password@localhost:5432/todos\` with the DATABASE_URL your API uses; it is remembered for the next check.`,
-    );
-  }
+  if (!text) return null;
   try {
     return { url: parseDatabaseUrl(text, { allowRemote: options.remoteDb === true }), given: options.db !== undefined };
   } catch (error) {
@@ -80,7 +76,7 @@ export function evidenceTargets(
   const spec =
     options.spec === undefined ? null : /^https?:\/\//i.test(options.spec) ? options.spec : resolve(cwd, options.spec);
   return {
-    database: evidence && evidence.database.length > 0 ? databaseTarget(learner, stage, options) : null,
+    database: evidence && evidence.database.length > 0 ? databaseTarget(learner, options) : null,
     repo: resolve(cwd, options.repo ?? '.'),
     spec,
   };

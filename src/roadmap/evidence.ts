@@ -82,3 +82,19 @@ export function evidenceNeedsApi(evidence: StageEvidence | null): boolean {
   if (!evidence) return false;
   return evidence.database.some((d) => d !== 'schema') || evidence.openapi.length > 0;
 }
+
+/**
+ * What `backend-path check <stage>` looks at, one line per kind, for `roadmaps show` and `next`:
+ * the API contract and every kind of evidence; empty when no machine checks the stage.
+ */
+export function describeStageChecks(stage: {
+  checks: { public: boolean; steps: readonly unknown[] } | null;
+  evidence: StageEvidence | null;
+}): string[] {
+  const api = stage.checks
+    ? [
+        `your ${stage.checks.public ? 'live' : 'running'} API: ${stage.checks.steps.length} requests of the stage's contract`,
+      ]
+    : [];
+  return [...api, ...(stage.evidence ? describeEvidence(stage.evidence) : [])];
+}
