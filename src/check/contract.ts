@@ -279,10 +279,9 @@ function unauthorizedReason(
     return 'It answered 401 to the token given with --token: is it still valid (access tokens expire), and for this server?';
   }
   if (run.loggedIn) return null;
-  const tried = flow
-    ? ` The check tried to log in as a fresh user (POST ${flow.register}, then ${flow.login.join(' or ')}), which did not work;`
-    : '';
-  return `It answered 401 to a request without a token.${tried} pass your own with \`--token <access token>\`, or open these routes while this stage is checked.`;
+  const own = 'pass your own with `--token <access token>`, or open these routes while this stage is checked.';
+  if (!flow) return `It answered 401 to a request without a token: ${own}`;
+  return `It answered 401 to a request without a token, and logging in as a fresh user (POST ${flow.register}, then ${flow.login.join(' or ')}) did not work: ${own}`;
 }
 
 function summarize(answers: Answer[]): string {

@@ -12,7 +12,7 @@ export type HomeResult =
       roadmap: { id: string; title: string };
       stage: Pick<
         StageDetail,
-        'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft'
+        'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft' | 'checkCommand' | 'checkUrl'
       > | null;
       standing: Standing;
       session: (Session & { minutes: number }) | null;
@@ -42,6 +42,8 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
       timing: detail.timing,
       daysLeft: detail.daysLeft,
       hoursLeft: detail.hoursLeft,
+      checkCommand: detail.checkCommand,
+      checkUrl: detail.checkUrl,
     },
     standing: report,
     session,

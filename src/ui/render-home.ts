@@ -32,6 +32,10 @@ export function homeRenderer(help: () => string) {
       lines.push(
         `${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${left} · ${formatHours(stage.hoursLeft)} to go`,
       );
+      if (stage.checkCommand) {
+        const where = stage.checkUrl ? ` (it checks ${stage.checkUrl})` : ' with your address';
+        lines.push(`${style.dim('Check it:')} \`${stage.checkCommand}\`${where}`);
+      }
     }
     if (result.session) {
       const day = result.session.start.slice(0, 10);

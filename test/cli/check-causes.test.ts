@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runContract } from '../../src/check/contract.js';
 import { loadRoadmapFile } from '../../src/roadmap/load.js';
@@ -171,5 +173,27 @@ describe('check names why nothing useful came back', () => {
       2,
       'Error: --url cannot use port 6000: fetch refuses it (it belongs to another protocol). Pick another port for your server.',
     ]);
+  });
+
+  it('a 401 to a request without a token names --token when the check cannot log in', async () => {
+    const file = join(tempDir(), 'no-login.yaml');
+    writeFileSync(
+      file,
+      'id: t\ntitle: T\ntracks: {node: {title: N}}\nstages:\n  - id: api\n    title: API\n    hours: 1\n    checks: {steps: [{name: GET /todos lists todos, request: {method: GET, path: /todos}, expect: {status: 200}}]}\n',
+    );
+    const me = learner();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '5', '--start', '2026-11-23']);
+    const protectedApi = await serve(referenceApi());
+    const body = JSON.stringify({ email: 'someone@example.com', password: 'Correct-horse-1' });
+    await fetch(`${protectedApi.url}/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const result = await me(['check', 'api', '--url', protectedApi.url, '--json']);
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).results[0].why).toBe(
+      'It answered 401 to a request without a token: pass your own with `--token <access token>`, or open these routes while this stage is checked.',
+    );
   });
 });
