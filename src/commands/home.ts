@@ -12,7 +12,17 @@ export type HomeResult =
       roadmap: { id: string; title: string };
       stage: Pick<
         StageDetail,
-        'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft' | 'checkCommand' | 'checkUrl'
+        | 'number'
+        | 'id'
+        | 'title'
+        | 'start'
+        | 'end'
+        | 'timing'
+        | 'daysLeft'
+        | 'hoursLeft'
+        | 'checkCommand'
+        | 'checkUrl'
+        | 'checkLooks'
       > | null;
       standing: Standing;
       session: (Session & { minutes: number }) | null;
@@ -44,6 +54,7 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
       hoursLeft: detail.hoursLeft,
       checkCommand: detail.checkCommand,
       checkUrl: detail.checkUrl,
+      checkLooks: detail.checkLooks,
     },
     standing: report,
     session,

@@ -6,7 +6,7 @@ import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { checkStudyDate } from '../coach/rules.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import type { Stage } from '../roadmap/types.js';
+import { describeStageChecks, type Stage } from '../roadmap/types.js';
 import { withLink } from './link.js';
 
 export type Mark = 'done' | 'skip' | 'undo';
@@ -135,13 +135,11 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learn
   }
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
-    if (!stage.checks) return [];
+    if (describeStageChecks(stage).length === 0) return [];
     const command = checkCommandFor(after, stage);
     const check = after.checks.get(stage.id);
-    if (!check)
-      return [
-        `Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`,
-      ];
+    const against = stage.checks ? ` against your ${stage.checks.public ? 'live' : 'running'} API` : '';
+    if (!check) return [`Its project has not been checked yet: run \`${command}\`${against}.`];
     if (check.passed < check.total) {
       return [
         `Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`,
