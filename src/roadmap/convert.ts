@@ -64,13 +64,19 @@ function toStage(raw: RawStage, trackIds: string[]): Stage {
   const tracks = new Map<string, StageTrack>(
     Object.entries(raw.tracks ?? {}).map(([id, t]) => [
       id,
-      { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) },
+      {
+        topics: t.topics ?? [],
+        tools: t.tools ?? [],
+        resources: (t.resources ?? []).map(toResource),
+        project: t.project ?? null,
+      },
     ]),
   );
   return {
     id: raw.id,
     title: raw.title,
     hours,
+    hoursBasis: raw.hours_basis ?? null,
     summary: raw.summary ?? null,
     topics: raw.topics ?? [],
     resources: (raw.resources ?? []).map(toResource),
@@ -97,10 +103,12 @@ export function toRoadmap(raw: RawRoadmap): Roadmap {
     summary: raw.summary ?? null,
     sources: raw.sources ?? [],
     referenceHoursPerWeek: raw.reference_hours_per_week ?? null,
+    hoursBasis: raw.hours_basis ?? null,
+    // A track without a port is served where Node.js frameworks listen by default.
     tracks: new Map(
       Object.entries(raw.tracks).map(([id, t]) => [
         id,
-        { title: t.title, summary: t.summary ?? null, port: t.port ?? null },
+        { title: t.title, summary: t.summary ?? null, port: t.port ?? 3000 },
       ]),
     ),
     stages: raw.stages.map((stage) => toStage(stage, trackIds)),

@@ -84,6 +84,7 @@ const stageTrack = object({
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   tools: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
+  project: v.optional(text(LIMITS.text)),
 });
 
 const JSON_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
@@ -243,6 +244,7 @@ const stage = object({
     [hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)],
     'must be a positive number, or a map from track id to hours',
   ),
+  hours_basis: v.optional(text(LIMITS.text)),
   summary: v.optional(text(LIMITS.text)),
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
@@ -288,6 +290,7 @@ export const roadmapSchema = object(
         v.maxValue(80, 'must be a number of hours from 1 to 80'),
       ),
     ),
+    hours_basis: v.optional(text(LIMITS.text)),
     tracks: v.pipe(
       keyed(
         ID_KEY,

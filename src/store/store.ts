@@ -129,12 +129,12 @@ export class ProgressStore {
    * is written when the change throws, when the result is invalid, or when the lock was lost
    * while this process was stalled.
    */
-  async update<R>(change: (current: SavedData | undefined) => Change<R>): Promise<R> {
+  async update<R>(change: (current: SavedData | undefined) => Change<R> | Promise<Change<R>>): Promise<R> {
     this.#ensureDir();
     const lock = await acquireLock(this.path, this.#options.onWait);
     try {
       const current = await this.read();
-      const { data, result } = change(current);
+      const { data, result } = await change(current);
       // Every save raises the revision, and a file made after a reset starts above the old one's,
       // so calendar events (whose SEQUENCE it is) always count up.
       const now = this.#options.now?.();

@@ -102,6 +102,6 @@ describe('questions on a terminal', () => {
     const result = await me(['done', 'http'], '2026-11-23', { terminal: true });
     expect(result.code).toBe(0);
     expect(asked()).toEqual(['Can you honestly say yes to all of these?']);
-    expect(json((await me(['status', '--json'])).stdout).done).toBe(0);
+    expect(json((await me(['status', '--json'])).stdout).progress.done).toBe(0);
   });
 });
