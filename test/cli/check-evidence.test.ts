@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,13 @@ async function api(framework: Framework, options: ApiOptions): Promise<string> {
   return running.url;
 }
 
-const needs = (framework: Framework) => postgresMissing ?? frameworkMissing(framework);
+/** The FastAPI reference API keeps its data in PostgreSQL through Debian's psycopg2. */
+const psycopgMissing = () =>
+  spawnSync('/usr/bin/python3', ['-c', 'import psycopg2'], { stdio: 'ignore' }).status === 0
+    ? undefined
+    : 'python3 cannot import psycopg2 (apt-get install python3-psycopg2)';
+const needs = (framework: Framework) =>
+  postgresMissing ?? frameworkMissing(framework) ?? (framework === 'fastapi' ? psycopgMissing() : undefined);
 
 describe.each((['fastapi', 'express'] as Framework[]).map((f) => [f, needs(f)] as const))(
   'the %s reference API on a real PostgreSQL server',
