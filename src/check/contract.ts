@@ -404,5 +404,5 @@ export async function runContract(steps: readonly Check[], options: ContractOpti
       await transportFailure(run, step, error, first);
     }
   }
-  return { results: run.results, notes: [...new Set(run.connection.notes)] };
+  return { results: run.results, notes: [...new Set(run.connection.notes)], values: run.vars };
 }

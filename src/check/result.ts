@@ -1,9 +1,9 @@
 /**
- * What one step of a check found, in a shape every kind of evidence shares: an HTTP exchange
- * today; a database query, a repository or a file tomorrow. Each says what it sent or looked at,
+ * What one step of a check found, in a shape every kind of evidence shares: an HTTP exchange, a
+ * database's tables and rows, a repository's history, an API document or a Dockerfile. Each says what it sent or looked at,
  * what the stage expects, what it got, and, when it can tell, one sentence naming the cause.
  */
-export type EvidenceKind = 'http';
+export type EvidenceKind = 'http' | 'database' | 'repository' | 'openapi' | 'container';
 
 export interface StepResult {
   name: string;
@@ -28,4 +28,6 @@ export interface StepResult {
 export interface CheckRun {
   results: StepResult[];
   notes: string[];
+  /** The run's values: `random`, the learner's `email` and `password` when it logged in, and what steps captured (an id). */
+  values: ReadonlyMap<string, unknown>;
 }

@@ -297,24 +297,43 @@ function registerLinks(program: Command, perform: Perform): void {
     );
 }
 
+/** Where `check` finds each kind of evidence: the API, the login, the database, the repository, the document. */
+const CHECK_OPTIONS = {
+  url: () =>
+    new Option(
+      '--url <url>',
+      "where your API runs: :8000, 8000, localhost:8000 or a full URL (default: the last one used, else your track's port)",
+    ),
+  token: () => new Option('--token <token>', 'your access token, sent instead of registering a fresh user'),
+  db: () =>
+    new Option(
+      '--db <url>',
+      'your database for stages that check it: postgres://user:password@localhost:5432/name (remembered)',
+    ),
+  remoteDb: () => new Option('--remote-db', 'read a --db that is not on this machine or its network: you mean it'),
+  repo: () => new Option('--repo <folder>', 'your project repository (default: this folder)'),
+  spec: () =>
+    new Option('--spec <file-or-url>', "your OpenAPI document, when the API does not serve it at its framework's path"),
+};
+
 function registerTools(program: Command, perform: Perform): void {
+  const o = CHECK_OPTIONS;
   program
     .command('check')
-    .description("check a stage's project against your running API")
+    .description("check a stage's project: your running API, database, repository, API document or container")
     .addArgument(stage())
-    .addOption(
-      new Option(
-        '--url <url>',
-        "where your API runs: :8000, 8000, localhost:8000 or a full URL (default: the last one used, else your track's port)",
-      ),
-    )
-    .addOption(new Option('--token <token>', 'your access token, sent instead of registering a fresh user'))
+    .addOption(o.url())
+    .addOption(o.token())
+    .addOption(o.db())
+    .addOption(o.remoteDb())
+    .addOption(o.repo())
+    .addOption(o.spec())
     .addOption(json())
-    .action((name, o) =>
+    .action((name, options) =>
       perform(
-        (c) => cmd.check().then((m) => m.checkCommand(name, o, c)),
+        (c) => cmd.check().then((m) => m.checkCommand(name, options, c)),
         () => ui.misc().then((m) => m.renderCheck),
-        o.json,
+        options.json,
         { exitCode: (r) => (r.passed ? 0 : 1) },
       ),
     );

@@ -5,6 +5,8 @@ import type { Learner } from './learner.js';
 export const FALLBACK_PORT = 3000;
 /** What a public stage's suggestion shows until the learner has given their live address. */
 export const PUBLIC_URL_EXAMPLE = 'https://your-app.example.com';
+/** What a database stage's suggestion shows until the learner has given their database. */
+export const DATABASE_URL_EXAMPLE = 'postgres://user:password@localhost:5432/todos';
 
 /**
  * The URL `check <stage>` uses without `--url`: the one last used for that stage; for a local
@@ -25,5 +27,9 @@ export function defaultCheckUrl(learner: Learner, stage: Stage): string | null {
  * URL by itself, and with `--url` for a public stage whose address the check does not know yet.
  */
 export function checkCommandFor(learner: Learner, stage: Stage): string {
-  return `backend-path check ${stage.id}${defaultCheckUrl(learner, stage) ? '' : ` --url ${PUBLIC_URL_EXAMPLE}`}`;
+  const url = stage.checks && !defaultCheckUrl(learner, stage) ? ` --url ${PUBLIC_URL_EXAMPLE}` : '';
+  // The database's address is asked for once, then remembered (with its password, never printed).
+  const evidence = stage.evidence?.none === null ? stage.evidence : null;
+  const db = evidence && evidence.database.length > 0 && !learner.checkDatabase ? ` --db ${DATABASE_URL_EXAMPLE}` : '';
+  return `backend-path check ${stage.id}${url}${db}`;
 }

@@ -30,6 +30,8 @@ export interface Learner {
   checks: ReadonlyMap<string, CheckRecord>;
   /** The last local URL a check answered at, for stages not checked yet. */
   checkUrl: string | null;
+  /** The database URL the last database check read (it may hold a password: never print it). */
+  checkDatabase: string | null;
   log: readonly LogEntry[];
   session: Session | null;
 }
@@ -48,6 +50,7 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
     links: toMap(data.links),
     checks: toMap(data.checks),
     checkUrl: data.checkUrl ?? null,
+    checkDatabase: data.checkDatabase ?? null,
     log: data.log,
     session: data.session,
   };

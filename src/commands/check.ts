@@ -1,13 +1,30 @@
-import { BlockList, isIP } from 'node:net';
 import { loadLearner, noPlan, type CommandContext } from './context.js';
-import { checkCommandFor, defaultCheckUrl, PUBLIC_URL_EXAMPLE } from '../coach/check-url.js';
+import {
+  checkedEvidence,
+  evidenceTargets,
+  nothingToCheck,
+  usesApi,
+  type EvidenceOptions,
+  type EvidenceTargets,
+} from './check-targets.js';
+import { checkCommandFor, defaultCheckUrl, FALLBACK_PORT, PUBLIC_URL_EXAMPLE } from '../coach/check-url.js';
+import type { Learner } from '../coach/learner.js';
 import type { CheckRecord } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import { BLOCKED_PORTS, type Roadmap, type Stage } from '../roadmap/types.js';
+import {
+  BLOCKED_PORTS,
+  EVIDENCE_KIND_NAMES,
+  type Check,
+  type EvidenceKindName,
+  type Roadmap,
+  type Stage,
+} from '../roadmap/types.js';
 import type { StepResult } from '../check/result.js';
-import type { Unreachable } from '../check/contract.js';
+import type { ContractOptions, Unreachable } from '../check/contract.js';
+import { isLocalHost } from '../check/address.js';
+import { describeDatabase } from '../check/database/address.js';
 
 /** Per request: long enough for a slow laptop, short enough that a silent server ends the run fast. */
 export const REQUEST_TIMEOUT_MS = 4000;
@@ -17,7 +34,7 @@ export const REQUEST_TIMEOUT_MS = 4000;
  */
 export const WAKE_TIMEOUT_MS = 60_000;
 
-export interface CheckOptions {
+export interface CheckOptions extends EvidenceOptions {
   url?: string;
   /** The learner's own access token: sent on every request instead of registering a fresh user. */
   token?: string;
@@ -31,6 +48,8 @@ export interface CheckResult {
   passed: boolean;
   date: IsoDate;
   results: StepResult[];
+  /** What the check looked at: the API, the database (without its password), the repository, the document. */
+  looked: string[];
   /** Remarks on the run as a whole: routes ending in a slash, a login the API asked for, a host that slept. */
   notes: string[];
 }
@@ -63,39 +82,6 @@ export function parseCheckUrl(text: string): URL {
   url.search = '';
   url.hash = '';
   return url;
-}
-
-/** Addresses only this machine or its local network can reach (IPv4 also in its IPv6-mapped forms). */
-function privateRanges(): BlockList {
-  const list = new BlockList();
-  for (const [net, bits] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-    ['100.64.0.0', 10],
-  ] as const) {
-    list.addSubnet(net, bits, 'ipv4');
-    list.addSubnet(`::ffff:${net}`, 96 + bits, 'ipv6');
-  }
-  for (const [net, bits] of [
-    ['::', 128],
-    ['::1', 128],
-    ['fc00::', 7],
-    ['fe80::', 10],
-  ] as const)
-    list.addSubnet(net, bits, 'ipv6');
-  return list;
-}
-
-/** True for addresses that only this machine or its local network can reach. */
-export function isLocalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const kind = isIP(host);
-  if (kind !== 0) return privateRanges().check(host, kind === 4 ? 'ipv4' : 'ipv6');
-  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.');
 }
 
 /** True when the stage comes after the one that teaches the login, so its checks run logged in. */
@@ -145,7 +131,7 @@ function unreachableError(error: Unreachable, base: URL, stage: Stage, again: st
 function checkUrl(options: CheckOptions, stage: Stage, fallback: string | null): URL {
   const base = parseCheckUrl(options.url ?? fallback ?? PUBLIC_URL_EXAMPLE);
   if (
-    stage.checks!.public &&
+    stage.checks?.public &&
     (base.protocol !== 'https:' || isLocalHost(base.hostname) || !(options.url ?? fallback))
   ) {
     throw new UsageError(
@@ -160,63 +146,157 @@ function checkUrl(options: CheckOptions, stage: Stage, fallback: string | null):
 
 /** The new record: this run, and the last passing run kept when this one failed. */
 function recordOf(
-  run: { date: IsoDate; url: string; passed: number; total: number },
+  run: { date: IsoDate; url: string; passed: number; total: number; kinds: EvidenceKindName[] },
   before: CheckRecord | undefined,
 ): CheckRecord {
+  const { kinds, ...rest } = run;
   const lastPass = run.passed === run.total ? { date: run.date, url: run.url, total: run.total } : before?.lastPass;
-  return { ...run, ...(lastPass ? { lastPass } : {}) };
+  return { ...rest, ...(lastPass ? { lastPass } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
+}
+
+/** The public address the deploy check last passed with, which a portfolio README should name. */
+function deployedUrl(learner: Learner): string | undefined {
+  const passes = learner.roadmap.stages
+    .filter((s) => s.checks?.public)
+    .map((s) => learner.checks.get(s.id)?.lastPass)
+    .filter((p) => p !== undefined)
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
+  return passes[0]?.url;
+}
+
+interface Gathered {
+  base: URL | null;
+  targets: EvidenceTargets;
+  results: StepResult[];
+  notes: string[];
+}
+
+/** The API's contract (against the container where one was started) and the evidence the stage declares. */
+async function gather(
+  learner: Learner,
+  stage: Stage,
+  options: CheckOptions,
+  context: CommandContext,
+): Promise<Gathered> {
+  const evidence = checkedEvidence(stage);
+  const targets = evidenceTargets(learner, stage, options, context.cwd);
+  const again = checkCommandFor(learner, stage);
+  const port = learner.roadmap.tracks.get(learner.profile.track)?.port ?? FALLBACK_PORT;
+  const { startContainer, runEvidence } = await import('../check/evidence.js');
+  const container = evidence?.container.includes('run')
+    ? await startContainer(targets.repo, port, again)
+    : { steps: [] };
+  try {
+    const base =
+      container.running?.url ?? (usesApi(stage) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
+    const api = base && apiOptions(learner, stage, base, options);
+    const contract =
+      stage.checks && api ? await runApi(() => runContractOnce(stage.checks!.steps, api), base, stage, again) : null;
+    const more = evidence
+      ? await runApi(
+          () =>
+            runEvidence({
+              stage,
+              evidence,
+              track: learner.profile.track,
+              api,
+              database: targets.database?.url ?? null,
+              repo: targets.repo,
+              spec: targets.spec,
+              deployed: deployedUrl(learner),
+              contract,
+            }),
+          base,
+          stage,
+          again,
+        )
+      : [];
+    return {
+      base: container.running ? null : base,
+      targets,
+      results: [...(contract?.results ?? []), ...container.steps, ...more],
+      notes: contract?.notes ?? [],
+    };
+  } finally {
+    await container.running?.stop();
+  }
+}
+
+async function runContractOnce(steps: readonly Check[], api: ContractOptions) {
+  const { runContract } = await import('../check/contract.js');
+  return runContract(steps, api);
+}
+
+function apiOptions(learner: Learner, stage: Stage, base: URL, options: CheckOptions): ContractOptions {
+  const local = isLocalHost(base.hostname);
+  return {
+    base,
+    timeouts: { each: REQUEST_TIMEOUT_MS, first: local ? REQUEST_TIMEOUT_MS : WAKE_TIMEOUT_MS },
+    login: learner.roadmap.login,
+    loggedIn: needsLogin(learner.roadmap, stage),
+    token: options.token ?? null,
+  };
+}
+
+/** Runs work that talks to the API or reads evidence, turning "nothing there" into one sentence. */
+async function runApi<T>(work: () => Promise<T>, base: URL | null, stage: Stage, again: string): Promise<T> {
+  const { Unreachable } = await import('../check/contract.js');
+  const { EvidenceUnavailable } = await import('../check/step.js');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Unreachable && base) throw unreachableError(error, base, stage, again);
+    if (error instanceof EvidenceUnavailable) throw new FailureError(error.message, error.hint);
+    throw error;
+  }
 }
 
 /**
- * Runs a stage's project contract against the learner's running API and keeps the result with
- * the date and the URL, which later checks of this stage (and, for a local URL, of the plan's
- * other stages) use without `--url`. A check never marks a stage done.
+ * Runs what a machine can check of a stage's project: its HTTP contract against the learner's
+ * running API, and the evidence it declares (database, repository, API document, container). The
+ * result is kept with the date and the URL, which later checks use without `--url`; the database
+ * address is kept too. A check never marks a stage done.
  */
 export async function checkCommand(name: string, options: CheckOptions, context: CommandContext): Promise<CheckResult> {
   const { learner } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
-  if (!stage.checks) {
-    const checkable = learner.roadmap.stages.filter((s) => s.checks).map((s) => s.id);
-    throw new UsageError(
-      `The stage ${stage.id} has no checks to run.`,
-      checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : undefined,
-    );
-  }
-  const base = checkUrl(options, stage, defaultCheckUrl(learner, stage));
-  const local = isLocalHost(base.hostname);
-  const again = `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`;
-  const { runContract, Unreachable } = await import('../check/contract.js');
-  let run;
-  try {
-    run = await runContract(stage.checks.steps, {
-      base,
-      timeouts: { each: REQUEST_TIMEOUT_MS, first: local ? REQUEST_TIMEOUT_MS : WAKE_TIMEOUT_MS },
-      login: learner.roadmap.login,
-      loggedIn: needsLogin(learner.roadmap, stage),
-      token: options.token ?? null,
-    });
-  } catch (error) {
-    if (error instanceof Unreachable) throw unreachableError(error, base, stage, checkCommandFor(learner, stage));
-    throw error;
-  }
-  const passed = run.results.filter((r) => r.ok).length;
+  if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
+  const { base, targets, results, notes } = await gather(learner, stage, options, context);
+  const database = targets.database;
+  const passed = results.filter((r) => r.ok).length;
+  const kinds = EVIDENCE_KIND_NAMES.filter((kind) => (checkedEvidence(stage)?.[kind].length ?? 0) > 0);
   const { today } = context.clock;
   await context.store.update((current) => {
     if (!current) throw noPlan();
     const record = recordOf(
-      { date: today, url: base.href, passed, total: run.results.length },
+      { date: today, url: base?.href ?? '', passed, total: results.length, kinds },
       current.checks[stage.id],
     );
-    const planUrl = local && !stage.checks!.public ? { checkUrl: base.href } : {};
-    return { data: { ...current, ...planUrl, checks: { ...current.checks, [stage.id]: record } }, result: undefined };
+    const planUrl = base && isLocalHost(base.hostname) && !stage.checks?.public ? { checkUrl: base.href } : {};
+    const planDb = database ? { checkDatabase: database.url.href } : {};
+    return {
+      data: { ...current, ...planUrl, ...planDb, checks: { ...current.checks, [stage.id]: record } },
+      result: undefined,
+    };
   });
   return {
     stage: stage.id,
-    url: base.href,
-    again,
-    passed: passed === run.results.length,
+    url: base?.href ?? '',
+    looked: looked(base, database?.url ?? null, kinds, targets),
+    again: `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`,
+    passed: passed === results.length,
     date: today,
-    results: run.results,
-    notes: run.notes,
+    results,
+    notes,
   };
+}
+
+/** What the check looked at, in words, for the report's first line: never a password. */
+function looked(base: URL | null, database: URL | null, kinds: EvidenceKindName[], targets: EvidenceTargets): string[] {
+  return [
+    ...(base ? [`your API at ${base.href}`] : []),
+    ...(database ? [`the database ${describeDatabase(database)}`] : []),
+    ...(kinds.includes('repository') || kinds.includes('container') ? [`the repository ${targets.repo}`] : []),
+    ...(targets.spec && kinds.includes('openapi') ? [`the document ${targets.spec}`] : []),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { RawCheck, RawRoadmap, RawStage } from './schema.js';
-import type { Check, LoginFlow, Matcher, Resource, Roadmap, Stage, StageTrack } from './types.js';
+import type { Check, LoginFlow, Matcher, Resource, Roadmap, Stage, StageEvidence, StageTrack } from './types.js';
 
 type RawResource = NonNullable<RawStage['resources']>[number];
 const toResource = (r: RawResource): Resource => ({ title: r.title, url: r.url, free: r.free, type: r.type ?? null });
@@ -46,6 +46,16 @@ function toLogin(raw: NonNullable<RawRoadmap['login']>): LoginFlow {
   return { after: raw.after, register: raw.register, login: asList(raw.login), refresh: asList(raw.refresh ?? []) };
 }
 
+function toEvidence(raw: NonNullable<RawStage['evidence']>): StageEvidence {
+  return {
+    database: raw.database ?? [],
+    repository: raw.repository ?? [],
+    openapi: raw.openapi ?? [],
+    container: raw.container ?? [],
+    none: raw.none ?? null,
+  };
+}
+
 function toStage(raw: RawStage, trackIds: string[]): Stage {
   const hours =
     typeof raw.hours === 'number'
@@ -76,6 +86,7 @@ function toStage(raw: RawStage, trackIds: string[]): Stage {
     selfCheck: raw.self_check ?? [],
     pitfalls: raw.pitfalls ?? [],
     checks: raw.checks ? { public: raw.checks.public === true, steps: raw.checks.steps.map(toCheck) } : null,
+    evidence: raw.evidence ? toEvidence(raw.evidence) : null,
   };
 }
 

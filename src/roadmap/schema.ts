@@ -1,5 +1,12 @@
 import * as v from 'valibot';
 import { isPlainObject, keyed, type KeyRule } from '../validation/keyed.js';
+import {
+  CONTAINER_DEMANDS,
+  DATABASE_DEMANDS,
+  EVIDENCE_KIND_NAMES,
+  OPENAPI_DEMANDS,
+  REPOSITORY_DEMANDS,
+} from './evidence.js';
 import { BLOCKED_PORTS, HTTP_METHODS, JSON_TYPES, RESOURCE_TYPES, SESSION_ACTIONS, SESSION_USERS } from './types.js';
 
 /** 1000 as "1,000": written by hand, because toLocaleString loads ICU (~15 ms at start-up). */
@@ -208,6 +215,28 @@ const stageChecks = object({
   ),
 });
 
+/** A list of what to look for, each named at most once, from the demands a kind knows. */
+const demands = <const T extends readonly string[]>(names: T) => {
+  const message = `must be a list of ${names.join(', ')}`;
+  return v.pipe(
+    v.array(v.picklist(names, `must be one of ${names.join(', ')}`), message),
+    v.minLength(1, message),
+    v.check((items) => new Set(items).size === items.length, 'must name each at most once'),
+  );
+};
+
+const EVIDENCE_RULE = `must be a map from evidence kinds (${EVIDENCE_KIND_NAMES.join(', ')}) to what to look for, or {none: why no machine can judge it}`;
+const stageEvidence = object(
+  {
+    database: v.optional(demands(DATABASE_DEMANDS)),
+    repository: v.optional(demands(REPOSITORY_DEMANDS)),
+    openapi: v.optional(demands(OPENAPI_DEMANDS)),
+    container: v.optional(demands(CONTAINER_DEMANDS)),
+    none: v.optional(text(LIMITS.item)),
+  },
+  EVIDENCE_RULE,
+);
+
 const stage = object({
   id: idText,
   title: text(LIMITS.title),
@@ -234,6 +263,7 @@ const stage = object({
   ),
   pitfalls: v.optional(list(text(LIMITS.item), 'texts')),
   checks: v.optional(stageChecks),
+  evidence: v.optional(stageEvidence),
 });
 
 export const roadmapSchema = object(

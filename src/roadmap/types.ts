@@ -1,6 +1,8 @@
 import type { LoginFlow, StageChecks } from './checks.js';
+import type { StageEvidence } from './evidence.js';
 
 export * from './checks.js';
+export * from './evidence.js';
 
 /**
  * A roadmap as the program uses it: the YAML format (roadmaps/README.md) with defaults filled
@@ -80,6 +82,8 @@ export interface Stage {
   selfCheck: string[];
   pitfalls: string[];
   checks: StageChecks | null;
+  /** Evidence beyond HTTP (a database, a repository, an API document, a container), or why none. */
+  evidence: StageEvidence | null;
 }
 
 const EMPTY_TRACK: StageTrack = { topics: [], tools: [], resources: [], project: null };

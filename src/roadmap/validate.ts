@@ -47,6 +47,7 @@ function crossCheck(roadmap: RawRoadmap): Problem[] {
     problems.push(
       ...checkVariables(stage, index, roadmap.login !== undefined),
       ...checkSteps(stage, index, roadmap.login !== undefined),
+      ...checkEvidence(stage, index, roadmap.login !== undefined),
     );
   });
   if (roadmap.login && !seen.has(roadmap.login.after)) {
@@ -111,4 +112,44 @@ function checkSteps(stage: RawStage, index: number, hasLogin: boolean): Problem[
     }
   });
   return problems;
+}
+
+/**
+ * Evidence names at least one kind, or says why there is none (and then nothing is checked);
+ * finding a registered user's password needs the roadmap's login block to register one.
+ */
+function checkEvidence(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
+  const evidence = stage.evidence;
+  if (!evidence) return [];
+  const path = ['stages', index, 'evidence'];
+  const kinds = (['database', 'repository', 'openapi', 'container'] as const).filter(
+    (kind) => evidence[kind] !== undefined,
+  );
+  if (evidence.none !== undefined && (kinds.length > 0 || stage.checks)) {
+    return [
+      {
+        path,
+        message: `says none, yet the stage has ${kinds.length > 0 ? kinds.join(' and ') : 'checks'}: say why nothing is checked only when nothing is`,
+      },
+    ];
+  }
+  if (evidence.none === undefined && kinds.length === 0) {
+    return [
+      {
+        path,
+        message:
+          'must name at least one kind (database, repository, openapi, container) or say none: why no machine can judge it',
+      },
+    ];
+  }
+  if (!hasLogin && evidence.database?.includes('password-hashed')) {
+    return [
+      {
+        path: [...path, 'database'],
+        message:
+          "asks for password-hashed, which registers a user through the roadmap's login block; the roadmap has none",
+      },
+    ];
+  }
+  return [];
 }

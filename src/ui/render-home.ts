@@ -41,7 +41,9 @@ export function homeRenderer(help: () => string) {
         `${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${stageState(stage, view)} · ${left}`,
       );
       if (stage.checkCommand) {
-        const where = stage.checkUrl ? ` (it checks ${stage.checkUrl})` : ' with your address';
+        // A live stage's check needs the learner's address; a repository or database check needs no URL.
+        const live = stage.checkLooks.some((line) => line.startsWith('your live API'));
+        const where = stage.checkUrl ? ` (it checks ${stage.checkUrl})` : live ? ' with your address' : '';
         lines.push(`${style.dim('Check it:')} \`${stage.checkCommand}\`${where}`);
       }
     }

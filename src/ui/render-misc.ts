@@ -30,7 +30,7 @@ export function renderReset(result: ResetResult, { style, width }: View): string
  */
 export function renderCheck(result: CheckResult, view: View): string {
   const { style, width } = view;
-  const lines = [wrap(`Checking ${style.bold(result.stage)} against ${result.url}`, width, 0, 2), ''];
+  const lines = [wrap(`Checking ${style.bold(result.stage)}: ${safeLine(result.looked.join('; '))}`, width, 0, 2), ''];
   for (const step of result.results) {
     const mark = step.ok
       ? style.green('✔')
@@ -45,7 +45,10 @@ export function renderCheck(result: CheckResult, view: View): string {
       lines.push(wrap(style.dim(safeLine(step.got ?? 'not run')), width, 4));
       continue;
     }
-    lines.push(wrap(`${style.dim('sent    ')} ${safeLine(step.sent)}`, width, 4, 9));
+    // An HTTP step sent a request; the other kinds looked at a table, a file or a document.
+    lines.push(
+      wrap(`${style.dim(step.kind === 'http' ? 'sent    ' : 'looked  ')} ${safeLine(step.sent)}`, width, 4, 9),
+    );
     lines.push(wrap(`${style.dim('expected')} ${step.expected}`, width, 4, 9));
     lines.push(wrap(`${style.dim('got     ')} ${safeLine(step.got ?? 'nothing')}`, width, 4, 9));
     if (step.why) lines.push(wrap(style.yellow(safeLine(step.why)), width, 4, 4));
@@ -58,7 +61,7 @@ export function renderCheck(result: CheckResult, view: View): string {
         `All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
       )
     : style.yellow(
-        `${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`${result.again}\` again.`,
+        `${passed} of ${result.results.length} checks passed. Fix the first failing one${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
       );
   lines.push('', wrap(summary, width));
   return `${lines.join('\n')}\n`;

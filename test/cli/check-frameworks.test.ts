@@ -65,8 +65,12 @@ describe.each(FRAMEWORKS.map((f) => [f, frameworkMissing(f)] as const))('%s refe
       const url = await api(framework);
       for (const stage of ['rest-api', 'auth']) {
         const result = await me(['check', stage, '--url', url, '--json']);
-        expect(failures(json(result.stdout) as Report), stage).toEqual([]);
-        expect(result.code).toBe(0);
+        // auth also reads how the passwords are stored, in the database (--db), which this test
+        // does not give: that step alone is not run (check-evidence.test.ts gives one).
+        const unchecked =
+          stage === 'auth' ? [expect.stringMatching(/^your database: not run: no database was given/)] : [];
+        expect(failures(json(result.stdout) as Report), stage).toEqual(unchecked);
+        expect(result.code).toBe(stage === 'auth' ? 1 : 0);
       }
       // deploy and cloud want a public https address, which a test cannot have: their contracts run through the runner.
       for (const roadmap of await builtinRoadmaps()) {

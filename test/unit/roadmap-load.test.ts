@@ -344,3 +344,75 @@ describe('the format documentation', () => {
     expect(roadmap.stages[0]!.selfCheck).toHaveLength(3);
   });
 });
+
+describe('the evidence of a stage', () => {
+  it('loads every kind a custom roadmap may declare, and a reason where none applies', () => {
+    const file = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence:
+      database: [schema, todo-stored]
+      repository: [history, gitignore, no-secrets, readme, tests, ci, live-url]
+      openapi: [valid, todo-endpoints]
+      container: [dockerfile, run]
+  - id: b
+    title: B
+    hours: 5
+    evidence: {none: The notes are read by a person.}
+`);
+    const [a, b] = loadRoadmapFile(file).roadmap.stages;
+    expect(a!.evidence).toEqual({
+      database: ['schema', 'todo-stored'],
+      repository: ['history', 'gitignore', 'no-secrets', 'readme', 'tests', 'ci', 'live-url'],
+      openapi: ['valid', 'todo-endpoints'],
+      container: ['dockerfile', 'run'],
+      none: null,
+    });
+    expect(b!.evidence).toEqual({
+      database: [],
+      repository: [],
+      openapi: [],
+      container: [],
+      none: 'The notes are read by a person.',
+    });
+  });
+
+  it('names, with file:line:col, an unknown kind or demand, a repeat, none beside a check, and a password check with no login', () => {
+    const file = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence: {database: [schema, tables]}
+  - id: b
+    title: B
+    hours: 5
+    evidence: {repository: [readme, readme]}
+  - id: c
+    title: C
+    hours: 5
+    evidence: {logs: [errors]}
+`);
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:9:35 stages[0].evidence.database[1] must be one of schema, todo-stored, password-hashed',
+      'r.yaml:13:28 stages[1].evidence.repository must name each at most once',
+      'r.yaml:17:16 stages[2].evidence.logs is not a known field',
+    ]);
+    const crossed = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence: {none: nothing to see, repository: [readme]}
+  - id: b
+    title: B
+    hours: 5
+    evidence: {database: [password-hashed]}
+  - id: c
+    title: C
+    hours: 5
+    evidence: {}
+`);
+    expect(problemsOf(crossed, 'r.yaml')).toEqual([
+      'r.yaml:9:15 stages[0].evidence says none, yet the stage has repository: say why nothing is checked only when nothing is',
+      "r.yaml:13:26 stages[1].evidence.database asks for password-hashed, which registers a user through the roadmap's login block; the roadmap has none",
+      'r.yaml:17:15 stages[2].evidence must name at least one kind (database, repository, openapi, container) or say none: why no machine can judge it',
+    ]);
+  });
+});
