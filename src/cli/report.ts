@@ -1,4 +1,4 @@
-import { CommanderError, type OutputConfiguration } from 'commander';
+import type { OutputConfiguration } from 'commander';
 import { adapt } from './action.js';
 import { commandName } from './env.js';
 import { AlreadyReported, CliError } from '../errors.js';
@@ -25,7 +25,7 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
       : text;
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // Help and --version end through an error too, with commander's own exit code 0.
     if (error.exitCode === 0) return 0;
     write(`${style.dim(clean('Run `backend-path --help` to see the commands and their flags.'))}\n`);
@@ -42,6 +42,15 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   write(`${style.red('Error:')} something unexpected went wrong: ${clean(message)}\n`);
   write(`${style.dim('Run again with DEBUG=backend-path to see the details, and please report it.')}\n`);
   return 1;
+}
+
+/**
+ * commander's own errors (an unknown flag, --help, --version), told by their code: the everyday
+ * reads never load commander, so this module does not import it to ask `instanceof`.
+ */
+function isCommanderError(error: unknown): error is Error & { exitCode: number; code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.');
 }
 
 /**
