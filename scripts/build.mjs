@@ -100,7 +100,6 @@ const VENDORS = {
   ora: 'ora',
   '@inquirer/prompts': 'inquirer',
   conf: 'conf',
-  'proper-lockfile': 'proper-lockfile',
 };
 // In the bundle, `import('conf')` becomes a lazy require of a small module that re-exports
 // ./vendor/conf.js: a require, not an import(), since the bundle runs as a vm.Script (which has

@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
@@ -121,44 +112,6 @@ describe('the progress store', () => {
       'Refused to save an invalid progress file (baseline.finish',
     );
     expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-
-  it('fails loudly, saving nothing, when another command took the lock while this one stalled', async () => {
-    const { store, file } = storeWith(JSON.stringify(sample()));
-    const before = readFileSync(file, 'utf8');
-    const error = await failure(() =>
-      store.update((current) => {
-        // What a second command does once this one has stalled past the stale time.
-        rmSync(`${file}.lock`, { recursive: true });
-        mkdirSync(`${file}.lock`);
-        return { data: { ...current!, log: [{ date: '2026-01-06', hours: 1 }] }, result: null };
-      }),
-    );
-    expect(error.message).toContain(
-      'Another backend-path command took over the lock while this one was stalled, so this change was not saved.',
-    );
-    expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-
-  it('takes over the lock of a command that died, and explains one that never expires', async () => {
-    const { store, file } = storeWith(JSON.stringify(sample()));
-    mkdirSync(`${file}.lock`);
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(`${file}.lock`, old, old);
-    await store.update((current) => ({ data: current!, result: null }));
-    expect(existsSync(`${file}.lock`)).toBe(false);
-
-    const future = new Date(Date.now() + 3_600_000);
-    mkdirSync(`${file}.lock`);
-    utimesSync(`${file}.lock`, future, future);
-    expect((await failure(() => store.update((c) => ({ data: c!, result: null })))).message).toContain(
-      'has a time in the future, so it would never expire: it is broken',
-    );
-    rmSync(`${file}.lock`, { recursive: true });
-    writeFileSync(`${file}.lock`, 'not a lock');
-    const plain = await failure(() => store.update((c) => ({ data: c!, result: null })));
-    expect(plain.message).toContain('is a file, not a lock that backend-path made');
-    expect(plain.hint).toContain(`rm "${file}.lock"`);
   });
 
   it('moves the file aside under names that never collide, and never deletes one', async () => {
