@@ -44,10 +44,10 @@ export class RuleError extends CliError {
   }
 }
 
-/** The user pressed Ctrl-C at a question. Exit 130. */
+/** The user pressed Ctrl-C (exit 130), or the command was told to stop (SIGTERM: exit 143). */
 export class CancelledError extends CliError {
-  constructor(message: string) {
-    super(message, 130);
+  constructor(message: string, exitCode: 130 | 143 = 130) {
+    super(message, exitCode);
   }
 }
 

@@ -3,7 +3,7 @@ import type { StatusLine, StatusResult } from '../commands/status.js';
 import type { CommandContext } from '../commands/context.js';
 import { actions, type Renderer } from './action.js';
 import { HELP_EXAMPLES } from './help.js';
-import { watchStdout, type Io } from './io.js';
+import { watchStdout, writeText, type Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
 import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
 import { describeProgram } from './program-spec.js';
@@ -324,6 +324,19 @@ function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * `status --short`, run at every shell prompt: it skips building the program, and whatever is
+ * broken (the clock variables, the config folder, the progress file, the plan's roadmap file) it
+ * prints one line and exits 0, so the prompt is never held up or cluttered.
+ */
+async function promptLine(io: Io): Promise<void> {
+  try {
+    await actions(io, { brief: true }).perform(statusTask(true), statusRenderer, false);
+  } catch {
+    await writeText(io.stdout, (await ui.short()).PROBLEM_LINE);
+  }
+}
+
 /** Runs the program for `io` and returns the exit code: the only place errors become codes. */
 export async function main(io: Io): Promise<number> {
   const { watched, lost } = watchStdout(io);
@@ -332,7 +345,7 @@ export async function main(io: Io): Promise<number> {
     // Bare `backend-path` (with or without --json) is the hidden home command.
     const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
     // The prompt line, run at every prompt, skips building the program; same task and renderer.
-    if (argv.join(' ') === 'status --short') await actions(watched).perform(statusTask(true), statusRenderer, false);
+    if (argv.join(' ') === 'status --short') await promptLine(watched);
     else await buildProgram(watched).parseAsync(argv, { from: 'user' });
     code = 0;
   } catch (error) {

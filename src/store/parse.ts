@@ -39,7 +39,7 @@ export function parseSaved(source: string, file: string, locate = true): SavedDa
     if (fault?.path) {
       const where = fault.path.length > 0 ? ` in ${formatPath(fault.path)}` : '';
       throw damaged(file, [
-        `${locate ? at(fault.offset) : ''}the key ${fault.message} appears twice${where}; JSON would keep only the last, so remove the one you do not mean`,
+        `${locate ? at(fault.offset) : ''}the key ${fault.message} appears twice${where}; only the last would count, so delete the one that is wrong`,
       ]);
     }
   }

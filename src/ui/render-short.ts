@@ -4,9 +4,12 @@ import type { StatusLine } from '../commands/status.js';
 // its length: this renderer runs on every shell prompt and loads nothing else.
 const SHORT_WIDTH = 60;
 
+/** The line shown when something is wrong; `status` explains it in full. */
+export const PROBLEM_LINE = 'backend-path: see `backend-path status`\n';
+
 /** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
 export function renderStatusLine(line: StatusLine): string {
-  if (line.problem) return 'backend-path: see `backend-path status`\n';
+  if (line.problem) return PROBLEM_LINE;
   if (line.verdict === null) return '\n';
   const verdict =
     line.verdict === 'finished'

@@ -60,6 +60,44 @@ describe('every line fits the terminal', () => {
   });
 });
 
+describe('the prompt line, whatever is broken', () => {
+  const ONE_LINE = { code: 0, stdout: 'backend-path: see `backend-path status`\n', stderr: '' };
+
+  it.each([
+    ['a syntax error in the progress file', (text: string) => text.replace('"profile"', '"profile" 1')],
+    ['a bad value', (text: string) => text.replace('"hoursPerWeek": 10', '"hoursPerWeek": "ten"')],
+    ['a key written twice', (text: string) => text.replace('"track": "python"', '"track": "python", "track": "node"')],
+    ['a list where the file should be an object', () => '[]'],
+  ])('prints one line and exits 0 for %s, where status explains it', async (_what, damage) => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(PLAN);
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, damage(readFileSync(file, 'utf8').replace(/\t/g, ' ')));
+    expect(await me(['status', '--short'])).toEqual(ONE_LINE);
+    const full = await me(['status']);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain(`${file}`);
+  });
+
+  it("prints one line and exits 0 when the plan's own roadmap file has a YAML typo", async () => {
+    const dir = tempDir();
+    const roadmap = join(dir, 'course.yaml');
+    writeFileSync(roadmap, readFileSync(COURSE, 'utf8'));
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    expect((await me([...PLAN.slice(0, 2), roadmap, ...PLAN.slice(3)])).code).toBe(0);
+    writeFileSync(roadmap, `${readFileSync(roadmap, 'utf8')}\n  bad: [unclosed\n`);
+    expect(await me(['status', '--short'])).toEqual(ONE_LINE);
+    expect(json((await me(['status', '--short', '--json'])).stdout).problem).toContain(
+      `${roadmap} is not a valid roadmap`,
+    );
+  });
+
+  it('prints one line and exits 0 when the clock variables are wrong', async () => {
+    expect(await run(['status', '--short'], { env: { BACKEND_PATH_NOW: 'yesterday' } })).toEqual(ONE_LINE);
+  });
+});
+
 describe('text that reaches the terminal', () => {
   it('never carries control, bidi or invisible characters, whatever the progress file holds', async () => {
     const dir = tempDir();
