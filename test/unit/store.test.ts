@@ -77,6 +77,34 @@ describe('the progress store', () => {
     );
   });
 
+  it('refuses a key written twice, which JSON.parse would silently drop, with its line and column', async () => {
+    const text = JSON.stringify(sample(), null, '\t').replace('"track": "node"', '"track": "node",\n\t\t"track": "go"');
+    const { store, file } = storeWith(text);
+    const error = await failure(() => store.update((current) => ({ data: current!, result: null })));
+    expect(error.message).toContain(
+      `${file}:9:3 the key "track" appears twice in profile; only the last would count, so delete the one that is wrong`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    // A colon written as an escape cannot hide a repeated key.
+    const notes = { ...sample(), notes: { s1: [{ date: '2026-01-06', text: 'a\u003ab' }] } };
+    const escaped = JSON.stringify(notes)
+      .replace('a:b', 'a\\u003ab')
+      .replace('"revision":1', '"revision":1,"revision":2');
+    expect((await failure(() => storeWith(escaped).store.read())).message).toContain(
+      'the key "revision" appears twice;',
+    );
+    expect((await storeWith(JSON.stringify(notes).replace('a:b', 'a\\u003ab')).store.read())!.notes.s1![0]!.text).toBe(
+      'a:b',
+    );
+  });
+
+  it('names where the JSON breaks, by line and column', async () => {
+    const { store, file } = storeWith('{\n\t"schemaVersion": 3,\n\t"revision": tru\n}');
+    expect((await failure(() => store.read())).message).toContain(
+      `${file}:3:17 it is not valid JSON: true was expected here`,
+    );
+  });
+
   it('keeps progress for a stage called constructor', async () => {
     const data = { ...sample(), progress: { constructor: { status: 'done' as const, date: '2026-01-06' } } };
     const { store } = storeWith(JSON.stringify(data));
