@@ -24,7 +24,15 @@ async function build(options) {
   return result;
 }
 
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // The shell completion scripts are shell files, bundled as text.
+  loader: { '.bash': 'text', '.zsh': 'text' },
+};
 
 // The roadmap loader is bundled on its own for the build, so YAML is parsed here, not at start-up.
 const loaderOut = join(dist, 'build-loader.mjs');
