@@ -13,7 +13,7 @@ import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
  */
 export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
-  const clean = (text: string) => adapt(safeText(text), commandName(io.env, io.script, io.cwd));
+  const clean = (text: string) => adapt(cutLongWords(safeText(text)), commandName(io.env, io.script, io.cwd));
   // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
   const wrap = io.stderr.isTTY ? (await import('../ui/text.js')).wrap : undefined;
   const fold = (text: string) =>
@@ -45,6 +45,18 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
 }
 
 /**
+ * Messages echo what was typed (an unknown option, a path, a value outside the choices). A run of
+ * more than 200 characters without a space is shown by its start and its end, so a 100,000-
+ * character argument stays a readable line and a long path keeps both ends.
+ */
+function cutLongWords(text: string): string {
+  return text.replace(/\S{201,}/gu, (word) => {
+    const characters = [...word];
+    return characters.length > 200 ? `${characters.slice(0, 120).join('')}…${characters.slice(-40).join('')}` : word;
+  });
+}
+
+/**
  * Where commander writes its help and its own errors: our outputs, under the one colour policy
  * and width. Its defaults would make process.stdout (a few milliseconds of every --help) and
  * ignore a test's streams.
@@ -53,7 +65,7 @@ export function programOutput(io: Io): OutputConfiguration {
   return {
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
-    outputError: (text, write) => write(safeText(text.replace(/^error: /, 'Error: '))),
+    outputError: (text, write) => write(cutLongWords(safeText(text.replace(/^error: /, 'Error: ')))),
     getOutHelpWidth: () => terminalWidth(io.stdout, io.env),
     getErrHelpWidth: () => terminalWidth(io.stderr, io.env),
     getOutHasColors: () => colorLevel(io.stdout, io.env) > 0,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { FailureError, RoadmapError, UsageError } from '../errors.js';
+import { describeCode, FailureError, RoadmapError, UsageError } from '../errors.js';
 import { safeLine } from '../validation/sanitize.js';
 import { locateProblems } from '../validation/locate.js';
 import type { Roadmap } from './types.js';
@@ -83,7 +83,7 @@ function unreadable(file: string, error: NodeJS.ErrnoException): Error {
     case 'EISDIR':
       return new UsageError(`Roadmap file ${file} is a folder, not a regular file.`);
     default:
-      return new FailureError(`Roadmap file ${file} cannot be read (${error.code ?? error.message}).`);
+      return new FailureError(`Roadmap file ${file} cannot be read: ${describeCode(error.code)}.`);
   }
 }
 
@@ -125,7 +125,8 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
         doc.errors.map((error) => `${at(error.pos[0])} ${describeYamlError(error.message)}`),
       );
     }
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // yaml counts the anchored value itself as one use, so its limit is one above the aliases allowed.
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES + 1 });
   } catch (error) {
     if (error instanceof RoadmapError) throw error;
     throw new RoadmapError(file, [describeParseFailure(error, source, file, at)]);
@@ -155,7 +156,7 @@ function describeParseFailure(error: unknown, source: string, file: string, at: 
     return `${offset >= 0 ? at(offset) : file} the alias *${safeLine(name)} names no anchor (&${safeLine(name)}) defined before it`;
   }
   if (/alias count/i.test(message))
-    return `${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`;
+    return `${file}: uses YAML aliases more than ${MAX_ALIASES} times (an alias inside an anchored map or list counts once for every use of that map or list)`;
   if (TOO_DEEP.test(message)) return `${at(deepestOffset(source))} ${describeYamlError(message)}`;
   return `${file}: cannot be read as YAML (${safeLine(message)})`;
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeCode, FailureError } from '../errors.js';
 
 /**
@@ -94,7 +94,13 @@ function makeDraft(draft: string, token: string, lockPath: string): void {
     mkdirSync(draft);
     writeFileSync(join(draft, `${token}@${Date.now()}`), '', { flag: 'wx' });
   } catch (error) {
-    throw lockFailure(lockPath, error);
+    // The first thing made in the folder: a folder that takes no new files (read-only, not
+    // ours, or under /proc, which answers ENOENT) cannot hold the progress file either.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FailureError(
+      `The folder ${dirname(lockPath)} cannot hold your progress file: ${code === 'ENOENT' ? 'it takes no new files' : describeCode(code)}. Nothing was saved.`,
+      'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.',
+    );
   }
 }
 

@@ -5,7 +5,6 @@ import {
   fstatSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readFileSync,
   realpathSync,
@@ -14,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
+import { makeFolder } from './folder.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { damaged, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
@@ -217,11 +217,15 @@ export class ProgressStore {
 
   #ensureDir(): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolder(this.dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a folder' : describeCode(code);
+        code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'part of that path is a file, not a folder'
+          : code === 'ENOENT'
+            ? 'that part of the file system takes no new folders'
+            : describeCode(code);
       throw new FailureError(
         `Cannot create the folder ${this.dir} for your progress: ${why}.`,
         'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.',

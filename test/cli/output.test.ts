@@ -98,6 +98,35 @@ describe('the prompt line, whatever is broken', () => {
   });
 });
 
+describe('messages about what was typed', () => {
+  const long = 'x'.repeat(100_000);
+
+  it.each([
+    [['completion', long], 2],
+    [['export', '--format', long], 2],
+    [['next', `--${long}`], 2],
+    [[long], 2],
+    [['roadmaps', 'validate', long], 1],
+  ])('cut a 100,000-character argument to a readable length: %#', async (args, code) => {
+    const result = await run(args as string[]);
+    expect(result.code).toBe(code);
+    expect(result.stderr.length).toBeLessThan(500);
+    expect(result.stderr).toMatch(/x{40}…x{30}/);
+  });
+
+  it('refuse a progress folder where no folder can be made, at once and in words', async () => {
+    const refused = await run(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--yes'], {
+      env: { BACKEND_PATH_CONFIG_DIR: '/proc/self/backend-path' },
+    });
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: Cannot create the folder /proc/self/backend-path for your progress: that part of the file system takes no new folders.',
+    ]);
+    const here = await run(['log', '1'], { env: { BACKEND_PATH_CONFIG_DIR: '/proc/self' } });
+    expect(here.code).toBe(1);
+  });
+});
+
 describe('text that reaches the terminal', () => {
   it('never carries control, bidi or invisible characters, whatever the progress file holds', async () => {
     const dir = tempDir();
