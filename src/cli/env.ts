@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
 import { FailureError, UsageError } from '../errors.js';
 import type { Clock } from '../coach/types.js';
-import { localDate, parseIsoDate } from '../plan/dates.js';
+import { localDate, localInstant, parseIsoDate } from '../plan/dates.js';
 
 const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$/;
 
@@ -19,19 +19,20 @@ export function resolveClock(env: NodeJS.ProcessEnv, instant: Date): Clock {
         'BACKEND_PATH_NOW must be a local date and time written YYYY-MM-DDTHH:MM:SS, in the years 1970 to 2999.',
       );
     }
-    return { today: match[1]!, now };
+    return { today: match[1]!, now, instant: localInstant(now) };
   }
   const today = env.BACKEND_PATH_TODAY;
   if (today) {
     if (!parseIsoDate(today))
       throw new UsageError('BACKEND_PATH_TODAY must be a real date written YYYY-MM-DD, in the years 1970 to 2999.');
-    return { today, now: `${today}T12:00:00` };
+    return { today, now: `${today}T12:00:00`, instant: localInstant(`${today}T12:00:00`) };
   }
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = localDate(instant);
   return {
     today: date,
     now: `${date}T${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())}`,
+    instant: instant.getTime(),
   };
 }
 

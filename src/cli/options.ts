@@ -1,4 +1,4 @@
-import { checkLink, dayHours, MAX_DAY_HOURS, weeklyHours, WEEKLY_HOURS_RULE } from '../coach/rules.js';
+import { checkLink, DURATION_RULE, durationHours, weeklyHours, WEEKLY_HOURS_RULE } from '../coach/rules.js';
 import { quoted, RuleError, UsageError } from '../errors.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
 
@@ -14,13 +14,10 @@ export function parseWeeklyHours(text: string): number {
   return hours;
 }
 
-export function parseLogHours(text: string): number {
-  const hours = dayHours(text);
-  if (hours === undefined) {
-    throw new UsageError(
-      `Hours must be a number above 0 and at most ${MAX_DAY_HOURS} (one day's study), with at most two decimals, like 1.5; got ${quoted(text)}.`,
-    );
-  }
+/** The time studied, for `log` and `log change --hours`. */
+export function parseDuration(text: string): number {
+  const hours = durationHours(text);
+  if (hours === undefined) throw new UsageError(`The time studied must be ${DURATION_RULE}; got ${quoted(text)}.`);
   return hours;
 }
 
@@ -62,4 +59,12 @@ export function parseLink(text: string): string {
     if (error instanceof RuleError) throw new UsageError(error.message, error.hint);
     throw error;
   }
+}
+
+/** A number in one of the numbered lists (`log list`, `note list`, `link list`): a whole number from 1. */
+export function parseEntryNumber(text: string): number {
+  const trimmed = text.trim();
+  if (!/^[1-9]\d{0,6}$/.test(trimmed))
+    throw new UsageError(`The number must be a whole number from 1, as the list shows it; got ${quoted(text)}.`);
+  return Number(trimmed);
 }

@@ -1,11 +1,19 @@
-import { Argument, Command, Option } from '@commander-js/extra-typings';
+import { Argument, Command, Option, type OptionValues } from '@commander-js/extra-typings';
 import type { StatusLine, StatusResult } from '../commands/status.js';
 import type { CommandContext } from '../commands/context.js';
 import { actions, type Renderer } from './action.js';
 import { HELP_EXAMPLES } from './help.js';
 import { watchStdout, writeText, type Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
-import { dateParser, parseClockTime, parseLink, parseLogHours, parseStopTime, parseWeeklyHours } from './options.js';
+import {
+  dateParser,
+  parseClockTime,
+  parseDuration,
+  parseEntryNumber,
+  parseLink,
+  parseStopTime,
+  parseWeeklyHours,
+} from './options.js';
 import { describeProgram } from './program-spec.js';
 import { programOutput, reportError } from './report.js';
 
@@ -81,6 +89,13 @@ function registerReplanning(program: Command, perform: Perform): void {
     .description('life happens: lay what is left out again from today')
     .addOption(hours('a new weekly pace, 1 to 80 hours'))
     .addOption(start('start the new plan later than today'))
+    .addOption(
+      new Option(
+        '--own-speed',
+        'plan the rest at your own speed: the hours you took per estimated hour on finished stages',
+      ),
+    )
+    .addOption(new Option('--estimates', "plan the rest at the roadmap's estimates again"))
     .addOption(yes('replan without asking'))
     .addOption(json())
     .action((o) =>
@@ -123,9 +138,10 @@ function registerMarks(program: Command, perform: Perform): void {
     .action((name, o) => perform((c) => cmd.mark().then((m) => m.markCommand('undo', [name], {}, c)), mark, o.json));
   program
     .command('skip')
-    .description('skip a stage (it does not count as learned)')
+    .description('skip a stage: it counts as no ground covered, and a required one leaves a gap')
     .addArgument(stage())
     .addOption(date('the day you skipped it'))
+    .addOption(yes('skip a stage already done without asking'))
     .addOption(json())
     .action((name, o) => perform((c) => cmd.mark().then((m) => m.markCommand('skip', [name], o, c)), mark, o.json));
   program
@@ -138,12 +154,13 @@ function registerMarks(program: Command, perform: Perform): void {
 
 function registerEffort(program: Command, perform: Perform): void {
   const session = () => ui.progress().then((m) => m.renderSession);
-  program
+  const log = program
     .command('log')
-    .description('record study time; it counts toward the stage in progress')
-    .addArgument(new Argument('<hours>', 'hours studied, like 1.5').argParser(parseLogHours))
+    .description('record study time; it counts toward the stage in progress (`log list` shows the log)')
+    .addArgument(new Argument('<time>', 'time studied, like 1.5, 1:30, 90m or 1h30').argParser(parseDuration))
     .addOption(date('the day you studied'))
     .addOption(new Option('--stage <stage>', 'the stage you worked on (default: the stage in progress)'))
+    .addOption(yes('log on a stage already done without asking (review time)'))
     .addOption(json())
     .action((hours, o) =>
       perform(
@@ -152,12 +169,14 @@ function registerEffort(program: Command, perform: Perform): void {
         o.json,
       ),
     );
+  registerLogCorrections(log, perform);
   program
     .command('start')
     .description('start a study session (default: the stage in progress)')
     .addArgument(new Argument('[stage]', 'the stage to study'))
+    .addOption(yes('start on a stage already done without asking (review time)'))
     .addOption(json())
-    .action((name, o) => perform((c) => cmd.session().then((m) => m.startCommand(name, c)), session, o.json));
+    .action((name, o) => perform((c) => cmd.session().then((m) => m.startCommand(name, o, c)), session, o.json));
   program
     .command('stop')
     .description('end the study session and log it')
@@ -169,29 +188,119 @@ function registerEffort(program: Command, perform: Perform): void {
     .description('drop the running study session without logging it')
     .addOption(json())
     .action((o) => perform((c) => cmd.session().then((m) => m.cancelCommand(c)), session, o.json));
-  program
+}
+
+/** `log list`, `log remove <n>` and `log change <n>`: the log, and how to correct it. */
+function registerLogCorrections(log: Command<[number], OptionValues>, perform: Perform): void {
+  const changed = () => ui.progress().then((m) => m.renderLogChange);
+  log
+    .command('list')
+    .description('the study log, numbered (the last 20 unless --all)')
+    .addOption(new Option('--all', 'every entry'))
+    .addOption(json())
+    .action((o) =>
+      perform(
+        (c) => cmd.log().then((m) => m.logListCommand(o, c)),
+        () => ui.progress().then((m) => m.renderLogList),
+        o.json,
+      ),
+    );
+  log
+    .command('remove')
+    .description('remove one entry of the log, by its number in `log list`')
+    .addArgument(new Argument('<number>', 'the entry, as `log list` numbers it').argParser(parseEntryNumber))
+    .addOption(json())
+    .action((number, o) => perform((c) => cmd.log().then((m) => m.logRemoveCommand(number, c)), changed, o.json));
+  log
+    .command('change')
+    .description('change the time, day or stage of one entry, by its number in `log list`')
+    .addArgument(new Argument('<number>', 'the entry, as `log list` numbers it').argParser(parseEntryNumber))
+    .addOption(new Option('--hours <time>', 'the time studied, like 1.5, 1:30, 90m or 1h30').argParser(parseDuration))
+    .addOption(date('the day studied'))
+    .addOption(new Option('--stage <stage>', 'the stage studied'))
+    .addOption(json())
+    .action((number, o) => perform((c) => cmd.log().then((m) => m.logChangeCommand(number, o, c)), changed, o.json));
+}
+
+/** `note`, `note list` and `note remove <n>`: the learner's own notes beside the stages. */
+function registerNotes(program: Command, perform: Perform): void {
+  const misc = ui.misc;
+  const note = program
     .command('note')
-    .description('keep your own note on a stage')
+    .description('keep your own note on a stage (`note list`, `note remove <n>`)')
     .addArgument(stage())
     .addArgument(new Argument('<text>', 'the note'))
     .addOption(json())
     .action((name, text, o) =>
       perform(
         (c) => cmd.note().then((m) => m.noteCommand(name, text, c)),
-        () => ui.misc().then((m) => m.renderNote),
+        () => misc().then((m) => m.renderNote),
         o.json,
       ),
     );
-  program
+  note
+    .command('list')
+    .description('your notes, numbered')
+    .addArgument(new Argument('[stage]', 'only this stage'))
+    .addOption(json())
+    .action((name, o) =>
+      perform(
+        (c) => cmd.note().then((m) => m.noteListCommand(name, c)),
+        () => misc().then((m) => m.renderNoteList),
+        o.json,
+      ),
+    );
+  note
+    .command('remove')
+    .description('remove one note, by its number in `note list`')
+    .addArgument(new Argument('<number>', 'the note, as `note list` numbers it').argParser(parseEntryNumber))
+    .addOption(json())
+    .action((number, o) =>
+      perform(
+        (c) => cmd.note().then((m) => m.noteRemoveCommand(number, c)),
+        () => misc().then((m) => m.renderRemoved),
+        o.json,
+      ),
+    );
+}
+
+/** `link`, `link list` and `link remove <n>`. */
+function registerLinks(program: Command, perform: Perform): void {
+  const misc = ui.misc;
+  const link = program
     .command('link')
-    .description('keep a link that proves a stage: a repository or a live URL')
+    .description('keep a link that proves a stage: a repository or a live URL (`link list`, `link remove <n>`)')
     .addArgument(stage())
     .addArgument(new Argument('<url>', 'an http(s) URL').argParser(parseLink))
     .addOption(json())
     .action((name, url, o) =>
       perform(
         (c) => cmd.link().then((m) => m.linkCommand(name, url, c)),
-        () => ui.misc().then((m) => m.renderLink),
+        () => misc().then((m) => m.renderLink),
+        o.json,
+      ),
+    );
+  link
+    .command('list')
+    .description('your links, numbered')
+    .addArgument(new Argument('[stage]', 'only this stage'))
+    .addOption(json())
+    .action((name, o) =>
+      perform(
+        (c) => cmd.link().then((m) => m.linkListCommand(name, c)),
+        () => misc().then((m) => m.renderLinkList),
+        o.json,
+      ),
+    );
+  link
+    .command('remove')
+    .description('remove one link, by its number in `link list`; it leaves every export')
+    .addArgument(new Argument('<number>', 'the link, as `link list` numbers it').argParser(parseEntryNumber))
+    .addOption(json())
+    .action((number, o) =>
+      perform(
+        (c) => cmd.link().then((m) => m.linkRemoveCommand(number, c)),
+        () => misc().then((m) => m.renderRemoved),
         o.json,
       ),
     );
@@ -316,6 +425,8 @@ function buildProgram(io: Io): Command {
   registerPlanning(program, perform);
   registerMarks(program, perform);
   registerEffort(program, perform);
+  registerNotes(program, perform);
+  registerLinks(program, perform);
   registerReplanning(program, perform);
   registerTools(program, perform);
   registerRoadmaps(program, perform);

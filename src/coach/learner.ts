@@ -1,33 +1,35 @@
-import { minutesBetween, type IsoDate } from '../plan/dates.js';
+import type { IsoDate } from '../plan/dates.js';
 import { stageHours, type Roadmap, type Stage } from '../roadmap/types.js';
-import type { Baseline, CheckRecord, LearnerRecord, LogEntry, Profile, Session, StageStatus } from './types.js';
+import type {
+  Baseline,
+  CheckRecord,
+  LearnerRecord,
+  LogEntry,
+  Mark,
+  Note,
+  Pace,
+  Profile,
+  Session,
+  StageStatus,
+} from './types.js';
 
 /**
- * Everything the coach knows about a learner: the saved data read with its roadmap, with every
+ * Everything the coach knows about a learner: the saved record read with its roadmap, with every
  * map keyed by stage id held in a `Map`. Pure data; nothing here reads a clock or a file.
  */
 export interface Learner {
   roadmap: Roadmap;
   profile: Profile;
-  /** The agreed plan. */
+  /** The agreed plan, as saved (skips since are applied by agreedPlan()). */
   baseline: Baseline;
+  paces: readonly Pace[];
   originalFinish: IsoDate | null;
-  progress: ReadonlyMap<string, { status: 'done' | 'skipped'; date: IsoDate }>;
-  notes: ReadonlyMap<string, { date: IsoDate; text: string }[]>;
+  progress: ReadonlyMap<string, Mark>;
+  notes: ReadonlyMap<string, Note[]>;
   links: ReadonlyMap<string, string[]>;
   checks: ReadonlyMap<string, CheckRecord>;
   log: readonly LogEntry[];
   session: Session | null;
-}
-
-/** The running study session with the whole minutes since it started at local time `now`. */
-export function runningSession(learner: Learner, now: string): (Session & { minutes: number }) | null {
-  return learner.session && { ...learner.session, minutes: Math.max(0, minutesBetween(learner.session.start, now)) };
-}
-
-/** The title of the learner's track, or its id when the roadmap has no title for it. */
-export function trackTitle(learner: Learner): string {
-  return learner.roadmap.tracks.get(learner.profile.track)?.title ?? learner.profile.track;
 }
 
 const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));
@@ -37,6 +39,7 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
     roadmap,
     profile: data.profile,
     baseline: data.baseline,
+    paces: data.paces,
     originalFinish: data.originalFinish,
     progress: toMap(data.progress),
     notes: toMap(data.notes),
@@ -47,10 +50,26 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
   };
 }
 
+/** The running study session with the whole minutes elapsed since it began, at `instant`. */
+export function runningSession(learner: Learner, instant: number): (Session & { minutes: number }) | null {
+  return (
+    learner.session && {
+      ...learner.session,
+      minutes: Math.max(0, Math.floor((instant - learner.session.startedAt) / 60_000)),
+    }
+  );
+}
+
+/** The title of the learner's track, or its id when the roadmap has no title for it. */
+export function trackTitle(learner: Learner): string {
+  return learner.roadmap.tracks.get(learner.profile.track)?.title ?? learner.profile.track;
+}
+
 export function statusOf(learner: Learner, id: string): StageStatus {
   return learner.progress.get(id)?.status ?? 'todo';
 }
 
+/** A stage's estimate on the learner's track, in the roadmap's hours. */
 export function hoursOf(learner: Learner, stage: Stage): number {
   return stageHours(stage, learner.profile.track);
 }
@@ -70,19 +89,7 @@ export function loggedByStage(log: readonly LogEntry[], until: IsoDate): Map<str
   return hours;
 }
 
-/**
- * The hours a stage counts as learned: all of them once done, the hours logged on it (at most
- * its hours) while still to do, none when skipped.
- */
-export function creditOf(learner: Learner, stage: Stage, logged: ReadonlyMap<string, number>, until?: IsoDate): number {
-  const entry = learner.progress.get(stage.id);
-  if (entry?.status === 'skipped') return 0;
-  const hours = hoursOf(learner, stage);
-  if (entry?.status === 'done' && (until === undefined || entry.date <= until)) return hours;
-  return Math.min(hours, logged.get(stage.id) ?? 0);
-}
-
-/** The first day a learner can have studied: the plan's start, or the day it was made if earlier. */
+/** The first day a learner can have studied: the plan's start, or the day it was first made if earlier. */
 export function planBegan(learner: Learner): IsoDate {
   return learner.profile.start < learner.baseline.madeOn ? learner.profile.start : learner.baseline.madeOn;
 }

@@ -28,11 +28,28 @@ export function weeklyHours(text: string): number | undefined {
   return DECIMAL.test(trimmed) && hours >= MIN_WEEKLY_HOURS && hours <= MAX_WEEKLY_HOURS ? hours : undefined;
 }
 
-/** Hours studied on one day as typed (above 0, at most a day), or undefined when the text is not one. */
-export function dayHours(text: string): number | undefined {
-  const trimmed = text.trim();
-  const hours = Number(trimmed);
-  return DECIMAL.test(trimmed) && hours > 0 && hours <= MAX_DAY_HOURS ? hours : undefined;
+export const DURATION_RULE = `a time from 1 minute to ${MAX_DAY_HOURS} hours, written like 1.5, 1:30, 90m or 1h30`;
+
+/**
+ * Time studied on one day as typed: decimal hours (1.5), hours and minutes (1:30, 1h30, 1h 30m),
+ * hours (2h) or minutes (90m, 90min); at least one minute and at most a day. Undefined when the
+ * text is none of these.
+ */
+export function durationHours(text: string): number | undefined {
+  const typed = text.trim().toLowerCase();
+  let minutes: number | undefined;
+  const clock = /^(\d{1,2}):([0-5]\d)$/.exec(typed);
+  const units = /^(?:(\d{1,2})\s*h)?\s*(?:(\d{1,4})\s*(?:m|min)?)?$/.exec(typed);
+  if (DECIMAL.test(typed)) minutes = Number(typed) * 60;
+  else if (clock) minutes = Number(clock[1]) * 60 + Number(clock[2]);
+  else if (units && (units[1] !== undefined || /m(in)?$/.test(typed))) {
+    // "1h70" is a typo, not 2 h 10 min; minutes alone ("90m") may run past the hour.
+    if (units[1] === undefined || Number(units[2] ?? 0) < 60)
+      minutes = Number(units[1] ?? 0) * 60 + Number(units[2] ?? 0);
+  }
+  if (minutes === undefined || minutes < 1 - 1e-9 || minutes > MAX_DAY_HOURS * 60 + 1e-9) return undefined;
+  // Minutes typed are kept to the minute; decimal hours as they were typed.
+  return DECIMAL.test(typed) ? Number(typed) : minutes / 60;
 }
 
 /** A plan's first day: within a year of today, either side. */

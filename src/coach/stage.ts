@@ -1,48 +1,52 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
 import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
-import type { CheckRecord, StageStatus } from './types.js';
-import { creditOf, currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
+import { agreedPlan } from './agree.js';
+import { currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
+import type { BaselineStage, CheckRecord, Mark, Note, StageStatus } from './types.js';
 
-/** Where today falls against a stage's window. */
-export type Timing = 'ahead' | 'in-window' | 'overdue' | 'unscheduled';
+/**
+ * Where a stage stands today. For a stage still to do: `upcoming` (its window has not opened and
+ * nothing is logged on it), `in-progress` (its window is open, or it has hours or a session),
+ * `overdue` (its window has ended), `unscheduled` (the agreed plan does not hold it); a done or
+ * skipped stage is `done` or `skipped`.
+ */
+export type StageState = 'upcoming' | 'in-progress' | 'overdue' | 'unscheduled' | 'done' | 'skipped';
 
+/** One stage as every list shows it: `status`, the exports and the card. */
 export interface StageRow {
   number: number;
   id: string;
   title: string;
-  hours: number;
-  /** Hours counted as learned: all once done, else the hours logged on it (at most `hours`). */
-  creditedHours: number;
-  status: StageStatus;
   optional: boolean;
+  /** The estimate on the learner's track, at the plan's speed. */
+  hours: number;
+  /** Effort: every hour logged on it. */
+  loggedHours: number;
+  /** Progress: the ground it counts for, all of its estimate once done, else its logged hours up to the estimate. */
+  creditedHours: number;
+  /** Study hours left before its estimate is used up (0 once done or skipped). */
+  hoursLeft: number;
+  status: StageStatus;
+  state: StageState;
   /** When it was marked done or skipped. */
   date: IsoDate | null;
-  /** The agreed window; null for a stage the agreed plan does not schedule. */
+  /** The agreed window, or for a stage outside the agreed plan the days it takes if started today. */
   start: IsoDate | null;
   end: IsoDate | null;
-  /** The stage in progress. */
+  /** Days from today to the window's end: 0 on its last day, negative when past it; null when done or skipped. */
+  daysLeft: number | null;
+  /** The stage in progress: the first still to do. */
   current: boolean;
-  /** Still to do and its window has ended. */
-  overdue: boolean;
-  notes: { date: IsoDate; text: string }[];
+  notes: Note[];
   links: string[];
   check: CheckRecord | null;
 }
 
-export interface StageDetail {
-  number: number;
-  id: string;
-  title: string;
-  hours: number;
-  creditedHours: number;
-  hoursLeft: number;
-  /** The agreed window, or for a stage outside the agreed plan the days it takes if started today. */
-  start: IsoDate;
-  end: IsoDate;
-  timing: Timing;
-  /** Days from today to the window's end: 0 on its last day, negative when overdue. */
-  daysLeft: number;
+/** A stage with everything `next` says about it. */
+export interface StageDetail extends StageRow {
+  /** Where the stage's hours come from. */
+  hoursBasis: string | null;
   summary: string | null;
   topics: string[];
   tools: string[];
@@ -52,43 +56,69 @@ export interface StageDetail {
   pitfalls: string[];
   /** Topics to leave for later that tempt most at this stage. */
   skipForNow: SkipTopic[];
-  notes: { date: IsoDate; text: string }[];
-  links: string[];
   /** The stage's project can be checked with `backend-path check <id>`. */
   checkable: boolean;
-  check: CheckRecord | null;
+}
+
+/** What every stage's row looks up: the log by stage, the agreed windows and the stage in progress, made once for a list. */
+export function sharedLookups(learner: Learner, today: IsoDate) {
+  const plan = agreedPlan(learner);
+  return {
+    logged: loggedByStage(learner.log, today),
+    windows: new Map<string, BaselineStage>(plan.stages.map((s) => [s.id, s])),
+    current: currentStage(learner)?.id,
+    speed: plan.speed,
+    hoursPerWeek: plan.hoursPerWeek,
+  };
+}
+
+type Lookups = ReturnType<typeof sharedLookups>;
+
+export function stageRow(learner: Learner, stage: Stage, today: IsoDate, index: number, shared: Lookups): StageRow {
+  const status = statusOf(learner, stage.id);
+  const hours = hoursOf(learner, stage) * shared.speed;
+  const logged = shared.logged.get(stage.id) ?? 0;
+  const mark: Mark | undefined = learner.progress.get(stage.id);
+  const todo = status === 'todo';
+  const hoursLeft = todo ? Math.max(0, hours - logged) : 0;
+  const planned = shared.windows.get(stage.id);
+  const start = planned?.start ?? (todo ? today : null);
+  const end =
+    planned?.end ?? (todo ? addDays(today, Math.max(0, dayBefore(hoursLeft, shared.hoursPerWeek / 7))) : null);
+  return {
+    number: index + 1,
+    id: stage.id,
+    title: stage.title,
+    optional: stage.optional,
+    hours: roundHours(hours),
+    loggedHours: roundHours(logged),
+    creditedHours: roundHours(
+      status === 'done' ? hours / shared.speed : todo ? Math.min(hours, logged) / shared.speed : 0,
+    ),
+    hoursLeft: roundHours(hoursLeft),
+    status,
+    state: stateOf(status, planned, today, logged > 0 || learner.session?.stage === stage.id),
+    date: mark?.date ?? null,
+    start,
+    end,
+    daysLeft: todo && end ? daysBetween(today, end) : null,
+    current: stage.id === shared.current,
+    notes: learner.notes.get(stage.id) ?? [],
+    links: learner.links.get(stage.id) ?? [],
+    check: learner.checks.get(stage.id) ?? null,
+  };
+}
+
+function stateOf(status: StageStatus, window: BaselineStage | undefined, today: IsoDate, started: boolean): StageState {
+  if (status !== 'todo') return status;
+  if (!window) return 'unscheduled';
+  if (today > window.end) return 'overdue';
+  return today < window.start && !started ? 'upcoming' : 'in-progress';
 }
 
 export function stageRows(learner: Learner, today: IsoDate): StageRow[] {
-  const logged = loggedByStage(learner.log, today);
-  const windows = new Map(learner.baseline.stages.map((s) => [s.id, s]));
-  const current = currentStage(learner)?.id;
-  return learner.roadmap.stages.map((stage, index) => {
-    const status = statusOf(learner, stage.id);
-    const window = windows.get(stage.id);
-    return {
-      number: index + 1,
-      id: stage.id,
-      title: stage.title,
-      hours: hoursOf(learner, stage),
-      creditedHours: roundHours(creditOf(learner, stage, logged)),
-      status,
-      optional: stage.optional,
-      date: learner.progress.get(stage.id)?.date ?? null,
-      start: window?.start ?? null,
-      end: window?.end ?? null,
-      current: stage.id === current,
-      overdue: status === 'todo' && window !== undefined && window.end < today,
-      notes: learner.notes.get(stage.id) ?? [],
-      links: learner.links.get(stage.id) ?? [],
-      check: learner.checks.get(stage.id) ?? null,
-    };
-  });
-}
-
-/** What every stage's details look up: the log by stage and the agreed windows, made once for a list. */
-export function sharedLookups(learner: Learner, today: IsoDate) {
-  return { logged: loggedByStage(learner.log, today), windows: new Map(learner.baseline.stages.map((s) => [s.id, s])) };
+  const shared = sharedLookups(learner, today);
+  return learner.roadmap.stages.map((stage, index) => stageRow(learner, stage, today, index, shared));
 }
 
 /** Everything `next` says about a stage, with its window and today's place in it. */
@@ -99,37 +129,18 @@ export function stageDetail(
   index = learner.roadmap.stages.indexOf(stage),
   shared = sharedLookups(learner, today),
 ): StageDetail {
-  const { baseline, profile } = learner;
-  const hours = hoursOf(learner, stage);
-  const credited = creditOf(learner, stage, shared.logged);
-  const hoursLeft = roundHours(Math.max(0, hours - credited));
-  const planned = shared.windows.get(stage.id);
-  const start = planned?.start ?? today;
-  const end = planned?.end ?? addDays(today, Math.max(0, dayBefore(hoursLeft, baseline.hoursPerWeek / 7)));
-  const timing: Timing = !planned ? 'unscheduled' : today < start ? 'ahead' : today > end ? 'overdue' : 'in-window';
-  const onTrack = stageOnTrack(stage, profile.track);
+  const onTrack = stageOnTrack(stage, learner.profile.track);
   return {
-    number: index + 1,
-    id: stage.id,
-    title: stage.title,
-    hours,
-    creditedHours: roundHours(credited),
-    hoursLeft,
-    start,
-    end,
-    timing,
-    daysLeft: daysBetween(today, end),
+    ...stageRow(learner, stage, today, index, shared),
+    hoursBasis: stage.hoursBasis,
     summary: stage.summary,
     topics: onTrack.topics,
     tools: onTrack.tools,
     resources: onTrack.resources,
-    project: stage.project,
+    project: onTrack.project,
     selfCheck: stage.selfCheck,
     pitfalls: stage.pitfalls,
     skipForNow: learner.roadmap.skipForNow.filter((topic) => topic.at === stage.id),
-    notes: learner.notes.get(stage.id) ?? [],
-    links: learner.links.get(stage.id) ?? [],
     checkable: stage.checks !== null,
-    check: learner.checks.get(stage.id) ?? null,
   };
 }

@@ -10,6 +10,8 @@ export interface Clock {
   today: IsoDate;
   /** Local date and time as YYYY-MM-DDTHH:MM:SS. */
   now: string;
+  /** The same moment as an instant (milliseconds since 1970 UTC): durations are measured on it. */
+  instant: number;
 }
 
 export type StageStatus = 'todo' | 'done' | 'skipped';
@@ -37,7 +39,18 @@ export interface Baseline {
   start: IsoDate;
   finish: IsoDate | null;
   hoursPerWeek: number;
+  /**
+   * Study hours per estimated hour that the plan assumes: 1 for the roadmap's estimates, the
+   * learner's own speed after `replan --own-speed`.
+   */
+  speed: number;
   stages: BaselineStage[];
+}
+
+/** A weekly target and the day it took effect: each week is judged by the target in force when it began. */
+export interface Pace {
+  from: IsoDate;
+  hoursPerWeek: number;
 }
 
 export interface LogEntry {
@@ -64,15 +77,19 @@ export interface CheckRecord {
   total: number;
 }
 
-/** A running study session: its stage and local start time, YYYY-MM-DDTHH:MM:SS. */
+/** A running study session: its stage, its local start time (YYYY-MM-DDTHH:MM:SS) and the instant it began. */
 export interface Session {
   stage: string;
   start: string;
+  /** Milliseconds since 1970 UTC: the session's length is elapsed time, whatever the clocks did. */
+  startedAt: number;
 }
 
 export interface LearnerRecord {
   profile: Profile;
   baseline: Baseline;
+  /** Every weekly target the learner has agreed to, oldest first. */
+  paces: Pace[];
   /** The finish date of the first plan, which replans never move. */
   originalFinish: IsoDate | null;
   progress: Record<string, Mark>;

@@ -33,6 +33,29 @@ export async function loadLearner(
   return loaded;
 }
 
+/** What a change to the learner's record returns: the record to save (none: save nothing) and the command's result. */
+export interface LearnerChange<R> {
+  data?: SavedData;
+  result: R;
+}
+
+/**
+ * Changes the learner's record under the lock, with the record read once there (the only read
+ * a write command makes) and its roadmap. A learner's own roadmap file that changed since the
+ * plan was made is reported, as on any read.
+ */
+export function changeLearner<R>(
+  context: CommandContext,
+  change: (learner: Learner, data: SavedData, hash: string | undefined) => LearnerChange<R> | Promise<LearnerChange<R>>,
+  options: { adopt?: boolean } = {},
+): Promise<R> {
+  return context.store.update(async (current) => {
+    if (!current) throw noPlan();
+    const { roadmap, hash } = await roadmapOf(current, context, { quiet: options.adopt });
+    return change(toLearner(current, roadmap), current, hash);
+  });
+}
+
 /** As loadLearner, for the commands that have something to say without a plan: undefined then. */
 export async function readLearner(
   context: CommandContext,

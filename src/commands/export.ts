@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { planDocument, type PlanDocument } from '../coach/agree.js';
 import { currentStage, type Learner } from '../coach/learner.js';
-import { sharedLookups, stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
+import { sharedLookups, stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { loadLearner, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
@@ -23,10 +23,10 @@ export interface ExportOptions {
 /** `export --format json`: the agreed plan as `plan --json` prints it, with everything the learner recorded. */
 export interface ExportDocument extends PlanDocument {
   exportedOn: IsoDate;
-  standing: Pick<
-    Standing,
-    'verdict' | 'daysAhead' | 'plannedFinish' | 'projectedFinish' | 'creditedHours' | 'totalHours' | 'percent'
-  >;
+  /** Ground covered against the agreed plan, as `status --json` gives it. */
+  progress: Standing['progress'];
+  /** Hours put in against the weekly target, as `status --json` gives it. */
+  effort: Standing['effort'];
   notes: Record<string, { date: IsoDate; text: string }[]>;
   log: LogEntry[];
   links: Record<string, string[]>;
@@ -36,7 +36,6 @@ export interface ExportDocument extends PlanDocument {
 /** What the ics, md and svg renderers work from: one gathering, so every format shows the same figures. */
 export interface ExportData {
   document: ExportDocument;
-  rows: StageRow[];
   details: StageDetail[];
   current: StageDetail | null;
   standing: Standing;
@@ -82,21 +81,13 @@ export function exportData(learner: Learner, today: IsoDate, revision: number): 
     document: {
       ...planDocument(learner),
       exportedOn: today,
-      standing: {
-        verdict: report.verdict,
-        daysAhead: report.daysAhead,
-        plannedFinish: report.plannedFinish,
-        projectedFinish: report.projectedFinish,
-        creditedHours: report.creditedHours,
-        totalHours: report.totalHours,
-        percent: report.percent,
-      },
+      progress: report.progress,
+      effort: report.effort,
       notes: record(learner.notes),
       log: [...learner.log],
       links: record(learner.links),
       checks: record(learner.checks),
     },
-    rows: stageRows(learner, today),
     details,
     current: details.find((detail) => detail.id === current?.id) ?? null,
     standing: report,

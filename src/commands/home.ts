@@ -1,19 +1,17 @@
 import { currentStage, runningSession } from '../coach/learner.js';
-import { stageDetail, type StageDetail } from '../coach/stage.js';
+import { stageRow, sharedLookups, type StageRow } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import { suggestNext } from '../coach/suggest.js';
-import { readLearner, type CommandContext } from './context.js';
 import type { Session } from '../coach/types.js';
+import { readLearner, type CommandContext } from './context.js';
 
 export type HomeResult =
   | { plan: false }
   | {
       plan: true;
       roadmap: { id: string; title: string };
-      stage: Pick<
-        StageDetail,
-        'number' | 'id' | 'title' | 'start' | 'end' | 'timing' | 'daysLeft' | 'hoursLeft'
-      > | null;
+      /** The stage in progress; null when every stage is done or skipped. */
+      stage: StageRow | null;
       standing: Standing;
       session: (Session & { minutes: number }) | null;
       /** The one command to run next. */
@@ -27,24 +25,17 @@ export async function homeCommand(context: CommandContext): Promise<HomeResult> 
   const { learner } = loaded;
   const { today } = context.clock;
   const stage = currentStage(learner);
-  const detail = stage ? stageDetail(learner, stage, today) : null;
+  const row = stage
+    ? stageRow(learner, stage, today, learner.roadmap.stages.indexOf(stage), sharedLookups(learner, today))
+    : null;
   const report = standing(learner, today);
-  const session = runningSession(learner, context.clock.now);
+  const session = runningSession(learner, context.clock.instant);
   return {
     plan: true,
     roadmap: { id: learner.roadmap.id, title: learner.roadmap.title },
-    stage: detail && {
-      number: detail.number,
-      id: detail.id,
-      title: detail.title,
-      start: detail.start,
-      end: detail.end,
-      timing: detail.timing,
-      daysLeft: detail.daysLeft,
-      hoursLeft: detail.hoursLeft,
-    },
+    stage: row,
     standing: report,
     session,
-    next: suggestNext(report, detail, session?.minutes ?? null),
+    next: suggestNext(report, row, session),
   };
 }

@@ -1,6 +1,7 @@
-import { loadLearner, noPlan, type CommandContext } from './context.js';
 import { matchStage } from '../roadmap/match.js';
 import type { SavedData } from '../store/schema.js';
+import { changeLearner, loadLearner, type CommandContext } from './context.js';
+import { numbered, without, type Numbered } from './note.js';
 
 export interface LinkResult {
   stage: { id: string; title: string };
@@ -10,17 +11,15 @@ export interface LinkResult {
 
 /** Keeps a link to what proves a stage (a repository, a live URL); `status`, `next` and exports show it. */
 export async function linkCommand(name: string, url: string, context: CommandContext): Promise<LinkResult> {
-  const { learner } = await loadLearner(context);
-  const stage = matchStage(learner.roadmap, name);
-  return context.store.update<LinkResult>((current) => {
-    if (!current) throw noPlan();
-    const links = withLink(current.links, stage.id, url);
+  return changeLearner(context, (learner, data) => {
+    const stage = matchStage(learner.roadmap, name);
+    const links = withLink(data.links, stage.id, url);
     const result = {
       stage: { id: stage.id, title: stage.title },
       links: links[stage.id] ?? [],
-      added: links !== current.links,
+      added: links !== data.links,
     };
-    return result.added ? { data: { ...current, links }, result } : { result };
+    return result.added ? { data: { ...data, links }, result } : { result };
   });
 }
 
@@ -29,4 +28,29 @@ export function withLink(links: SavedData['links'], id: string, url: string): Sa
   const existing = links[id] ?? [];
   // Without a prototype, like the store's own maps: a stage may be called `constructor`.
   return existing.includes(url) ? links : Object.assign(Object.create(null), links, { [id]: [...existing, url] });
+}
+
+export interface LinkListResult {
+  links: Numbered<string>[];
+}
+
+/** Every link, numbered, optionally for one stage (numbers stay those of the whole list). */
+export async function linkListCommand(name: string | undefined, context: CommandContext): Promise<LinkListResult> {
+  const { learner, data } = await loadLearner(context);
+  const stage = name === undefined ? undefined : matchStage(learner.roadmap, name).id;
+  return {
+    links: numbered(data.links, learner.roadmap).filter((entry) => stage === undefined || entry.stage === stage),
+  };
+}
+
+export interface LinkRemoveResult {
+  removed: Numbered<string>;
+}
+
+/** Removes one link by its number in `link list`: it leaves status, next and every export. */
+export function linkRemoveCommand(number: number, context: CommandContext): Promise<LinkRemoveResult> {
+  return changeLearner(context, (learner, data) => {
+    const { kept, removed } = without(data.links, learner.roadmap, number, 'link', 'backend-path link list');
+    return { data: { ...data, links: kept }, result: { removed } };
+  });
 }

@@ -1,11 +1,14 @@
-import { currentStage, planBegan, toLearner, type Learner } from '../coach/learner.js';
+import { currentStage, planBegan, statusOf, toLearner, type Learner } from '../coach/learner.js';
+import { checkStudyDate } from '../coach/rules.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from './context.js';
-import { checkStudyDate } from '../coach/rules.js';
+import type { Mark as Progress } from '../coach/types.js';
+import { RuleError } from '../errors.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
+import type { SavedData } from '../store/schema.js';
+import { changeLearner, loadLearner, type CommandContext } from './context.js';
 import { withLink } from './link.js';
 
 export type Mark = 'done' | 'skip' | 'undo';
@@ -14,16 +17,18 @@ export interface MarkOptions {
   date?: IsoDate;
   /** A link to what proves the stage (done only). */
   link?: string;
-  /** Mark done without the self-check question. */
+  /** done: mark without the self-check question; skip: skip a stage already done. */
   yes?: boolean;
 }
 
 export interface MarkResult {
   mark: Mark;
-  /** False when the learner answered no at the self-check: nothing was changed. */
+  /** False when the learner answered no at a question: nothing was changed. */
   confirmed: boolean;
   /** Stages whose status changed. */
   changed: { id: string; title: string }[];
+  /** Stages done before whose done date was corrected. */
+  redated: { id: string; title: string; from: IsoDate; to: IsoDate }[];
   /** Stages that already had the status asked for. */
   unchanged: { id: string; title: string }[];
   warnings: string[];
@@ -36,7 +41,8 @@ const TARGET = { done: 'done', skip: 'skipped', undo: 'todo' } as const;
 /**
  * Marks stages done or skipped, or back to todo. Names are resolved and dates checked before
  * anything is saved, so one bad name changes nothing. On a terminal, `done` first shows each
- * stage's self-check and asks for an honest yes.
+ * stage's self-check and asks for an honest yes; `done --date` on a stage already done corrects
+ * its date.
  */
 export async function markCommand(
   mark: Mark,
@@ -45,98 +51,125 @@ export async function markCommand(
   context: CommandContext,
 ): Promise<MarkResult> {
   const { today } = context.clock;
-  const before = await loadLearner(context);
-  const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(before.learner), today);
-  const stages = [
-    ...new Map(names.map((name) => matchStage(before.learner.roadmap, name)).map((s) => [s.id, s] as const)).values(),
-  ];
-  const target = TARGET[mark];
-
-  if (mark === 'done' && context.interactive && !options.yes) {
-    const confirmed = await confirmSelfCheck(
-      stages.filter((s) => before.learner.progress.get(s.id)?.status !== 'done'),
-    );
-    if (!confirmed) return outcome(before.learner, mark, [], [], [], false, today);
+  if (context.interactive && !options.yes && mark !== 'undo') {
+    const { learner } = await loadLearner(context);
+    const stages = resolve(learner, names);
+    if (!(await confirm(mark, learner, stages))) return outcome(learner, { mark, confirmed: false }, today);
+    options = { ...options, yes: true };
   }
-
-  return context.store.update((current) => {
-    if (!current) throw noPlan();
-    // Copies without a prototype: a stage may be called `constructor`.
-    const progress: typeof current.progress = Object.assign(Object.create(null), current.progress);
-    let links = current.links;
-    const changed: Stage[] = [];
-    const unchanged: Stage[] = [];
-    for (const stage of stages) {
-      const status = progress[stage.id]?.status ?? 'todo';
-      if (status === target) unchanged.push(stage);
-      else {
-        changed.push(stage);
-        if (target === 'todo') delete progress[stage.id];
-        else progress[stage.id] = { status: target, date };
-      }
-      if (options.link) links = withLink(links, stage.id, options.link);
+  return changeLearner(context, (learner, data) => {
+    const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(learner), today);
+    const stages = resolve(learner, names);
+    if (mark === 'skip' && !options.yes) refuseSkippingDone(learner, stages);
+    const { progress, changed, redated, unchanged } = apply(
+      data.progress,
+      stages,
+      TARGET[mark],
+      date,
+      options.date !== undefined,
+    );
+    const links = options.link
+      ? stages.reduce((all, stage) => withLink(all, stage.id, options.link!), data.links)
+      : data.links;
+    if (changed.length === 0 && redated.length === 0 && links === data.links) {
+      return { result: outcome(learner, { mark, confirmed: true, unchanged }, today) };
     }
-    if (changed.length === 0 && links === current.links)
-      return { result: outcome(before.learner, mark, [], unchanged, [], true, today) };
-    const data = { ...current, progress, links };
-    const learner = toLearner(data, before.learner.roadmap);
+    const next: SavedData = { ...data, progress, links };
+    const after = toLearner(next, learner.roadmap);
     return {
-      data,
+      data: next,
       result: outcome(
-        learner,
-        mark,
-        changed,
-        unchanged,
-        warningsFor(mark, changed, before.learner, learner, today),
-        true,
+        after,
+        { mark, confirmed: true, changed, redated, unchanged, warnings: warningsFor(mark, changed, learner, today) },
         today,
       ),
     };
   });
 }
 
+const resolve = (learner: Learner, names: string[]) => [
+  ...new Map(names.map((name) => matchStage(learner.roadmap, name)).map((s) => [s.id, s] as const)).values(),
+];
+
+/** The new progress: statuses set, and done dates corrected when a date was given for a stage already done. */
+function apply(
+  current: SavedData['progress'],
+  stages: Stage[],
+  target: 'done' | 'skipped' | 'todo',
+  date: IsoDate,
+  given: boolean,
+) {
+  // A copy without a prototype: a stage may be called `constructor`.
+  const progress: Record<string, Progress> = Object.assign(Object.create(null), current);
+  const changed: Stage[] = [];
+  const redated: MarkResult['redated'] = [];
+  const unchanged: Stage[] = [];
+  for (const stage of stages) {
+    const was = progress[stage.id];
+    if ((was?.status ?? 'todo') !== target) {
+      changed.push(stage);
+      if (target === 'todo') delete progress[stage.id];
+      else progress[stage.id] = { status: target, date };
+    } else if (was && given && was.date !== date) {
+      redated.push({ id: stage.id, title: stage.title, from: was.date, to: date });
+      progress[stage.id] = { status: was.status, date };
+    } else unchanged.push(stage);
+  }
+  return { progress, changed, redated, unchanged };
+}
+
+/** Skipping a done stage throws away its credit: only on purpose. */
+function refuseSkippingDone(learner: Learner, stages: Stage[]): void {
+  const done = stages.filter((stage) => statusOf(learner, stage.id) === 'done');
+  if (done.length === 0) return;
+  const ids = done.map((stage) => stage.id).join(', ');
+  throw new RuleError(
+    `${ids} ${done.length === 1 ? 'is' : 'are'} done; skipping gives up ${done.length === 1 ? 'its' : 'their'} ground in your progress.`,
+    `To skip anyway, add --yes; \`backend-path undo ${done[0]!.id}\` puts a stage back to do instead.`,
+  );
+}
+
 function outcome(
   learner: Learner,
-  mark: Mark,
-  changed: Stage[],
-  unchanged: Stage[],
-  warnings: string[],
-  confirmed: boolean,
+  parts: Partial<Pick<MarkResult, 'changed' | 'redated' | 'unchanged' | 'warnings'>> & {
+    mark: Mark;
+    confirmed: boolean;
+  },
   today: IsoDate,
 ): MarkResult {
-  const brief = (s: Stage) => ({ id: s.id, title: s.title });
+  const brief = (s: { id: string; title: string }) => ({ id: s.id, title: s.title });
   const next = currentStage(learner);
   return {
-    mark,
-    confirmed,
-    changed: changed.map(brief),
-    unchanged: unchanged.map(brief),
-    warnings,
+    mark: parts.mark,
+    confirmed: parts.confirmed,
+    changed: (parts.changed ?? []).map(brief),
+    redated: parts.redated ?? [],
+    unchanged: (parts.unchanged ?? []).map(brief),
+    warnings: parts.warnings ?? [],
     standing: standing(learner, today),
     next: next ? stageDetail(learner, next, today) : null,
   };
 }
 
-/**
- * Skipping a core stage leaves a gap, skipping a done one gives up its credit; marking a
- * checkable project done unchecked deserves a word.
- */
-function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learner, today: IsoDate): string[] {
+/** Skipping a required stage leaves a gap; marking a checkable project done unchecked deserves a word. */
+function warningsFor(mark: Mark, changed: Stage[], before: Learner, today: IsoDate): string[] {
   if (mark === 'skip') {
     return changed.flatMap((s) => [
-      ...(before.progress.get(s.id)?.status === 'done'
-        ? [`"${s.title}" was done; skipped, its hours no longer count as learned.`]
+      ...(statusOf(before, s.id) === 'done'
+        ? [`"${s.title}" was done; skipped, it no longer counts as ground covered.`]
         : []),
       ...(s.optional
         ? []
-        : [`"${s.title}" is not an optional stage; skipping it leaves a gap that job interviews may find.`]),
+        : [
+            `"${s.title}" is a required stage: skipping it leaves a gap in your path, and your progress stays below 100% until it is done.`,
+          ]),
     ]);
   }
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
     if (!stage.checks) return [];
     const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
-    const check = after.checks.get(stage.id);
+    const check = before.checks.get(stage.id);
     if (!check)
       return [
         `Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`,
@@ -150,14 +183,24 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, after: Learn
   });
 }
 
-/** Shows each stage's self-check and asks whether the learner can honestly say yes to it. */
-async function confirmSelfCheck(stages: Stage[]): Promise<boolean> {
-  const withChecks = stages.filter((s) => s.selfCheck.length > 0);
+/** On a terminal: the self-check before done, and a yes before skipping a stage already done. */
+async function confirm(mark: Mark, learner: Learner, stages: Stage[]): Promise<boolean> {
+  const prompts = await import('../ui/prompts.js');
+  if (mark === 'skip') {
+    const done = stages.filter((stage) => statusOf(learner, stage.id) === 'done');
+    if (done.length === 0) return true;
+    const intro = `${done.map((s) => s.id).join(', ')} ${done.length === 1 ? 'is' : 'are'} done; skipping gives up that ground in your progress.`;
+    return prompts.askConfirm('Skip anyway?', false, 'Cancelled: nothing was skipped.', intro);
+  }
+  const withChecks = stages.filter((s) => s.selfCheck.length > 0 && statusOf(learner, s.id) !== 'done');
   if (withChecks.length === 0) return true;
-  const { askConfirmList } = await import('../ui/prompts.js');
   const sections = withChecks.map((s) => ({
     title: `Before you mark "${s.title}" done, check yourself:`,
     items: s.selfCheck,
   }));
-  return askConfirmList(sections, 'Can you honestly say yes to all of these?', 'Cancelled: nothing was marked done.');
+  return prompts.askConfirmList(
+    sections,
+    'Can you honestly say yes to all of these?',
+    'Cancelled: nothing was marked done.',
+  );
 }

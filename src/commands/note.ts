@@ -1,12 +1,15 @@
-import { loadLearner, noPlan, type CommandContext } from './context.js';
+import { MAX_NOTE_LENGTH } from '../coach/rules.js';
+import type { Note } from '../coach/types.js';
 import { UsageError } from '../errors.js';
 import { matchStage } from '../roadmap/match.js';
+import type { Roadmap } from '../roadmap/types.js';
+import type { SavedData } from '../store/schema.js';
 import { safeLine } from '../validation/sanitize.js';
-import { MAX_NOTE_LENGTH } from '../coach/rules.js';
+import { changeLearner, loadLearner, type CommandContext } from './context.js';
 
 export interface NoteResult {
   stage: { id: string; title: string };
-  notes: { date: string; text: string }[];
+  notes: Note[];
 }
 
 /** Adds the learner's own note to a stage. */
@@ -16,14 +19,82 @@ export async function noteCommand(name: string, text: string, context: CommandCo
     throw new UsageError('A note needs some text, e.g. `backend-path note sql "Finished SQLZoo, joins still slow"`.');
   if (clean.length > MAX_NOTE_LENGTH)
     throw new UsageError(`A note may be at most ${MAX_NOTE_LENGTH} characters; this one has ${clean.length}.`);
-  const { learner } = await loadLearner(context);
-  const stage = matchStage(learner.roadmap, name);
-  return context.store.update((current) => {
-    if (!current) throw noPlan();
-    const notes = [...(current.notes[stage.id] ?? []), { date: context.clock.today, text: clean }];
+  return changeLearner(context, (learner, data) => {
+    const stage = matchStage(learner.roadmap, name);
+    const notes = [...(data.notes[stage.id] ?? []), { date: context.clock.today, text: clean }];
     return {
-      data: { ...current, notes: { ...current.notes, [stage.id]: notes } },
+      data: { ...data, notes: Object.assign(Object.create(null), data.notes, { [stage.id]: notes }) },
       result: { stage: { id: stage.id, title: stage.title }, notes },
     };
+  });
+}
+
+/** One numbered item of a list kept by stage (notes, links): the numbers `remove` takes. */
+export interface Numbered<T> {
+  number: number;
+  stage: string;
+  item: T;
+}
+
+/**
+ * Items kept by stage, numbered in the roadmap's stage order (then any stage the roadmap no
+ * longer has), each stage's in the order they were added.
+ */
+export function numbered<T>(byStage: Record<string, T[]>, roadmap: Roadmap): Numbered<T>[] {
+  const order = [
+    ...roadmap.stages.map((s) => s.id),
+    ...Object.keys(byStage).filter((id) => !roadmap.stages.some((s) => s.id === id)),
+  ];
+  return order
+    .flatMap((stage) => (Object.hasOwn(byStage, stage) ? byStage[stage]! : []).map((item) => ({ stage, item })))
+    .map((entry, index) => ({ number: index + 1, ...entry }));
+}
+
+/** The list with item `number` taken out, and that item; a wrong number is one sentence. */
+export function without<T>(
+  byStage: Record<string, T[]>,
+  roadmap: Roadmap,
+  number: number,
+  what: string,
+  list: string,
+): { kept: Record<string, T[]>; removed: Numbered<T> } {
+  const items = numbered(byStage, roadmap);
+  const removed = items.find((entry) => entry.number === number);
+  if (!removed) {
+    throw new UsageError(
+      items.length === 0
+        ? `You have no ${what}s.`
+        : `There is no ${what} ${number}: they are numbered 1 to ${items.length}.`,
+      `See them with \`${list}\`.`,
+    );
+  }
+  const kept: Record<string, T[]> = Object.create(null);
+  for (const entry of items) if (entry !== removed) (kept[entry.stage] ??= []).push(entry.item);
+  return { kept, removed };
+}
+
+export interface NoteListResult {
+  notes: Numbered<Note>[];
+}
+
+/** Every note, numbered, optionally for one stage (numbers stay those of the whole list). */
+export async function noteListCommand(name: string | undefined, context: CommandContext): Promise<NoteListResult> {
+  const { learner, data } = await loadLearner(context);
+  const stage = name === undefined ? undefined : matchStage(learner.roadmap, name).id;
+  return {
+    notes: numbered(data.notes, learner.roadmap).filter((entry) => stage === undefined || entry.stage === stage),
+  };
+}
+
+export interface NoteRemoveResult {
+  removed: Numbered<Note>;
+}
+
+/** Removes one note by its number in `note list`. */
+export function noteRemoveCommand(number: number, context: CommandContext): Promise<NoteRemoveResult> {
+  return changeLearner(context, (learner, data) => {
+    const { kept, removed } = without(data.notes, learner.roadmap, number, 'note', 'backend-path note list');
+    const next: SavedData = { ...data, notes: kept };
+    return { data: next, result: { removed } };
   });
 }

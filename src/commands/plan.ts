@@ -1,5 +1,6 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
+import { withPace } from '../coach/effort.js';
 import { roadmapOf, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { checkPlanStart, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, WEEKLY_HOURS_RULE, weeklyHours } from '../coach/rules.js';
@@ -39,35 +40,25 @@ interface Answers {
  * Makes and saves the learner's dated plan. Flags come first; on a terminal the missing answers
  * are asked, with the saved ones pre-selected; `--yes` takes the defaults and asks nothing.
  * Without a terminal, a saved plan's answers stand in for missing flags, so `plan` alone
- * re-prints the plan.
+ * re-prints the plan. A plan made over another keeps what `replan` keeps: the log, progress,
+ * the first start (weeks count from it) and the first plan's finish on the same roadmap.
  */
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
-  if (options.start) checkPlanStart(options.start, context.clock.today);
+  const { today } = context.clock;
+  if (options.start) checkPlanStart(options.start, today);
   const existing = await context.store.read();
-  const given =
-    options.track !== undefined ||
-    options.hours !== undefined ||
-    options.start !== undefined ||
-    options.roadmap !== undefined;
-
+  const given = [options.track, options.hours, options.start, options.roadmap].some((value) => value !== undefined);
   if (existing && !options.yes) {
     if (context.interactive) {
       const { askConfirm } = await import('../ui/prompts.js');
-      if (
-        !(await askConfirm(
-          'Replace it?',
-          false,
-          CANCELLED,
-          'You already have a plan. Completed and skipped stages are kept if you replace it.',
-        ))
-      )
-        return kept(context, existing);
+      const intro =
+        'You already have a plan. Your progress, study log and first start are kept, as `backend-path replan` keeps them; what is left is laid out again from the start you give.';
+      if (!(await askConfirm('Replace it?', false, CANCELLED, intro))) return kept(context, existing);
     } else if (!given) {
       return kept(context, existing);
     }
   }
-
-  const answers = await gather(options, context, existing?.profile);
+  const answers = await gather(options, context, existing);
   const profile: Profile = {
     roadmap: answers.resolved.file
       ? { id: answers.resolved.roadmap.id, file: answers.resolved.file.path, hash: answers.resolved.file.hash }
@@ -76,18 +67,31 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
     hoursPerWeek: answers.hours,
     start: answers.start,
   };
-  const same = existing !== undefined && JSON.stringify(existing.profile) === JSON.stringify(profile);
+  const same =
+    existing !== undefined &&
+    JSON.stringify(existing.profile.roadmap) === JSON.stringify(profile.roadmap) &&
+    existing.profile.track === profile.track &&
+    existing.baseline.hoursPerWeek === profile.hoursPerWeek &&
+    answers.start === defaultStart(existing, today);
   if (existing && !same && !options.yes && !context.interactive) {
-    throw new UsageError('You already have a plan; pass --yes to replace it (completed and skipped stages are kept).');
+    throw new UsageError(
+      'You already have a plan; pass --yes to lay it out again with these answers (your progress, log and first start are kept).',
+      'To change only the pace or the start, `backend-path replan --hours <n>` or `backend-path replan --start <date>` does it.',
+    );
   }
   // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
   if (same) return kept(context, existing, answers.resolved.roadmap);
-
   return savePlan(profile, answers.resolved.roadmap, context);
+}
+
+/** The start a plan made over `existing` takes by default: its own start while still ahead, else today. */
+function defaultStart(existing: SavedData, today: IsoDate): IsoDate {
+  return existing.baseline.start > today ? existing.baseline.start : today;
 }
 
 /** Saves the plan agreed from `profile`, keeping everything the learner recorded. */
 function savePlan(profile: Profile, roadmap: Roadmap, context: CommandContext): Promise<PlanResult> {
+  const { today } = context.clock;
   return context.store.update((current) => {
     const learner = current ? toLearner(current, roadmap) : undefined;
     const baseline = agree({
@@ -95,15 +99,23 @@ function savePlan(profile: Profile, roadmap: Roadmap, context: CommandContext): 
       track: profile.track,
       hoursPerWeek: profile.hoursPerWeek,
       start: profile.start,
-      today: context.clock.today,
+      today,
       learner,
     });
+    const sameRoadmap = current?.profile.roadmap.id === profile.roadmap.id;
     const data: SavedData = {
       schemaVersion: SCHEMA_VERSION,
       revision: current?.revision ?? 0,
-      profile,
+      // Weeks count from the first start, which a plan made over another keeps.
+      profile: {
+        ...profile,
+        start: current && current.profile.start < profile.start ? current.profile.start : profile.start,
+      },
       baseline,
-      originalFinish: baseline.finish,
+      paces: current
+        ? withPace(current.paces, baseline.start, baseline.hoursPerWeek, today)
+        : [{ from: baseline.start, hoursPerWeek: baseline.hoursPerWeek }],
+      originalFinish: current && sameRoadmap ? current.originalFinish : baseline.finish,
       progress: current?.progress ?? {},
       notes: current?.notes ?? {},
       log: current?.log ?? [],
@@ -129,7 +141,12 @@ async function kept(context: CommandContext, data: SavedData, roadmap?: Roadmap)
   return { ...planDocument(learner), saved: false, replaced: false, file: context.store.path };
 }
 
-async function gather(options: PlanOptions, context: CommandContext, saved: Profile | undefined): Promise<Answers> {
+async function gather(
+  options: PlanOptions,
+  context: CommandContext,
+  existing: SavedData | undefined,
+): Promise<Answers> {
+  const saved = existing && { ...existing.profile, hoursPerWeek: existing.baseline.hoursPerWeek };
   const ask = context.interactive && !options.yes;
   const { today } = context.clock;
   const resolved = await chooseRoadmap(options, context, saved);
@@ -158,11 +175,11 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
       },
       CANCELLED,
     );
-    start ??= await askStart(saved, today);
+    start ??= await askStart(existing ? defaultStart(existing, today) : today, today);
   } else if (!options.yes) {
     track ??= savedTrack;
     hours ??= saved?.hoursPerWeek;
-    start ??= saved?.start;
+    start ??= existing && defaultStart(existing, today);
     const missing = [track === undefined && '--track', hours === undefined && '--hours'].filter(
       (x): x is string => !!x,
     );
@@ -182,12 +199,12 @@ async function gather(options: PlanOptions, context: CommandContext, saved: Prof
 }
 
 /** The first day, asked with the saved one (while still within a year) or today as the default. */
-async function askStart(saved: Profile | undefined, today: IsoDate): Promise<IsoDate> {
+async function askStart(suggested: IsoDate, today: IsoDate): Promise<IsoDate> {
   const prompts = await import('../ui/prompts.js');
   return prompts.askText(
     'Start date (YYYY-MM-DD)?',
     {
-      default: saved && inYear(saved.start, today) ? saved.start : today,
+      default: suggested,
       validate: (text) => {
         const date = parseIsoDate(text.trim());
         if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
@@ -202,15 +219,6 @@ async function askStart(saved: Profile | undefined, today: IsoDate): Promise<Iso
     CANCELLED,
   );
 }
-
-const inYear = (date: IsoDate, today: IsoDate) => {
-  try {
-    checkPlanStart(date, today);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The roadmap named by --roadmap, else the saved plan's, else the default. It is never asked: the three questions are track, hours and start. */
 async function chooseRoadmap(

@@ -25,7 +25,8 @@ export async function listRoadmapsCommand(): Promise<RoadmapSummary[]> {
 }
 
 export interface ShowResult {
-  roadmap: RoadmapSummary & { summary: string | null; sources: Source[] };
+  /** `hoursBasis`: what the total hours assume and where they come from. */
+  roadmap: RoadmapSummary & { summary: string | null; hoursBasis: string | null; sources: Source[] };
   track: string;
   trackTitle: string;
   stages: {
@@ -33,6 +34,7 @@ export interface ShowResult {
     id: string;
     title: string;
     hours: number;
+    hoursBasis: string | null;
     optional: boolean;
     tools: string[];
     checkable: boolean;
@@ -50,7 +52,12 @@ export async function showRoadmapCommand(
   const { roadmap } = await resolveRoadmap(name, context.cwd);
   const track = options.track === undefined ? [...roadmap.tracks.keys()][0]! : checkTrack(roadmap, options.track);
   return {
-    roadmap: { ...summarize(roadmap), summary: roadmap.summary, sources: roadmap.sources },
+    roadmap: {
+      ...summarize(roadmap),
+      summary: roadmap.summary,
+      hoursBasis: roadmap.hoursBasis,
+      sources: roadmap.sources,
+    },
     track,
     trackTitle: roadmap.tracks.get(track)!.title,
     stages: roadmap.stages.map((stage, i) => ({
@@ -58,6 +65,7 @@ export async function showRoadmapCommand(
       id: stage.id,
       title: stage.title,
       hours: stageHours(stage, track),
+      hoursBasis: stage.hoursBasis,
       optional: stage.optional,
       tools: stage.tracks.get(track)?.tools ?? [],
       checkable: stage.checks !== null,

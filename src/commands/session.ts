@@ -1,19 +1,20 @@
 import { currentStage, toLearner } from '../coach/learner.js';
-import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, noPlan, type CommandContext } from './context.js';
-import { UsageError } from '../errors.js';
-import { addDays, formatDay, minutesBetween } from '../plan/dates.js';
-import { roundHours } from '../plan/schedule.js';
-import { matchStage } from '../roadmap/match.js';
-import type { LogEntry, Session } from '../coach/types.js';
-import type { SavedData } from '../store/schema.js';
 import { checkDay, MAX_SESSION_HOURS } from '../coach/rules.js';
+import { standing, type Standing } from '../coach/standing.js';
+import type { LogEntry, Session } from '../coach/types.js';
+import { FailureError, UsageError } from '../errors.js';
+import { addDays, formatDay, localInstant } from '../plan/dates.js';
+import { matchStage } from '../roadmap/match.js';
+import type { SavedData } from '../store/schema.js';
+import { changeLearner, loadLearner, type CommandContext } from './context.js';
+import { checkStageOpen, confirmOnDone } from './log.js';
 
 export interface SessionResult {
   action: 'start' | 'stop' | 'cancel';
   session: Session;
   /** The study time logged by `stop`. */
   entry: LogEntry | null;
+  /** Elapsed minutes, whatever the clocks did in between (a daylight-saving change counts as the time it really was). */
   minutes: number;
   standing: Standing | null;
 }
@@ -21,31 +22,39 @@ export interface SessionResult {
 const hhmm = (time: string) => time.slice(11, 16);
 
 function running(data: SavedData): Session {
-  if (!data.session) throw new UsageError('No study session is running.', 'Start one with `backend-path start`.');
+  if (!data.session) throw new FailureError('No study session is running.', 'Start one with `backend-path start`.');
   return data.session;
 }
 
 /** Starts a study session on a stage (the stage in progress by default). */
-export async function startCommand(name: string | undefined, context: CommandContext): Promise<SessionResult> {
-  const { learner } = await loadLearner(context);
-  const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
-  if (!stage)
-    throw new UsageError(
-      'Every stage is done or skipped, so there is nothing to start a session on.',
-      'Name one: `backend-path start <stage>`.',
-    );
-  const { now } = context.clock;
-  return context.store.update((current) => {
-    if (!current) throw noPlan();
-    if (current.session) {
+export async function startCommand(
+  name: string | undefined,
+  options: { yes?: boolean },
+  context: CommandContext,
+): Promise<SessionResult> {
+  if (context.interactive && name !== undefined && !options.yes) {
+    const { learner } = await loadLearner(context);
+    await confirmOnDone(learner, matchStage(learner.roadmap, name), 'start a session on it');
+  }
+  const { now, instant, today } = context.clock;
+  return changeLearner(context, (learner, data) => {
+    const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
+    if (!stage) {
       throw new UsageError(
-        `A session on ${current.session.stage} is already running since ${since(current.session, context.clock.today)}.`,
+        'Every stage is done or skipped, so there is nothing to start a session on.',
+        'Name one: `backend-path start <stage>`.',
+      );
+    }
+    if (name !== undefined) checkStageOpen(learner, stage, 'start a session on it', options.yes || context.interactive);
+    if (data.session) {
+      throw new UsageError(
+        `A session on ${data.session.stage} is already running since ${since(data.session, today)}.`,
         'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
       );
     }
-    const session = { stage: stage.id, start: now };
+    const session: Session = { stage: stage.id, start: now, startedAt: instant };
     return {
-      data: { ...current, session },
+      data: { ...data, session },
       result: { action: 'start', session, entry: null, minutes: 0, standing: null },
     };
   });
@@ -54,19 +63,28 @@ export async function startCommand(name: string | undefined, context: CommandCon
 type StopTime = { hour: number; minute: number; date?: string };
 
 /**
- * The end of a session: now; or --at, a date and time, or a time HH:MM, taken as the latest
- * such time (today, else yesterday) that is after the start and not in the future.
+ * The end of a session as a local time and an instant: now; or --at, a date and time, or a time
+ * HH:MM, taken as the latest such time (today, else yesterday) that is after the start and not in
+ * the future.
  */
-function endOf(session: Session, now: string, at: StopTime | undefined, today: string): string {
+function endOf(
+  session: Session,
+  now: { local: string; instant: number },
+  at: StopTime | undefined,
+  today: string,
+): { local: string; instant: number } {
   if (!at) return now;
   const time = `T${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}:00`;
-  const day = now.slice(0, 10);
-  const candidates = at.date ? [at.date + time] : [day + time, addDays(day, -1) + time];
-  const end = candidates.find((candidate) => candidate <= now && candidate >= session.start);
-  if (!end)
-    throw new UsageError(
-      `--at ${candidates[0]!.slice(at.date ? 0 : 11, 16).replace('T', ' ')} is not between the session's start (${since(session, today)}) and now.`,
-    );
+  const day = now.local.slice(0, 10);
+  const candidates = (at.date ? [at.date + time] : [day + time, addDays(day, -1) + time]).map((local) => ({
+    local,
+    instant: localInstant(local),
+  }));
+  const end = candidates.find((c) => c.instant <= now.instant && c.instant >= session.startedAt);
+  if (!end) {
+    const typed = at.date ? candidates[0]!.local.slice(0, 16).replace('T', ' ') : candidates[0]!.local.slice(11, 16);
+    throw new UsageError(`--at ${typed} is not between the session's start (${since(session, today)}) and now.`);
+  }
   return end;
 }
 
@@ -74,15 +92,13 @@ function endOf(session: Session, now: string, at: StopTime | undefined, today: s
 const since = (session: Session, today: string) =>
   `${hhmm(session.start)}${session.start.slice(0, 10) === today ? '' : ` on ${formatDay(session.start.slice(0, 10), today)}`}`;
 
-/** Ends the running session and logs its time to its stage, on the day it started. */
+/** Ends the running session and logs its elapsed time to its stage, on the day it started. */
 export async function stopCommand(options: { at?: StopTime }, context: CommandContext): Promise<SessionResult> {
-  const { learner } = await loadLearner(context);
-  const { now, today } = context.clock;
-  return context.store.update((current) => {
-    if (!current) throw noPlan();
-    const session = running(current);
-    const end = endOf(session, now, options.at, today);
-    const minutes = minutesBetween(session.start, end);
+  const { now, today, instant } = context.clock;
+  return changeLearner(context, (learner, data) => {
+    const session = running(data);
+    const end = endOf(session, { local: now, instant }, options.at, today);
+    const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
     if (minutes > MAX_SESSION_HOURS * 60) {
       const example = `${session.start.slice(0, 10)}T${String(Math.min(23, Number(session.start.slice(11, 13)) + 1)).padStart(2, '0')}:${session.start.slice(14, 16)}`;
       throw new UsageError(
@@ -90,35 +106,30 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
         `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
       );
     }
-    if (minutes < 1)
+    if (minutes < 1) {
       throw new UsageError(
         'The session lasted under a minute, so there is nothing to log; it is still running.',
         'Drop it with `backend-path cancel`.',
       );
-    const entry: LogEntry = { date: session.start.slice(0, 10), hours: roundHours(minutes / 60), stage: session.stage };
-    checkDay(current.log, entry.date, entry.hours, today);
-    const data = { ...current, session: null, log: [...current.log, entry] };
+    }
+    const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
+    checkDay(data.log, entry.date, entry.hours, today);
+    const next = { ...data, session: null, log: [...data.log, entry] };
     return {
-      data,
-      result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(data, learner.roadmap), today) },
+      data: next,
+      result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(next, learner.roadmap), today) },
     };
   });
 }
 
 /** Drops the running session without logging it. */
 export async function cancelCommand(context: CommandContext): Promise<SessionResult> {
-  return context.store.update((current) => {
-    if (!current) throw noPlan();
-    const session = running(current);
+  return changeLearner(context, (_, data) => {
+    const session = running(data);
+    const minutes = Math.max(0, Math.floor((context.clock.instant - session.startedAt) / 60_000));
     return {
-      data: { ...current, session: null },
-      result: {
-        action: 'cancel',
-        session,
-        entry: null,
-        minutes: minutesBetween(session.start, context.clock.now),
-        standing: null,
-      },
+      data: { ...data, session: null },
+      result: { action: 'cancel', session, entry: null, minutes, standing: null },
     };
   });
 }

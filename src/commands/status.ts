@@ -1,17 +1,18 @@
 import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
-import { stageDetail, stageRows, type StageDetail, type StageRow } from '../coach/stage.js';
+import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import { loadLearner, readLearner, type CommandContext } from './context.js';
-import { CliError } from '../errors.js';
-import type { IsoDate } from '../plan/dates.js';
 import type { Session } from '../coach/types.js';
+import { CliError } from '../errors.js';
+import { loadLearner, readLearner, type CommandContext } from './context.js';
 
 export interface StatusResult extends Standing {
   roadmap: { id: string; title: string };
   track: string;
   trackTitle: string;
+  /** The weekly target of the agreed plan. */
   hoursPerWeek: number;
-  originalFinish: IsoDate | null;
+  /** Study hours per estimated hour the agreed plan assumes. */
+  speed: number;
   stages: StageRow[];
   /** Progress kept for stage ids the roadmap no longer has. */
   orphans: { id: string; status: 'done' | 'skipped' }[];
@@ -28,24 +29,26 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
     track: profile.track,
     trackTitle: trackTitle(learner),
     hoursPerWeek: baseline.hoursPerWeek,
+    speed: baseline.speed,
     ...standing(learner, context.clock.today),
-    originalFinish: learner.originalFinish,
     stages: stageRows(learner, context.clock.today),
     orphans: [...learner.progress]
       .filter(([id]) => !known.has(id))
       .map(([id, entry]) => ({ id, status: entry.status })),
-    session: runningSession(learner, context.clock.now),
+    session: runningSession(learner, context.clock.instant),
   };
 }
 
 /** `status --short`: the few facts a shell prompt or a status bar shows. */
 export interface StatusLine {
   stage: string | null;
-  /** Where today falls in the stage's agreed window, as `next` tells it. */
-  timing: StageDetail['timing'] | null;
+  /** Where the stage stands today, as `next` and `status` tell it. */
+  state: StageState | null;
   daysLeft: number | null;
-  verdict: Standing['verdict'] | null;
+  verdict: Standing['progress']['verdict'] | null;
   daysAhead: number | null;
+  /** Days until the plan's first day, while it is ahead. */
+  startsInDays: number | null;
   session: { stage: string; minutes: number } | null;
   /** Why there is no line (a damaged file, a missing roadmap), for `status` to explain in full. */
   problem: string | null;
@@ -53,10 +56,11 @@ export interface StatusLine {
 
 const NONE: StatusLine = {
   stage: null,
-  timing: null,
+  state: null,
   daysLeft: null,
   verdict: null,
   daysAhead: null,
+  startsInDays: null,
   session: null,
   problem: null,
 };
@@ -79,18 +83,20 @@ async function statusLine(context: CommandContext): Promise<StatusLine> {
   const loaded = await readLearner(context, { quiet: true });
   if (!loaded) return NONE;
   const { learner } = loaded;
-  const { today, now } = context.clock;
-  const report = standing(learner, today);
+  const { today, instant } = context.clock;
+  const { progress } = standing(learner, today);
   const stage = currentStage(learner);
-  // The stage's timing as `next` and the bare command tell it; days left once its window opened.
-  const detail = stage ? stageDetail(learner, stage, today) : null;
-  const session = runningSession(learner, now);
+  const row = stage
+    ? stageRow(learner, stage, today, learner.roadmap.stages.indexOf(stage), sharedLookups(learner, today))
+    : null;
+  const session = runningSession(learner, instant);
   return {
     stage: stage?.id ?? null,
-    timing: detail?.timing ?? null,
-    daysLeft: detail && (detail.timing === 'in-window' || detail.timing === 'overdue') ? detail.daysLeft : null,
-    verdict: report.verdict,
-    daysAhead: report.daysAhead,
+    state: row?.state ?? null,
+    daysLeft: row && (row.state === 'in-progress' || row.state === 'overdue') ? row.daysLeft : null,
+    verdict: progress.verdict,
+    daysAhead: progress.daysAhead,
+    startsInDays: progress.startsInDays,
     session: session && { stage: session.stage, minutes: session.minutes },
     problem: null,
   };

@@ -72,3 +72,15 @@ export function formatDayWithYear(date: IsoDate): string {
 export function minutesBetween(from: string, to: string): number {
   return Math.floor((Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 60_000);
 }
+
+/**
+ * A local wall-clock time YYYY-MM-DDTHH:MM:SS as an instant (milliseconds since 1970 UTC), read
+ * in this process's time zone; NaN when malformed. In a daylight-saving gap the clock time does
+ * not exist and the platform moves it forward; in an overlap it takes the first of the two.
+ */
+export function localInstant(local: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!match) return Number.NaN;
+  const [y, m, d, h, min, sec] = match.slice(1).map((part) => Number(part ?? 0));
+  return new Date(y!, m! - 1, d, h, min, sec).getTime();
+}

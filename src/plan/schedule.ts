@@ -32,6 +32,8 @@ export interface Layout {
   weeks: PlanWeek[];
   /** The last study day; null when nothing is laid out. */
   finish: IsoDate | null;
+  /** The same day as a day number (days since 1970-01-01): it stays comparable past any year. */
+  lastDay: number | null;
   totalHours: number;
 }
 
@@ -53,8 +55,9 @@ export function dayBefore(offset: number, perDay: number): number {
 
 /**
  * Lays the slots end to end from `start`, spreading study evenly over the days (hoursPerWeek / 7
- * a day), and cuts the same hour line into 7-day weeks. Slots of zero hours get no window.
- * A plan that would run past the last supported year is refused.
+ * a day), and cuts the same hour line into 7-day weeks. A slot of zero hours (a stage whose
+ * estimate is used up but that is not done yet) takes no time: its window is the one day where
+ * the line stands when it comes.
  */
 export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: number): Layout {
   const perDay = hoursPerWeek / 7;
@@ -63,22 +66,18 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
   const spans: { id: string; from: number; to: number }[] = [];
   let offset = 0;
   for (const slot of slots) {
-    if (!(slot.hours > EPSILON)) continue;
     const from = offset;
-    offset += slot.hours;
+    offset += slot.hours > EPSILON ? slot.hours : 0;
     spans.push({ id: slot.id, from, to: offset });
   }
-  const lastDay = spans.length > 0 ? first + dayBefore(offset, perDay) : first - 1;
-  if (lastDay > dayNumber(`${LAST_YEAR}-12-31`)) {
-    throw new RuleError(
-      `This plan would end after the year ${LAST_YEAR}; start earlier, study more hours a week, or choose a smaller roadmap.`,
-    );
-  }
+  const dayOf = (span: { from: number; to: number }) => ({
+    start: first + dayOfHour(span.from, perDay),
+    end: span.to > span.from ? first + dayBefore(span.to, perDay) : first + dayOfHour(span.from, perDay),
+  });
+  const lastDay = spans.reduce((last, span) => Math.max(last, dayOf(span).end), first - 1);
   for (const span of spans) {
-    windows.set(span.id, {
-      start: fromDayNumber(first + dayOfHour(span.from, perDay)),
-      end: fromDayNumber(first + dayBefore(span.to, perDay)),
-    });
+    const days = dayOf(span);
+    windows.set(span.id, { start: fromDayNumber(days.start), end: fromDayNumber(days.end) });
   }
 
   const weekCount = Math.max(0, Math.ceil(offset / hoursPerWeek - EPSILON));
@@ -102,5 +101,23 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
       items,
     });
   }
-  return { windows, weeks, finish: spans.length > 0 ? fromDayNumber(lastDay) : null, totalHours: roundHours(offset) };
+  return {
+    windows,
+    weeks,
+    finish: spans.length > 0 ? fromDayNumber(lastDay) : null,
+    lastDay: spans.length > 0 ? lastDay : null,
+    totalHours: roundHours(offset),
+  };
+}
+
+/** The last day the program writes as a date; a plan or a projection past it has no date. */
+export const LAST_DAY = dayNumber(`${LAST_YEAR}-12-31`);
+
+/** A plan must end by the last supported year: a later date is a typo in the pace, not a plan. */
+export function checkPlanEnds(lastDay: number | null): void {
+  if (lastDay !== null && lastDay > LAST_DAY) {
+    throw new RuleError(
+      `This plan would end after the year ${LAST_YEAR}; start earlier, study more hours a week, or choose a smaller roadmap.`,
+    );
+  }
 }

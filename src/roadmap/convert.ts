@@ -35,13 +35,19 @@ function toStage(raw: RawStage, trackIds: string[]): Stage {
   const tracks = new Map<string, StageTrack>(
     Object.entries(raw.tracks ?? {}).map(([id, t]) => [
       id,
-      { topics: t.topics ?? [], tools: t.tools ?? [], resources: (t.resources ?? []).map(toResource) },
+      {
+        topics: t.topics ?? [],
+        tools: t.tools ?? [],
+        resources: (t.resources ?? []).map(toResource),
+        project: t.project ?? null,
+      },
     ]),
   );
   return {
     id: raw.id,
     title: raw.title,
     hours,
+    hoursBasis: raw.hours_basis ?? null,
     summary: raw.summary ?? null,
     topics: raw.topics ?? [],
     resources: (raw.resources ?? []).map(toResource),
@@ -67,7 +73,14 @@ export function toRoadmap(raw: RawRoadmap): Roadmap {
     summary: raw.summary ?? null,
     sources: raw.sources ?? [],
     referenceHoursPerWeek: raw.reference_hours_per_week ?? null,
-    tracks: new Map(Object.entries(raw.tracks).map(([id, t]) => [id, { title: t.title, summary: t.summary ?? null }])),
+    hoursBasis: raw.hours_basis ?? null,
+    // A track without a port is served where Node.js frameworks listen by default.
+    tracks: new Map(
+      Object.entries(raw.tracks).map(([id, t]) => [
+        id,
+        { title: t.title, summary: t.summary ?? null, port: t.port ?? 3000 },
+      ]),
+    ),
     stages: raw.stages.map((stage) => toStage(stage, trackIds)),
     skipForNow: (raw.skip_for_now ?? []).map((s) => ({ topic: s.topic, reason: s.reason, at: s.at ?? null })),
   };

@@ -52,6 +52,8 @@ const hours = v.pipe(
   v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
   v.maxValue(LIMITS.stageHours, `must be at most ${thousands(LIMITS.stageHours)} hours`),
 );
+const PORT_RULE = 'must be a port number from 1 to 65535';
+const port = v.pipe(v.number(PORT_RULE), v.integer(PORT_RULE), v.minValue(1, PORT_RULE), v.maxValue(65535, PORT_RULE));
 const httpUrl = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
@@ -76,6 +78,7 @@ const stageTrack = object({
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   tools: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
+  project: v.optional(text(LIMITS.text)),
 });
 
 const JSON_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
@@ -155,6 +158,7 @@ const stage = object({
     [hours, keyed(ID_KEY, hours, 'must be a positive number, or a map from track id to hours', LIMITS.tracks)],
     'must be a positive number, or a map from track id to hours',
   ),
+  hours_basis: v.optional(text(LIMITS.text)),
   summary: v.optional(text(LIMITS.text)),
   topics: v.optional(list(text(LIMITS.item), 'texts')),
   resources: v.optional(list(resource, 'resources')),
@@ -199,10 +203,11 @@ export const roadmapSchema = object(
         v.maxValue(80, 'must be a number of hours from 1 to 80'),
       ),
     ),
+    hours_basis: v.optional(text(LIMITS.text)),
     tracks: v.pipe(
       keyed(
         ID_KEY,
-        object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)) }),
+        object({ title: text(LIMITS.title), summary: v.optional(text(LIMITS.item)), port: v.optional(port) }),
         'must be a map from track id to {title}',
         LIMITS.tracks,
       ),

@@ -9,8 +9,10 @@ export interface Roadmap {
   version: string | number | null;
   summary: string | null;
   sources: Source[];
-  /** The weekly pace that the sources' week ranges assume. */
+  /** The default weekly pace of a new plan. */
   referenceHoursPerWeek: number | null;
+  /** What the total hours assume (prior experience, what is left out) and where they come from. */
+  hoursBasis: string | null;
   tracks: ReadonlyMap<string, Track>;
   stages: Stage[];
   skipForNow: SkipTopic[];
@@ -27,6 +29,8 @@ export interface Track {
   title: string;
   /** One line shown beside the track when the learner chooses, e.g. its job-share figure. */
   summary: string | null;
+  /** The port its frameworks serve on by default (Node.js 3000, Python 8000), where `check` looks first. */
+  port: number;
 }
 
 export const RESOURCE_TYPES = ['docs', 'article', 'video', 'course', 'book', 'interactive'] as const;
@@ -43,6 +47,8 @@ export interface StageTrack {
   topics: string[];
   tools: string[];
   resources: Resource[];
+  /** The project as this track's frameworks build it; null to use the stage's. */
+  project: string | null;
 }
 
 /** A topic to leave for later, with the figure or reason, and the stage where it tempts most. */
@@ -57,6 +63,8 @@ export interface Stage {
   title: string;
   /** Hours on each track. */
   hours: ReadonlyMap<string, number>;
+  /** Where the hours come from: a source's range, or our estimate and what it assumes. */
+  hoursBasis: string | null;
   summary: string | null;
   topics: string[];
   resources: Resource[];
@@ -96,19 +104,20 @@ export interface StageChecks {
   steps: Check[];
 }
 
-const EMPTY_TRACK: StageTrack = { topics: [], tools: [], resources: [] };
+const EMPTY_TRACK: StageTrack = { topics: [], tools: [], resources: [], project: null };
 
 /** Hours of a stage on one track; 0 when the stage names no hours for it. */
 export function stageHours(stage: Stage, track: string): number {
   return stage.hours.get(track) ?? 0;
 }
 
-/** What a stage holds on one track: the shared topics and resources plus the track's own. */
+/** What a stage holds on one track: the shared topics and resources plus the track's own, and its project. */
 export function stageOnTrack(stage: Stage, track: string): StageTrack {
   const extra = stage.tracks.get(track) ?? EMPTY_TRACK;
   return {
     topics: [...stage.topics, ...extra.topics],
     tools: extra.tools,
     resources: [...stage.resources, ...extra.resources],
+    project: extra.project ?? stage.project,
   };
 }

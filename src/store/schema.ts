@@ -8,7 +8,7 @@ import type { LearnerRecord } from '../coach/types.js';
 import { fastList, isPlainObject, keyed } from '../validation/keyed.js';
 
 /** The version of the saved file this build writes. Raise it with a step in migrations.ts. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MAX_ENTRIES = 100_000;
 const STAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -99,8 +99,11 @@ export function logEntrySchema() {
  * The progress file's schema, built on first use: every command validates the file, but
  * building the schema is work a command like `--help` should not pay for.
  */
-function buildSchema() {
-  const { isoDate, localTime, id, range, weeklyHours, stageHours, text, httpUrl, byStage, list } = values();
+/** The agreed plan's parts of the file: the profile, the plan itself and the weekly targets. */
+function planSchemas() {
+  const { isoDate, id, range, weeklyHours, stageHours, text, list } = values();
+  // A weekly target of 0 is a pause: the weeks before a plan that starts later.
+  const pace = range(0, MAX_WEEKLY_HOURS, `a number of hours a week from 0 to ${MAX_WEEKLY_HOURS}`);
   const profile = v.strictObject({
     /** A built-in id, or a file's absolute path with the hash of its content when the plan was made. */
     roadmap: v.strictObject({
@@ -120,10 +123,21 @@ function buildSchema() {
     start: isoDate,
     finish: v.nullable(isoDate),
     hoursPerWeek: weeklyHours,
+    /** Study hours per estimated hour: 1, or the learner's own speed after `replan --own-speed`. */
+    speed: range(0.1, 10, 'a speed from 0.1 to 10 study hours per estimated hour'),
     /** The stages scheduled, in order, with the hours the plan gave each and their windows. */
     stages: list(v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate })),
   });
+  const paces = v.pipe(
+    list(v.strictObject({ from: isoDate, hoursPerWeek: pace })),
+    v.minLength(1, 'should list at least one weekly target'),
+  );
+  return { profile, baseline, paces };
+}
 
+function buildSchema() {
+  const { isoDate, localTime, id, range, text, httpUrl, byStage, list } = values();
+  const { profile, baseline, paces } = planSchemas();
   return v.strictObject(
     {
       schemaVersion: v.literal(SCHEMA_VERSION, `should be ${SCHEMA_VERSION}`),
@@ -135,6 +149,8 @@ function buildSchema() {
       ),
       profile,
       baseline,
+      /** Every weekly target agreed to and the day it took effect, oldest first. */
+      paces,
       /** The finish date of the first plan, which replans never move. */
       originalFinish: v.nullable(isoDate),
       progress: byStage(
@@ -151,7 +167,13 @@ function buildSchema() {
           total: range(1, 1000, 'a count'),
         }),
       ),
-      session: v.nullable(v.strictObject({ stage: id, start: localTime })),
+      session: v.nullable(
+        v.strictObject({
+          stage: id,
+          start: localTime,
+          startedAt: range(0, 32_503_680_000_000, 'a moment in milliseconds since 1970'),
+        }),
+      ),
     },
     'should be a backend-path progress file (a JSON object)',
   );

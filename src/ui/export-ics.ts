@@ -22,20 +22,17 @@ function description(detail: StageDetail): string {
 }
 
 /** Where and how a stage appears: its agreed window while to do, the day it was done, or cancelled. */
-function placement(
-  row: StageRow,
-  detail: StageDetail,
-  today: IsoDate,
-): { start: IsoDate; end: IsoDate; summary: string; status: ICalEventStatus } {
+function placement(row: StageRow): { start: IsoDate; end: IsoDate; summary: string; status: ICalEventStatus } {
   if (row.status === 'done')
     return { start: row.date!, end: row.date!, summary: `✔ Done: ${row.title}`, status: ICalEventStatus.CONFIRMED };
   if (row.status === 'skipped')
     return { start: row.date!, end: row.date!, summary: `Skipped: ${row.title}`, status: ICalEventStatus.CANCELLED };
-  if (row.start && row.end)
-    return { start: row.start, end: row.end, summary: row.title, status: ICalEventStatus.CONFIRMED };
+  if (row.state !== 'unscheduled')
+    return { start: row.start!, end: row.end!, summary: row.title, status: ICalEventStatus.CONFIRMED };
+  // Outside the agreed plan: the days it would take if started today.
   return {
-    start: today,
-    end: detail.end,
+    start: row.start!,
+    end: row.end!,
     summary: `${row.title} (not in your agreed plan)`,
     status: ICalEventStatus.TENTATIVE,
   };
@@ -49,19 +46,20 @@ function placement(
  * progress file's revision, which every saved change raises.
  */
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
-  const { document: doc, rows, details, revision, today } = data;
-  const finished = data.standing.verdict === 'finished';
+  const { document: doc, details, revision } = data;
+  // The weekly session ends once nothing is left to study.
+  const finished = details.every((detail) => detail.status !== 'todo');
   const calendar = ical({
     name: `backend-path: ${doc.roadmap.title}`,
     prodId: { company: 'backend-path', product: 'backend-path', language: 'EN' },
   });
-  rows.forEach((row, i) => {
-    const where = placement(row, details[i]!, today);
+  details.forEach((row) => {
+    const where = placement(row);
     calendar.createEvent({
       id: `${row.id}.${doc.roadmap.id}@backend-path`,
       sequence: revision,
       summary: where.summary,
-      description: description(details[i]!),
+      description: description(row),
       start: utcDay(where.start),
       end: utcDay(addDays(where.end, 1)),
       allDay: true,
@@ -69,7 +67,7 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
     });
   });
   if (session) {
-    const titles = rows.filter((r) => r.status === 'todo').map((r) => r.title);
+    const titles = details.filter((r) => r.status === 'todo').map((r) => r.title);
     const until = doc.finish ?? doc.start;
     calendar.createEvent({
       id: `study-session.${doc.roadmap.id}@backend-path`,

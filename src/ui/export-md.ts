@@ -22,13 +22,17 @@ const day = formatDayWithYear;
 
 function statusText(row: StageRow): string {
   if (row.status === 'done') return `done ${day(row.date!)}`;
-  if (row.status === 'skipped') return `skipped ${day(row.date!)}`;
-  return row.overdue ? 'to do (overdue)' : row.current ? 'in progress' : 'to do';
+  if (row.status === 'skipped') return `skipped ${day(row.date!)}${row.optional ? '' : ' (a gap: required)'}`;
+  return row.state === 'overdue' ? 'to do (overdue)' : row.state === 'in-progress' ? 'in progress' : 'to do';
 }
 
 function header({ document: doc, standing }: ExportData): string[] {
   const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}` : 'every stage is done or skipped';
-  const verdict = verdictLabel(standing);
+  const { progress, effort } = standing;
+  const verdict = verdictLabel(progress);
+  const week = effort.week
+    ? `${formatHours(effort.week.hours)} of ${formatHours(effort.week.target)} this week`
+    : 'the plan has not started';
   return [
     '# My backend learning plan',
     '',
@@ -36,7 +40,11 @@ function header({ document: doc, standing }: ExportData): string[] {
     `- **Track:** ${md(doc.trackTitle)}`,
     `- **Pace:** ${doc.hoursPerWeek} hours a week`,
     `- **Dates:** ${dates}`,
-    `- **Progress:** ${standing.percent}% (${formatHours(standing.creditedHours)} of ${formatHours(standing.totalHours)}), ${standing.done} of ${standing.total} stages done, ${verdict}`,
+    `- **Progress:** ${progress.percent}% of the ground (${formatHours(progress.creditedHours)} of ${formatHours(progress.totalHours)}), ${progress.done} of ${progress.total} stages done, ${md(verdict)}`,
+    `- **Effort:** ${formatHours(effort.loggedHours)} logged in all, ${week}${effort.streak > 0 ? `, ${effort.streak} weeks in a row on target` : ''}`,
+    ...(progress.gaps.length > 0
+      ? [`- **Gaps:** ${progress.gaps.map((g) => md(g.title)).join(', ')} (required, skipped)`]
+      : []),
   ];
 }
 
@@ -62,7 +70,7 @@ function proof(detail: StageDetail): string[] {
 
 /** Each finished stage's project with its proof: the part of the page a recruiter reads. */
 function projects(data: ExportData): string[] {
-  const finished = data.details.filter((d, i) => data.rows[i]!.status === 'done' && d.project);
+  const finished = data.details.filter((d) => d.status === 'done' && d.project);
   if (finished.length === 0) return [];
   const lines = ['## Projects'];
   for (const detail of finished) {
@@ -73,8 +81,8 @@ function projects(data: ExportData): string[] {
   return lines;
 }
 
-function stageSection(detail: StageDetail, row: StageRow): string[] {
-  const lines = ['', `### Stage ${detail.number}: ${md(detail.title)}`, '', `Status: ${statusText(row)}.`];
+function stageSection(detail: StageDetail): string[] {
+  const lines = ['', `### Stage ${detail.number}: ${md(detail.title)}`, '', `Status: ${statusText(detail)}.`];
   const list = (label: string, items: string[]) =>
     items.length > 0 ? ['', `${label}:`, '', ...items.map((item) => `- ${item}`)] : [];
   if (detail.summary) lines.push('', md(detail.summary));
@@ -120,9 +128,9 @@ function weeks({ document: doc }: ExportData): string[] {
 export function renderMarkdown(data: ExportData): string {
   const parts = [
     header(data),
-    stageTable(data.rows),
+    stageTable(data.details),
     projects(data),
-    ['## Stage by stage', ...data.details.flatMap((d, i) => stageSection(d, data.rows[i]!))],
+    ['## Stage by stage', ...data.details.flatMap((d) => stageSection(d))],
     weeks(data),
   ];
   return `${parts

@@ -17,16 +17,22 @@ const HEIGHT = 170;
  * switches colours with the viewer's light or dark scheme; no scripts, fonts or images.
  */
 export function renderCard({ document: doc, standing, current }: ExportData): string {
-  const label = verdictLabel(standing);
+  const progress = standing.progress;
+  // The card says "Finished" only when every required stage is done; a skipped one shows as a gap.
+  const label = progress.verdict === 'incomplete' ? `${progress.gaps.length} required skipped` : verdictLabel(progress);
   const verdict = `${label[0]!.toUpperCase()}${label.slice(1)}`;
   const barWidth = WIDTH - 50;
-  const filled = Math.round((barWidth * Math.min(100, Math.max(0, standing.percent))) / 100);
-  const now = current ? `Now: ${current.number}. ${current.title}` : 'Every stage is done';
+  const filled = Math.round((barWidth * Math.min(100, Math.max(0, progress.percent))) / 100);
+  const now = current
+    ? `Now: ${current.number}. ${current.title}`
+    : progress.gaps.length > 0
+      ? `Gap: ${progress.gaps.map((g) => g.title).join(', ')}`
+      : 'Every stage is done';
   const text = (x: number, y: number, cls: string, content: string) =>
     `  <text x="${x}" y="${y}" class="${cls}">${escapeXml(content)}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title">`,
-    `  <title id="title">${escapeXml(`backend-path: ${standing.percent}% of ${doc.roadmap.title}, ${verdict}`)}</title>`,
+    `  <title id="title">${escapeXml(`backend-path: ${progress.percent}% of ${doc.roadmap.title}, ${verdict}`)}</title>`,
     '  <style>',
     '    .bg { fill: #ffffff; stroke: #d0d7de; } .head { fill: #1f6feb; font: 600 18px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; }',
     '    .big { fill: #1f2328; font: 700 34px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; } .text { fill: #1f2328; font: 400 14px "Segoe UI", Ubuntu, Helvetica, Arial, sans-serif; }',
@@ -36,8 +42,13 @@ export function renderCard({ document: doc, standing, current }: ExportData): st
     `  <rect class="bg" x="0.5" y="0.5" width="${WIDTH - 1}" height="${HEIGHT - 1}" rx="6"/>`,
     text(25, 34, 'head', clip(doc.roadmap.title, 48)),
     text(25, 56, 'dim', clip(`${doc.trackTitle} · ${doc.hoursPerWeek} h a week`, 60)),
-    text(25, 100, 'big', `${standing.percent}%`),
-    text(130, 86, 'text', `${standing.done} of ${standing.total} stages done`),
+    text(25, 100, 'big', `${progress.percent}%`),
+    text(
+      130,
+      86,
+      'text',
+      `${progress.done} of ${progress.total} stages done${progress.gaps.length > 0 ? `, ${progress.gaps.length} skipped` : ''}`,
+    ),
     text(130, 106, 'text', verdict),
     `  <rect class="track" x="25" y="120" width="${barWidth}" height="8" rx="4"/>`,
     filled > 0 ? `  <rect class="done" x="25" y="120" width="${filled}" height="8" rx="4"/>` : '',

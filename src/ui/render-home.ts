@@ -1,8 +1,24 @@
+import type { StageRow } from '../coach/stage.js';
 import type { HomeResult } from '../commands/home.js';
 import { formatDay } from '../plan/dates.js';
 import { duration, formatHours, plural, wrap } from './text.js';
-import { verdictLine } from './verdict.js';
+import { standingBlock } from './verdict.js';
 import type { View } from './view.js';
+
+/** Where the stage in progress stands, in a few words: the same states `next` and `status` name. */
+export function stageState(stage: StageRow, view: View): string {
+  const day = (date: string | null) => (date ? formatDay(date, view.today) : 'no date');
+  switch (stage.state) {
+    case 'upcoming':
+      return `planned from ${day(stage.start)}; you can start it now`;
+    case 'unscheduled':
+      return 'not in your agreed plan (`backend-path replan` dates it)';
+    case 'overdue':
+      return `past its planned end, ${day(stage.end)}`;
+    default:
+      return `in progress · ${stage.daysLeft === 0 ? 'its window ends today' : `${plural(stage.daysLeft ?? 0, 'day')} left in its window`}`;
+  }
+}
 
 /** Bare `backend-path`: today's essentials with a plan; a welcome and the command list without one. */
 export function homeRenderer(help: () => string) {
@@ -20,17 +36,9 @@ export function homeRenderer(help: () => string) {
     const stage = result.stage;
     if (stage) {
       const left =
-        stage.timing === 'ahead'
-          ? 'planned to start later: you can start it now'
-          : stage.timing === 'unscheduled'
-            ? 'not in your agreed plan'
-            : stage.daysLeft < 0
-              ? 'past its planned end'
-              : stage.daysLeft === 0
-                ? 'ends today'
-                : `${plural(stage.daysLeft, 'day')} left`;
+        stage.hoursLeft > 0 ? `${formatHours(stage.hoursLeft)} to go` : 'its hours are in: mark it done when you can';
       lines.push(
-        `${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${left} · ${formatHours(stage.hoursLeft)} to go`,
+        `${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${stageState(stage, view)} · ${left}`,
       );
     }
     if (result.session) {
@@ -39,13 +47,8 @@ export function homeRenderer(help: () => string) {
         `${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}${day === today ? '' : ` on ${formatDay(day, today)}`}, ${duration(result.session.minutes)} so far`,
       );
     }
-    const { week } = result.standing;
-    lines.push(
-      `This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)}`,
-      verdictLine(result.standing, view),
-      '',
-      `${style.dim('Next:')} \`${result.next}\``,
-    );
-    return `${lines.map((line) => wrap(line, width, 0, 2)).join('\n')}\n`;
+    const block = standingBlock(result.standing, view);
+    const next = wrap(`${style.dim('Next:')} \`${result.next}\``, width, 0, 2);
+    return `${[...lines.map((line) => wrap(line, width, 0, 2)), ...block, '', next].join('\n')}\n`;
   };
 }

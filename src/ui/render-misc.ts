@@ -1,6 +1,7 @@
 import type { CheckResult } from '../commands/check.js';
-import type { LinkResult } from '../commands/link.js';
-import type { NoteResult } from '../commands/note.js';
+import type { LinkResult, LinkListResult, LinkRemoveResult } from '../commands/link.js';
+import type { NoteListResult, NoteRemoveResult, NoteResult } from '../commands/note.js';
+import { formatDay } from '../plan/dates.js';
 import type { ResetResult } from '../commands/reset.js';
 import { plural, wrap } from './text.js';
 import type { View } from './view.js';
@@ -49,4 +50,32 @@ export function renderCheck(result: CheckResult, view: View): string {
       );
   lines.push('', wrap(summary, width));
   return `${lines.join('\n')}\n`;
+}
+
+export function renderNoteList(result: NoteListResult, view: View): string {
+  if (result.notes.length === 0) return 'No notes. `backend-path note <stage> "text"` adds one.\n';
+  const lines = result.notes.map((n) =>
+    wrap(
+      `${n.number}. ${view.style.dim(`${n.stage} · ${formatDay(n.item.date, view.today)}`)}  ${n.item.text}`,
+      view.width,
+      0,
+      4,
+    ),
+  );
+  return `${[...lines, wrap(view.style.dim('Remove one with `backend-path note remove <number>`.'), view.width)].join('\n')}\n`;
+}
+
+export function renderLinkList(result: LinkListResult, view: View): string {
+  if (result.links.length === 0) return 'No links. `backend-path link <stage> <url>` adds one.\n';
+  const lines = result.links.map((l) => `${l.number}. ${view.style.dim(l.stage)}  ${l.item}`);
+  return `${[...lines, wrap(view.style.dim('Remove one with `backend-path link remove <number>`: it leaves status, next and every export.'), view.width)].join('\n')}\n`;
+}
+
+/** A note or a link taken out. */
+export function renderRemoved(result: NoteRemoveResult | LinkRemoveResult, view: View): string {
+  const [what, item] =
+    'removed' in result && typeof result.removed.item === 'string'
+      ? ['link', result.removed.item]
+      : ['note', (result.removed.item as { text: string }).text];
+  return `${wrap(`${view.style.green('✔')} Removed ${what} ${result.removed.number} from ${result.removed.stage}: ${item}`, view.width, 0, 2)}\n`;
 }

@@ -1,29 +1,26 @@
 import type { StageDetail } from '../coach/stage.js';
-import type { Standing } from '../coach/standing.js';
 import type { NextResult } from '../commands/next.js';
 import { formatDay } from '../plan/dates.js';
 import type { Resource } from '../roadmap/types.js';
 import { formatHours, plural, wrap } from './text.js';
-import { progressBar, verdictBlock } from './verdict.js';
+import { progressBar, standingBlock } from './verdict.js';
 import type { View } from './view.js';
 
-/** Where the stage's window stands today, in words: never "starts in N days" for the stage to start now. */
-export function windowText(stage: StageDetail, standing: Standing, view: View): string {
-  const range = `${formatDay(stage.start, view.today)} – ${formatDay(stage.end, view.today)}`;
+/** The stage's window and where today falls in it; the verdict is the progress line's alone. */
+export function windowText(stage: StageDetail, view: View): string {
+  const range =
+    stage.start && stage.end ? `${formatDay(stage.start, view.today)} – ${formatDay(stage.end, view.today)}` : '';
   const left =
-    stage.hoursLeft < stage.hours ? ` · ${formatHours(stage.hoursLeft)} of ${formatHours(stage.hours)} to go` : '';
-  switch (stage.timing) {
+    stage.loggedHours > 0 ? ` · ${formatHours(stage.loggedHours)} logged of ${formatHours(stage.hours)}` : '';
+  switch (stage.state) {
     case 'unscheduled':
       return `Not in your agreed plan; about ${range} if you start today${left}. Run \`backend-path replan\` to date it.`;
-    case 'ahead': {
-      const ahead = standing.daysAhead > 0 ? `you are ${plural(standing.daysAhead, 'day')} ahead` : 'you are on track';
-      return `Planned ${range}; ${ahead}, so start it now${left}.`;
-    }
+    case 'upcoming':
+      return `Planned ${range}; you can start it now${left}.`;
     case 'overdue':
-      // How late the learner is overall is the verdict's number; here only the window is named.
       return `${range} · ${view.style.yellow('past its planned end')}${left}`;
     default:
-      return `${range} · ${stage.daysLeft === 0 ? 'ends today' : `${plural(stage.daysLeft, 'day')} left`}${left}`;
+      return `${range} · in progress · ${stage.daysLeft === 0 ? 'its window ends today' : `${plural(stage.daysLeft ?? 0, 'day')} left`}${left}`;
   }
 }
 
@@ -48,7 +45,7 @@ function resources(title: string, list: Resource[], view: View): string[] {
   return ['', view.style.bold(title), ...list.map(link)];
 }
 
-export function renderStage(stage: StageDetail, standing: Standing, trackTitle: string, view: View): string {
+export function renderStage(stage: StageDetail, trackTitle: string, view: View): string {
   const { style } = view;
   const check = stage.check
     ? ` Last check: ${stage.check.passed} of ${stage.check.total} on ${formatDay(stage.check.date, view.today)}.`
@@ -67,8 +64,9 @@ export function renderStage(stage: StageDetail, standing: Standing, trackTitle: 
       0,
       2,
     ),
-    wrap(windowText(stage, standing, view), view.width, 0, 2),
+    wrap(windowText(stage, view), view.width, 0, 2),
     ...section('Why it matters', stage.summary ? [stage.summary] : [], view, ''),
+    ...section('Where its hours come from', stage.hoursBasis ? [stage.hoursBasis] : [], view, ''),
     ...section('Topics', stage.topics, view),
     ...section(`Tools for ${trackTitle}`, stage.tools, view),
     ...resources(
@@ -101,8 +99,8 @@ const ALL_DONE =
 
 export function renderNext(result: NextResult, view: View): string {
   const lines: string[] = [];
-  if (result.stage) lines.push(renderStage(result.stage, result.standing, result.trackTitle, view), '');
-  lines.push(progressBar(result.standing, view), ...verdictBlock(result.standing, view));
+  if (result.stage) lines.push(renderStage(result.stage, result.trackTitle, view), '');
+  lines.push(progressBar(result.standing.progress, view), ...standingBlock(result.standing, view));
   if (!result.stage) lines.push(wrap(ALL_DONE, view.width));
   return `${lines.join('\n')}\n`;
 }

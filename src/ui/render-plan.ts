@@ -4,7 +4,7 @@ import type { ReplanResult } from '../commands/replan.js';
 import { daysBetween, formatDay, formatDayWithYear } from '../plan/dates.js';
 import type { PlanWeek } from '../plan/schedule.js';
 import { fit, formatHours, plural, wrap } from './text.js';
-import { verdictBlock } from './verdict.js';
+import { standingBlock } from './verdict.js';
 import type { View } from './view.js';
 
 export function renderPlanHeader(plan: PlanDocument, { style, width }: View): string {
@@ -24,6 +24,7 @@ export function renderPlanHeader(plan: PlanDocument, { style, width }: View): st
       ),
       `${label('Workload')} ${formatHours(plan.totalHours)} over ${plural(plan.weeks.length, 'week')}`,
     );
+    if (plan.roadmap.hoursBasis) lines.push(wrap(`${label('Assumes')} ${plan.roadmap.hoursBasis}`, width, 0, 11));
   } else {
     lines.push(wrap(`${label('Dates')} nothing left to schedule: every stage is done or skipped`, width, 0, 11));
   }
@@ -106,7 +107,7 @@ export function renderPlan(plan: PlanDocument, view: View): string {
 export function renderPlanResult(result: PlanResult, view: View): string {
   const { style } = view;
   const saved = !result.saved
-    ? style.dim('This is your saved plan. Change it with `backend-path plan --hours <n>` or `backend-path replan`.')
+    ? style.dim('This is your saved plan. `backend-path replan` changes its pace or start and keeps your progress.')
     : `${style.green('✔')} ${result.replaced ? 'Replaced your plan' : 'Saved your plan'} in ${result.file}\n${style.dim('Next: run `backend-path next` to see what to study first.')}`;
   return `${renderPlan(result, view)}\n\n${wrap(saved, view.width)}\n`;
 }
@@ -123,8 +124,11 @@ export function renderReplan(result: ReplanResult, view: View): string {
     `${style.green('✔')} Laid the ${plural(result.stages.length, 'remaining stage')} out again from ${formatDay(result.start, view.today)}: ${moved}.`,
     `Finish: ${day(result.oldFinish)} → ${style.bold(day(result.newFinish))}`,
     `Weekly target: ${formatHours(result.hoursPerWeek)}${result.hoursPerWeek !== result.oldHoursPerWeek ? ` (was ${formatHours(result.oldHoursPerWeek)})` : ''}`,
+    result.speed === 1
+      ? 'Estimates: the roadmap’s'
+      : `Estimates: at your own speed, ${formatHours(result.speed)} of study per estimated hour`,
   ];
   if (result.originalFinish && result.originalFinish !== result.newFinish)
     lines.push(style.dim(`Your first plan was to finish ${day(result.originalFinish)}; that stays on record.`));
-  return `${lines.map((line) => wrap(line, view.width, 0, 2)).join('\n')}\n${verdictBlock(result.standing, view).join('\n')}\n`;
+  return `${lines.map((line) => wrap(line, view.width, 0, 2)).join('\n')}\n${standingBlock(result.standing, view).join('\n')}\n`;
 }

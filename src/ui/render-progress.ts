@@ -1,11 +1,11 @@
-import type { LogResult } from '../commands/log.js';
+import type { LogChangeResult, LogListResult, LogResult } from '../commands/log.js';
 import type { MarkResult } from '../commands/mark.js';
 import type { SessionResult } from '../commands/session.js';
 import { formatDay } from '../plan/dates.js';
-import { duration, formatHours, plural, wrap } from './text.js';
-import { progressBar, verdictBlock } from './verdict.js';
-import type { View } from './view.js';
 import { windowText } from './render-next.js';
+import { duration, formatDuration, wrap } from './text.js';
+import { progressBar, standingBlock } from './verdict.js';
+import type { View } from './view.js';
 
 const VERBS = {
   done: ['Marked done', 'Already done'],
@@ -15,57 +15,44 @@ const VERBS = {
 
 export function renderMark(result: MarkResult, view: View): string {
   const { style, width } = view;
-  if (!result.confirmed)
-    return `${style.yellow('Not marked done.')} Come back to it when you can say yes to each line.\n`;
+  if (!result.confirmed) {
+    const what = result.mark === 'skip' ? 'Not skipped.' : 'Not marked done.';
+    return `${style.yellow(what)} ${result.mark === 'skip' ? 'Nothing was changed.' : 'Come back to it when you can say yes to each line.'}\n`;
+  }
   const [changedVerb, unchangedVerb] = VERBS[result.mark];
   const lines: string[] = [];
   if (result.changed.length > 0)
+    lines.push(`${style.green('✔')} ${changedVerb}: ${result.changed.map((s) => s.title).join(', ')}`);
+  for (const stage of result.redated) {
     lines.push(
-      wrap(`${style.green('✔')} ${changedVerb}: ${result.changed.map((s) => s.title).join(', ')}`, width, 0, 2),
+      `${style.green('✔')} "${stage.title}": the day it was ${result.mark === 'skip' ? 'skipped' : 'done'} is now ${formatDay(stage.to, view.today)} (was ${formatDay(stage.from, view.today)})`,
     );
+  }
   if (result.unchanged.length > 0)
     lines.push(
-      wrap(
-        `${style.dim('•')} ${unchangedVerb}: ${result.unchanged.map((s) => s.title).join(', ')} (nothing to change)`,
-        width,
-        0,
-        2,
-      ),
+      `${style.dim('•')} ${unchangedVerb}: ${result.unchanged.map((s) => s.title).join(', ')} (nothing to change)`,
     );
-  for (const warning of result.warnings) lines.push(wrap(style.yellow(`! ${warning}`), width, 0, 2));
-  lines.push('', progressBar(result.standing, view), ...verdictBlock(result.standing, view), '');
+  for (const warning of result.warnings) lines.push(style.yellow(`! ${warning}`));
+  const out = lines.map((line) => wrap(line, width, 0, 2));
+  out.push('', progressBar(result.standing.progress, view), ...standingBlock(result.standing, view), '');
   if (result.next) {
-    lines.push(
+    out.push(
       wrap(
-        `${style.dim('Next:')} ${style.bold(`${result.next.number}. ${result.next.title}`)} · ${windowText(result.next, result.standing, view)}`,
+        `${style.dim('Next:')} ${style.bold(`${result.next.number}. ${result.next.title}`)} · ${windowText(result.next, view)}`,
         width,
         0,
         2,
       ),
     );
-    lines.push(wrap(style.dim('Run `backend-path next` for its topics, resources and project.'), width));
+    out.push(wrap(style.dim('Run `backend-path next` for its topics, resources and project.'), width));
   }
-  return `${lines.join('\n')}\n`;
-}
-
-function weekLine(result: { standing: LogResult['standing'] }, view: View): string {
-  const { week, streak } = result.standing;
-  const met = week.hours >= week.target ? view.style.green(' - target met') : '';
-  return `This week: ${formatHours(week.hours)} of ${formatHours(week.target)}${met}${streak > 0 ? ` · streak: ${plural(streak, 'week')}` : ''}`;
+  return `${out.join('\n')}\n`;
 }
 
 export function renderLog(result: LogResult, view: View): string {
   const stage = result.entry.stage ? ` on ${result.entry.stage}` : '';
-  return (
-    [
-      wrap(
-        `${view.style.green('✔')} Logged ${formatHours(result.entry.hours)}${stage} for ${formatDay(result.entry.date, view.today)}.`,
-        view.width,
-      ),
-      wrap(weekLine(result, view), view.width),
-      ...verdictBlock(result.standing, view),
-    ].join('\n') + '\n'
-  );
+  const head = `${view.style.green('✔')} Logged ${formatDuration(result.entry.hours)}${stage} for ${formatDay(result.entry.date, view.today)} (entry ${result.number}).`;
+  return `${[wrap(head, view.width), ...standingBlock(result.standing, view)].join('\n')}\n`;
 }
 
 export function renderSession(result: SessionResult, view: View): string {
@@ -78,11 +65,42 @@ export function renderSession(result: SessionResult, view: View): string {
     return `Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.\n`;
   const lines = [
     wrap(
-      `${style.green('✔')} Logged ${duration(result.minutes)} (${formatHours(result.entry!.hours)}) on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`,
+      `${style.green('✔')} Logged ${duration(result.minutes)} on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`,
       view.width,
     ),
   ];
-  if (result.standing)
-    lines.push(wrap(weekLine({ standing: result.standing }, view), view.width), ...verdictBlock(result.standing, view));
+  if (result.standing) lines.push(...standingBlock(result.standing, view));
   return `${lines.join('\n')}\n`;
+}
+
+/** The study log, numbered: what `log remove` and `log change` take. */
+export function renderLogList(result: LogListResult, view: View): string {
+  if (result.total === 0)
+    return 'Your study log is empty. `backend-path log 1.5` or `backend-path start` adds to it.\n';
+  const width = String(result.total).length;
+  const lines = result.entries.map(
+    (e) =>
+      `${String(e.number).padStart(width)}  ${formatDay(e.date, view.today).padEnd(15)} ${formatDuration(e.hours).padEnd(13)} ${e.stage ?? view.style.dim('(no stage)')}`,
+  );
+  const shown =
+    result.entries.length < result.total
+      ? [
+          view.style.dim(
+            `The last ${result.entries.length} of ${result.total} entries; \`backend-path log list --all\` shows every one.`,
+          ),
+        ]
+      : [];
+  const hint = view.style.dim(
+    'Fix one with `backend-path log change <number> --hours 1:30` (or --date, --stage), or `backend-path log remove <number>`.',
+  );
+  return `${[...lines, ...shown.map((l) => wrap(l, view.width)), wrap(hint, view.width)].join('\n')}\n`;
+}
+
+export function renderLogChange(result: LogChangeResult, view: View): string {
+  const entry = (e: { date: string; hours: number; stage?: string }) =>
+    `${formatDuration(e.hours)}${e.stage ? ` on ${e.stage}` : ''}, ${formatDay(e.date, view.today)}`;
+  const head = result.after
+    ? `${view.style.green('✔')} Changed entry ${result.number}: ${entry(result.before)} → ${entry(result.after)}.`
+    : `${view.style.green('✔')} Removed entry ${result.number}: ${entry(result.before)}. The entries after it moved up one number.`;
+  return `${[wrap(head, view.width, 0, 2), ...standingBlock(result.standing, view)].join('\n')}\n`;
 }

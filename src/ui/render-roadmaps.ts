@@ -27,6 +27,7 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
     ),
   ];
   if (roadmap.summary) lines.push(wrap(roadmap.summary, width));
+  if (roadmap.hoursBasis) lines.push('', style.bold('What the hours assume'), wrap(roadmap.hoursBasis, width));
   lines.push('');
   const titleWidth = Math.max(10, Math.min(50, width - 12));
   for (const stage of result.stages) {
@@ -39,7 +40,7 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
     lines.push(wrap(style.dim([stage.id, ...flags, ...stage.tools].join(' · ')), width, 4, 2));
   }
   if (result.skipForNow.length > 0) {
-    lines.push('', style.bold('Leave for later'));
+    lines.push('', style.bold('What this path leaves out, and why'));
     for (const topic of result.skipForNow)
       lines.push(wrap(`• ${style.bold(topic.topic)}: ${topic.reason}`, width, 2, 2));
   }

@@ -7,6 +7,23 @@ const SHORT_WIDTH = 60;
 /** The line shown when something is wrong; `status` explains it in full. */
 export const PROBLEM_LINE = 'backend-path: see `backend-path status`\n';
 
+/** What the line says about the stage in progress: the states `next` and `status` name, in short. */
+function stageWords(line: StatusLine): string {
+  if (line.startsInDays !== null) return `starts in ${line.startsInDays}d`;
+  switch (line.state) {
+    case 'unscheduled':
+      return 'not in plan';
+    case 'upcoming':
+      return 'up next';
+    case 'overdue':
+      return 'overdue';
+    case 'in-progress':
+      return line.daysLeft === 0 ? 'ends today' : `${line.daysLeft}d left`;
+    default:
+      return '';
+  }
+}
+
 /** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
 export function renderStatusLine(line: StatusLine): string {
   if (line.problem) return PROBLEM_LINE;
@@ -14,25 +31,15 @@ export function renderStatusLine(line: StatusLine): string {
   const verdict =
     line.verdict === 'finished'
       ? 'finished'
-      : line.verdict === 'on-track'
-        ? 'on track'
-        : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
-  const left =
-    line.daysLeft === null
-      ? line.timing === 'unscheduled'
-        ? 'not in plan'
-        : line.stage
-          ? 'start now'
-          : ''
-      : line.daysLeft > 0
-        ? `${line.daysLeft}d left`
-        : line.daysLeft === 0
-          ? 'ends today'
-          : 'overdue';
+      : line.verdict === 'incomplete'
+        ? 'done, with gaps'
+        : line.verdict === 'on-track'
+          ? 'on track'
+          : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
   const session = line.session
     ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}`
     : null;
-  const parts = session ? [session, verdict] : [line.stage, left, verdict].filter((p): p is string => !!p);
+  const parts = session ? [session, verdict] : [line.stage, stageWords(line), verdict].filter((p): p is string => !!p);
   let text = parts.join(' · ');
   if (text.length > SHORT_WIDTH) {
     const rest = parts.slice(1).join(' · ');

@@ -1,24 +1,28 @@
 import type { StatusResult } from '../commands/status.js';
 import type { StageRow } from '../coach/stage.js';
 import { formatDay, formatDayWithYear } from '../plan/dates.js';
-import { duration, fit, formatHours, plural, wrap } from './text.js';
-import { progressBar, verdictBlock } from './verdict.js';
+import { duration, fit, formatHours, wrap } from './text.js';
+import { progressBar, standingBlock } from './verdict.js';
 import type { View } from './view.js';
 
 function mark(row: StageRow, { style }: View): string {
   if (row.status === 'done') return style.green('✔');
-  if (row.status === 'skipped') return style.dim('–');
-  if (row.overdue) return style.yellow('!');
-  return row.current ? style.cyan('▶') : style.dim('·');
+  if (row.status === 'skipped') return row.optional ? style.dim('–') : style.yellow('–');
+  if (row.state === 'overdue') return style.yellow('!');
+  return row.state === 'in-progress' ? style.cyan('▶') : style.dim('·');
 }
 
+/** A stage's dates and state, and its effort when it has any: the words `next` and the home screen use. */
 function when(row: StageRow, view: View): string {
   const day = (d: string) => formatDay(d, view.today);
-  if (row.status === 'done') return `done ${day(row.date!)}`;
-  if (row.status === 'skipped') return `skipped ${day(row.date!)}`;
-  const window = row.start && row.end ? `${day(row.start)} – ${day(row.end)}` : 'not in your agreed plan';
-  const logged = row.creditedHours > 0 ? ` · ${formatHours(row.creditedHours)} logged` : '';
-  return `${window}${row.overdue ? ' · overdue' : row.current ? ' · in progress' : ''}${logged}`;
+  const logged = row.loggedHours > 0 ? ` · ${formatHours(row.loggedHours)} logged` : '';
+  if (row.status === 'done') return `done ${day(row.date!)}${logged}`;
+  if (row.status === 'skipped') return `skipped ${day(row.date!)}${row.optional ? '' : ' · a gap: required'}`;
+  const window = row.state === 'unscheduled' ? 'not in your agreed plan' : `${day(row.start!)} – ${day(row.end!)}`;
+  const state = { overdue: ' · overdue', 'in-progress': ' · in progress', upcoming: '', unscheduled: '' }[
+    row.state as 'overdue'
+  ];
+  return `${window}${state ?? ''}${logged}`;
 }
 
 /** Every stage with its number and id (what `done`, `log --stage` and `note` accept), its mark and dates. */
@@ -53,7 +57,8 @@ function stageLines(stages: StageRow[], view: View): string[] {
 }
 
 export function renderStatus(result: StatusResult, view: View): string {
-  const { style, width, today } = view;
+  const { style, width } = view;
+  const { progress } = result;
   const lines = [
     wrap(
       `${style.bold(result.roadmap.title)} · ${result.trackTitle} · ${formatHours(result.hoursPerWeek)} a week`,
@@ -61,37 +66,17 @@ export function renderStatus(result: StatusResult, view: View): string {
       0,
       2,
     ),
-    progressBar(result, view),
-    ...verdictBlock(result, view),
+    progressBar(progress, view),
+    ...standingBlock(result, view),
   ];
-  if (result.originalFinish && result.baselineFinish && result.originalFinish !== result.baselineFinish) {
-    lines.push(
-      wrap(
-        style.dim(
-          `Your first plan was to finish ${formatDayWithYear(result.originalFinish)}; replans moved the finish to ${formatDayWithYear(result.baselineFinish)}.`,
-        ),
-        width,
-      ),
-    );
+  if (progress.originalFinish && progress.plannedFinish && progress.originalFinish !== progress.plannedFinish) {
+    const first = `Your first plan was to finish ${formatDayWithYear(progress.originalFinish)}; the agreed plan now finishes ${formatDayWithYear(progress.plannedFinish)}.`;
+    lines.push(wrap(style.dim(first), width));
   }
-  const { week, streak } = result;
-  lines.push(
-    wrap(
-      `This week (${formatDay(week.start, today)} – ${formatDay(week.end, today)}): ${formatHours(week.hours)} of ${formatHours(week.target)} logged${streak > 0 ? ` · streak: ${plural(streak, 'week')} on target` : ''}`,
-      width,
-      0,
-      2,
-    ),
-  );
-  if (result.session)
-    lines.push(
-      wrap(
-        `${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}, ${duration(result.session.minutes)} so far (\`backend-path stop\` logs it).`,
-        width,
-        0,
-        2,
-      ),
-    );
+  if (result.session) {
+    const session = `${style.cyan('▶')} Studying ${result.session.stage} since ${result.session.start.slice(11, 16)}, ${duration(result.session.minutes)} so far (\`backend-path stop\` logs it).`;
+    lines.push(wrap(session, width, 0, 2));
+  }
   lines.push(
     '',
     ...stageLines(result.stages, view),
@@ -101,31 +86,9 @@ export function renderStatus(result: StatusResult, view: View): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What the stage list leaves unsaid: the slack a skip left, and progress on stages the roadmap lost. */
-function footnotes(result: StatusResult, { style, width, today }: View): string[] {
-  const notes: string[] = [];
-  // A skipped stage's window stays in the agreed plan, empty: slack before the next stage's dates.
-  const slack = result.stages.filter((row) => row.status === 'skipped' && row.end !== null && row.end >= today);
-  if (slack.length > 0 && result.stages.some((row) => row.status === 'todo')) {
-    const ids = slack.map((row) => row.id).join(', ');
-    notes.push(
-      '',
-      wrap(
-        `Skipping ${ids} left ${slack.length === 1 ? 'its window' : 'their windows'} in your plan empty; the stages after keep their dates until \`backend-path replan\` moves them up.`,
-        width,
-      ),
-    );
-  }
-  if (result.orphans.length > 0) {
-    notes.push(
-      '',
-      wrap(
-        style.yellow(
-          `Kept progress for stages this roadmap no longer has: ${result.orphans.map((o) => `${o.id} (${o.status})`).join(', ')}.`,
-        ),
-        width,
-      ),
-    );
-  }
-  return notes;
+/** What the stage list leaves unsaid: progress on stages the roadmap no longer has. */
+function footnotes(result: StatusResult, { style, width }: View): string[] {
+  if (result.orphans.length === 0) return [];
+  const kept = result.orphans.map((o) => `${o.id} (${o.status})`).join(', ');
+  return ['', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${kept}.`), width)];
 }

@@ -6,9 +6,16 @@ import { adaptCommands } from './command-name.js';
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "45 min", "1 h 30 min". */
-export const duration = (minutes: number): string =>
-  minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+/** "45 min", "1 h 30 min", "2 h". */
+export const duration = (minutes: number): string => {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+};
+
+/** Hours as a duration, to the minute: 1.5 → "1 h 30 min", 0.25 → "15 min", 2 → "2 h". */
+export const formatDuration = (hours: number): string => duration(Math.round(hours * 60));
 
 export function formatHours(hours: number): string {
   return `${Number.isInteger(hours) ? hours : hours.toFixed(1).replace(/\.0$/, '')} h`;

@@ -1,72 +1,146 @@
-import { RECENT_DAYS, type Standing } from '../coach/standing.js';
-import { formatDay, type IsoDate } from '../plan/dates.js';
+import type { Advice } from '../coach/advice.js';
+import type { Effort } from '../coach/effort.js';
+import type { Progress } from '../coach/progress.js';
+import type { Standing } from '../coach/standing.js';
+import { addDays, formatDay, type IsoDate } from '../plan/dates.js';
 import { formatHours, plural, wrap } from './text.js';
 import type { View } from './view.js';
 
 const day = (date: IsoDate | null, view: View) => (date ? formatDay(date, view.today) : 'no date');
+const ids = (stages: { id: string }[]) => stages.map((stage) => stage.id).join(', ');
 
 /** The verdict in a few words, as the exports and the card print it: "3 days behind". */
-export function verdictLabel(s: Pick<Standing, 'verdict' | 'daysAhead'>): string {
-  if (s.verdict === 'on-track' || s.verdict === 'finished') return s.verdict === 'finished' ? 'finished' : 'on track';
-  return `${plural(Math.abs(s.daysAhead), 'day')} ${s.verdict}`;
+export function verdictLabel(p: { verdict: Progress['verdict']; daysAhead: number; gaps: readonly unknown[] }): string {
+  if (p.verdict === 'finished') return 'finished';
+  if (p.verdict === 'incomplete') return `every stage kept is done; ${plural(p.gaps.length, 'required stage')} skipped`;
+  if (p.verdict === 'on-track') return 'on track';
+  return `${plural(Math.abs(p.daysAhead), 'day')} ${p.verdict}`;
 }
 
-/** The verdict in one sentence: the same number `status --json` gives as daysAhead. */
-export function verdictLine(s: Standing, view: View): string {
+/** Progress in one sentence: the verdict and its number, the same `daysAhead` the JSON gives. */
+export function verdictLine(p: Progress, view: View): string {
   const { style } = view;
-  const days = Math.abs(s.daysAhead);
-  if (s.verdict === 'finished') {
+  const days = Math.abs(p.daysAhead);
+  if (p.verdict === 'finished' || p.verdict === 'incomplete') {
     const when =
-      s.daysAhead === 0
+      p.daysAhead === 0
         ? 'on the day you planned'
-        : `${plural(days, 'day')} ${s.daysAhead > 0 ? 'before' : 'after'} your planned finish`;
-    return style.green(`Finished on ${day(s.projectedFinish, view)}, ${when}.`);
+        : `${plural(days, 'day')} ${p.daysAhead > 0 ? 'before' : 'after'} your planned finish`;
+    const head = p.verdict === 'finished' ? style.green('Finished') : style.yellow('Every stage you kept is done');
+    return p.projectedFinish ? `${head} on ${day(p.projectedFinish, view)}, ${when}.` : `${head}.`;
   }
-  const pace = `at ${formatHours(s.pace.hoursPerWeek)} a week you finish ${style.bold(day(s.projectedFinish, view))}`;
-  if (s.verdict === 'on-track') {
-    const planned = s.projectedFinish === s.plannedFinish ? 'as planned' : `planned ${day(s.plannedFinish, view)}`;
-    return `${style.green('On track')}: ${pace}, ${planned}.`;
+  const starts =
+    p.startsInDays === null
+      ? ''
+      : `Your plan starts ${day(addDays(view.today, p.startsInDays), view)} (in ${plural(p.startsInDays, 'day')}). `;
+  const pace = `at ${formatHours(p.hoursPerWeek)} a week you finish ${style.bold(day(p.projectedFinish, view))}`;
+  if (p.verdict === 'on-track') {
+    const planned = p.projectedFinish === p.plannedFinish ? 'as planned' : `planned ${day(p.plannedFinish, view)}`;
+    return `${starts}${style.green('On track')}: ${pace}, ${planned}.`;
   }
-  const head = (s.verdict === 'ahead' ? style.green : style.yellow)(verdictLabel(s));
-  return `${head}: ${pace}, ${plural(days, 'day')} ${s.verdict === 'ahead' ? 'before' : 'after'} your planned ${day(s.plannedFinish, view)}.`;
+  const head = (p.verdict === 'ahead' ? style.green : style.yellow)(verdictLabel(p));
+  return `${starts}${head}: ${pace}, ${plural(days, 'day')} ${p.verdict === 'ahead' ? 'before' : 'after'} your planned ${day(p.plannedFinish, view)}.`;
 }
 
-/** The second, labelled figure for learners who log: the finish at the pace they really keep. */
-export function recentLine(s: Standing, view: View): string | null {
-  if (!s.recent) return null;
-  const over = s.recent.days === RECENT_DAYS ? 'last 4 weeks' : `last ${s.recent.days} days, since your plan began`;
-  const pace = `At your recent pace of ${formatHours(s.recent.hoursPerWeek)} a week (${over})`;
-  if (s.recent.hoursPerWeek === 0)
-    return view.style.dim(`${pace} nothing new was credited, so there is no finish date in sight.`);
-  if (!s.recent.finish)
-    return view.style.dim(`${pace} there is no finish date worth giving; a few hours a week would change that.`);
-  return view.style.dim(`${pace} you finish ${day(s.recent.finish, view)}.`);
+/** The second, labelled projection: the rest at the learner's own speed on finished stages. */
+export function personalLine(p: Progress, view: View): string | null {
+  if (!p.personal) return null;
+  const basis = `${formatHours(p.personal.speed)} of study per estimated hour on ${plural(p.personal.stages, 'finished stage')}`;
+  const finish = p.personal.finish
+    ? `you would finish ${day(p.personal.finish, view)}`
+    : 'there is no finish date in sight';
+  return view.style.dim(`At your own speed so far (${basis}), ${finish}.`);
 }
 
-/** The one command that helps when the learner is more than a week behind. */
-export function adviceLine(s: Standing, view: View): string | null {
-  if (!s.advice) return null;
-  const why =
-    s.advice.hoursPerWeek === null
-      ? 'to lay what is left out again from today'
-      : `to lay what is left out again at the ${formatHours(s.advice.hoursPerWeek)} a week you really keep`;
-  return `${view.style.yellow('More than a week behind.')} Run \`${s.advice.command}\` ${why}.`;
+/** Effort in one line: this week against its target, the streak, and a typical recent week. */
+export function effortLine(e: Effort, view: View): string {
+  if (!e.week)
+    return `${view.style.dim('Effort:')} no target until your plan starts${e.loggedHours > 0 ? `; ${formatHours(e.loggedHours)} logged so far` : ''}.`;
+  const parts = [`this week ${formatHours(e.week.hours)} of ${formatHours(e.week.target)}`];
+  if (e.week.target > 0 && e.week.hours >= e.week.target) parts[0] += ' (target met)';
+  if (e.streak > 0) parts.push(`${plural(e.streak, 'week')} in a row on target`);
+  if (e.typicalWeek !== null) parts.push(`a typical recent week: ${formatHours(e.typicalWeek)}`);
+  return `${view.style.dim('Effort:')} ${parts.join(' · ')}.`;
 }
 
-/** Verdict, recent pace and advice, wrapped: the block every progress screen ends with. */
-export function verdictBlock(s: Standing, view: View): string[] {
-  return [verdictLine(s, view), recentLine(s, view), adviceLine(s, view)]
+/** Ground the path leaves uncovered, and stages taking longer than their estimates. */
+function notices(p: Progress, view: View): string[] {
+  const lines: string[] = [];
+  for (const stage of p.overruns) {
+    lines.push(
+      `${view.style.yellow(stage.id)} is taking longer than its estimate: ${formatHours(stage.logged)} of ${formatHours(stage.hours)}. The extra hours count as effort; as ground, it counts in full once it is done.`,
+    );
+  }
+  if (p.gaps.length > 0) {
+    lines.push(
+      `${view.style.yellow('Gap:')} ${ids(p.gaps)} ${p.gaps.length === 1 ? 'is a required stage' : 'are required stages'} you skipped; your progress stays below 100% until ${p.gaps.length === 1 ? 'it is' : 'they are'} done (\`backend-path undo ${p.gaps[0]!.id}\` puts ${p.gaps.length === 1 ? 'it' : 'one'} back).`,
+    );
+  }
+  return lines;
+}
+
+/** What helps, for the cause at hand; every command in it pastes as it is. */
+export function adviceLines(a: Advice | null, p: Progress, e: Effort, view: View): string[] {
+  if (!a) return [];
+  const run = (command: string | undefined, why: string) => (command ? ` \`${command}\` ${why}.` : '');
+  const [first, second] = a.commands;
+  switch (a.cause) {
+    case 'break':
+      return [
+        `Nothing logged since ${day(e.lastLogged, view)}: a break, not a new pace.${run(first, 'lays what is left out again from today when you are back')}`,
+      ];
+    case 'unlogged':
+      return [
+        `You are behind, and with no hours logged the coach cannot tell whether the hours or the estimates are short. Time your study:${run(first, 'and `backend-path stop` log it')}${run(second, 'lays what is left out again from today')}`,
+      ];
+    case 'estimate': {
+      const done = a.commands.find((c) => c.startsWith('backend-path done '));
+      const replan = a.commands.find((c) => c.startsWith('backend-path replan'));
+      const own = replan?.includes('--own-speed')
+        ? 'lays the rest out at your own speed'
+        : 'lays what is left out again from today';
+      return [
+        `You are putting in the hours; the ground is taking longer than its estimates. Keep going; no need to slow down or study more.${run(done, 'marks the stage done if you have learned it')}${run(replan, own)}`,
+      ];
+    }
+    case 'effort': {
+      const keep =
+        a.keepFinishHours === null
+          ? `Your planned finish of ${day(p.plannedFinish, view)} is out of reach at any weekly pace.`
+          : `${formatHours(a.keepFinishHours)} a week from today would keep your planned finish of ${day(p.plannedFinish, view)}.`;
+      const real =
+        e.typicalWeek === null
+          ? ''
+          : ` At the ${formatHours(e.typicalWeek)} a typical recent week holds, you would finish ${day(a.effortFinish, view)}.`;
+      const commands = a.commands.map((c) => `\`${c}\``).join(' or ');
+      return [
+        `You have studied fewer hours than your target. ${keep}${real}${commands ? ` To make either your plan, run ${commands}.` : ''}`,
+      ];
+    }
+  }
+}
+
+/** Progress, the own-speed projection, effort, notices and advice: the block every progress screen shows. */
+export function standingBlock(s: Standing, view: View): string[] {
+  return [
+    `${view.style.dim('Progress:')} ${verdictLine(s.progress, view)}`,
+    personalLine(s.progress, view),
+    effortLine(s.effort, view),
+    ...notices(s.progress, view),
+    ...adviceLines(s.advice, s.progress, s.effort, view),
+  ]
     .filter((line): line is string => line !== null)
-    .map((line) => wrap(line, view.width));
+    .map((line) => wrap(line, view.width, 0, 2));
 }
 
-export function progressBar(s: Standing, { style, width }: View): string {
+/** Ground covered: a bar, the share of the path, hours covered and stages done. */
+export function progressBar(p: Progress, { style, width }: View): string {
   const cells = Math.max(10, Math.min(30, width - 50));
-  const filled = Math.round((s.percent / 100) * cells);
+  const filled = Math.round((p.percent / 100) * cells);
   const bar = style.green('█'.repeat(filled)) + style.dim('░'.repeat(cells - filled));
-  const skipped = s.skipped > 0 ? `, ${s.skipped} skipped` : '';
+  const skipped = p.skipped > 0 ? `, ${p.skipped} skipped` : '';
   return wrap(
-    `${bar} ${s.percent}% · ${formatHours(s.creditedHours)} of ${formatHours(s.totalHours)} · ${s.done} of ${s.total} stages done${skipped}`,
+    `${bar} ${p.percent}% · ${formatHours(p.creditedHours)} of ${formatHours(p.totalHours)} covered · ${p.done} of ${p.total} stages done${skipped}`,
     width,
     0,
     2,

@@ -179,8 +179,8 @@ describe('the first run and every day', () => {
   it("shows today's essentials and one next command once there is a plan", async () => {
     const me = await journey(tempDir());
     const { stdout } = await me([], '2027-01-15');
-    expect(stdout).toMatch(/^Now: 2\. How HTTP works · past its planned end · 4 h to go/);
-    expect(stdout).toContain('This week (Mon 11 Jan – Sun 17 Jan): 2 h of 10 h');
+    expect(stdout).toMatch(/^Now: 2\. How HTTP works · past its planned end, Sun 10 Jan · 4 h to go/);
+    expect(stdout).toContain('Effort: this week 2 h of 10 h');
     expect(stdout).toMatch(/Next: `backend-path (start http|replan[^`]*)`/);
     expect(json((await me(['--json'], '2027-01-15')).stdout)).toMatchObject({ plan: true, stage: { id: 'http' } });
   });

@@ -61,7 +61,7 @@ describe('backend-path plan', () => {
     const refused = await me(['plan', '--hours', '12'], '2026-11-30');
     expect([refused.code, refused.stderr]).toEqual([
       2,
-      'Error: You already have a plan; pass --yes to replace it (completed and skipped stages are kept).\n',
+      'Error: You already have a plan; pass --yes to lay it out again with these answers (your progress, log and first start are kept).\nTo change only the pace or the start, `backend-path replan --hours <n>` or `backend-path replan --start <date>` does it.\n',
     ]);
     const replaced = json((await me(['plan', '--hours', '12', '--yes', '--json'], '2026-11-30')).stdout);
     expect(replaced).toMatchObject({ saved: true, replaced: true, hoursPerWeek: 12 });
@@ -174,7 +174,7 @@ describe('a roadmap of your own', () => {
     const plan = json((await me(['plan', '--track', 'python', '--yes', '--json'], '2026-11-24')).stdout);
     // 15 of python's 20 h are logged: 5 h are left, and the plan and the standing say the same.
     expect(plan.stages[0]).toMatchObject({ id: 'one', hours: 20, plannedHours: 5 });
-    expect(json((await me(['status', '--json'], '2026-11-24')).stdout)).toMatchObject({
+    expect(json((await me(['status', '--json'], '2026-11-24')).stdout).progress).toMatchObject({
       verdict: 'on-track',
       daysAhead: 0,
       creditedHours: 15,

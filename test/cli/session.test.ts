@@ -18,6 +18,7 @@ describe('study sessions', () => {
     expect(json((await at(['status', '--json'], '2026-11-24T18:50:00')).stdout).session).toEqual({
       stage: 'language',
       start: '2026-11-24T18:05:00',
+      startedAt: new Date(2026, 10, 24, 18, 5).getTime(),
       minutes: 45,
     });
     expect((await at(['status'], '2026-11-24T18:50:00')).stdout).toContain(
@@ -30,10 +31,15 @@ describe('study sessions', () => {
       minutes: 90,
       entry: { date: '2026-11-24', hours: 1.5, stage: 'language' },
     });
-    expect(stopped.standing.creditedHours).toBe(1.5);
-    expect((await at(['stop'], '2026-11-24T19:40:00')).stderr).toBe(
-      'Error: No study session is running.\nStart one with `backend-path start`.\n',
-    );
+    expect(stopped.standing.progress.creditedHours).toBe(1.5);
+    expect(stopped.standing.effort.loggedHours).toBe(1.5);
+    // Nothing to stop or cancel is a failure, not a mistyped command: exit 1.
+    for (const command of ['stop', 'cancel']) {
+      expect(await at([command], '2026-11-24T19:40:00')).toMatchObject({
+        code: 1,
+        stderr: 'Error: No study session is running.\nStart one with `backend-path start`.\n',
+      });
+    }
   });
 
   it('refuses a second start, names the running session, and cancel drops it unlogged', async () => {
@@ -50,7 +56,7 @@ describe('study sessions', () => {
     });
     expect(json((await at(['status', '--json'], '2026-11-24T09:21:00')).stdout)).toMatchObject({
       session: null,
-      loggedHours: 0,
+      effort: { loggedHours: 0 },
     });
   });
 
@@ -70,7 +76,7 @@ describe('study sessions', () => {
     expect(stopped).toMatchObject({ minutes: 135, entry: { date: '2026-11-24', hours: 2.25 } });
     // A session forgotten for days ends at the date and time given.
     await at(['start'], '2026-11-25T18:00:00');
-    expect((await at([], '2026-11-28T09:00:00')).stdout).toContain('Next: `backend-path stop --at <when you stopped>`');
+    expect((await at([], '2026-11-28T09:00:00')).stdout).toContain('Next: `backend-path stop --at 2026-11-25T19:00`');
     expect(
       json((await at(['stop', '--at', '2026-11-25T19:30', '--json'], '2026-11-28T09:00:00')).stdout),
     ).toMatchObject({ minutes: 90, entry: { date: '2026-11-25' } });

@@ -20,7 +20,7 @@ describe('the built binary', () => {
     expect((await runBin(['next'], env)).stdout).toContain('Next: 1. One language, properly');
     expect((await runBin(['done', 'language'], env)).code).toBe(0);
     const status = JSON.parse((await runBin(['status', '--json'], env)).stdout);
-    expect(status).toMatchObject({ done: 1, verdict: 'ahead' });
+    expect(status.progress).toMatchObject({ done: 1, verdict: 'ahead' });
   });
 
   it('answers the everyday reads without loading the stream, network, crypto or assert machinery', async () => {
@@ -128,7 +128,7 @@ describe('the built binary', () => {
     await runBin(PLAN, env);
     const results = await Promise.all(Array.from({ length: 20 }, () => runBin(['log', '1'], env)));
     expect(results.map((r) => r.code)).toEqual(Array(20).fill(0));
-    expect(JSON.parse((await runBin(['status', '--json'], env)).stdout).loggedHours).toBe(20);
+    expect(JSON.parse((await runBin(['status', '--json'], env)).stdout).effort.loggedHours).toBe(20);
   }, 60_000);
 
   it('keeps every change a command reported, even when one stalls holding the lock (SIGSTOP)', async () => {
@@ -270,8 +270,24 @@ describe('study sessions from two terminals', () => {
       // Either the start came first and was refused (a session was running), or it came second and runs now.
       if (start.code === 0) expect(status.session).toMatchObject({ stage: 'language', start: '2026-11-23T10:00:00' });
       else expect([start.code, status.session]).toEqual([2, null]);
-      expect(status.loggedHours).toBe(round + 1);
+      expect(status.effort.loggedHours).toBe(round + 1);
       if (status.session) await runBin(['cancel'], env);
     }
   }, 60_000);
+});
+
+describe('a study session across a daylight-saving change', () => {
+  it('logs the time that really passed, not the difference of the clock readings', async () => {
+    const dir = tempDir();
+    const env = (now: string) => ({ BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_NOW: now, TZ: 'Europe/Berlin' });
+    expect((await runBin(PLAN, env('2026-03-28T12:00:00'))).code).toBe(0);
+    // Berlin's clocks jump from 02:00 to 03:00 on Sunday 29 March 2026: 01:30 to 03:30 is an hour.
+    expect((await runBin(['start'], env('2026-03-29T01:30:00'))).code).toBe(0);
+    const stopped = JSON.parse((await runBin(['stop', '--json'], env('2026-03-29T03:30:00'))).stdout);
+    expect(stopped).toMatchObject({ minutes: 60, entry: { date: '2026-03-29', hours: 1 } });
+    // And back in October: 02:30 (summer time) to 02:30 (winter time) is an hour too.
+    expect((await runBin(['start'], env('2026-10-25T01:30:00'))).code).toBe(0);
+    const autumn = JSON.parse((await runBin(['stop', '--at', '03:30', '--json'], env('2026-10-25T04:00:00'))).stdout);
+    expect(autumn).toMatchObject({ minutes: 180 });
+  });
 });

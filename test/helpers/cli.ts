@@ -29,6 +29,11 @@ export interface RunOptions {
   cwd?: string;
   /** Columns of a pretend terminal on stdout; without it stdout is not a terminal. */
   columns?: number;
+  /**
+   * A terminal to ask on (stdin and stderr are terminals), for tests that replace the one prompt
+   * module (src/ui/prompts.ts) with scripted answers.
+   */
+  terminal?: boolean;
 }
 
 /**
@@ -37,7 +42,7 @@ export interface RunOptions {
  */
 export async function run(args: string[], options: RunOptions = {}): Promise<CliResult> {
   const stdout = new Collector(options.columns !== undefined, options.columns);
-  const stderr = new Collector(false);
+  const stderr = new Collector(options.terminal === true);
   const io: Io = {
     argv: args,
     env: {
@@ -51,7 +56,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     cwd: options.cwd ?? process.cwd(),
     stdout,
     stderr,
-    stdinIsTTY: () => false,
+    stdinIsTTY: () => options.terminal === true,
     now: () => new Date('2026-11-23T12:00:00Z'),
     script: undefined,
   };

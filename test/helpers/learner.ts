@@ -1,4 +1,5 @@
 import { agree } from '../../src/coach/agree.js';
+import { withPace } from '../../src/coach/effort.js';
 import { toLearner, type Learner } from '../../src/coach/learner.js';
 import type { Roadmap } from '../../src/roadmap/types.js';
 import type { LogEntry } from '../../src/coach/types.js';
@@ -30,10 +31,11 @@ export function savedFor(journey: Journey): { data: SavedData; roadmap: Roadmap 
   for (const [id, date] of Object.entries(journey.done ?? {})) progress[id] = { status: 'done', date };
   for (const [id, date] of Object.entries(journey.skipped ?? {})) progress[id] = { status: 'skipped', date };
   const data: SavedData = {
-    schemaVersion: 3,
+    schemaVersion: 4,
     revision: 1,
     profile: { roadmap: { id: roadmap.id }, track: 'node', hoursPerWeek: journey.perWeek, start: journey.start },
     baseline,
+    paces: [{ from: journey.start, hoursPerWeek: journey.perWeek }],
     originalFinish: baseline.finish,
     progress,
     notes: {},
@@ -60,5 +62,27 @@ export function replanned(learner: Learner, today: string, perWeek = learner.bas
     today,
     learner,
   });
-  return { ...learner, baseline, profile: { ...learner.profile, hoursPerWeek: perWeek } };
+  return {
+    ...learner,
+    baseline,
+    paces: withPace(learner.paces, today, perWeek, today),
+    profile: { ...learner.profile, hoursPerWeek: perWeek },
+  };
+}
+
+/**
+ * The learner of a whole journey whose plan was replanned on `day`: the replan sees only what had
+ * happened by then (events on that day included), and everything after it happens on the new plan.
+ */
+export function replannedOn(journey: Journey, day: string, perWeek = journey.perWeek): Learner {
+  const until = <T>(record: Record<string, T & string> = {}) =>
+    Object.fromEntries(Object.entries(record).filter(([, date]) => date <= day)) as Record<string, string>;
+  const seen = {
+    ...journey,
+    done: until(journey.done),
+    skipped: until(journey.skipped),
+    log: (journey.log ?? []).filter((e) => e.date <= day),
+  };
+  const atReplan = replanned(learnerFor(seen), day, perWeek);
+  return { ...learnerFor(journey), baseline: atReplan.baseline, paces: atReplan.paces, profile: atReplan.profile };
 }

@@ -1,198 +1,285 @@
-import fc from 'fast-check';
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agree, planDocument } from '../../src/coach/agree.js';
+import { agree, agreedPlan, planDocument } from '../../src/coach/agree.js';
+import { stageRows } from '../../src/coach/stage.js';
 import { standing } from '../../src/coach/standing.js';
-import { addDays, daysBetween } from '../../src/plan/dates.js';
+import { addDays, dayNumber } from '../../src/plan/dates.js';
 import { verdictLine } from '../../src/ui/verdict.js';
-import { learnerFor, replanned, type Journey } from '../helpers/learner.js';
+import { learnerFor, replanned, replannedOn, type Journey } from '../helpers/learner.js';
 import { makeRoadmap } from '../helpers/roadmaps.js';
 
 // The reference journey: 200 h (60, 10, 40, 30, 10, 20, 10, 10, 10) at 10 h a week from Monday
-// 23 Nov 2026, so the agreed finish is Sunday 11 Apr 2027 (140 days). Stage windows: s1 until
-// Sun 3 Jan, s2 Mon 4 – Sun 10 Jan, s3 Mon 11 Jan – Sun 7 Feb. Expected figures are worked out
-// by hand: the projected finish is today plus the days the remaining hours take at 10/7 h a day.
+// 23 Nov 2026, so the agreed finish is Sunday 11 Apr 2027 (day 139). Stage windows: s1 until
+// Sun 3 Jan, s2 Mon 4 – Sun 10 Jan, s3 Mon 11 Jan – Sun 7 Feb. Every expected figure is worked
+// out by hand: a finish is the start plus the days the hours take at 10/7 h a day, counting the
+// start as day 0 (ceil(hours ÷ hours-a-day) − 1).
 const START = '2026-11-23';
 const base = { perWeek: 10, start: START };
 const firstTwo = { s1: '2027-01-03', s2: '2027-01-10' };
-const allDone = (last: string) =>
-  Object.fromEntries(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'].map((id) => [id, last]));
-const logs = (stage: string, from: string, days: number, hours: number) =>
-  Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), hours, stage }));
+const ids = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9'];
+const allDone = (last: string) => Object.fromEntries(ids.map((id) => [id, last]));
+const logs = (stage: string, from: string, days: number, hours: number, every = 1) =>
+  Array.from({ length: days }, (_, i) => ({ date: addDays(from, i * every), hours, stage }));
+/** `hours` on the last day of each of the first `weeks` weeks of the plan. */
+const weekly = (stage: string, weeks: number, hours: number, from = 0) =>
+  Array.from({ length: weeks }, (_, i) => ({ date: addDays(START, (from + i) * 7 + 6), hours, stage }));
 
-describe('the standing of a learner: one verdict, one projection', () => {
-  it.each<{ name: string; today: string; journey: Journey; verdict: string; daysAhead: number; projected: string }>([
+interface Row {
+  name: string;
+  today: string;
+  journey: Journey;
+  progress: Record<string, unknown>;
+  effort?: Record<string, unknown>;
+  advice?: Record<string, unknown> | null;
+}
+
+describe('progress: ground covered against the agreed plan', () => {
+  it.each<Row>([
     {
       name: 'on pace',
       today: '2027-01-11',
       journey: { ...base, done: firstTwo },
-      verdict: 'on-track',
-      daysAhead: 0,
-      projected: '2027-04-11',
+      progress: {
+        verdict: 'on-track',
+        daysAhead: 0,
+        projectedFinish: '2027-04-11',
+        plannedFinish: '2027-04-11',
+        percent: 35,
+      },
+      advice: null,
     },
     {
       name: 'behind, the day before a window ends',
       today: '2027-02-07',
       journey: { ...base, done: firstTwo },
-      verdict: 'behind',
-      daysAhead: -27,
-      projected: '2027-05-08',
+      progress: { verdict: 'behind', daysAhead: -27, projectedFinish: '2027-05-08' },
     },
     {
       name: 'behind, the day after: one more day, no cliff',
       today: '2027-02-08',
       journey: { ...base, done: firstTwo },
-      verdict: 'behind',
-      daysAhead: -28,
-      projected: '2027-05-09',
+      progress: { verdict: 'behind', daysAhead: -28, projectedFinish: '2027-05-09' },
     },
     {
-      name: 'far behind, nothing done',
-      today: '2027-03-01',
-      journey: base,
-      verdict: 'behind',
-      daysAhead: -98,
-      projected: '2027-07-18',
-    },
-    {
-      name: 'ahead',
+      name: 'ahead, and never told to slow down or start later',
       today: '2027-01-11',
       journey: { ...base, done: { ...firstTwo, s3: '2027-01-11' } },
-      verdict: 'ahead',
-      daysAhead: 28,
-      projected: '2027-03-14',
+      progress: { verdict: 'ahead', daysAhead: 28, projectedFinish: '2027-03-14' },
+      advice: null,
     },
     {
-      name: 'logging only: logged hours are credited',
-      today: '2026-12-06',
-      journey: { ...base, log: logs('s1', START, 10, 2) },
-      verdict: 'on-track',
-      daysAhead: 1,
-      projected: '2027-04-10',
-    },
-    {
-      name: 'logging nothing for two weeks',
-      today: '2026-12-07',
-      journey: base,
-      verdict: 'behind',
-      daysAhead: -14,
-      projected: '2027-04-25',
-    },
-    {
-      name: 'before the plan starts',
+      name: 'before the plan starts: the days until it, and no target yet',
       today: '2026-11-20',
       journey: base,
-      verdict: 'on-track',
-      daysAhead: 0,
-      projected: '2027-04-11',
+      progress: { verdict: 'on-track', daysAhead: 0, startsInDays: 3, projectedFinish: '2027-04-11' },
+      effort: { week: null, streak: 0 },
     },
     {
       name: 'finished early',
       today: '2027-04-01',
       journey: { ...base, done: allDone('2027-03-28') },
-      verdict: 'finished',
-      daysAhead: 14,
-      projected: '2027-03-28',
+      progress: { verdict: 'finished', daysAhead: 14, projectedFinish: '2027-03-28', percent: 100 },
     },
     {
       name: 'finished late',
       today: '2027-04-25',
       journey: { ...base, done: allDone('2027-04-20') },
-      verdict: 'finished',
-      daysAhead: -9,
-      projected: '2027-04-20',
+      progress: { verdict: 'finished', daysAhead: -9, projectedFinish: '2027-04-20' },
     },
-    // a, b, c of 10 h at 1 h a day: skipping b leaves its window (days 10-19) empty, and c keeps
-    // its agreed window (days 20-29); idling through b's window is not yet late, idling into c's is.
-    {
-      name: 'skip, then nothing: on track through the skipped window',
-      today: '2026-12-08',
-      journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } },
-      verdict: 'on-track',
-      daysAhead: 0,
-      projected: '2026-12-17',
-    },
-    {
-      name: 'skip, then nothing: behind once the next window runs',
-      today: '2026-12-18',
-      journey: { hours: [10, 10, 10], perWeek: 7, start: START, done: { s1: '2026-12-02' }, skipped: { s2: START } },
-      verdict: 'behind',
-      daysAhead: -5,
-      projected: '2026-12-27',
-    },
-    {
-      name: 'every hour logged but stages not marked done: not finished yet',
-      today: '2026-12-18',
-      journey: {
-        hours: [10, 10, 10],
-        perWeek: 7,
-        start: START,
-        done: { s1: '2026-12-02' },
-        log: [
-          { date: '2026-12-18', hours: 10, stage: 's2' },
-          { date: '2026-12-18', hours: 10, stage: 's3' },
-        ],
-      },
-      verdict: 'ahead',
-      daysAhead: 4,
-      projected: '2026-12-18',
-    },
-    {
-      name: 'skipping a stage not yet reached brings the finish forward',
-      today: '2027-01-11',
-      journey: { ...base, done: firstTwo, skipped: { s5: '2027-01-11' } },
-      verdict: 'on-track',
-      daysAhead: 0,
-      projected: '2027-04-04',
-    },
-  ])('$name', ({ today, journey, verdict, daysAhead, projected }) => {
+  ])('$name', ({ today, journey, progress, effort, advice }) => {
     const result = standing(learnerFor(journey), today);
-    expect(result).toMatchObject({ verdict, daysAhead, projectedFinish: projected });
+    expect(result.progress).toMatchObject(progress);
+    if (effort) expect(result.effort).toMatchObject(effort);
+    if (advice !== undefined) expect(result.advice).toEqual(advice);
+  });
+});
+
+describe('effort and progress kept apart, and advice that fits the cause', () => {
+  it('a learner on target on a stage taking longer than its estimate is never told to slow down', () => {
+    // 10 h every week for 8 weeks on a 64 h first stage: 80 h of effort, 64 h of ground. The
+    // other 136 h from Mon 18 Jan take 95 days: Fri 23 Apr, 12 days after the planned 11 Apr.
+    const roadmap = makeRoadmap([64, 6, 40, 30, 10, 20, 10, 10, 10]);
+    const result = standing(learnerFor({ roadmap, ...base, log: weekly('s1', 8, 10) }), '2027-01-18');
+    expect(result.progress).toMatchObject({
+      verdict: 'behind',
+      daysAhead: -12,
+      projectedFinish: '2027-04-23',
+      creditedHours: 64,
+      overruns: [{ id: 's1', title: 'Stage 1', hours: 64, logged: 80 }],
+    });
+    expect(result.effort).toMatchObject({ loggedHours: 80, streak: 8, typicalWeek: 10, target: 10 });
+    expect(result.advice).toEqual({
+      cause: 'estimate',
+      // 136 h in the 84 days to 11 Apr would take 11.33 h a week; the estimate, not the hours, is short.
+      keepFinishHours: 12,
+      effortFinish: '2027-04-23',
+      overruns: [{ id: 's1', title: 'Stage 1', hours: 64, logged: 80 }],
+      commands: ['backend-path done s1', 'backend-path replan'],
+    });
+    expect(result.advice!.commands.join(' ')).not.toMatch(/--hours/);
   });
 
-  it('shows the recent pace only to a learner who logs, and from the credit it measured', () => {
-    expect(standing(learnerFor({ ...base, done: firstTwo }), '2027-01-11').recent).toBeNull();
-    // 20 h in the 14 days since the plan began: 10 h a week, which finishes the other 180 h on 10 Apr.
-    expect(standing(learnerFor({ ...base, log: logs('s1', START, 10, 2) }), '2026-12-06').recent).toEqual({
-      hoursPerWeek: 10,
-      finish: '2027-04-10',
-      days: 14,
+  it('effort below target: the hours that keep the finish, and the finish at the hours really studied', () => {
+    // 5 h a week for four weeks: 20 h. The other 180 h from Mon 21 Dec take 126 days at 10 h a
+    // week (Sun 25 Apr, 14 days late); the 112 days to 11 Apr need 11.25 h a week (12), and at 5
+    // h a week they end on day 251, Sun 29 Aug.
+    const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 5) }), '2026-12-21');
+    expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -14, projectedFinish: '2027-04-25' });
+    expect(result.effort).toMatchObject({ typicalWeek: 5, streak: 0, loggedHours: 20 });
+    expect(result.advice).toEqual({
+      cause: 'effort',
+      keepFinishHours: 12,
+      effortFinish: '2027-08-29',
+      overruns: [],
+      commands: ['backend-path replan --hours 12', 'backend-path replan --hours 5'],
     });
   });
 
-  it('one small log does not turn into a finish years away when the stages were done', () => {
-    const learner = learnerFor({ ...base, done: firstTwo, log: [{ date: '2027-01-10', hours: 2, stage: 's3' }] });
-    // In the 28 days to 11 Jan, s1 (60 h) and s2 (10 h) were done and 2 h logged: 72 h, 18 h a
-    // week, which does the other 128 h in 50 days.
-    expect(standing(learner, '2027-01-11').recent).toEqual({ hoursPerWeek: 18, finish: '2027-03-01', days: 28 });
+  it('a two-week break is a break, never a new pace of a few hours a week', () => {
+    // Four weeks of 10 h (40 h), then nothing since Sun 20 Dec: on Mon 4 Jan, 15 days later.
+    const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2027-01-04');
+    expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -14 });
+    expect(result.effort).toMatchObject({ breakDays: 15, lastLogged: '2026-12-20', typicalWeek: 10 });
+    expect(result.advice).toMatchObject({ cause: 'break', commands: ['backend-path replan'] });
   });
 
-  it('suggests a replan more than a week behind, with the pace the learner keeps when it differs', () => {
-    const quiet = standing(learnerFor({ ...base, done: firstTwo }), '2027-02-08');
-    expect(quiet.advice).toEqual({ command: 'backend-path replan', hoursPerWeek: null });
-    // 28 days of an hour a day on s3: 7 h a week, which the advice suggests.
-    const slow = learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 28, 1) });
-    expect(standing(slow, '2027-02-07').advice).toEqual({ command: 'backend-path replan --hours 7', hoursPerWeek: 7 });
-    // Half an hour a day (3.5 h a week) would be advised; a stray two hours in four weeks is not a pace.
-    const stray = learnerFor({ ...base, done: firstTwo, log: [{ date: '2027-01-20', hours: 2, stage: 's3' }] });
-    expect(standing(stray, '2027-02-07').advice).toEqual({ command: 'backend-path replan', hoursPerWeek: null });
-    expect(standing(learnerFor({ ...base, done: firstTwo }), '2027-01-15').advice).toBeNull();
+  it('behind without a log: the coach says it cannot tell hours from estimates', () => {
+    const result = standing(learnerFor(base), '2026-12-07');
+    expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -14, projectedFinish: '2027-04-25' });
+    expect(result.advice).toMatchObject({ cause: 'unlogged', commands: ['backend-path start', 'backend-path replan'] });
   });
 
-  it('a replan after falling behind is on track that day, with or without a new pace', () => {
+  it("a second, labelled projection at the learner's own speed from finished stages", () => {
+    // s1 (60 h) took 78 h: 1.3 h a estimated hour. The other 140 h at that speed are 182 h, from
+    // Fri 1 Jan: day 127, Sat 8 May. At the estimates they end on day 97, Thu 8 Apr: 3 days ahead.
+    const result = standing(
+      learnerFor({ ...base, done: { s1: '2026-12-31' }, log: logs('s1', START, 39, 2) }),
+      '2027-01-01',
+    );
+    expect(result.progress).toMatchObject({
+      verdict: 'ahead',
+      daysAhead: 3,
+      projectedFinish: '2027-04-08',
+      personal: { speed: 1.3, stages: 1, remainingHours: 182, finish: '2027-05-08' },
+    });
+  });
+
+  it('effort is never reduced by a stage cap: every hour logged counts', () => {
+    const learner = learnerFor({
+      ...base,
+      log: [...logs('s1', START, 30, 3), { date: START, hours: 20, stage: 's2' }],
+    });
+    expect(standing(learner, '2026-12-22').effort.loggedHours).toBe(110);
+    expect(standing(learner, '2026-12-22').progress.creditedHours).toBe(70);
+  });
+
+  it('judges each past week by the target in force when it began, so a replan does not rewrite the streak', () => {
+    // Four weeks of 10 h, then a replan to 15 h a week on Mon 21 Dec (week 5).
+    const learner = replanned(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2026-12-21', 15);
+    expect(standing(learner, '2026-12-21').effort).toMatchObject({
+      streak: 4,
+      target: 15,
+      week: { number: 5, target: 15 },
+    });
+    const slower = replanned(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2026-12-23', 5);
+    // Mid-week: this week keeps the target it began with.
+    expect(standing(slower, '2026-12-23').effort).toMatchObject({
+      streak: 4,
+      target: 5,
+      week: { number: 5, target: 10 },
+    });
+  });
+});
+
+describe('skip is honest', () => {
+  it('skipping the stage a learner is behind on leaves the verdict where it was, with the gap named', () => {
+    // s3 (40 h) was due Sun 7 Feb. Without it the plan holds 160 h (finish day 111, Sun 14 Mar)
+    // and the 90 h left from Mon 8 Feb end on day 62, Sun 11 Apr: still 28 days behind.
+    const before = standing(learnerFor({ ...base, done: firstTwo }), '2027-02-08');
+    const after = standing(learnerFor({ ...base, done: firstTwo, skipped: { s3: '2027-02-08' } }), '2027-02-08');
+    expect(before.progress).toMatchObject({ verdict: 'behind', daysAhead: -28 });
+    expect(after.progress).toMatchObject({
+      verdict: 'behind',
+      daysAhead: -28,
+      plannedFinish: '2027-03-14',
+      projectedFinish: '2027-04-11',
+      percent: 35,
+      gaps: [{ id: 's3', title: 'Stage 3', hours: 40, logged: 0 }],
+    });
+  });
+
+  it('skipping every stage is not finished and not 100%', () => {
+    const result = standing(learnerFor({ ...base, skipped: allDone('2026-11-24') }), '2026-11-24');
+    expect(result.progress).toMatchObject({ verdict: 'incomplete', percent: 0, done: 0, skipped: 9 });
+    expect(result.progress.gaps).toHaveLength(9);
+  });
+
+  it('every stage kept done with one required stage skipped: incomplete, below 100%', () => {
+    const done = allDone('2027-04-01');
+    delete done.s5;
+    const result = standing(learnerFor({ ...base, done, skipped: { s5: '2027-01-20' } }), '2027-04-02');
+    expect(result.progress).toMatchObject({ verdict: 'incomplete', percent: 95, gaps: [{ id: 's5' }] });
+  });
+
+  it('one planned finish everywhere after a skip: status, the plan, the stage list and the windows', () => {
+    const learner = learnerFor({ ...base, done: firstTwo, skipped: { s5: '2027-01-11' } });
+    const { progress } = standing(learner, '2027-01-11');
+    const document = planDocument(learner);
+    // Without s5 (10 h) the plan holds 190 h: day 132, Sun 4 Apr.
+    expect([progress.plannedFinish, document.finish, agreedPlan(learner).finish]).toEqual([
+      '2027-04-04',
+      '2027-04-04',
+      '2027-04-04',
+    ]);
+    const lastEnd = stageRows(learner, '2027-01-11').reduce(
+      (end, row) => (row.end && row.end > end ? row.end : end),
+      '',
+    );
+    expect(lastEnd).toBe('2027-04-04');
+  });
+
+  it('after the planned finish the verdict keeps moving a day a day and expected ground stops at the path', () => {
+    const done = {
+      s1: '2027-01-03',
+      s2: '2027-01-10',
+      s3: '2027-02-07',
+      s4: '2027-03-07',
+      s5: '2027-03-14',
+      s6: '2027-03-28',
+      s7: '2027-04-04',
+    };
+    const learner = learnerFor({ ...base, done, skipped: { s9: '2027-04-05' } });
+    // Without s9 the plan ends on day 132, Sun 4 Apr; s8's 10 h from Tue 20 Apr end Mon 26 Apr.
+    expect(standing(learner, '2027-04-20').progress).toMatchObject({
+      daysAhead: -22,
+      plannedFinish: '2027-04-04',
+      expectedHours: 190,
+    });
+    expect(standing(learner, '2027-04-21').progress).toMatchObject({
+      daysAhead: -23,
+      plannedFinish: '2027-04-04',
+      expectedHours: 190,
+    });
+  });
+});
+
+describe('replans', () => {
+  it('a replan after falling behind is on track that day, at the same or a new pace', () => {
     const behind = learnerFor({ ...base, done: firstTwo });
-    const same = standing(replanned(behind, '2027-02-08'), '2027-02-08');
-    expect(same).toMatchObject({
+    expect(standing(replanned(behind, '2027-02-08'), '2027-02-08').progress).toMatchObject({
       verdict: 'on-track',
       daysAhead: 0,
       projectedFinish: '2027-05-09',
       plannedFinish: '2027-05-09',
     });
-    const slower = standing(replanned(behind, '2027-02-08', 5), '2027-02-08');
-    expect(slower).toMatchObject({ verdict: 'on-track', daysAhead: 0, projectedFinish: '2027-08-08' });
+    expect(standing(replanned(behind, '2027-02-08', 5), '2027-02-08').progress).toMatchObject({
+      daysAhead: 0,
+      projectedFinish: '2027-08-08',
+    });
   });
 
-  it('a replan credits hours already logged on an unfinished stage', () => {
+  it('credits hours already logged on an unfinished stage, and keeps a stage whose hours are used up', () => {
     const learner = learnerFor({ ...base, log: logs('s1', START, 15, 2) });
     const baseline = agree({
       roadmap: learner.roadmap,
@@ -203,30 +290,31 @@ describe('the standing of a learner: one verdict, one projection', () => {
       learner,
     });
     expect(baseline.stages[0]).toEqual({ id: 's1', hours: 30, start: '2026-12-10', end: '2026-12-30' });
-  });
-
-  it('plan, status and export agree on every window and the finish', () => {
-    const learner = replanned(
-      learnerFor({ ...base, done: firstTwo, log: logs('s3', '2027-01-11', 5, 2) }),
-      '2027-02-08',
-      8,
-    );
-    const document = planDocument(learner);
-    const report = standing(learner, '2027-02-08');
-    expect(document.finish).toBe(report.baselineFinish);
-    for (const stage of document.stages) {
-      const agreed = learner.baseline.stages.find((s) => s.id === stage.id);
-      expect([stage.start, stage.end]).toEqual([agreed?.start ?? null, agreed?.end ?? null]);
-    }
+    // 60 h logged on s1: it stays in the plan with none left, so the plan never says "nothing left".
+    const full = learnerFor({ hours: [60], ...base, log: logs('s1', START, 30, 2) });
+    const last = agree({
+      roadmap: full.roadmap,
+      track: 'node',
+      hoursPerWeek: 10,
+      start: '2026-12-22',
+      today: '2026-12-22',
+      learner: full,
+    });
+    expect(last).toMatchObject({
+      finish: '2026-12-22',
+      stages: [{ id: 's1', hours: 0, start: '2026-12-22', end: '2026-12-22' }],
+    });
   });
 });
 
-// Generated plans: 1 to 12 stages of 1 to 80 hours, 1 to 40 hours a week, and events before `today`.
+// Generated plans: 1 to 12 stages of 1 to 80 hours, 1 to 40 hours a week, events before `today`,
+// and sometimes a replan on a day before `today` (at the same or another pace).
 const journeys = fc
   .record({
     hours: fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 12 }),
     perWeek: fc.integer({ min: 1, max: 40 }),
     offset: fc.integer({ min: -20, max: 400 }),
+    replan: fc.option(fc.record({ day: fc.nat(400), perWeek: fc.integer({ min: 1, max: 40 }) })),
     events: fc.array(
       fc.record({
         stage: fc.nat(11),
@@ -237,32 +325,43 @@ const journeys = fc
       { maxLength: 15 },
     ),
   })
-  .map(({ hours, perWeek, offset, events }) => {
+  .map(({ hours, perWeek, offset, replan, events }) => {
     const today = addDays(START, offset);
     const roadmap = makeRoadmap(hours);
-    const ids = roadmap.stages.map((s) => s.id);
+    const stageIds = roadmap.stages.map((s) => s.id);
     // Every event happens on or before today (none before the plan starts).
     const dated = events
       .filter(() => offset >= 0)
-      .map((e) => ({ ...e, id: ids[e.stage % ids.length]!, date: addDays(START, Math.min(e.day, offset)) }));
+      .map((e) => ({ ...e, id: stageIds[e.stage % stageIds.length]!, date: addDays(START, Math.min(e.day, offset)) }));
     const done: Record<string, string> = {};
     const skipped: Record<string, string> = {};
     for (const e of dated) if (e.kind === 'done') done[e.id] = e.date;
     for (const e of dated) if (e.kind === 'skip' && !done[e.id]) skipped[e.id] = e.date;
     const log = dated.filter((e) => e.kind === 'log').map((e) => ({ date: e.date, hours: e.hours, stage: e.id }));
-    return { journey: { roadmap, perWeek, start: START, done, skipped, log }, today };
+    const replanDay = replan && offset >= 0 ? addDays(START, Math.min(replan.day, offset)) : null;
+    const journey: Journey = { roadmap, perWeek, start: START, done, skipped, log };
+    return { journey, today, replan: replanDay && replan ? { day: replanDay, perWeek: replan.perWeek } : null };
   });
 
+type Generated = { journey: Journey; today: string; replan: { day: string; perWeek: number } | null };
+/** The learner of a generated journey, replanned on its replan day when it has one. */
+const learnerOf = ({ journey, replan }: Pick<Generated, 'journey' | 'replan'>) =>
+  replan ? replannedOn(journey, replan.day, replan.perWeek) : learnerFor(journey);
+
 describe('properties of the standing', () => {
-  it('continuity: with nothing happening, the verdict moves by at most one day a day', () => {
+  it('continuity: with nothing happening, the verdict moves by at most one day a day, after the planned finish too', () => {
     fc.assert(
-      fc.property(journeys, fc.integer({ min: 1, max: 60 }), ({ journey, today }, later) => {
-        const learner = learnerFor(journey);
-        let previous = standing(learner, today).daysAhead;
+      fc.property(journeys, fc.integer({ min: 1, max: 60 }), (generated, later) => {
+        const learner = learnerOf(generated);
+        let previous = standing(learner, generated.today).progress;
         for (let day = 1; day <= later; day++) {
-          const next = standing(learner, addDays(today, day)).daysAhead;
-          expect(previous - next).toBeGreaterThanOrEqual(0);
-          expect(previous - next).toBeLessThanOrEqual(1);
+          const next = standing(learner, addDays(generated.today, day)).progress;
+          if (previous.verdict !== 'finished' && previous.verdict !== 'incomplete') {
+            expect(previous.daysAhead - next.daysAhead).toBeGreaterThanOrEqual(0);
+            expect(previous.daysAhead - next.daysAhead).toBeLessThanOrEqual(1);
+          }
+          expect(next.plannedFinish).toBe(previous.plannedFinish);
+          expect(next.expectedHours).toBeLessThanOrEqual(next.totalHours + 1e-9);
           previous = next;
         }
       }),
@@ -272,51 +371,129 @@ describe('properties of the standing', () => {
 
   it('agreement: the projected finish is the planned finish moved by the verdict', () => {
     fc.assert(
-      fc.property(journeys, ({ journey, today }) => {
-        const result = standing(learnerFor(journey), today);
-        if (result.verdict === 'finished') return;
-        expect(daysBetween(result.projectedFinish!, result.plannedFinish ?? addDays(START, -1))).toBe(result.daysAhead);
-        if (journey.skipped && Object.keys(journey.skipped).length === 0)
-          expect(result.plannedFinish).toBe(result.baselineFinish);
+      fc.property(journeys, (generated) => {
+        const { progress } = standing(learnerOf(generated), generated.today);
+        if (progress.verdict === 'finished' || progress.verdict === 'incomplete' || !progress.plannedFinish) return;
+        expect(dayNumber(progress.plannedFinish) - dayNumber(progress.projectedFinish!)).toBe(progress.daysAhead);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('monotonicity: more work logged or done is never a worse verdict or a later finish', () => {
+  it('one planned finish in every output: status, the plan document and the stage windows', () => {
     fc.assert(
-      fc.property(journeys, fc.nat(11), fc.integer({ min: 1, max: 8 }), ({ journey, today }, pick, hours) => {
-        const before = standing(learnerFor(journey), today);
-        const id = journey.roadmap.stages[pick % journey.roadmap.stages.length]!.id;
+      fc.property(journeys, (generated) => {
+        const learner = learnerOf(generated);
+        const { progress } = standing(learner, generated.today);
+        const document = planDocument(learner);
+        expect(document.finish).toBe(progress.plannedFinish);
+        const rows = stageRows(learner, generated.today);
+        for (const stage of document.stages) {
+          if (stage.start === null) continue;
+          const row = rows.find((r) => r.id === stage.id)!;
+          expect([row.start, row.end]).toEqual([stage.start, stage.end]);
+        }
+        const ends = document.stages.map((s) => s.end).filter((end): end is string => end !== null);
+        if (ends.length > 0) expect(ends.reduce((a, b) => (a > b ? a : b))).toBe(document.finish);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('monotonicity: more logged or done is never a worse verdict or a later finish, across replans and skips', () => {
+    fc.assert(
+      fc.property(journeys, fc.nat(11), fc.integer({ min: 1, max: 8 }), (generated, pick, hours) => {
+        const { journey, today } = generated;
+        const before = standing(learnerOf(generated), today).progress;
+        const id = journey.roadmap!.stages[pick % journey.roadmap!.stages.length]!.id;
+        if (journey.skipped![id] || journey.done![id]) return;
+        const when = today < START ? START : today;
         const logged = standing(
-          learnerFor({ ...journey, log: [...journey.log, { date: today < START ? START : today, hours, stage: id }] }),
+          learnerOf({
+            ...generated,
+            journey: { ...journey, log: [...journey.log!, { date: when, hours, stage: id }] },
+          }),
           today,
-        );
-        const done = journey.skipped[id]
-          ? before
-          : standing(learnerFor({ ...journey, done: { ...journey.done, [id]: today } }), today);
+        ).progress;
+        const done = standing(
+          learnerOf({ ...generated, journey: { ...journey, done: { ...journey.done, [id]: when } } }),
+          today,
+        ).progress;
         for (const after of [logged, done]) {
-          if (before.verdict === 'finished' || after.verdict === 'finished') continue;
+          expect(after.creditedHours).toBeGreaterThanOrEqual(before.creditedHours - 1e-9);
+          if (
+            after.verdict === 'finished' ||
+            after.verdict === 'incomplete' ||
+            before.verdict === 'finished' ||
+            before.verdict === 'incomplete'
+          )
+            continue;
           expect(after.daysAhead).toBeGreaterThanOrEqual(before.daysAhead);
           expect(after.projectedFinish! <= before.projectedFinish!).toBe(true);
-          expect(after.creditedHours).toBeGreaterThanOrEqual(before.creditedHours);
         }
       }),
       { numRuns: 300 },
     );
   });
 
+  it('a skip is never a catch-up: skipping a stage still to do never improves the verdict', () => {
+    fc.assert(
+      fc.property(journeys, fc.nat(11), (generated, pick) => {
+        const { journey, today } = generated;
+        const id = journey.roadmap!.stages[pick % journey.roadmap!.stages.length]!.id;
+        if (journey.skipped![id] || journey.done![id] || today < START) return;
+        const before = standing(learnerOf(generated), today).progress;
+        const after = standing(
+          learnerOf({ ...generated, journey: { ...journey, skipped: { ...journey.skipped, [id]: today } } }),
+          today,
+        ).progress;
+        if (after.verdict === 'incomplete' || before.verdict === 'finished') return;
+        // A stage the agreed plan holds: its hours leave the plan and the work alike.
+        if (!learnerOf(generated).baseline.stages.some((s) => s.id === id)) return;
+        // Whole days round the two finishes apart: at most a day's rounding, never the stage's hours.
+        expect(after.daysAhead).toBeLessThanOrEqual(before.daysAhead + 1);
+        expect(after.percent).toBeLessThanOrEqual(before.percent);
+        expect(after.creditedHours).toBeLessThanOrEqual(before.creditedHours + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('effort counts every hour logged, whatever the stage caps', () => {
+    fc.assert(
+      fc.property(journeys, fc.nat(11), fc.integer({ min: 1, max: 8 }), (generated, pick, hours) => {
+        const { journey, today } = generated;
+        if (today < START) return;
+        const id = journey.roadmap!.stages[pick % journey.roadmap!.stages.length]!.id;
+        const before = standing(learnerOf(generated), today).effort.loggedHours;
+        const after = standing(
+          learnerOf({
+            ...generated,
+            journey: { ...journey, log: [...journey.log!, { date: today, hours, stage: id }] },
+          }),
+          today,
+        ).effort.loggedHours;
+        expect(after - before).toBeCloseTo(hours, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('text and JSON state the same verdict and number', () => {
     const style = new Chalk({ level: 0 });
     fc.assert(
-      fc.property(journeys, ({ journey, today }) => {
-        const result = standing(learnerFor(journey), today);
-        const text = verdictLine(result, { style, width: 100, today });
-        const days = Math.abs(result.daysAhead);
-        if (result.verdict === 'on-track') expect(text).toMatch(/^On track/);
-        if (result.verdict === 'ahead') expect(text).toMatch(new RegExp(`^${days} days? ahead`));
-        if (result.verdict === 'behind') expect(text).toMatch(new RegExp(`^${days} days? behind`));
-        if (result.verdict === 'finished') expect(text).toMatch(/^Finished on/);
+      fc.property(journeys, (generated) => {
+        const { progress } = standing(learnerOf(generated), generated.today);
+        const text = verdictLine(progress, { style, width: 100, today: generated.today }).replace(
+          /^Your plan starts [^.]*\. /,
+          '',
+        );
+        const days = Math.abs(progress.daysAhead);
+        if (progress.verdict === 'on-track') expect(text).toMatch(/^On track/);
+        if (progress.verdict === 'ahead') expect(text).toMatch(new RegExp(`^${days} days? ahead`));
+        if (progress.verdict === 'behind') expect(text).toMatch(new RegExp(`^${days} days? behind`));
+        if (progress.verdict === 'finished') expect(text).toMatch(/^Finished/);
+        if (progress.verdict === 'incomplete') expect(text).toMatch(/^Every stage you kept is done/);
       }),
       { numRuns: 200 },
     );

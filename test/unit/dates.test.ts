@@ -75,7 +75,7 @@ describe('the clock', () => {
   it('takes BACKEND_PATH_NOW, which implies today, and BACKEND_PATH_TODAY', () => {
     expect(
       resolveClock({ BACKEND_PATH_NOW: '2026-11-22T21:05:00', BACKEND_PATH_TODAY: '2020-01-01' }, new Date()),
-    ).toEqual({ today: '2026-11-22', now: '2026-11-22T21:05:00' });
+    ).toEqual({ today: '2026-11-22', now: '2026-11-22T21:05:00', instant: new Date(2026, 10, 22, 21, 5).getTime() });
     expect(resolveClock({ BACKEND_PATH_TODAY: '2026-01-05' }, new Date()).today).toBe('2026-01-05');
   });
 

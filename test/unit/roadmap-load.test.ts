@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FailureError, RoadmapError, UsageError } from '../../src/errors.js';
 import { resolveRoadmap } from '../../src/roadmap/builtin.js';
 import { loadRoadmapFile } from '../../src/roadmap/load.js';
+import { stageOnTrack } from '../../src/roadmap/types.js';
 import { fixture } from '../helpers/paths.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -38,6 +39,18 @@ describe('loadRoadmapFile', () => {
     expect(roadmap.stages[1]!.optional).toBe(true);
     expect(roadmap.tracks.get('node')!.summary).toBe('The JavaScript runtime');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads what the hours assume, track ports and per-track projects, with defaults where they are left out', () => {
+    const { roadmap } = loadRoadmapFile(fixture('roadmaps/valid.yaml'));
+    expect(roadmap.hoursBasis).toBe('About 8 hours, assuming you can already program.');
+    expect([roadmap.tracks.get('node')!.port, roadmap.tracks.get('python')!.port]).toEqual([3000, 8000]);
+    const [first, second] = roadmap.stages;
+    expect([first!.hoursBasis, second!.hoursBasis]).toEqual(['Our estimate for reading one guide.', null]);
+    // A track's own project wins; a track without one gets the stage's, or none.
+    expect(stageOnTrack(second!, 'python').project).toBe('Build it with FastAPI on port 8000.');
+    expect(stageOnTrack(second!, 'node').project).toBeNull();
+    expect(stageOnTrack(first!, 'python').project).toBe('Build the first thing.');
   });
 
   it.each([
@@ -109,6 +122,30 @@ skip_for_now: [{topic: Kafka, reason: 3% of posts, at: nowhere}]
     expect(problemsOf(unknown, 'r.yaml')).toEqual([
       'r.yaml:9:22 stages[0].checks.steps[0] uses ${id}, which no earlier check captures (known: random)',
       'r.yaml:10:56 skip_for_now[0].at names unknown stage "nowhere"',
+    ]);
+  });
+
+  it('validates ports, what the hours assume and per-track projects like every other field', () => {
+    const file = write(`id: t
+title: T
+hours_basis: ""
+tracks:
+  node: {title: Node.js, port: 80000}
+  python: {title: Python, port: 8000.5}
+stages:
+  - id: a
+    title: A
+    hours: 5
+    hours_basis: [one]
+    tracks:
+      node: {project: {text: x}}
+`);
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:3:14 hours_basis must not be empty',
+      'r.yaml:5:32 tracks.node.port must be a port number from 1 to 65535',
+      'r.yaml:6:33 tracks.python.port must be a port number from 1 to 65535',
+      'r.yaml:11:18 stages[0].hours_basis must be text',
+      'r.yaml:13:23 stages[0].tracks.node.project must be text',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../src/errors.js';
 import { addDays, daysBetween } from '../../src/plan/dates.js';
-import { layout, type Slot } from '../../src/plan/schedule.js';
+import { checkPlanEnds, layout, type Slot } from '../../src/plan/schedule.js';
 
 const slots = (hours: number[]): Slot[] => hours.map((h, i) => ({ id: `s${i + 1}`, hours: h }));
 
@@ -34,15 +34,24 @@ describe('layout, worked examples', () => {
     expect(plan.totalHours).toBe(35);
   });
 
-  it('gives slots of zero hours no window and has no finish when nothing is left', () => {
-    expect(layout(slots([0, 7]), '2026-01-01', 7).windows.has('s1')).toBe(false);
+  it('gives a slot of zero hours the one day where the line stands, and has no finish when nothing is left', () => {
+    // A stage whose hours are used up but that is not done takes no time: it sits where it comes.
+    const zeroFirst = layout(slots([0, 7]), '2026-01-01', 7);
+    expect(zeroFirst.windows.get('s1')).toEqual({ start: '2026-01-01', end: '2026-01-01' });
+    expect(zeroFirst.windows.get('s2')).toEqual({ start: '2026-01-01', end: '2026-01-07' });
+    const zeroLast = layout(slots([7, 0]), '2026-01-01', 7);
+    expect(zeroLast.windows.get('s2')).toEqual({ start: '2026-01-08', end: '2026-01-08' });
+    expect(zeroLast.finish).toBe('2026-01-08');
+    expect(layout(slots([0]), '2026-01-01', 7).finish).toBe('2026-01-01');
     const empty = layout([], '2026-01-01', 5);
     expect([empty.weeks, empty.finish, empty.totalHours]).toEqual([[], null, 0]);
   });
 
   it('refuses a plan that would end after 2999 instead of writing a date no one can read', () => {
-    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow(RuleError);
-    expect(() => layout(slots([1000, 1000, 1000]), '2999-06-01', 1)).toThrow('This plan would end after the year 2999');
+    const late = layout(slots([1000, 1000, 1000]), '2999-06-01', 1);
+    expect(() => checkPlanEnds(late.lastDay)).toThrow(RuleError);
+    expect(() => checkPlanEnds(late.lastDay)).toThrow('This plan would end after the year 2999');
+    expect(() => checkPlanEnds(layout(slots([10]), '2999-12-01', 7).lastDay)).not.toThrow();
   });
 
   it.each([

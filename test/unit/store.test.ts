@@ -116,14 +116,38 @@ describe('the progress store', () => {
     expect((await failure(() => newer.store.read())).message).toContain(
       'was written by a newer backend-path (data version 9',
     );
-    const { links: _l, checks: _c, session: _s, revision: _r, ...v2 } = { ...sample(), schemaVersion: 2 };
+    const { speed: _speed, ...oldBaseline } = sample().baseline;
+    const {
+      links: _l,
+      checks: _c,
+      session: _s,
+      revision: _r,
+      paces: _p,
+      ...v2
+    } = { ...sample(), baseline: oldBaseline, schemaVersion: 2 };
     const older = storeWith(JSON.stringify(v2));
     expect(await older.store.read()).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       revision: 1,
       links: {},
       checks: {},
       session: null,
+      // Version 3 knew one weekly target, the plan's estimates, and sessions by the wall clock.
+      paces: [{ from: '2026-01-05', hoursPerWeek: 10 }],
+      baseline: { speed: 1 },
+    });
+    const running = {
+      ...v2,
+      schemaVersion: 3,
+      links: {},
+      checks: {},
+      revision: 1,
+      session: { stage: 's1', start: '2026-01-06T18:30:00' },
+    };
+    expect((await storeWith(JSON.stringify(running)).store.read())?.session).toEqual({
+      stage: 's1',
+      start: '2026-01-06T18:30:00',
+      startedAt: new Date(2026, 0, 6, 18, 30).getTime(),
     });
   });
 

@@ -1,0 +1,99 @@
+import { daysBetween, type IsoDate } from '../plan/dates.js';
+import type { Effort } from './effort.js';
+import { finishAfter, ON_TRACK_DAYS, type Progress, type StageHours } from './progress.js';
+import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './rules.js';
+
+/** Further behind than this, the advice includes a replan. */
+export const REPLAN_AFTER_DAYS = 7;
+/** Effort at or above this share of the target is "on target": then the estimates, not the hours, are behind. */
+export const ON_TARGET_SHARE = 0.9;
+
+/**
+ * Why a learner is behind, and what helps:
+ * - `break`: nothing logged for a week or more after weeks of study: a break, not a new pace;
+ * - `effort`: fewer hours than the target: the hours that keep the planned finish, and the
+ *   finish at the hours really studied;
+ * - `estimate`: the hours are there but the ground is taking longer than its estimates;
+ * - `unlogged`: no hours logged, so effort cannot be told from estimates.
+ */
+export type Cause = 'break' | 'effort' | 'estimate' | 'unlogged';
+
+export interface Advice {
+  cause: Cause;
+  /** Hours a week from today that would still meet the planned finish; null when more than any week allows. */
+  keepFinishHours: number | null;
+  /** The finish if the rest is studied at the learner's typical week; null without one. */
+  effortFinish: IsoDate | null;
+  /** Stages logged past their estimate and not done yet. */
+  overruns: StageHours[];
+  /** What to run, most helpful first; each pastes as it is. */
+  commands: string[];
+}
+
+interface AdviceInput {
+  progress: Progress;
+  effort: Effort;
+  hoursPerWeek: number;
+  /** Study hours per estimated hour the plan assumes. */
+  speed: number;
+  today: IsoDate;
+}
+
+/** The advice when the learner is behind; none when on track, ahead or done (ahead never hears "slow down"). */
+export function adviceFor(input: AdviceInput): Advice | null {
+  const { progress, effort, today } = input;
+  if (progress.verdict !== 'behind' || progress.daysAhead >= -ON_TRACK_DAYS) return null;
+  const cause = causeOf(input);
+  const remaining = progress.remainingHours * input.speed;
+  const keep = keepFinishHours(remaining, progress.plannedFinish, today);
+  const typical = effort.typicalWeek;
+  const effortFinish = typical && typical > 0 ? finishAfter(remaining, today, typical) : null;
+  const farBehind = progress.daysAhead < -REPLAN_AFTER_DAYS;
+  const commands: string[] = [];
+  if (cause === 'estimate') {
+    for (const stage of progress.overruns.slice(0, 1)) commands.push(`backend-path done ${stage.id}`);
+    if (progress.personal && Math.abs(progress.personal.speed - input.speed) >= 0.1)
+      commands.push('backend-path replan --own-speed');
+    else if (farBehind) commands.push('backend-path replan');
+  } else if (cause === 'effort') {
+    if (keep !== null && keep !== input.hoursPerWeek) commands.push(`backend-path replan --hours ${keep}`);
+    const real = typical === null ? null : Math.min(MAX_WEEKLY_HOURS, Math.max(MIN_WEEKLY_HOURS, Math.round(typical)));
+    if (farBehind && real !== null && real !== input.hoursPerWeek && real !== keep)
+      commands.push(`backend-path replan --hours ${real}`);
+    if (commands.length === 0 && farBehind) commands.push('backend-path replan');
+  } else if (cause === 'break') {
+    if (farBehind) commands.push('backend-path replan');
+  } else {
+    commands.push('backend-path start');
+    if (farBehind) commands.push('backend-path replan');
+  }
+  return { cause, keepFinishHours: keep, effortFinish, overruns: progress.overruns, commands };
+}
+
+function causeOf({ progress, effort, hoursPerWeek, today }: AdviceInput): Cause {
+  if (effort.lastLogged === null) return 'unlogged';
+  if (effort.breakDays !== null) return 'break';
+  if (progress.overruns.length > 0) return 'estimate';
+  const share = effortShare(effort, hoursPerWeek, today);
+  return share !== null && share >= ON_TARGET_SHARE ? 'estimate' : 'effort';
+}
+
+/**
+ * The hours studied against the target: over the typical recent week once one is complete,
+ * before that over the days since the plan began.
+ */
+function effortShare(effort: Effort, hoursPerWeek: number, today: IsoDate): number | null {
+  if (effort.typicalWeek !== null && effort.target > 0) return effort.typicalWeek / effort.target;
+  if (!effort.week || effort.week.target <= 0) return null;
+  const days = daysBetween(effort.week.start, today) + 1;
+  return effort.week.hours / ((hoursPerWeek * days) / 7);
+}
+
+/** Whole hours a week from today that fit `remaining` study hours before `finish`; null when beyond any week. */
+function keepFinishHours(remaining: number, finish: IsoDate | null, today: IsoDate): number | null {
+  if (finish === null) return null;
+  const days = daysBetween(today, finish) + 1;
+  if (days <= 0) return null;
+  const hours = Math.max(MIN_WEEKLY_HOURS, Math.ceil((remaining / days) * 7 - 1e-9));
+  return hours <= MAX_WEEKLY_HOURS ? hours : null;
+}

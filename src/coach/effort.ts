@@ -1,0 +1,149 @@
+import { addDays, daysBetween, dayNumber, type IsoDate } from '../plan/dates.js';
+import { roundHours } from '../plan/schedule.js';
+import type { Learner } from './learner.js';
+import type { Pace } from './types.js';
+
+/** The typical week is taken over at most this many complete weeks before this one. */
+export const RECENT_WEEKS = 4;
+/**
+ * A short break is not a new pace: of the recent weeks, up to this many with nothing logged are
+ * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break.
+ */
+export const BREAK_WEEKS = 2;
+export const BREAK_DAYS = 21;
+/** Nothing logged for at least this many days (and something before) is a break under way. */
+export const BREAK_MIN_DAYS = 7;
+
+/** One week of the plan: the hours logged in it and the target in force when it began. */
+export interface EffortWeek {
+  /** 1 for the plan's first week. */
+  number: number;
+  start: IsoDate;
+  end: IsoDate;
+  hours: number;
+  target: number;
+}
+
+/**
+ * Effort: the hours the learner puts in, against the weekly target. It says nothing about
+ * ground covered (that is progress), and no stage's estimate ever caps it.
+ */
+export interface Effort {
+  /** The weekly target in force today. */
+  target: number;
+  /** This week; null before the plan's first day. */
+  week: EffortWeek | null;
+  /** Complete weeks in a row, up to this one, whose hours met the target in force when each began. */
+  streak: number;
+  /** The complete weeks before this one, oldest first, at most RECENT_WEEKS. */
+  recentWeeks: EffortWeek[];
+  /** Hours a typical recent week holds: the recent weeks' mean, a short break left out; null before one is complete. */
+  typicalWeek: number | null;
+  /** Days since the last day with hours logged, when it is a break (BREAK_MIN_DAYS to BREAK_DAYS); else null. */
+  breakDays: number | null;
+  lastLogged: IsoDate | null;
+  /** Every hour logged up to today. */
+  loggedHours: number;
+}
+
+/** The weekly target in force on `date`: the latest one agreed on or before it (0 before the first). */
+export function targetOn(paces: readonly Pace[], date: IsoDate): number {
+  let target = 0;
+  for (const pace of paces) if (pace.from <= date) target = pace.hoursPerWeek;
+  return target;
+}
+
+/**
+ * The learner's effort today. Weeks are the first plan's 7-day blocks (replans keep its start),
+ * and each is judged by the target in force on its first day, so a later replan never re-judges
+ * the past. One pass over the log buckets its hours by day.
+ */
+export function effortOf(learner: Learner, today: IsoDate): Effort {
+  const start = learner.profile.start;
+  const byDay = new Map<IsoDate, number>();
+  let lastLogged: IsoDate | null = null;
+  let loggedHours = 0;
+  for (const entry of learner.log) {
+    if (entry.date > today) continue;
+    byDay.set(entry.date, (byDay.get(entry.date) ?? 0) + entry.hours);
+    loggedHours += entry.hours;
+    if (lastLogged === null || entry.date > lastLogged) lastLogged = entry.date;
+  }
+  const weekHours = new Map<number, number>();
+  for (const [date, hours] of byDay) {
+    const index = Math.floor(daysBetween(start, date) / 7);
+    weekHours.set(index, (weekHours.get(index) ?? 0) + hours);
+  }
+  const week = (index: number): EffortWeek => {
+    const from = addDays(start, index * 7);
+    return {
+      number: index + 1,
+      start: from,
+      end: addDays(from, 6),
+      hours: roundHours(weekHours.get(index) ?? 0),
+      target: targetOn(learner.paces, from),
+    };
+  };
+  const current = Math.floor(daysBetween(start, today) / 7);
+  const recentWeeks =
+    current < 1
+      ? []
+      : Array.from({ length: Math.min(RECENT_WEEKS, current) }, (_, i) =>
+          week(current - Math.min(RECENT_WEEKS, current) + i),
+        );
+  return {
+    target: targetOn(learner.paces, today),
+    week: today < start ? null : week(current),
+    streak: today < start ? 0 : streakOf(week, current),
+    recentWeeks,
+    typicalWeek: typicalWeek(recentWeeks),
+    breakDays: breakDays(lastLogged, today),
+    lastLogged,
+    loggedHours: roundHours(loggedHours),
+  };
+}
+
+/** Met weeks in a row, ending with this week when it is met, else with the last. Weeks without a target are passed over. */
+function streakOf(week: (index: number) => EffortWeek, current: number): number {
+  const met = (w: EffortWeek) => w.hours >= w.target - 1e-9;
+  let streak = 0;
+  for (let index = met(week(current)) ? current : current - 1; index >= 0; index--) {
+    const w = week(index);
+    if (w.target === 0) continue;
+    if (!met(w)) break;
+    streak++;
+  }
+  return streak;
+}
+
+/** The mean of the recent weeks with a target, leaving out up to BREAK_WEEKS empty ones (a break). */
+function typicalWeek(weeks: EffortWeek[]): number | null {
+  const counted = weeks.filter((w) => w.target > 0);
+  if (counted.length === 0) return null;
+  const empty = counted.filter((w) => w.hours === 0).length;
+  const kept =
+    empty > 0 && empty <= BREAK_WEEKS && empty < counted.length ? counted.filter((w) => w.hours > 0) : counted;
+  return roundHours(kept.reduce((sum, w) => sum + w.hours, 0) / kept.length);
+}
+
+function breakDays(lastLogged: IsoDate | null, today: IsoDate): number | null {
+  if (lastLogged === null) return null;
+  const days = dayNumber(today) - dayNumber(lastLogged);
+  return days >= BREAK_MIN_DAYS && days <= BREAK_DAYS ? days : null;
+}
+
+/**
+ * The weekly targets with the new one from `start`. A plan that starts later pauses the target
+ * from today until then; targets an earlier replan set for days after today give way.
+ */
+export function withPace(paces: readonly Pace[], start: IsoDate, hoursPerWeek: number, today: IsoDate): Pace[] {
+  const from = start > today ? today : start;
+  const kept = paces.filter((pace) => pace.from < from);
+  const next: Pace[] = [...kept];
+  const push = (pace: Pace) => {
+    if (targetOn(next, pace.from) !== pace.hoursPerWeek || next.length === 0) next.push(pace);
+  };
+  if (start > today) push({ from: today, hoursPerWeek: 0 });
+  push({ from: start, hoursPerWeek });
+  return next;
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CancelledError } from '../../src/errors.js';
+import { json, learner, run } from '../helpers/cli.js';
+import { COURSE } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
+
+/**
+ * Every question goes through src/ui/prompts.ts, which these tests replace with scripted answers:
+ * each answer is handed to the next question asked, in order, and every question is recorded.
+ */
+const script: { answers: unknown[]; asked: { message: string; defaultValue?: unknown }[] } = vi.hoisted(() => ({
+  answers: [],
+  asked: [],
+}));
+vi.mock('../../src/ui/prompts.js', () => {
+  const answer = (message: string, defaultValue?: unknown) => {
+    script.asked.push({ message, defaultValue });
+    if (script.answers.length === 0) return Promise.reject(new Error(`Unexpected question: ${message}`));
+    const next = script.answers.shift();
+    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+  };
+  return {
+    askSelect: (message: string, _choices: unknown, _cancel: string, defaultValue?: unknown) =>
+      answer(message, defaultValue),
+    askNumber: (message: string, options: { default?: number }) => answer(message, options.default),
+    askText: (message: string, options: { default?: string }) => answer(message, options.default),
+    askConfirm: (message: string, defaultAnswer: boolean) => answer(message, defaultAnswer),
+    askConfirmList: (_sections: unknown, message: string) => answer(message),
+  };
+});
+
+const asked = () => script.asked.map((question) => question.message);
+const saved = (dir: string) => JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
+
+beforeEach(() => {
+  script.answers = [];
+  script.asked = [];
+});
+
+describe('questions on a terminal', () => {
+  it('plan asks the track, the hours and the start, and saves the answers', async () => {
+    const dir = tempDir();
+    script.answers = ['python', 12, '2026-11-30'];
+    const result = await run(['plan', '--roadmap', COURSE], { terminal: true, env: { BACKEND_PATH_CONFIG_DIR: dir } });
+    expect(result.code).toBe(0);
+    expect(asked()).toEqual([
+      'Which language track?',
+      'How many hours a week can you study?',
+      'Start date (YYYY-MM-DD)?',
+    ]);
+    expect(saved(dir).profile).toMatchObject({ track: 'python', hoursPerWeek: 12, start: '2026-11-30' });
+  });
+
+  it('plan asks only what the flags leave out', async () => {
+    script.answers = ['2026-11-23'];
+    const result = await run(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '9'], { terminal: true });
+    expect(result.code).toBe(0);
+    expect(asked()).toEqual(['Start date (YYYY-MM-DD)?']);
+  });
+
+  it('Ctrl-C at a question exits 130, says so, and saves nothing', async () => {
+    const dir = tempDir();
+    script.answers = [new CancelledError('Cancelled: your plan was not changed.')];
+    const result = await run(['plan', '--roadmap', COURSE], { terminal: true, env: { BACKEND_PATH_CONFIG_DIR: dir } });
+    expect([result.code, result.stderr]).toEqual([130, 'Cancelled: your plan was not changed.\n']);
+    expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+  });
+
+  it('replan asks first, and a no changes nothing', async () => {
+    const me = learner();
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+    const before = json((await me(['status', '--json'], '2026-12-20')).stdout);
+    script.answers = [false];
+    const refused = await me(['replan', '--hours', '5'], '2026-12-20', { terminal: true });
+    expect(refused.code).toBe(0);
+    expect(asked()).toEqual(['Replan?']);
+    expect(json((await me(['status', '--json'], '2026-12-20')).stdout)).toEqual(before);
+    script.answers = [true];
+    expect((await me(['replan', '--hours', '5'], '2026-12-20', { terminal: true })).code).toBe(0);
+    expect(json((await me(['status', '--json'], '2026-12-20')).stdout).hoursPerWeek).toBe(5);
+  });
+
+  it('reset asks, with no as the default, and moves the file aside only on yes', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10']);
+    script.answers = [false];
+    expect((await me(['reset'], '2026-11-23', { terminal: true })).stdout).toBe('Nothing was reset.\n');
+    expect(script.asked).toEqual([{ message: 'Forget your plan and all progress?', defaultValue: false }]);
+    expect(existsSync(join(dir, 'progress.json'))).toBe(true);
+    script.answers = [true];
+    expect((await me(['reset'], '2026-11-23', { terminal: true })).code).toBe(0);
+    expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+  });
+
+  it('done shows the self-check and marks nothing on no', async () => {
+    const me = learner();
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10']);
+    script.answers = [false];
+    const result = await me(['done', 'http'], '2026-11-23', { terminal: true });
+    expect(result.code).toBe(0);
+    expect(asked()).toEqual(['Can you honestly say yes to all of these?']);
+    expect(json((await me(['status', '--json'])).stdout).progress.done).toBe(0);
+  });
+});

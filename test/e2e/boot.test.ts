@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths.js';
+import { isolatedEnv, tempDir } from '../helpers/store.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A copy of the built package, so the test can make a second build of it without touching dist/. */
+function copyOfBuild(): string {
+  const root = tempDir();
+  for (const entry of ['bin', 'dist', 'package.json'])
+    cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  return root;
+}
+
+/** Rewrites a file and puts its old access and modification times back, as package stores do. */
+function rewriteKeepingTimes(file: string, change: (text: string) => string): void {
+  const { atime, mtime, size } = statSync(file);
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  utimesSync(file, atime, mtime);
+  expect(statSync(file).size).toBe(size);
+}
+
+describe('the start-up loader', () => {
+  it("runs each build's own code, even a build of the same size with the same file times", () => {
+    const root = copyOfBuild();
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: tempDir() };
+    const version = () =>
+      execFileSync(process.execPath, [join(root, 'bin/backend-path.js'), '--version'], {
+        env,
+        encoding: 'utf8',
+      }).trim();
+    const { version: built } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(version()).toBe(built);
+    expect(readdirSync(join(env.XDG_CACHE_HOME, 'backend-path')).some((name) => name.endsWith('.code'))).toBe(true);
+
+    // The next build: the version changed for one of the same length, and the loader carrying the
+    // new bundle's hash, as scripts/build.mjs writes it.
+    const next = built.replace(/\d/g, '9');
+    const bundle = join(root, 'dist/backend-path.js');
+    const before = readFileSync(bundle, 'utf8');
+    expect(before.split(JSON.stringify(built))).toHaveLength(2);
+    rewriteKeepingTimes(bundle, (text) => text.replace(JSON.stringify(built), JSON.stringify(next)));
+    rewriteKeepingTimes(join(root, 'dist/cli.js'), (text) =>
+      text.replace(sha256(before), sha256(readFileSync(bundle, 'utf8'))),
+    );
+    expect(version()).toBe(next);
+    expect(version()).toBe(next);
+  });
+
+  it('runs without a cache where the cache folder cannot be used', () => {
+    const root = copyOfBuild();
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file };
+    const out = execFileSync(process.execPath, [join(root, 'bin/backend-path.js'), '--version'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

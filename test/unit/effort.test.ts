@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { effortOf, targetOn, withPace } from '../../src/coach/effort.js';
+import type { Pace } from '../../src/coach/types.js';
+import { addDays, daysBetween } from '../../src/plan/dates.js';
+import { learnerFor } from '../helpers/learner.js';
+
+const START = '2026-01-05';
+
+/** The streak counted the slow way: one scan of the whole log per week, each week by its own target. */
+function naiveStreak(log: { date: string; hours: number }[], paces: Pace[], today: string): number {
+  const weekOf = (date: string) => Math.floor(daysBetween(START, date) / 7);
+  const hoursIn = (week: number) =>
+    log.filter((e) => e.date <= today && weekOf(e.date) === week).reduce((sum, e) => sum + e.hours, 0);
+  const targetOf = (week: number) => targetOn(paces, addDays(START, week * 7));
+  const met = (week: number) => hoursIn(week) >= targetOf(week) - 1e-9;
+  let streak = 0;
+  for (let week = met(weekOf(today)) ? weekOf(today) : weekOf(today) - 1; week >= 0; week--) {
+    if (targetOf(week) === 0) continue;
+    if (!met(week)) break;
+    streak++;
+  }
+  return streak;
+}
+
+const learnerWith = (log: { date: string; hours: number }[], paces: Pace[] = [{ from: START, hoursPerWeek: 5 }]) => ({
+  ...learnerFor({ hours: [100], perWeek: 5, start: START, log }),
+  paces,
+});
+
+describe('effort: hours put in against the weekly target', () => {
+  it('counts this week once it meets the target, and the weeks in a row before it', () => {
+    const log = [0, 7, 14, 21, 22].map((day) => ({ date: addDays(START, day), hours: 5 }));
+    expect(effortOf(learnerWith(log), addDays(START, 22))).toMatchObject({
+      week: { number: 4, start: '2026-01-26', end: '2026-02-01', hours: 10, target: 5 },
+      streak: 4,
+      loggedHours: 25,
+    });
+    expect(effortOf(learnerWith(log), addDays(START, 29)).streak).toBe(4);
+    expect(effortOf(learnerWith(log), addDays(START, 36)).streak).toBe(0);
+  });
+
+  it('has no week and no target before the plan starts', () => {
+    expect(effortOf(learnerWith([]), addDays(START, -3))).toMatchObject({
+      week: null,
+      streak: 0,
+      recentWeeks: [],
+      typicalWeek: null,
+    });
+  });
+
+  it('takes a typical week over the last four complete weeks, leaving out a break of up to two empty weeks', () => {
+    const weeks = (hours: number[]) =>
+      hours.map((h, i) => ({ date: addDays(START, i * 7 + 3), hours: h })).filter((e) => e.hours > 0);
+    expect(effortOf(learnerWith(weeks([8, 8, 0, 0])), addDays(START, 28)).typicalWeek).toBe(8);
+    // Three empty weeks of four are no longer a break: they are the pace.
+    expect(effortOf(learnerWith(weeks([8, 0, 0, 0])), addDays(START, 28)).typicalWeek).toBe(2);
+    expect(effortOf(learnerWith(weeks([6, 8, 10, 4, 12])), addDays(START, 35)).typicalWeek).toBe(8.5);
+  });
+
+  it('says a break is under way from a week to three weeks after the last hours logged', () => {
+    const log = [{ date: START, hours: 2 }];
+    expect(effortOf(learnerWith(log), addDays(START, 6)).breakDays).toBeNull();
+    expect(effortOf(learnerWith(log), addDays(START, 7)).breakDays).toBe(7);
+    expect(effortOf(learnerWith(log), addDays(START, 21)).breakDays).toBe(21);
+    expect(effortOf(learnerWith(log), addDays(START, 22)).breakDays).toBeNull();
+  });
+
+  it('gives the same streak as a scan per week on generated logs and target histories', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: -30, max: 400 }), hours: fc.integer({ min: 1, max: 12 }) }), {
+          maxLength: 120,
+        }),
+        fc.integer({ min: 0, max: 420 }),
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 400 }), hours: fc.integer({ min: 0, max: 20 }) }), {
+          maxLength: 4,
+        }),
+        (entries, todayOffset, later) => {
+          const log = entries.map((e) => ({ date: addDays(START, e.day), hours: e.hours }));
+          const paces = [
+            { from: START, hoursPerWeek: 5 },
+            ...later.sort((a, b) => a.day - b.day).map((p) => ({ from: addDays(START, p.day), hoursPerWeek: p.hours })),
+          ];
+          const today = addDays(START, todayOffset);
+          expect(effortOf(learnerWith(log, paces), today).streak).toBe(naiveStreak(log, paces, today));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads two years of daily logs in one pass', () => {
+    const log = Array.from({ length: 10_000 }, (_, i) => ({ date: addDays(START, Math.floor(i / 14)), hours: 0.75 }));
+    expect(
+      effortOf({ ...learnerWith(log), paces: [{ from: START, hoursPerWeek: 10 }] }, addDays(START, 713)).streak,
+    ).toBe(102);
+  });
+});
+
+describe('the weekly targets a replan leaves', () => {
+  it('adds the new target from the replan day, and pauses the weeks before a later start', () => {
+    const first = [{ from: START, hoursPerWeek: 10 }];
+    expect(withPace(first, '2026-02-02', 6, '2026-02-02')).toEqual([...first, { from: '2026-02-02', hoursPerWeek: 6 }]);
+    expect(withPace(first, '2026-02-02', 10, '2026-02-02')).toEqual(first);
+    expect(withPace(first, '2026-03-02', 8, '2026-02-02')).toEqual([
+      ...first,
+      { from: '2026-02-02', hoursPerWeek: 0 },
+      { from: '2026-03-02', hoursPerWeek: 8 },
+    ]);
+    // A later replan replaces what an earlier one set for the days after it.
+    const paused = withPace(first, '2026-03-02', 8, '2026-02-02');
+    expect(withPace(paused, '2026-02-10', 12, '2026-02-10')).toEqual([
+      ...first,
+      { from: '2026-02-02', hoursPerWeek: 0 },
+      { from: '2026-02-10', hoursPerWeek: 12 },
+    ]);
+  });
+});
