@@ -109,14 +109,15 @@ describe('the progress file lock, between processes', () => {
   });
 
   it(`keeps every acknowledged note when a writer is stopped at a random moment (${6 * TRIALS} trials)`, async () => {
-    const staleMs = 300;
+    // Long enough that the writers that are not stopped never pause that long on a busy machine.
+    const staleMs = 1000;
     let lost = 0;
     let saved = 0;
     for (let trial = 0; trial < 6 * TRIALS; trial++) {
       const dir = freshStore();
       const stopped = startWriter(dir, 'stopped', staleMs);
       // Anywhere from start-up to after its save, as a laptop lid closes when it closes.
-      await sleep(Math.random() * 150);
+      await sleep(Math.random() * 300);
       stopped.child.kill('SIGSTOP');
       await sleep(staleMs * 2);
       const others = [startWriter(dir, 'a', staleMs), startWriter(dir, 'b', staleMs)];
@@ -134,7 +135,8 @@ describe('the progress file lock, between processes', () => {
   });
 
   it(`lets one of 25 writers take over a dead writer's lock, and loses no note (${2 * TRIALS} rounds)`, async () => {
-    const staleMs = 1500;
+    // Long enough that a holder starved by 25 starting processes still refreshes its lock in time.
+    const staleMs = 3000;
     let lost = 0;
     let stalled = 0;
     let saved = 0;

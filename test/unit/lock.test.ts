@@ -74,7 +74,8 @@ describe('the lock', () => {
 
   it('is kept by a holder that stays alive, however long it takes, and others wait for it', async () => {
     const { dir, file } = storeWith(sample());
-    const timing = { staleMs: 80, retryMs: 5 };
+    // The stale time leaves room for a busy machine's pauses, which a live holder may suffer too.
+    const timing = { staleMs: 1000, retryMs: 5 };
     let waited = false;
     const second = new ProgressStore(dir, {
       lockTiming: timing,
@@ -82,8 +83,8 @@ describe('the lock', () => {
     });
     const texts = await Promise.all([
       new ProgressStore(dir, { lockTiming: timing }).update(async (current) => {
-        // Four stale times of live work: the holder refreshes its time meanwhile.
-        await new Promise((resolve) => setTimeout(resolve, 320));
+        // Two and a half stale times of live work: the holder refreshes its time meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 2500));
         return withNote(current, 'first');
       }),
       new Promise((resolve) => setTimeout(resolve, 20)).then(() => second.update((c) => withNote(c, 'second'))),
