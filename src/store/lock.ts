@@ -1,5 +1,15 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describeCode, FailureError } from '../errors.js';
 
 /**
@@ -70,8 +80,11 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   try {
     makeDraft(draft, token, lockPath);
     for (;;) {
-      const entry = take(draft, lockPath);
-      if (entry) return holding(lockPath, token, entry, timing.staleMs, options.signal);
+      const entry = take(draft, token, lockPath);
+      if (entry) {
+        sweep(lockPath, timing.staleMs);
+        return holding(lockPath, token, entry, timing.staleMs, options.signal);
+      }
       const holder = inspect(lockPath);
       if (!holder) continue;
       if (Date.now() - holder.time > timing.staleMs) {
@@ -105,8 +118,10 @@ function makeDraft(draft: string, token: string, lockPath: string): void {
 }
 
 /** Renames the draft into place, stamped with the current time; the entry's name when that took the lock. */
-function take(draft: string, lockPath: string): string | undefined {
+function take(draft: string, token: string, lockPath: string): string | undefined {
   try {
+    // Swept while this command was stopped longer than the stale time: made again.
+    if (!existsSync(draft)) makeDraft(draft, token, lockPath);
     const [old] = readdirSync(draft);
     const entry = `${old!.split('@')[0]}@${Date.now()}`;
     if (entry !== old) renameSync(join(draft, old!), join(draft, entry));
@@ -160,6 +175,32 @@ function takeOver(lockPath: string, entry: string, token: string): void {
     throw lockFailure(lockPath, error);
   }
   rmSync(removed, { force: true });
+}
+
+/**
+ * Removes what commands that died left beside the lock: a waiter's draft (a live waiter renames
+ * its entry on every try, so a draft untouched for the stale time has no one behind it) and an
+ * entry a taker moved out but did not delete. Run by the holder, so by one command at a time.
+ */
+function sweep(lockPath: string, staleMs: number): void {
+  const dir = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const path = join(dir, name);
+    try {
+      if (name.endsWith('.stale') || Date.now() - lstatSync(path).mtimeMs > staleMs)
+        rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: either way nothing to do.
+    }
+  }
 }
 
 function holding(

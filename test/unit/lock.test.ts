@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailureError } from '../../src/errors.js';
@@ -178,6 +178,22 @@ describe('the lock', () => {
     expect(error.message).toContain(message);
     expect(error.hint).toContain(`${hint} "${file}.lock"`);
     expect(notesIn(file)).toEqual([]);
+  });
+
+  it('clears what commands that died left beside it, and not what a live one is using', async () => {
+    const { dir, store } = storeWith(sample(), { lockTiming: { staleMs: 1000 } });
+    const old = new Date(Date.now() - 5000);
+    for (const [name, entry] of [
+      ['progress.json.lock.41-dead', `41-dead@${old.getTime()}`],
+      ['progress.json.lock.42-live', `42-live@${Date.now()}`],
+    ]) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, entry), '');
+    }
+    utimesSync(join(dir, 'progress.json.lock.41-dead'), old, old);
+    writeFileSync(join(dir, 'progress.json.lock.43-taker.stale'), '');
+    await store.update((c) => withNote(c, 'x'));
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.lock.42-live']);
   });
 
   it('explains a plain file in the lock’s place', async () => {
