@@ -129,7 +129,9 @@ function take(draft: string, token: string, lockPath: string): string | undefine
     return entry;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTEMPTY' || code === 'EEXIST') return undefined;
+    // Windows refuses to rename a folder onto any folder, empty or not, with EPERM.
+    if (code === 'ENOTEMPTY' || code === 'EEXIST' || (code === 'EPERM' && process.platform === 'win32'))
+      return undefined;
     if (code === 'ENOTDIR') throw notALock(lockPath);
     throw lockFailure(lockPath, error);
   }
@@ -146,7 +148,16 @@ function inspect(lockPath: string): Holder | undefined {
     if (code === 'ENOTDIR') throw notALock(lockPath);
     throw lockFailure(lockPath, error);
   }
-  if (names.length === 0) return undefined;
+  if (names.length === 0) {
+    // A free lock; removed, since Windows cannot rename a draft onto it (a new holder's rename
+    // coming first makes it non-empty, and this fails harmlessly).
+    try {
+      rmdirSync(lockPath);
+    } catch {
+      // Taken meanwhile, or gone already.
+    }
+    return undefined;
+  }
   const match = names.length === 1 ? ENTRY.exec(names[0]!) : null;
   if (!match) {
     throw new FailureError(

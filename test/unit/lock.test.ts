@@ -183,10 +183,11 @@ describe('the lock', () => {
   it('clears what commands that died left beside it, and not what a live one is using', async () => {
     const { dir, store } = storeWith(sample(), { lockTiming: { staleMs: 1000 } });
     const old = new Date(Date.now() - 5000);
-    for (const [name, entry] of [
+    const drafts: [string, string][] = [
       ['progress.json.lock.41-dead', `41-dead@${old.getTime()}`],
       ['progress.json.lock.42-live', `42-live@${Date.now()}`],
-    ]) {
+    ];
+    for (const [name, entry] of drafts) {
       mkdirSync(join(dir, name));
       writeFileSync(join(dir, name, entry), '');
     }
