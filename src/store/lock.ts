@@ -69,6 +69,11 @@ interface Holder {
   time: number;
 }
 
+/**
+ * Takes the lock beside `file`, waiting while a live command holds it and taking over one whose
+ * time went stale. Throws, exit 1, when it cannot be taken; throws the signal's reason when the
+ * wait is interrupted.
+ */
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<HeldLock> {
   const timing = { ...LOCK_TIMING, ...options.timing };
   const lockPath = `${file}.lock`;
@@ -128,6 +133,7 @@ function take(draft: string, token: string, lockPath: string): string | undefine
     renameSync(draft, lockPath);
     return entry;
   } catch (error) {
+    if (error instanceof FailureError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     // Windows refuses to rename a folder onto any folder, empty or not, with EPERM.
     if (code === 'ENOTEMPTY' || code === 'EEXIST' || (code === 'EPERM' && process.platform === 'win32'))

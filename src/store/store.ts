@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
 import { makeFolder } from './folder.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
+import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
 
@@ -117,7 +118,7 @@ export class ProgressStore {
         // so calendar events (whose SEQUENCE it is) always count up.
         const now = this.#options.now?.();
         const revision = Math.max((file.current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
-        if (data) await this.#save(file, { ...data, revision }, lock);
+        if (data) this.#save(file, { ...data, revision }, lock);
         return result;
       } finally {
         lock.release();
@@ -173,10 +174,9 @@ export class ProgressStore {
     };
   }
 
-  async #save(file: OpenFile, data: SavedData, lock: HeldLock): Promise<void> {
+  #save(file: OpenFile, data: SavedData, lock: HeldLock): void {
     const checked = validateSaved(data);
     if (!checked.success) {
-      const { toProblems, describeProblem } = await import('../validation/issues.js');
       throw new FailureError(
         `Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`,
       );
