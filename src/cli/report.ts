@@ -1,7 +1,7 @@
 import { CommanderError, type OutputConfiguration } from 'commander';
 import { adapt } from './action.js';
 import { commandName } from './env.js';
-import { AlreadyReported, CliError } from '../errors.js';
+import { AlreadyReported, CliError, describeCode } from '../errors.js';
 import type { Io } from './io.js';
 import { safeText } from '../validation/sanitize.js';
 import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
@@ -38,10 +38,17 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
     if (error.hint) write(`${style.dim(fold(clean(error.hint)))}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  write(`${style.red('Error:')} something unexpected went wrong: ${clean(message)}\n`);
+  write(`${style.red('Error:')} something unexpected went wrong: ${clean(unexpected(error))}\n`);
   write(`${style.dim('Run again with DEBUG=backend-path to see the details, and please report it.')}\n`);
   return 1;
+}
+
+/** A bug's message; a system error that escaped says its code in words, with the file it was about. */
+function unexpected(error: unknown): string {
+  const system = error as NodeJS.ErrnoException;
+  if (typeof system?.code === 'string' && /^E[A-Z0-9]+$/.test(system.code))
+    return `${describeCode(system.code)}${system.path ? ` (${system.path})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
