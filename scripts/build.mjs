@@ -4,7 +4,7 @@
 // every package the bundle contains (dist/licenses.txt), since the package ships no dependencies.
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -108,6 +108,12 @@ const VENDORS = {
   ora: 'ora',
   '@inquirer/prompts': 'inquirer',
   conf: 'conf',
+  // What `check` reads evidence with: a PostgreSQL client, an OpenAPI validator, a Dockerfile
+  // parser and gitignore rules, loaded only when a stage's check asks for that kind.
+  pg: 'pg',
+  '@seriousme/openapi-schema-validator': 'openapi-validator',
+  'dockerfile-ast': 'dockerfile-ast',
+  ignore: 'ignore',
 };
 // In the bundle, `import('conf')` becomes a lazy require of a small module that re-exports
 // ./vendor/conf.js: a require, not an import(), since the bundle runs as a vm.Script (which has
@@ -140,6 +146,15 @@ const vendored = {
 const VENDOR_ENTRIES = {
   '@inquirer/prompts': "export { confirm, input, select } from '@inquirer/prompts';",
   yaml: "export * from 'yaml';",
+  '@seriousme/openapi-schema-validator': "export { Validator } from '@seriousme/openapi-schema-validator';",
+  'dockerfile-ast': "export { DockerfileParser } from 'dockerfile-ast';",
+};
+// A vendored package that parses YAML itself (the OpenAPI validator) uses the one vendor/yaml.js.
+const sharedYaml = {
+  name: 'shared-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
 };
 const vendorInputs = [];
 for (const [name, file] of Object.entries(VENDORS)) {
@@ -152,7 +167,7 @@ for (const [name, file] of Object.entries(VENDORS)) {
       loader: 'js',
     },
     outfile: join(dist, 'vendor', `${file}.js`),
-    plugins: [standIns],
+    plugins: [standIns, ...(name === 'yaml' ? [] : [sharedYaml])],
     metafile: true,
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -161,6 +176,11 @@ for (const [name, file] of Object.entries(VENDORS)) {
   });
   vendorInputs.push(...Object.keys(result.metafile.inputs));
 }
+// The validator reads the OpenAPI schemas at run time from ./schemas beside its own file.
+cpSync(join(root, 'node_modules/@seriousme/openapi-schema-validator/schemas'), join(dist, 'vendor/schemas'), {
+  recursive: true,
+  filter: (path) => !path.endsWith('.md'),
+});
 
 const bundle = await build({
   ...common,

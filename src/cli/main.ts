@@ -1,4 +1,4 @@
-import { main } from './program.js';
+import { main } from './run.js';
 import { processIo } from './io.js';
 
 // The bundle's entry: runs the CLI for this process and sets its exit code.

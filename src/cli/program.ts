@@ -1,9 +1,7 @@
 import { Argument, Command, Option, type OptionValues } from '@commander-js/extra-typings';
-import type { StatusLine, StatusResult } from '../commands/status.js';
-import type { CommandContext } from '../commands/context.js';
-import { actions, type Renderer } from './action.js';
+import { actions } from './action.js';
 import { HELP_EXAMPLES } from './help.js';
-import { watchStdout, writeText, type Io } from './io.js';
+import type { Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
 import {
   dateParser,
@@ -15,7 +13,8 @@ import {
   parseWeeklyHours,
 } from './options.js';
 import { describeProgram } from './program-spec.js';
-import { programOutput, reportError } from './report.js';
+import { statusRenderer, statusTask } from './everyday.js';
+import { programOutput } from './report.js';
 
 declare const __VERSION__: string;
 
@@ -33,14 +32,6 @@ const date = (what: string) =>
 const hours = (what: string) => new Option('--hours <n>', what).argParser(parseWeeklyHours);
 const start = (what: string) => new Option('--start <date>', what).argParser(dateParser('--start'));
 const stage = (what = 'stage id, number or the start of its title') => new Argument('<stage>', what);
-
-/** `status` and `status --short`: one task, two renderers; the prompt line's loads nothing else. */
-const statusTask = (short: boolean | undefined) => (c: CommandContext) =>
-  cmd.status().then((m): Promise<StatusResult | StatusLine> => (short ? m.statusLineCommand(c) : m.statusCommand(c)));
-const statusRenderer = async (result: StatusResult | StatusLine): Promise<Renderer<StatusResult | StatusLine>> =>
-  ('stages' in result ? (await ui.status()).renderStatus : (await ui.short()).renderStatusLine) as Renderer<
-    StatusResult | StatusLine
-  >;
 
 function registerPlanning(program: Command, perform: Perform): void {
   program
@@ -306,18 +297,43 @@ function registerLinks(program: Command, perform: Perform): void {
     );
 }
 
+/** Where `check` finds each kind of evidence: the API, the login, the database, the repository, the document. */
+const CHECK_OPTIONS = {
+  url: () =>
+    new Option(
+      '--url <url>',
+      "where your API runs: :8000, 8000, localhost:8000 or a full URL (default: the last one used, else your track's port)",
+    ),
+  token: () => new Option('--token <token>', 'your access token, sent instead of registering a fresh user'),
+  db: () =>
+    new Option(
+      '--db <url>',
+      'your database for stages that check it: postgres://user:password@localhost:5432/name (remembered)',
+    ),
+  remoteDb: () => new Option('--remote-db', 'read a --db that is not on this machine or its network: you mean it'),
+  repo: () => new Option('--repo <folder>', 'your project repository (default: this folder)'),
+  spec: () =>
+    new Option('--spec <file-or-url>', "your OpenAPI document, when the API does not serve it at its framework's path"),
+};
+
 function registerTools(program: Command, perform: Perform): void {
+  const o = CHECK_OPTIONS;
   program
     .command('check')
-    .description("check a stage's project against your running API")
+    .description("check a stage's project: your running API, database, repository, API document or container")
     .addArgument(stage())
-    .addOption(new Option('--url <url>', 'where your API runs (default: http://localhost:3000)'))
+    .addOption(o.url())
+    .addOption(o.token())
+    .addOption(o.db())
+    .addOption(o.remoteDb())
+    .addOption(o.repo())
+    .addOption(o.spec())
     .addOption(json())
-    .action((name, o) =>
+    .action((name, options) =>
       perform(
-        (c) => cmd.check().then((m) => m.checkCommand(name, o, c)),
+        (c) => cmd.check().then((m) => m.checkCommand(name, options, c)),
         () => ui.misc().then((m) => m.renderCheck),
-        o.json,
+        options.json,
         { exitCode: (r) => (r.passed ? 0 : 1) },
       ),
     );
@@ -412,7 +428,7 @@ function registerCompletion(program: Command, io: Io): void {
 }
 
 /** The commander program, writing to `io`. */
-function buildProgram(io: Io): Command {
+export function buildProgram(io: Io): Command {
   const { perform } = actions(io);
   const program = new Command('backend-path')
     .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')
@@ -433,36 +449,4 @@ function buildProgram(io: Io): Command {
   registerCompletion(program, io);
   program.addHelpText('after', HELP_EXAMPLES);
   return program;
-}
-
-/**
- * `status --short`, run at every shell prompt: it skips building the program, and whatever is
- * broken (the clock variables, the config folder, the progress file, the plan's roadmap file) it
- * prints one line and exits 0, so the prompt is never held up or cluttered.
- */
-async function promptLine(io: Io): Promise<void> {
-  try {
-    await actions(io, { brief: true }).perform(statusTask(true), statusRenderer, false);
-  } catch {
-    await writeText(io.stdout, (await ui.short()).PROBLEM_LINE);
-  }
-}
-
-/** Runs the program for `io` and returns the exit code: the only place errors become codes. */
-export async function main(io: Io): Promise<number> {
-  const { watched, lost } = watchStdout(io);
-  let code: number;
-  try {
-    // Bare `backend-path` (with or without --json) is the hidden home command.
-    const argv = io.argv.every((word) => word === '--json') ? ['home', ...io.argv] : io.argv;
-    // The prompt line, run at every prompt, skips building the program; same task and renderer.
-    if (argv.join(' ') === 'status --short') await promptLine(watched);
-    else await buildProgram(watched).parseAsync(argv, { from: 'user' });
-    code = 0;
-  } catch (error) {
-    code = await reportError(error, watched);
-  }
-  // Output that could not be written is a failure, whatever printed it (help, a completion script).
-  const failure = lost();
-  return failure && code === 0 ? reportError(failure, io) : code;
 }

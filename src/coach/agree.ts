@@ -62,6 +62,17 @@ export interface AgreedPlan {
  * `status`, the stage list, the exports and `replan` all give the same planned finish.
  */
 export function agreedPlan(learner: Learner): AgreedPlan {
+  // Every output of a command asks for it (status, the stage list, the projections): laid out once.
+  const known = agreed.get(learner);
+  if (known) return known;
+  const plan = layOutAgreed(learner);
+  agreed.set(learner, plan);
+  return plan;
+}
+
+const agreed = new WeakMap<Learner, AgreedPlan>();
+
+function layOutAgreed(learner: Learner): AgreedPlan {
   const { baseline } = learner;
   const kept = baseline.stages.filter((stage) => statusOf(learner, stage.id) !== 'skipped');
   const { windows, weeks, finish, totalHours } = layout(kept, baseline.start, baseline.hoursPerWeek);

@@ -28,6 +28,10 @@ export interface Learner {
   notes: ReadonlyMap<string, Note[]>;
   links: ReadonlyMap<string, string[]>;
   checks: ReadonlyMap<string, CheckRecord>;
+  /** The last local URL a check answered at, for stages not checked yet. */
+  checkUrl: string | null;
+  /** The database URL the last database check read (it may hold a password: never print it). */
+  checkDatabase: string | null;
   log: readonly LogEntry[];
   session: Session | null;
 }
@@ -45,6 +49,8 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
     notes: toMap(data.notes),
     links: toMap(data.links),
     checks: toMap(data.checks),
+    checkUrl: data.checkUrl ?? null,
+    checkDatabase: data.checkDatabase ?? null,
     log: data.log,
     session: data.session,
   };

@@ -1,5 +1,5 @@
 import { dayNumber, daysBetween, fromDayNumber, type IsoDate } from '../plan/dates.js';
-import { LAST_DAY, layout, roundHours } from '../plan/schedule.js';
+import { LAST_DAY, lastDayOf, roundHours } from '../plan/schedule.js';
 import type { Stage } from '../roadmap/types.js';
 import { agreedPlan, type AgreedPlan } from './agree.js';
 import { hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
@@ -130,7 +130,7 @@ export function progressOf(learner: Learner, today: IsoDate): Progress {
     ? finishedOn === null
       ? null
       : dayNumber(finishedOn)
-    : layout(sums.slots, anchor, plan.hoursPerWeek).lastDay;
+    : lastDayOf(sums.slots, anchor, plan.hoursPerWeek);
   const planned = plan.finish;
   // The plan's hours still ahead of today, and what it expected covered by now.
   const ahead = Math.max(0, plan.totalHours - Math.max(0, daysBetween(plan.start, today)) * (plan.hoursPerWeek / 7));
@@ -210,7 +210,7 @@ function personalProjection(
     speed,
     stages,
     remainingHours: roundHours(remaining),
-    finish: dated(layout(slots, anchor, plan.hoursPerWeek).lastDay),
+    finish: dated(lastDayOf(slots, anchor, plan.hoursPerWeek)),
   };
 }
 
@@ -221,5 +221,5 @@ export function dated(day: number | null): IsoDate | null {
 
 /** The day `hours` of study end when studying `hoursPerWeek` from `from`; null past the last supported year. */
 export function finishAfter(hours: number, from: IsoDate, hoursPerWeek: number): IsoDate | null {
-  return dated(layout([{ id: 'rest', hours }], from, hoursPerWeek).lastDay);
+  return dated(lastDayOf([{ id: 'rest', hours }], from, hoursPerWeek));
 }

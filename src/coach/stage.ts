@@ -1,9 +1,10 @@
 import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
 import { dayBefore, roundHours } from '../plan/schedule.js';
-import { stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
+import { describeStageChecks, stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
 import { agreedPlan } from './agree.js';
 import { currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
 import type { BaselineStage, CheckRecord, Mark, Note, StageStatus } from './types.js';
+import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 
 /**
  * Where a stage stands today. For a stage still to do: `upcoming` (its window has not opened and
@@ -40,6 +41,11 @@ export interface StageRow {
   current: boolean;
   notes: Note[];
   links: string[];
+  /** The check command that works for this learner, and the URL it will check (null: the learner must give one). */
+  checkCommand: string | null;
+  checkUrl: string | null;
+  /** What the check looks at, one line per kind; empty when no machine checks the stage. */
+  checkLooks: string[];
   check: CheckRecord | null;
 }
 
@@ -58,6 +64,8 @@ export interface StageDetail extends StageRow {
   skipForNow: SkipTopic[];
   /** The stage's project can be checked with `backend-path check <id>`. */
   checkable: boolean;
+  /** Why no machine can judge the stage, when the roadmap says so. */
+  noCheck: string | null;
 }
 
 /** What every stage's row looks up: the log by stage, the agreed windows and the stage in progress, made once for a list. */
@@ -105,6 +113,9 @@ export function stageRow(learner: Learner, stage: Stage, today: IsoDate, index: 
     current: stage.id === shared.current,
     notes: learner.notes.get(stage.id) ?? [],
     links: learner.links.get(stage.id) ?? [],
+    checkCommand: describeStageChecks(stage).length > 0 ? checkCommandFor(learner, stage) : null,
+    checkUrl: stage.checks ? defaultCheckUrl(learner, stage) : null,
+    checkLooks: describeStageChecks(stage),
     check: learner.checks.get(stage.id) ?? null,
   };
 }
@@ -141,6 +152,7 @@ export function stageDetail(
     selfCheck: stage.selfCheck,
     pitfalls: stage.pitfalls,
     skipForNow: learner.roadmap.skipForNow.filter((topic) => topic.at === stage.id),
-    checkable: stage.checks !== null,
+    checkable: describeStageChecks(stage).length > 0,
+    noCheck: stage.evidence?.none ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../plan/dates.js';
+import type { EvidenceKindName } from '../roadmap/evidence.js';
 
 /**
  * What the coach knows about a learner, as saved: the store keeps exactly this (plus its own
@@ -69,12 +70,15 @@ export interface Note {
   text: string;
 }
 
-/** The latest run of a stage's check. */
+/** The latest run of a stage's check, and the latest one that passed, which the portfolio shows. */
 export interface CheckRecord {
   date: IsoDate;
   url: string;
   passed: number;
   total: number;
+  lastPass?: { date: IsoDate; url: string; total: number };
+  /** What the check looked at besides HTTP (database, repository, openapi, container), for the portfolio line. */
+  kinds?: EvidenceKindName[];
 }
 
 /** A running study session: its stage, its local start time (YYYY-MM-DDTHH:MM:SS) and the instant it began. */
@@ -97,5 +101,9 @@ export interface LearnerRecord {
   log: LogEntry[];
   links: Record<string, string[]>;
   checks: Record<string, CheckRecord>;
+  /** The last URL on this machine or its network that a check answered at: the default for stages not checked yet. */
+  checkUrl?: string;
+  /** The database URL (`--db`) the last database check read: the default for the next one. Never printed: it holds a password. */
+  checkDatabase?: string;
   session: Session | null;
 }

@@ -1,27 +1,66 @@
-import { BlockList, isIP } from 'node:net';
 import { loadLearner, noPlan, type CommandContext } from './context.js';
+import {
+  checkedEvidence,
+  evidenceTargets,
+  nothingToCheck,
+  usesApi,
+  type EvidenceOptions,
+  type EvidenceTargets,
+} from './check-targets.js';
+import { checkCommandFor, defaultCheckUrl, FALLBACK_PORT, PUBLIC_URL_EXAMPLE } from '../coach/check-url.js';
+import type { Learner } from '../coach/learner.js';
+import type { CheckRecord } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import type { StepResult } from '../check/runner.js';
+import {
+  BLOCKED_PORTS,
+  EVIDENCE_KIND_NAMES,
+  type Check,
+  type EvidenceKindName,
+  type Roadmap,
+  type Stage,
+} from '../roadmap/types.js';
+import type { StepResult } from '../check/result.js';
+import type { ContractOptions, Unreachable } from '../check/contract.js';
+import { isLocalHost } from '../check/address.js';
+import { describeDatabase } from '../check/database/address.js';
 
-export const DEFAULT_URL = 'http://localhost:3000';
+/** Per request: long enough for a slow laptop, short enough that a silent server ends the run fast. */
+export const REQUEST_TIMEOUT_MS = 4000;
+/**
+ * The first request to a public address may wake a sleeping free host, which takes up to about
+ * a minute on the hosts the deploy stage names; the check waits that long for it, and says so.
+ */
+export const WAKE_TIMEOUT_MS = 60_000;
+
+export interface CheckOptions extends EvidenceOptions {
+  url?: string;
+  /** The learner's own access token: sent on every request instead of registering a fresh user. */
+  token?: string;
+}
 
 export interface CheckResult {
   stage: string;
   url: string;
-  /** The command that runs these checks again (with --url when it was given). */
+  /** The command that runs these checks again; it pastes and works, since the URL is kept. */
   again: string;
   passed: boolean;
   date: IsoDate;
   results: StepResult[];
+  /** What the check looked at: the API, the database (without its password), the repository, the document. */
+  looked: string[];
+  /** Remarks on the run as a whole: routes ending in a slash, a login the API asked for, a host that slept. */
+  notes: string[];
 }
 
-/** The learner's URL: http(s) only; `:8000` and `localhost:8000` are short for http://localhost:8000. */
+const URL_RULE = 'an http(s) address such as http://localhost:3000, localhost:8000, :8000 or 8000';
+
+/** The learner's URL: http(s) only; `8000`, `:8000` and `localhost:8000` are short for http://localhost:8000. */
 export function parseCheckUrl(text: string): URL {
   const trimmed = text.trim();
-  const full = /^:\d{1,5}$/.test(trimmed)
-    ? `http://localhost${trimmed}`
+  const full = /^:?\d{1,5}$/.test(trimmed)
+    ? `http://localhost:${trimmed.replace(/^:/, '')}`
     : /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
       ? trimmed
       : `http://${trimmed}`;
@@ -29,102 +68,235 @@ export function parseCheckUrl(text: string): URL {
   try {
     url = new URL(full);
   } catch {
-    throw new UsageError(
-      `--url must be an http(s) address such as http://localhost:3000 or :8000; got ${JSON.stringify(text)}.`,
-    );
+    throw new UsageError(`--url must be ${URL_RULE}; got ${JSON.stringify(text.slice(0, 200))}.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--url must be an http or https address; ${url.protocol.replace(/:$/, '')} is not allowed.`);
   }
   if (url.username || url.password) throw new UsageError('--url must not carry a user name or password.');
+  if (url.port && BLOCKED_PORTS.has(Number(url.port))) {
+    throw new UsageError(
+      `--url cannot use port ${url.port}: fetch refuses it (it belongs to another protocol). Pick another port for your server.`,
+    );
+  }
   url.search = '';
   url.hash = '';
   return url;
 }
 
-/** Addresses only this machine or its local network can reach (IPv4 also in its IPv6-mapped forms). */
-function privateRanges(): BlockList {
-  const list = new BlockList();
-  for (const [net, bits] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-    ['100.64.0.0', 10],
-  ] as const) {
-    list.addSubnet(net, bits, 'ipv4');
-    list.addSubnet(`::ffff:${net}`, 96 + bits, 'ipv6');
-  }
-  for (const [net, bits] of [
-    ['::', 128],
-    ['::1', 128],
-    ['fc00::', 7],
-    ['fe80::', 10],
-  ] as const)
-    list.addSubnet(net, bits, 'ipv6');
-  return list;
+/** True when the stage comes after the one that teaches the login, so its checks run logged in. */
+export function needsLogin(roadmap: Roadmap, stage: Stage): boolean {
+  if (!roadmap.login) return false;
+  const after = roadmap.stages.findIndex((s) => s.id === roadmap.login!.after);
+  return after >= 0 && roadmap.stages.indexOf(stage) > after;
 }
 
-/** True for addresses that only this machine or its local network can reach. */
-export function isLocalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const kind = isIP(host);
-  if (kind !== 0) return privateRanges().check(host, kind === 4 ? 'ipv4' : 'ipv6');
-  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.');
+/** One sentence and a hint for a server that could not be reached at all. */
+function unreachableError(error: Unreachable, base: URL, stage: Stage, again: string): FailureError {
+  const origin = base.origin;
+  const other = new URL(base.href);
+  other.protocol = base.protocol === 'https:' ? 'http:' : 'https:';
+  const withOther = `\`backend-path check ${stage.id} --url ${other.href}\``;
+  switch (error.fault) {
+    case 'refused':
+    case 'timeout':
+      return new FailureError(
+        error.fault === 'refused'
+          ? `Nothing answered at ${origin}: ${error.message}. Is your server running, and on this port?`
+          : `Nothing answered at ${origin}: it took the connection but sent ${error.message.replace(/^no answer/, 'no answer')}.`,
+        `Start it and run \`${again}\` again; if it listens on another port, say which: \`backend-path check ${stage.id} --url :8000\` (uvicorn and Django use 8000, Express examples 3000).`,
+      );
+    case 'no-host':
+      return new FailureError(`Could not reach ${origin}: ${error.message}. Is the address right?`);
+    case 'self-signed':
+    case 'untrusted':
+    case 'expired':
+    case 'wrong-name':
+      return new FailureError(
+        `${origin} answered, but ${error.message}.`,
+        isLocalHost(base.hostname)
+          ? `A server on this machine can be checked over plain http: ${withOther}.`
+          : 'Use the certificate your host issues (free hosts give one), for the host name it was made for.',
+      );
+    case 'not-https':
+      return new FailureError(`${origin} does not speak https on that port (is it plain http?).`, `Run ${withOther}.`);
+    case 'speaks-https':
+      return new FailureError(`${origin} speaks https on that port, not http.`, `Run ${withOther}.`);
+    default:
+      return new FailureError(`Could not reach ${origin}: ${error.message}.`);
+  }
+}
+
+/** The URL to check: `--url`, else the one the check last used for this stage or plan, else the track's port. */
+function checkUrl(options: CheckOptions, stage: Stage, fallback: string | null): URL {
+  const base = parseCheckUrl(options.url ?? fallback ?? PUBLIC_URL_EXAMPLE);
+  if (
+    stage.checks?.public &&
+    (base.protocol !== 'https:' || isLocalHost(base.hostname) || !(options.url ?? fallback))
+  ) {
+    throw new UsageError(
+      (options.url ?? fallback)
+        ? `The ${stage.id} check needs your API's public https address, not ${base.origin}: the point of this stage is that it is live.`
+        : `The ${stage.id} check needs your API's public https address: the point of this stage is that it is live.`,
+      `Run it as \`backend-path check ${stage.id} --url ${PUBLIC_URL_EXAMPLE}\` with your address.`,
+    );
+  }
+  return base;
+}
+
+/** The new record: this run, and the last passing run kept when this one failed. */
+function recordOf(
+  run: { date: IsoDate; url: string; passed: number; total: number; kinds: EvidenceKindName[] },
+  before: CheckRecord | undefined,
+): CheckRecord {
+  const { kinds, ...rest } = run;
+  const lastPass = run.passed === run.total ? { date: run.date, url: run.url, total: run.total } : before?.lastPass;
+  return { ...rest, ...(lastPass ? { lastPass } : {}), ...(kinds.length > 0 ? { kinds } : {}) };
+}
+
+/** The public address the deploy check last passed with, which a portfolio README should name. */
+function deployedUrl(learner: Learner): string | undefined {
+  const passes = learner.roadmap.stages
+    .filter((s) => s.checks?.public)
+    .map((s) => learner.checks.get(s.id)?.lastPass)
+    .filter((p) => p !== undefined)
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
+  return passes[0]?.url;
+}
+
+interface Gathered {
+  base: URL | null;
+  targets: EvidenceTargets;
+  results: StepResult[];
+  notes: string[];
+}
+
+/** The API's contract (against the container where one was started) and the evidence the stage declares. */
+async function gather(
+  learner: Learner,
+  stage: Stage,
+  options: CheckOptions,
+  context: CommandContext,
+): Promise<Gathered> {
+  const evidence = checkedEvidence(stage);
+  const targets = evidenceTargets(learner, stage, options, context.cwd);
+  const again = checkCommandFor(learner, stage);
+  const port = learner.roadmap.tracks.get(learner.profile.track)?.port ?? FALLBACK_PORT;
+  const { startContainer, runEvidence } = await import('../check/evidence.js');
+  const container = evidence?.container.includes('run')
+    ? await startContainer(targets.repo, port, again)
+    : { steps: [] };
+  try {
+    const base =
+      container.running?.url ?? (usesApi(stage) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
+    const api = base && apiOptions(learner, stage, base, options);
+    const contract =
+      stage.checks && api ? await runApi(() => runContractOnce(stage.checks!.steps, api), base, stage, again) : null;
+    const more = evidence
+      ? await runApi(
+          () =>
+            runEvidence({
+              stage,
+              evidence,
+              track: learner.profile.track,
+              api,
+              database: targets.database?.url ?? null,
+              repo: targets.repo,
+              spec: targets.spec,
+              deployed: deployedUrl(learner),
+              contract,
+            }),
+          base,
+          stage,
+          again,
+        )
+      : [];
+    return {
+      base: container.running ? null : base,
+      targets,
+      results: [...(contract?.results ?? []), ...container.steps, ...more],
+      notes: contract?.notes ?? [],
+    };
+  } finally {
+    await container.running?.stop();
+  }
+}
+
+async function runContractOnce(steps: readonly Check[], api: ContractOptions) {
+  const { runContract } = await import('../check/contract.js');
+  return runContract(steps, api);
+}
+
+function apiOptions(learner: Learner, stage: Stage, base: URL, options: CheckOptions): ContractOptions {
+  const local = isLocalHost(base.hostname);
+  return {
+    base,
+    timeouts: { each: REQUEST_TIMEOUT_MS, first: local ? REQUEST_TIMEOUT_MS : WAKE_TIMEOUT_MS },
+    login: learner.roadmap.login,
+    loggedIn: needsLogin(learner.roadmap, stage),
+    token: options.token ?? null,
+  };
+}
+
+/** Runs work that talks to the API or reads evidence, turning "nothing there" into one sentence. */
+async function runApi<T>(work: () => Promise<T>, base: URL | null, stage: Stage, again: string): Promise<T> {
+  const { Unreachable } = await import('../check/contract.js');
+  const { EvidenceUnavailable } = await import('../check/step.js');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Unreachable && base) throw unreachableError(error, base, stage, again);
+    if (error instanceof EvidenceUnavailable) throw new FailureError(error.message, error.hint);
+    throw error;
+  }
 }
 
 /**
- * Runs a stage's project contract against the learner's running API and keeps the result with
- * the date. A check never marks a stage done.
+ * Runs what a machine can check of a stage's project: its HTTP contract against the learner's
+ * running API, and the evidence it declares (database, repository, API document, container). The
+ * result is kept with the date and the URL, which later checks use without `--url`; the database
+ * address is kept too. A check never marks a stage done.
  */
-export async function checkCommand(
-  name: string,
-  options: { url?: string },
-  context: CommandContext,
-): Promise<CheckResult> {
+export async function checkCommand(name: string, options: CheckOptions, context: CommandContext): Promise<CheckResult> {
   const { learner } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
-  if (!stage.checks) {
-    const checkable = learner.roadmap.stages.filter((s) => s.checks).map((s) => s.id);
-    throw new UsageError(
-      `The stage ${stage.id} has no checks to run.`,
-      checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : undefined,
-    );
-  }
-  const base = parseCheckUrl(options.url ?? DEFAULT_URL);
-  if (stage.checks.public && (base.protocol !== 'https:' || isLocalHost(base.hostname))) {
-    throw new UsageError(
-      `The ${stage.id} check needs your API's public https address, not ${base.origin}: the point of this stage is that it is live.`,
-      `Run it as \`backend-path check ${stage.id} --url https://your-app.example.com\`.`,
-    );
-  }
-  const { runChecks, Unreachable } = await import('../check/runner.js');
-  const again = `backend-path check ${stage.id}${options.url ? ` --url ${base.href}` : ''}`;
-  let results: StepResult[];
-  try {
-    results = await runChecks(stage.checks.steps, base);
-  } catch (error) {
-    if (error instanceof Unreachable) {
-      if (/host name/.test(error.message))
-        throw new FailureError(
-          `Could not reach ${base.origin}: ${error.message}. Is the address right?`,
-          `Check it, then run \`${again}\` again.`,
-        );
-      throw new FailureError(
-        `Nothing answered at ${base.origin} (${error.message}) — is your server running?`,
-        `Start it, then run \`${again}\` again.`,
-      );
-    }
-    throw error;
-  }
+  if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
+  const { base, targets, results, notes } = await gather(learner, stage, options, context);
+  const database = targets.database;
   const passed = results.filter((r) => r.ok).length;
+  const kinds = EVIDENCE_KIND_NAMES.filter((kind) => (checkedEvidence(stage)?.[kind].length ?? 0) > 0);
   const { today } = context.clock;
   await context.store.update((current) => {
     if (!current) throw noPlan();
-    const record = { date: today, url: base.href, passed, total: results.length };
-    return { data: { ...current, checks: { ...current.checks, [stage.id]: record } }, result: undefined };
+    const record = recordOf(
+      { date: today, url: base?.href ?? '', passed, total: results.length, kinds },
+      current.checks[stage.id],
+    );
+    const planUrl = base && isLocalHost(base.hostname) && !stage.checks?.public ? { checkUrl: base.href } : {};
+    const planDb = database ? { checkDatabase: database.url.href } : {};
+    return {
+      data: { ...current, ...planUrl, ...planDb, checks: { ...current.checks, [stage.id]: record } },
+      result: undefined,
+    };
   });
-  return { stage: stage.id, url: base.href, again, passed: passed === results.length, date: today, results };
+  return {
+    stage: stage.id,
+    url: base?.href ?? '',
+    looked: looked(base, database?.url ?? null, kinds, targets),
+    again: `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`,
+    passed: passed === results.length,
+    date: today,
+    results,
+    notes,
+  };
+}
+
+/** What the check looked at, in words, for the report's first line: never a password. */
+function looked(base: URL | null, database: URL | null, kinds: EvidenceKindName[], targets: EvidenceTargets): string[] {
+  return [
+    ...(base ? [`your API at ${base.href}`] : []),
+    ...(database ? [`the database ${describeDatabase(database)}`] : []),
+    ...(kinds.includes('repository') || kinds.includes('container') ? [`the repository ${targets.repo}`] : []),
+    ...(targets.spec && kinds.includes('openapi') ? [`the document ${targets.spec}`] : []),
+  ];
 }

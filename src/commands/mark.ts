@@ -1,12 +1,13 @@
 import { currentStage, planBegan, statusOf, toLearner, type Learner } from '../coach/learner.js';
 import { checkStudyDate } from '../coach/rules.js';
+import { checkCommandFor } from '../coach/check-url.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Mark as Progress } from '../coach/types.js';
 import { RuleError } from '../errors.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
-import type { Stage } from '../roadmap/types.js';
+import { describeStageChecks, type Stage } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
 import { changeLearner, loadLearner, type CommandContext } from './context.js';
 import { withLink } from './link.js';
@@ -167,13 +168,11 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, today: IsoDa
   }
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
-    if (!stage.checks) return [];
-    const command = `backend-path check ${stage.id}${stage.checks.public ? ' --url https://your-app.example.com' : ''}`;
+    if (describeStageChecks(stage).length === 0) return [];
+    const command = checkCommandFor(before, stage);
     const check = before.checks.get(stage.id);
-    if (!check)
-      return [
-        `Its project has not been checked yet: run \`${command}\` against your ${stage.checks.public ? 'live' : 'running'} API.`,
-      ];
+    const against = stage.checks ? ` against your ${stage.checks.public ? 'live' : 'running'} API` : '';
+    if (!check) return [`Its project has not been checked yet: run \`${command}\`${against}.`];
     if (check.passed < check.total) {
       return [
         `Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from './context.js';
 import { RoadmapError } from '../errors.js';
 import { builtinRoadmaps, resolveRoadmap } from '../roadmap/builtin.js';
-import { stageHours, type Roadmap, type SkipTopic, type Source } from '../roadmap/types.js';
+import { describeStageChecks, stageHours, type Roadmap, type SkipTopic, type Source } from '../roadmap/types.js';
 import { checkTrack } from '../roadmap/match.js';
 
 export interface RoadmapSummary {
@@ -38,6 +38,10 @@ export interface ShowResult {
     optional: boolean;
     tools: string[];
     checkable: boolean;
+    /** What `check` looks at, one line per kind of evidence. */
+    checks: string[];
+    /** Why no machine can judge the stage, when the roadmap says so. */
+    noCheck: string | null;
   }[];
   /** Topics to leave for later, with the figure or reason. */
   skipForNow: SkipTopic[];
@@ -68,7 +72,9 @@ export async function showRoadmapCommand(
       hoursBasis: stage.hoursBasis,
       optional: stage.optional,
       tools: stage.tracks.get(track)?.tools ?? [],
-      checkable: stage.checks !== null,
+      checkable: describeStageChecks(stage).length > 0,
+      checks: describeStageChecks(stage),
+      noCheck: stage.evidence?.none ?? null,
     })),
     skipForNow: roadmap.skipForNow,
   };

@@ -110,6 +110,23 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
   };
 }
 
+/**
+ * The day number of the last day `layout` would give the same slots, without building their
+ * windows and weeks: what a projection needs, at every command.
+ */
+export function lastDayOf(slots: readonly Slot[], start: IsoDate, hoursPerWeek: number): number | null {
+  const perDay = hoursPerWeek / 7;
+  let offset = 0;
+  let last: number | null = null;
+  for (const slot of slots) {
+    const from = offset;
+    offset += slot.hours > EPSILON ? slot.hours : 0;
+    const end = offset > from ? dayBefore(offset, perDay) : dayOfHour(from, perDay);
+    if (last === null || end > last) last = end;
+  }
+  return last === null ? null : dayNumber(start) + last;
+}
+
 /** The last day the program writes as a date; a plan or a projection past it has no date. */
 export const LAST_DAY = dayNumber(`${LAST_YEAR}-12-31`);
 

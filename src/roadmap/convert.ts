@@ -1,5 +1,5 @@
 import type { RawCheck, RawRoadmap, RawStage } from './schema.js';
-import type { Check, Matcher, Resource, Roadmap, Stage, StageTrack } from './types.js';
+import type { Check, LoginFlow, Matcher, Resource, Roadmap, Stage, StageEvidence, StageTrack } from './types.js';
 
 type RawResource = NonNullable<RawStage['resources']>[number];
 const toResource = (r: RawResource): Resource => ({ title: r.title, url: r.url, free: r.free, type: r.type ?? null });
@@ -9,21 +9,50 @@ function toMatcher(raw: unknown): Matcher {
   return { equals: raw as string | number | boolean | null };
 }
 
-function toCheck(raw: RawCheck): Check {
-  const request: Check['request'] = {
-    method: raw.request.method,
-    path: raw.request.path,
-    headers: Object.entries(raw.request.headers ?? {}),
+function toRequest(raw: NonNullable<RawCheck['request']>): NonNullable<Check['request']> {
+  const request: NonNullable<Check['request']> = {
+    method: raw.method,
+    path: raw.path,
+    headers: Object.entries(raw.headers ?? {}),
   };
-  if (raw.request.json !== undefined) request.json = raw.request.json;
+  if (raw.json !== undefined) request.json = raw.json;
+  return request;
+}
+
+function toSession(raw: NonNullable<RawCheck['session']>): NonNullable<Check['session']> {
+  if (typeof raw === 'string') return { action: raw, user: 'learner', password: null };
+  return { action: raw.action, user: raw.user ?? 'learner', password: raw.password ?? null };
+}
+
+function toCheck(raw: RawCheck): Check {
   return {
     name: raw.name,
-    request,
+    request: raw.request ? toRequest(raw.request) : null,
+    session: raw.session ? toSession(raw.session) : null,
+    as: raw.as ?? null,
+    attempts: raw.attempts ?? 1,
     expect: {
       status: typeof raw.expect.status === 'number' ? [raw.expect.status] : raw.expect.status,
       json: Object.entries(raw.expect.json ?? {}).map(([path, matcher]) => [path, toMatcher(matcher)]),
     },
     capture: Object.entries(raw.capture ?? {}),
+    hint: raw.hint ?? null,
+  };
+}
+
+const asList = (paths: string | string[]) => (typeof paths === 'string' ? [paths] : paths);
+
+function toLogin(raw: NonNullable<RawRoadmap['login']>): LoginFlow {
+  return { after: raw.after, register: raw.register, login: asList(raw.login), refresh: asList(raw.refresh ?? []) };
+}
+
+function toEvidence(raw: NonNullable<RawStage['evidence']>): StageEvidence {
+  return {
+    database: raw.database ?? [],
+    repository: raw.repository ?? [],
+    openapi: raw.openapi ?? [],
+    container: raw.container ?? [],
+    none: raw.none ?? null,
   };
 }
 
@@ -57,6 +86,7 @@ function toStage(raw: RawStage, trackIds: string[]): Stage {
     selfCheck: raw.self_check ?? [],
     pitfalls: raw.pitfalls ?? [],
     checks: raw.checks ? { public: raw.checks.public === true, steps: raw.checks.steps.map(toCheck) } : null,
+    evidence: raw.evidence ? toEvidence(raw.evidence) : null,
   };
 }
 
@@ -83,5 +113,6 @@ export function toRoadmap(raw: RawRoadmap): Roadmap {
     ),
     stages: raw.stages.map((stage) => toStage(stage, trackIds)),
     skipForNow: (raw.skip_for_now ?? []).map((s) => ({ topic: s.topic, reason: s.reason, at: s.at ?? null })),
+    login: raw.login ? toLogin(raw.login) : null,
   };
 }

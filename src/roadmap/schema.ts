@@ -1,6 +1,13 @@
 import * as v from 'valibot';
 import { isPlainObject, keyed, type KeyRule } from '../validation/keyed.js';
-import { HTTP_METHODS, JSON_TYPES, RESOURCE_TYPES } from './types.js';
+import {
+  CONTAINER_DEMANDS,
+  DATABASE_DEMANDS,
+  EVIDENCE_KIND_NAMES,
+  OPENAPI_DEMANDS,
+  REPOSITORY_DEMANDS,
+} from './evidence.js';
+import { BLOCKED_PORTS, HTTP_METHODS, JSON_TYPES, RESOURCE_TYPES, SESSION_ACTIONS, SESSION_USERS } from './types.js';
 
 /** 1000 as "1,000": written by hand, because toLocaleString loads ICU (~15 ms at start-up). */
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -17,6 +24,7 @@ export const LIMITS = {
   tracks: 20,
   stageHours: 1000,
   checks: 50,
+  attempts: 20,
 };
 
 const ID_RULE = 'must use only lowercase letters, digits and single dashes (e.g. "sql-basics")';
@@ -52,8 +60,6 @@ const hours = v.pipe(
   v.check((n) => Number.isFinite(n) && n > 0, 'must be a positive number'),
   v.maxValue(LIMITS.stageHours, `must be at most ${thousands(LIMITS.stageHours)} hours`),
 );
-const PORT_RULE = 'must be a port number from 1 to 65535';
-const port = v.pipe(v.number(PORT_RULE), v.integer(PORT_RULE), v.minValue(1, PORT_RULE), v.maxValue(65535, PORT_RULE));
 const httpUrl = v.pipe(
   v.string('must be text'),
   v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
@@ -102,28 +108,65 @@ const matcher = v.union(
 );
 const status = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
 
+const path = v.pipe(
+  v.string('must be text'),
+  v.maxLength(LIMITS.item),
+  // Only paths on the learner's own server: no scheme, no host, no protocol-relative "//".
+  v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos'),
+);
+// fetch refuses to send these (and sets Host and Content-Length itself): a check naming one could never run.
+const UNSENDABLE_HEADERS = [
+  'Host',
+  'Content-Length',
+  'Transfer-Encoding',
+  'Connection',
+  'Keep-Alive',
+  'Upgrade',
+  'Expect',
+];
+const headerName = rule(
+  new RegExp(`^(?!(?:${UNSENDABLE_HEADERS.join('|')})$)[A-Za-z0-9-]+$`, 'i'),
+  `must be a header name the check may set (not ${UNSENDABLE_HEADERS.join(', ')})`,
+);
+const SESSION_RULE = `must be one of ${SESSION_ACTIONS.join(', ')}, or a map {action, user?, password?}`;
+const session = v.union(
+  [
+    v.picklist(SESSION_ACTIONS),
+    v.strictObject({
+      action: v.picklist(SESSION_ACTIONS),
+      user: v.optional(v.picklist(SESSION_USERS)),
+      password: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.item))),
+    }),
+  ],
+  SESSION_RULE,
+);
+
 const check = object({
   name: text(LIMITS.title),
-  request: object({
-    method: v.picklist(HTTP_METHODS, `must be one of ${HTTP_METHODS.join(', ')}`),
-    // Only paths on the learner's own server: no scheme, no host, no protocol-relative "//".
-    path: v.pipe(
-      v.string('must be text'),
-      v.maxLength(LIMITS.item),
-      v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos'),
-    ),
-    json: v.optional(v.unknown()),
-    headers: v.optional(
-      keyed(
-        rule(
-          /^(?!(?:host|content-length|transfer-encoding|connection)$)[A-Za-z0-9-]+$/i,
-          'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding or Connection)',
+  request: v.optional(
+    object({
+      method: v.picklist(HTTP_METHODS, `must be one of ${HTTP_METHODS.join(', ')}`),
+      path,
+      json: v.optional(v.unknown()),
+      headers: v.optional(
+        keyed(
+          headerName,
+          v.pipe(v.string('must be text'), v.maxLength(LIMITS.item)),
+          'must be a map of header names to texts',
         ),
-        v.pipe(v.string('must be text'), v.maxLength(LIMITS.item)),
-        'must be a map of header names to texts',
       ),
+    }),
+  ),
+  session: v.optional(session),
+  as: v.optional(v.picklist([...SESSION_USERS, 'nobody'], `must be one of ${[...SESSION_USERS, 'nobody'].join(', ')}`)),
+  attempts: v.optional(
+    v.pipe(
+      v.number(`must be a whole number from 1 to ${LIMITS.attempts}`),
+      v.integer(`must be a whole number from 1 to ${LIMITS.attempts}`),
+      v.minValue(1, `must be a whole number from 1 to ${LIMITS.attempts}`),
+      v.maxValue(LIMITS.attempts, `must be a whole number from 1 to ${LIMITS.attempts}`),
     ),
-  }),
+  ),
   expect: object({
     status: v.union(
       [status, v.pipe(v.array(status), v.minLength(1))],
@@ -140,6 +183,27 @@ const check = object({
       'must be a map of variable names to JSON paths',
     ),
   ),
+  hint: v.optional(text(LIMITS.item)),
+});
+
+const port = v.pipe(
+  v.number('must be a port number from 1 to 65535'),
+  v.integer('must be a port number from 1 to 65535'),
+  v.minValue(1, 'must be a port number from 1 to 65535'),
+  v.maxValue(65535, 'must be a port number from 1 to 65535'),
+  v.check((n) => !BLOCKED_PORTS.has(n), 'must be a port fetch will use (it refuses a few, such as 6000 and 10080)'),
+);
+const paths = v.union(
+  [path, v.pipe(v.array(path), v.minLength(1), v.maxLength(10))],
+  'must be a path or a list of paths',
+);
+
+/** The learner session, declared once: the stage that teaches it and where the API registers, logs in and refreshes. */
+const login = object({
+  after: idText,
+  register: path,
+  login: paths,
+  refresh: v.optional(paths),
 });
 
 const stageChecks = object({
@@ -150,6 +214,28 @@ const stageChecks = object({
     v.maxLength(LIMITS.checks),
   ),
 });
+
+/** A list of what to look for, each named at most once, from the demands a kind knows. */
+const demands = <const T extends readonly string[]>(names: T) => {
+  const message = `must be a list of ${names.join(', ')}`;
+  return v.pipe(
+    v.array(v.picklist(names, `must be one of ${names.join(', ')}`), message),
+    v.minLength(1, message),
+    v.check((items) => new Set(items).size === items.length, 'must name each at most once'),
+  );
+};
+
+const EVIDENCE_RULE = `must be a map from evidence kinds (${EVIDENCE_KIND_NAMES.join(', ')}) to what to look for, or {none: why no machine can judge it}`;
+const stageEvidence = object(
+  {
+    database: v.optional(demands(DATABASE_DEMANDS)),
+    repository: v.optional(demands(REPOSITORY_DEMANDS)),
+    openapi: v.optional(demands(OPENAPI_DEMANDS)),
+    container: v.optional(demands(CONTAINER_DEMANDS)),
+    none: v.optional(text(LIMITS.item)),
+  },
+  EVIDENCE_RULE,
+);
 
 const stage = object({
   id: idText,
@@ -177,6 +263,7 @@ const stage = object({
   ),
   pitfalls: v.optional(list(text(LIMITS.item), 'texts')),
   checks: v.optional(stageChecks),
+  evidence: v.optional(stageEvidence),
 });
 
 export const roadmapSchema = object(
@@ -221,6 +308,7 @@ export const roadmapSchema = object(
     skip_for_now: v.optional(
       list(object({ topic: text(LIMITS.title), reason: text(LIMITS.item), at: v.optional(idText) }), 'topics'),
     ),
+    login: v.optional(login),
   },
   'must be a map with id, title, tracks and stages',
 );

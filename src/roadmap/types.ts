@@ -1,3 +1,9 @@
+import type { LoginFlow, StageChecks } from './checks.js';
+import type { StageEvidence } from './evidence.js';
+
+export * from './checks.js';
+export * from './evidence.js';
+
 /**
  * A roadmap as the program uses it: the YAML format (roadmaps/README.md) with defaults filled
  * in and every map keyed by an id held in a `Map`, so ids such as `constructor` are data, never
@@ -16,6 +22,8 @@ export interface Roadmap {
   tracks: ReadonlyMap<string, Track>;
   stages: Stage[];
   skipForNow: SkipTopic[];
+  /** How the learner's API logs users in, for the checks of the stages after the one that teaches it. */
+  login: LoginFlow | null;
 }
 
 export interface Source {
@@ -74,34 +82,8 @@ export interface Stage {
   selfCheck: string[];
   pitfalls: string[];
   checks: StageChecks | null;
-}
-
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-export const JSON_TYPES = ['string', 'number', 'boolean', 'array', 'object', 'null'] as const;
-export type JsonType = (typeof JSON_TYPES)[number];
-
-/** What a value in a response must be: equal to a literal, present or absent, of a type, or an array holding a match. */
-export type Matcher =
-  | { equals: string | number | boolean | null }
-  | { exists: boolean }
-  | { type: JsonType }
-  | { has: Record<string, string | number | boolean | null> };
-
-/** One request of a stage's project contract and what its answer must be. */
-export interface Check {
-  name: string;
-  request: { method: HttpMethod; path: string; json?: unknown; headers: [string, string][] };
-  expect: { status: number[]; json: [string, Matcher][] };
-  /** Variables taken from the response: name → JSON path. */
-  capture: [string, string][];
-}
-
-export interface StageChecks {
-  /** The project must be live: the URL has to be https and not a local address. */
-  public: boolean;
-  steps: Check[];
+  /** Evidence beyond HTTP (a database, a repository, an API document, a container), or why none. */
+  evidence: StageEvidence | null;
 }
 
 const EMPTY_TRACK: StageTrack = { topics: [], tools: [], resources: [], project: null };

@@ -44,8 +44,15 @@ function crossCheck(roadmap: RawRoadmap): Problem[] {
       if (!trackIds.includes(track))
         problems.push({ path: ['stages', index, 'tracks', track], key: track, message: unknownTrack(track) });
     }
-    problems.push(...checkVariables(stage, index));
+    problems.push(
+      ...checkVariables(stage, index, roadmap.login !== undefined),
+      ...checkSteps(stage, index, roadmap.login !== undefined),
+      ...checkEvidence(stage, index, roadmap.login !== undefined),
+    );
   });
+  if (roadmap.login && !seen.has(roadmap.login.after)) {
+    problems.push({ path: ['login', 'after'], message: `names unknown stage "${roadmap.login.after}"` });
+  }
   (roadmap.skip_for_now ?? []).forEach((topic, index) => {
     if (topic.at !== undefined && !seen.has(topic.at)) {
       problems.push({ path: ['skip_for_now', index, 'at'], message: `names unknown stage "${topic.at}"` });
@@ -65,12 +72,15 @@ function templateNames(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-/** A check may use `${random}` and the variables that earlier checks captured, nothing else. */
-function checkVariables(stage: RawStage, index: number): Problem[] {
+/**
+ * A check may use `${random}`, the learner's `${email}` and `${password}` when the roadmap
+ * declares a login, and the variables that earlier checks captured; nothing else.
+ */
+function checkVariables(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(['random']);
+  const known = new Set(['random', ...(hasLogin ? ['email', 'password'] : [])]);
   stage.checks?.steps.forEach((step, n) => {
-    for (const name of templateNames([step.request, step.expect])) {
+    for (const name of templateNames([step.request, step.session, step.expect])) {
       if (!known.has(name)) {
         problems.push({
           path: ['stages', index, 'checks', 'steps', n],
@@ -81,4 +91,65 @@ function checkVariables(stage: RawStage, index: number): Problem[] {
     for (const name of Object.keys(step.capture ?? {})) known.add(name);
   });
   return problems;
+}
+
+/** Each step sends either a request or a step of the login, and the login steps need the roadmap's `login` block. */
+function checkSteps(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
+  const problems: Problem[] = [];
+  stage.checks?.steps.forEach((step, n) => {
+    const path = ['stages', index, 'checks', 'steps', n];
+    if ((step.request === undefined) === (step.session === undefined)) {
+      problems.push({
+        path,
+        message: 'must have either a request or a session step (register, login or refresh), not both',
+      });
+    }
+    if (!hasLogin && (step.session !== undefined || step.as === 'other')) {
+      problems.push({
+        path,
+        message: "uses the learner session, which needs the roadmap's login block (register and login paths)",
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Evidence names at least one kind, or says why there is none (and then nothing is checked);
+ * finding a registered user's password needs the roadmap's login block to register one.
+ */
+function checkEvidence(stage: RawStage, index: number, hasLogin: boolean): Problem[] {
+  const evidence = stage.evidence;
+  if (!evidence) return [];
+  const path = ['stages', index, 'evidence'];
+  const kinds = (['database', 'repository', 'openapi', 'container'] as const).filter(
+    (kind) => evidence[kind] !== undefined,
+  );
+  if (evidence.none !== undefined && (kinds.length > 0 || stage.checks)) {
+    return [
+      {
+        path,
+        message: `says none, yet the stage has ${kinds.length > 0 ? kinds.join(' and ') : 'checks'}: say why nothing is checked only when nothing is`,
+      },
+    ];
+  }
+  if (evidence.none === undefined && kinds.length === 0) {
+    return [
+      {
+        path,
+        message:
+          'must name at least one kind (database, repository, openapi, container) or say none: why no machine can judge it',
+      },
+    ];
+  }
+  if (!hasLogin && evidence.database?.includes('password-hashed')) {
+    return [
+      {
+        path: [...path, 'database'],
+        message:
+          "asks for password-hashed, which registers a user through the roadmap's login block; the roadmap has none",
+      },
+    ];
+  }
+  return [];
 }

@@ -23,7 +23,7 @@ export const MIGRATIONS: MigrationSteps = {
   2: (data) => ({ links: {}, checks: {}, session: null, revision: 1, ...data, schemaVersion: 3 }),
   // Version 3 kept one weekly target (a replan re-judged every past week by the new one), assumed
   // the roadmap's estimates, and timed sessions on the wall clock (a session across a daylight-
-  // saving change came out an hour off). The target history starts with the current target; a
+  // saving change came out an hour off), and kept only a check's latest run. The target history starts with the current target; a
   // running session's instant is its local start read in this machine's time zone.
   3: (data) => {
     const baseline = data.baseline as { hoursPerWeek?: unknown } | undefined;

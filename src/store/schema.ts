@@ -165,8 +165,16 @@ function buildSchema() {
           url: text(MAX_URL_LENGTH),
           passed: range(0, 1000, 'a count'),
           total: range(1, 1000, 'a count'),
+          lastPass: v.optional(
+            v.strictObject({ date: isoDate, url: text(MAX_URL_LENGTH), total: range(1, 1000, 'a count') }),
+          ),
+          kinds: v.optional(
+            v.pipe(v.array(v.picklist(['database', 'repository', 'openapi', 'container'])), v.maxLength(4)),
+          ),
         }),
       ),
+      checkUrl: v.optional(text(MAX_URL_LENGTH)),
+      checkDatabase: v.optional(text(MAX_URL_LENGTH)),
       session: v.nullable(
         v.strictObject({
           stage: id,

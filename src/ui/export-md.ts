@@ -61,10 +61,27 @@ function stageTable(rows: StageRow[]): string[] {
   ];
 }
 
+const KIND_WORDS = {
+  database: 'its database',
+  repository: 'its repository',
+  openapi: 'its API document',
+  container: 'its Dockerfile',
+};
+
+/** What a passing check looked at, in words: "its API", "its API and its database", "its repository". */
+function checkedParts(url: string, kinds: readonly (keyof typeof KIND_WORDS)[] = []): string {
+  const parts = [...(url ? ['its API'] : []), ...kinds.map((kind) => KIND_WORDS[kind])];
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'its project');
+}
+
 function proof(detail: StageDetail): string[] {
   const lines = detail.links.map((url) => `- Proof: ${link(url, url)}`);
-  if (detail.check)
-    lines.push(`- Checked ${day(detail.check.date)}: ${detail.check.passed} of ${detail.check.total} checks passed`);
+  // The public page shows the latest check that passed; a later failing run belongs in `status`.
+  const passed = detail.check?.lastPass;
+  if (passed)
+    lines.push(
+      `- Checked ${day(passed.date)}: all ${passed.total} checks of ${checkedParts(passed.url, detail.check?.kinds)} passed`,
+    );
   return lines;
 }
 

@@ -40,6 +40,12 @@ export function homeRenderer(help: () => string) {
       lines.push(
         `${style.dim('Now:')} ${style.bold(`${stage.number}. ${stage.title}`)} · ${stageState(stage, view)} · ${left}`,
       );
+      if (stage.checkCommand) {
+        // A live stage's check needs the learner's address; a repository or database check needs no URL.
+        const live = stage.checkLooks.some((line) => line.startsWith('your live API'));
+        const where = stage.checkUrl ? ` (it checks ${stage.checkUrl})` : live ? ' with your address' : '';
+        lines.push(`${style.dim('Check it:')} \`${stage.checkCommand}\`${where}`);
+      }
     }
     if (result.session) {
       const day = result.session.start.slice(0, 10);

@@ -3,6 +3,7 @@ import type { LinkResult, LinkListResult, LinkRemoveResult } from '../commands/l
 import type { NoteListResult, NoteRemoveResult, NoteResult } from '../commands/note.js';
 import { formatDay } from '../plan/dates.js';
 import type { ResetResult } from '../commands/reset.js';
+import { safeLine } from '../validation/sanitize.js';
 import { plural, wrap } from './text.js';
 import type { View } from './view.js';
 
@@ -23,30 +24,44 @@ export function renderReset(result: ResetResult, { style, width }: View): string
   return `${wrap(`${style.green('✔')} Your plan and progress were moved to ${result.movedTo}`, width, 0, 2)}\nRun \`backend-path plan\` to start a new one.\n`;
 }
 
-/** The checklist: ✔ or ✖ per check, and for a failure what was sent, expected and received. */
+/**
+ * The checklist: ✔ or ✖ per step, and for a failure what was sent, expected and received, and
+ * the sentence naming the cause when the check can tell; then the run's own remarks.
+ */
 export function renderCheck(result: CheckResult, view: View): string {
   const { style, width } = view;
-  const lines = [wrap(`Checking ${style.bold(result.stage)} against ${result.url}`, width, 0, 2), ''];
+  const lines = [wrap(`Checking ${style.bold(result.stage)}: ${safeLine(result.looked.join('; '))}`, width, 0, 2), ''];
   for (const step of result.results) {
-    const mark = step.ok ? style.green('✔') : step.ran ? style.red('✖') : style.dim('–');
+    const mark = step.ok
+      ? style.green('✔')
+      : step.ran
+        ? step.nearMiss
+          ? style.yellow('✖')
+          : style.red('✖')
+        : style.dim('–');
     lines.push(wrap(`${mark} ${step.name}`, width, 0, 2));
     if (step.ok) continue;
     if (!step.ran) {
-      lines.push(wrap(style.dim(step.got ?? 'not run'), width, 4));
+      lines.push(wrap(style.dim(safeLine(step.got ?? 'not run')), width, 4));
       continue;
     }
-    const body = step.request.json === undefined ? '' : ` ${JSON.stringify(step.request.json)}`;
-    lines.push(wrap(`${style.dim('sent    ')} ${step.request.method} ${step.request.url}${body}`, width, 4, 9));
+    // An HTTP step sent a request; the other kinds looked at a table, a file or a document.
+    lines.push(
+      wrap(`${style.dim(step.kind === 'http' ? 'sent    ' : 'looked  ')} ${safeLine(step.sent)}`, width, 4, 9),
+    );
     lines.push(wrap(`${style.dim('expected')} ${step.expected}`, width, 4, 9));
-    lines.push(wrap(`${style.dim('got     ')} ${step.got ?? 'nothing'}`, width, 4, 9));
+    lines.push(wrap(`${style.dim('got     ')} ${safeLine(step.got ?? 'nothing')}`, width, 4, 9));
+    if (step.why) lines.push(wrap(style.yellow(safeLine(step.why)), width, 4, 4));
   }
+  if (result.notes.length > 0)
+    lines.push('', ...result.notes.map((note) => wrap(`${style.dim('•')} ${safeLine(note)}`, width, 0, 2)));
   const passed = result.results.filter((r) => r.ok).length;
   const summary = result.passed
     ? style.green(
         `All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
       )
     : style.yellow(
-        `${passed} of ${result.results.length} checks passed. Fix the first failing one, restart your server and run \`${result.again}\` again.`,
+        `${passed} of ${result.results.length} checks passed. Fix the first failing one${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
       );
   lines.push('', wrap(summary, width));
   return `${lines.join('\n')}\n`;

@@ -45,6 +45,23 @@ function resources(title: string, list: Resource[], view: View): string[] {
   return ['', view.style.bold(title), ...list.map(link)];
 }
 
+/**
+ * How to run the stage's check: against the running (or live) API when it has a contract, with
+ * the URL it will use; then what else it looks at (the database, the repository, …).
+ */
+function checkLines(stage: StageDetail, lastCheck: string): string[] {
+  const api = stage.checkLooks.some((line) => line.startsWith('your running API') || line.startsWith('your live API'));
+  const others = stage.checkLooks.filter(
+    (line) => !line.startsWith('your running API') && !line.startsWith('your live API'),
+  );
+  const where = stage.checkUrl ? ` (it checks ${stage.checkUrl})` : ' with your address';
+  const first = api
+    ? `Check it against your ${stage.checkUrl ? 'running' : 'live'} API: \`${stage.checkCommand}\`${where}.${lastCheck}`
+    : `Check it: \`${stage.checkCommand}\`.${lastCheck}`;
+  if (others.length === 0) return [first];
+  return [`${first} It ${api ? 'also ' : ''}looks at:`, ...others.map((line) => `• ${line}`)];
+}
+
 export function renderStage(stage: StageDetail, trackTitle: string, view: View): string {
   const { style } = view;
   const check = stage.check
@@ -53,7 +70,8 @@ export function renderStage(stage: StageDetail, trackTitle: string, view: View):
   const prove = stage.project
     ? [
         stage.project,
-        ...(stage.checkable ? [`Check it against your running API: \`backend-path check ${stage.id}\`.${check}`] : []),
+        ...(stage.checkCommand ? checkLines(stage, check) : []),
+        ...(stage.noCheck ? [`No machine checks this stage: ${stage.noCheck}`] : []),
       ]
     : [];
   const skip = stage.skipForNow.map((t) => `${t.topic}: ${t.reason}`);

@@ -38,6 +38,8 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
       `${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`,
     );
     lines.push(wrap(style.dim([stage.id, ...flags, ...stage.tools].join(' · ')), width, 4, 2));
+    for (const line of stage.checks) lines.push(wrap(style.dim(`check: ${line}`), width, 4, 2));
+    if (stage.noCheck) lines.push(wrap(style.dim(`no machine check: ${stage.noCheck}`), width, 4, 2));
   }
   if (result.skipForNow.length > 0) {
     lines.push('', style.bold('What this path leaves out, and why'));

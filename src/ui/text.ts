@@ -42,7 +42,7 @@ export function wrap(text: string, width: number, indent = 0, hang = 0): string 
   return glued
     .split('\n')
     .map((paragraph) =>
-      wrapAnsi(paragraph, room, { hard: false, trim: true })
+      (wrapWords(paragraph, room) ?? wrapAnsi(paragraph, room, { hard: false, trim: true }))
         .split('\n')
         .map((line, i) => (i === 0 ? first : rest) + line)
         .join('\n'),
@@ -54,6 +54,40 @@ export function wrap(text: string, width: number, indent = 0, hang = 0): string 
 // Latin text and the few symbols backend-path prints are one column each; measuring them needs
 // no Unicode tables (whose regular expressions cost a millisecond to compile on first use).
 const NARROW = /^[\x20-\x7e\u00a0-\u02ff·•–—…→✔✖▶●☐█░]*$/;
+// Colour codes and terminal links take no columns.
+// eslint-disable-next-line no-control-regex -- escape sequences are what this matches.
+const ZERO_WIDTH = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007]*\u0007/g;
+
+/**
+ * Greedy word wrap, as wrap-ansi does it with `hard: false, trim: true` (a word longer than the
+ * line gets a line of its own; rows lose their leading and trailing spaces), for text whose
+ * characters are all one column wide: nearly everything backend-path prints. It measures by
+ * length, so the width library's Unicode tables (a tenth of a command's start-up) are never
+ * built; undefined hands any other text to the library. Colour codes may continue past a line
+ * break, which terminals carry over to the next line.
+ */
+function wrapWords(paragraph: string, room: number): string | undefined {
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const word of paragraph.split(' ')) {
+    const plain = word.includes('\u001b') ? word.replace(ZERO_WIDTH, '') : word;
+    if (!NARROW.test(plain)) return undefined;
+    if (used === 0) {
+      row = row === '' ? word : `${row}${word}`;
+      used = plain.length;
+    } else if (used + 1 + plain.length <= room || plain.length === 0) {
+      row += ` ${word}`;
+      used += 1 + plain.length;
+    } else {
+      rows.push(row);
+      row = word;
+      used = plain.length;
+    }
+  }
+  rows.push(row);
+  return rows.map((line) => line.trim()).join('\n');
+}
 
 /** Terminal columns of a text without escape sequences. */
 export function displayWidth(text: string): number {

@@ -2,9 +2,11 @@ import { COURSE } from '../helpers/paths.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestUrl, runChecks } from '../../src/check/runner.js';
+import { requestUrl } from '../../src/check/connection.js';
+import { runContract } from '../../src/check/contract.js';
 import { builtinRoadmaps } from '../../src/roadmap/builtin.js';
-import { isLocalHost, parseCheckUrl } from '../../src/commands/check.js';
+import { isLocalHost } from '../../src/check/address.js';
+import { needsLogin, parseCheckUrl } from '../../src/commands/check.js';
 import { json, learner } from '../helpers/cli.js';
 import { closedPort, referenceApi, type Flaws } from '../helpers/servers.js';
 import { tempDir } from '../helpers/store.js';
@@ -41,7 +43,7 @@ describe('backend-path check', () => {
     expect(report).toMatchObject({
       stage: 'rest-api',
       url: `${url}/`,
-      again: `backend-path check rest-api --url ${url}/`,
+      again: 'backend-path check rest-api',
       passed: true,
     });
     expect(report.results[0]).toMatchObject({
@@ -54,11 +56,12 @@ describe('backend-path check', () => {
       url: `${url}/`,
       passed: 7,
       total: 7,
+      lastPass: { date: '2026-11-23', url: `${url}/`, total: 7 },
     });
     await me(['done', 'language', 'http']);
     const next = (await me(['next'])).stdout.replace(/\n\s*/g, ' ');
     expect(next).toContain(
-      'Check it against your running API: `backend-path check rest-api`. Last check: 7 of 7 on Mon 23 Nov.',
+      `Check it against your running API: \`backend-path check rest-api\` (it checks ${url}/). Last check: 7 of 7 on Mon 23 Nov.`,
     );
   });
 
@@ -72,8 +75,16 @@ describe('backend-path check', () => {
     for (const roadmap of await builtinRoadmaps()) {
       for (const stage of roadmap.stages.filter((s) => s.checks)) {
         // A fresh server each time, as a learner starts theirs; the public rule is the command's, not the runner's.
-        const results = await runChecks(stage.checks!.steps, new URL(await api()));
-        expect(results.filter((r) => !r.ok).map((r) => `${roadmap.id}/${stage.id}: ${r.name}: ${r.got}`)).toEqual([]);
+        const run = await runContract(stage.checks!.steps, {
+          base: new URL(await api()),
+          timeouts: { each: 4000, first: 4000 },
+          login: roadmap.login,
+          loggedIn: needsLogin(roadmap, stage),
+          token: null,
+        });
+        expect(run.results.filter((r) => !r.ok).map((r) => `${roadmap.id}/${stage.id}: ${r.name}: ${r.got}`)).toEqual(
+          [],
+        );
       }
     }
   });
@@ -82,14 +93,8 @@ describe('backend-path check', () => {
     [
       { createdStatus: 200 },
       'rest-api',
-      [
-        'POST /todos creates a todo',
-        'GET /todos lists it',
-        'GET /todos/{id} returns it',
-        'PATCH /todos/{id} marks it done',
-        'DELETE /todos/{id} deletes it',
-        'GET /todos/{id} after the delete is 404',
-      ],
+      // A near-miss: the later checks go on with the id it gave.
+      ['POST /todos creates a todo'],
       'expected 201',
     ],
     [
@@ -101,6 +106,17 @@ describe('backend-path check', () => {
     [{ deleteStatus: 200 }, 'rest-api', ['DELETE /todos/{id} deletes it'], 'expected 204'],
     [{ unprotected: true }, 'auth', ['GET /todos without a token is 401'], 'expected 401'],
     [{ duplicateEmails: true }, 'auth', ['registering the same e-mail again is refused'], 'expected 400 or 409 or 422'],
+    [
+      { idor: true },
+      'auth',
+      [
+        'another user cannot read it',
+        'another user cannot change it',
+        'another user cannot delete it',
+        'the learner still has it',
+      ],
+      'broken object-level authorisation',
+    ],
   ])(
     'a broken variant %j fails exactly the checks it should, naming expected and actual',
     async (flaws, stage, names, expected) => {
@@ -121,14 +137,12 @@ describe('backend-path check', () => {
     const closed = await me(['check', 'rest-api', '--url', await closedPort()]);
     expect(closed.code).toBe(1);
     expect(closed.stderr).toMatch(
-      /^Error: Nothing answered at http:\/\/127\.0\.0\.1:\d+ \(the connection was refused\) — is your server running\?/,
+      /^Error: Nothing answered at http:\/\/127\.0\.0\.1:\d+: nothing accepted the connection\. Is your server running, and on this port\?/,
     );
-    const silent = await me(['check', 'rest-api', '--url', await api({ silent: true }), '--json']);
+    const silent = await me(['check', 'rest-api', '--url', await api({ silent: true })]);
     expect(silent.code).toBe(1);
-    const results = json(silent.stdout).results as { got: string; ran: boolean }[];
-    expect(results[0]!.got).toBe('no answer within 4 seconds');
-    expect(results.slice(1).every((r) => !r.ran && r.got.startsWith('not run: the server stopped answering'))).toBe(
-      true,
+    expect(silent.stderr).toMatch(
+      /^Error: Nothing answered at http:\/\/127\.0\.0\.1:\d+: it took the connection but sent no answer within 4 seconds\./,
     );
   });
 
@@ -190,5 +204,79 @@ describe('backend-path check', () => {
     expect(done.warnings).toEqual([
       "Its project's last check, on Mon 23 Nov, passed 6 of 7: run `backend-path check rest-api` again once it is fixed.",
     ]);
+  });
+});
+
+describe('the URL a check uses, and what the portfolio shows', () => {
+  it('remembers the URL: a later check of the stage, and of the plan’s other local stages, needs no --url', async () => {
+    const me = await planned();
+    const url = await api();
+    const hostPort = url.replace('http://', '');
+    expect((await me(['check', 'rest-api', '--url', hostPort])).code).toBe(0);
+    const again = json((await me(['check', 'rest-api', '--json'])).stdout);
+    expect(again).toMatchObject({ url: `${url}/`, again: 'backend-path check rest-api', passed: true });
+    const auth = json((await me(['check', 'auth', '--json'])).stdout);
+    expect(auth).toMatchObject({ url: `${url}/`, passed: true });
+    await me(['done', 'language', 'http']);
+    const next = (await me(['next'])).stdout.replace(/\n\s*/g, ' ');
+    expect(next).toContain(`Check it against your running API: \`backend-path check rest-api\` (it checks ${url}/).`);
+    // The live stage's address is never guessed from a local one.
+    const deploy = json((await me(['done', 'deploy', '--json'])).stdout);
+    expect(deploy.warnings).toEqual([
+      'Its project has not been checked yet: run `backend-path check deploy --url https://your-app.example.com` against your live API.',
+    ]);
+  });
+
+  it("starts from the track's port: 8000 for Python, 3000 for Node.js", async () => {
+    for (const [track, port] of [
+      ['python', 8000],
+      ['node', 3000],
+    ] as const) {
+      const me = learner();
+      await me(['plan', '--roadmap', COURSE, '--track', track, '--hours', '10', '--start', '2026-11-23']);
+      await me(['done', 'language', 'http']);
+      expect(json((await me(['next', '--json'])).stdout).stage.checkUrl).toBe(`http://localhost:${port}/`);
+    }
+  });
+
+  it('reads a bare port as localhost, never as an IP address', () => {
+    expect(parseCheckUrl('3917').href).toBe('http://localhost:3917/');
+    expect(parseCheckUrl(':3917').href).toBe('http://localhost:3917/');
+    expect(parseCheckUrl('127.0.0.1:3917').href).toBe('http://127.0.0.1:3917/');
+  });
+
+  it('the portfolio shows the last passing check with its date; a later failing run shows in status', async () => {
+    const me = await planned();
+    expect((await me(['check', 'rest-api', '--url', await api()])).code).toBe(0);
+    expect((await me(['check', 'rest-api', '--url', await api({ noValidation: true })], '2026-11-25')).code).toBe(1);
+    await me(['done', 'language', 'http', 'rest-api'], '2026-11-25');
+    const markdown = (await me(['export', '--format', 'md'], '2026-11-25')).stdout;
+    expect(markdown).toContain('- Checked Mon 23 Nov 2026: all 7 checks of its API passed');
+    expect(markdown).not.toContain('6 of 7');
+    const card = (await me(['export', '--format', 'svg'], '2026-11-25')).stdout;
+    expect(card).toContain('Checked Mon 23 Nov 2026: Build a REST API, 7 of 7');
+    const status = (await me(['status'], '2026-11-25')).stdout.replace(/\n\s*/g, ' ');
+    expect(status).toContain('project checked Wed 25 Nov: 6 of 7 passed');
+  });
+
+  it('sends the learner’s own token with --token, and says when the server refuses it', async () => {
+    const me = await planned();
+    const url = await api();
+    const user = { email: 'me@example.com', password: 'Correct-horse-1' };
+    const post = (path: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(user),
+      });
+    await post('/auth/register');
+    const { access_token: token } = (await (await post('/auth/login')).json()) as { access_token: string };
+    const good = json((await me(['check', 'rest-api', '--url', url, '--token', token, '--json'])).stdout);
+    expect(good).toMatchObject({ passed: true, again: 'backend-path check rest-api --token <your access token>' });
+    const bad = await me(['check', 'rest-api', '--url', url, '--token', 'expired', '--json']);
+    expect(bad.code).toBe(1);
+    expect(json(bad.stdout).results[0].why).toBe(
+      'It answered 401 to the token given with --token: is it still valid (access tokens expire), and for this server?',
+    );
   });
 });

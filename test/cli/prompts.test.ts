@@ -10,10 +10,8 @@ import { tempDir } from '../helpers/store.js';
  * Every question goes through src/ui/prompts.ts, which these tests replace with scripted answers:
  * each answer is handed to the next question asked, in order, and every question is recorded.
  */
-const script: { answers: unknown[]; asked: { message: string; defaultValue?: unknown }[] } = vi.hoisted(() => ({
-  answers: [],
-  asked: [],
-}));
+const script: { answers: unknown[]; asked: { message: string; defaultValue?: unknown }[]; choices: string[][] } =
+  vi.hoisted(() => ({ answers: [], asked: [], choices: [] }));
 vi.mock('../../src/ui/prompts.js', () => {
   const answer = (message: string, defaultValue?: unknown) => {
     script.asked.push({ message, defaultValue });
@@ -22,8 +20,15 @@ vi.mock('../../src/ui/prompts.js', () => {
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   };
   return {
-    askSelect: (message: string, _choices: unknown, _cancel: string, defaultValue?: unknown) =>
-      answer(message, defaultValue),
+    askSelect: (
+      message: string,
+      choices: { value: unknown; name: string }[],
+      _cancel: string,
+      defaultValue?: unknown,
+    ) => {
+      script.choices.push(choices.map((choice) => choice.name));
+      return answer(message, defaultValue);
+    },
     askNumber: (message: string, options: { default?: number }) => answer(message, options.default),
     askText: (message: string, options: { default?: string }) => answer(message, options.default),
     askConfirm: (message: string, defaultAnswer: boolean) => answer(message, defaultAnswer),
@@ -37,6 +42,7 @@ const saved = (dir: string) => JSON.parse(readFileSync(join(dir, 'progress.json'
 beforeEach(() => {
   script.answers = [];
   script.asked = [];
+  script.choices = [];
 });
 
 describe('questions on a terminal', () => {
@@ -80,6 +86,25 @@ describe('questions on a terminal', () => {
     script.answers = [true];
     expect((await me(['replan', '--hours', '5'], '2026-12-20', { terminal: true })).code).toBe(0);
     expect(json((await me(['status', '--json'], '2026-12-20')).stdout).hoursPerWeek).toBe(5);
+  });
+
+  it('replan without --hours asks the pace, offering the current one and a typical recent week', async () => {
+    const me = learner();
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+    // 6 h on the last day of each of the first two weeks: a typical week of 6 h.
+    await me(['log', '6', '--date', '2026-11-29'], '2026-12-07');
+    await me(['log', '6', '--date', '2026-12-06'], '2026-12-07');
+    script.answers = [6, true];
+    const result = await me(['replan'], '2026-12-07', { terminal: true });
+    expect(result.code).toBe(0);
+    expect(asked()).toEqual(['At what pace?', 'Replan?']);
+    expect(script.asked[0]!.defaultValue).toBe(10);
+    expect(script.choices[0]).toEqual([
+      '10 h a week, as now',
+      '6 h a week, what you have studied in a typical recent week',
+      'Another number of hours',
+    ]);
+    expect(json((await me(['status', '--json'], '2026-12-07')).stdout).hoursPerWeek).toBe(6);
   });
 
   it('reset asks, with no as the default, and moves the file aside only on yes', async () => {

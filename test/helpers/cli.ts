@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { main } from '../../src/cli/program.js';
+import { main } from '../../src/cli/run.js';
 import type { Io } from '../../src/cli/io.js';
 import { isolatedEnv, tempDir } from './store.js';
 

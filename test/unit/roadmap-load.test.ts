@@ -150,6 +150,82 @@ stages:
   });
 });
 
+describe('the checks of a roadmap', () => {
+  it('refuses headers fetch cannot send, a blocked port, and login steps without a login block', () => {
+    const file = write(`id: t
+title: T
+tracks:
+  node: {title: Node.js, port: 6000}
+stages:
+  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: up, request: {method: GET, path: /, headers: {Upgrade: websocket}}, expect: {status: 200}}
+        - {name: ex, request: {method: GET, path: /, headers: {Expect: 100-continue}}, expect: {status: 200}}
+        - {name: ka, request: {method: GET, path: /, headers: {Keep-Alive: "timeout=5"}}, expect: {status: 200}}
+        - {name: in, session: login, as: other, expect: {status: 200}}
+        - {name: both, session: register, request: {method: GET, path: /}, expect: {status: 200}}
+`);
+    const headers =
+      'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding, Connection, Keep-Alive, Upgrade, Expect)';
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:4:32 tracks.node.port must be a port fetch will use (it refuses a few, such as 6000 and 10080)',
+      `r.yaml:11:64 stages[0].checks.steps[0].request.headers.Upgrade ${headers}`,
+      `r.yaml:12:64 stages[0].checks.steps[1].request.headers.Expect ${headers}`,
+      `r.yaml:13:64 stages[0].checks.steps[2].request.headers.Keep-Alive ${headers}`,
+    ]);
+    const noLogin = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: in, session: login, as: other, expect: {status: 200}}
+        - {name: both, session: register, request: {method: GET, path: /}, expect: {status: 200}}
+        - {name: me, request: {method: GET, path: "/users/\${email}"}, expect: {status: 200}}
+login: {after: nowhere, register: /auth/register, login: /auth/login}
+`);
+    expect(problemsOf(noLogin, 'r.yaml')).toEqual([
+      'r.yaml:12:11 stages[0].checks.steps[1] must have either a request or a session step (register, login or refresh), not both',
+      'r.yaml:14:16 login.after names unknown stage "nowhere"',
+    ]);
+    const withoutLogin = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    checks:
+      steps:
+        - {name: in, session: login, expect: {status: 200}}
+        - {name: me, request: {method: GET, path: "/users/\${email}"}, expect: {status: 200}}
+`);
+    expect(problemsOf(withoutLogin, 'r.yaml')).toEqual([
+      "r.yaml:11:11 stages[0].checks.steps[0] uses the learner session, which needs the roadmap's login block (register and login paths)",
+      'r.yaml:12:11 stages[0].checks.steps[1] uses ${email}, which no earlier check captures (known: random)',
+    ]);
+  });
+
+  it('reads the login block once for the roadmap, with one path or a list', () => {
+    const file = write(`${HEAD}  - id: auth
+    title: Auth
+    hours: 5
+    checks: {steps: [{name: r, session: register, expect: {status: [200, 201]}}]}
+login: {after: auth, register: /auth/register, login: /token}
+`);
+    expect(loadRoadmapFile(file).roadmap.login).toEqual({
+      after: 'auth',
+      register: '/auth/register',
+      login: ['/token'],
+      refresh: [],
+    });
+    expect(loadRoadmapFile(file).roadmap.stages[0]!.checks!.steps[0]).toMatchObject({
+      session: { action: 'register', user: 'learner', password: null },
+      request: null,
+      as: null,
+      attempts: 1,
+    });
+  });
+});
+
 describe('a roadmap file is untrusted input', () => {
   // Refused, not hung or crashed: the suite's test timeout is the guard against hanging.
   const refusal = (run: () => unknown) => {
@@ -275,5 +351,77 @@ describe('the format documentation', () => {
     const { roadmap } = loadRoadmapFile(write(example));
     expect(roadmap.skipForNow[0]).toMatchObject({ topic: 'Kubernetes', at: 'http' });
     expect(roadmap.stages[0]!.selfCheck).toHaveLength(3);
+  });
+});
+
+describe('the evidence of a stage', () => {
+  it('loads every kind a custom roadmap may declare, and a reason where none applies', () => {
+    const file = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence:
+      database: [schema, todo-stored]
+      repository: [history, gitignore, no-secrets, readme, tests, ci, live-url]
+      openapi: [valid, todo-endpoints]
+      container: [dockerfile, run]
+  - id: b
+    title: B
+    hours: 5
+    evidence: {none: The notes are read by a person.}
+`);
+    const [a, b] = loadRoadmapFile(file).roadmap.stages;
+    expect(a!.evidence).toEqual({
+      database: ['schema', 'todo-stored'],
+      repository: ['history', 'gitignore', 'no-secrets', 'readme', 'tests', 'ci', 'live-url'],
+      openapi: ['valid', 'todo-endpoints'],
+      container: ['dockerfile', 'run'],
+      none: null,
+    });
+    expect(b!.evidence).toEqual({
+      database: [],
+      repository: [],
+      openapi: [],
+      container: [],
+      none: 'The notes are read by a person.',
+    });
+  });
+
+  it('names, with file:line:col, an unknown kind or demand, a repeat, none beside a check, and a password check with no login', () => {
+    const file = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence: {database: [schema, tables]}
+  - id: b
+    title: B
+    hours: 5
+    evidence: {repository: [readme, readme]}
+  - id: c
+    title: C
+    hours: 5
+    evidence: {logs: [errors]}
+`);
+    expect(problemsOf(file, 'r.yaml')).toEqual([
+      'r.yaml:9:35 stages[0].evidence.database[1] must be one of schema, todo-stored, password-hashed',
+      'r.yaml:13:28 stages[1].evidence.repository must name each at most once',
+      'r.yaml:17:16 stages[2].evidence.logs is not a known field',
+    ]);
+    const crossed = write(`${HEAD}  - id: a
+    title: A
+    hours: 5
+    evidence: {none: nothing to see, repository: [readme]}
+  - id: b
+    title: B
+    hours: 5
+    evidence: {database: [password-hashed]}
+  - id: c
+    title: C
+    hours: 5
+    evidence: {}
+`);
+    expect(problemsOf(crossed, 'r.yaml')).toEqual([
+      'r.yaml:9:15 stages[0].evidence says none, yet the stage has repository: say why nothing is checked only when nothing is',
+      "r.yaml:13:26 stages[1].evidence.database asks for password-hashed, which registers a user through the roadmap's login block; the roadmap has none",
+      'r.yaml:17:15 stages[2].evidence must name at least one kind (database, repository, openapi, container) or say none: why no machine can judge it',
+    ]);
   });
 });

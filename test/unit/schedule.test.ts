@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '../../src/errors.js';
 import { addDays, daysBetween } from '../../src/plan/dates.js';
-import { checkPlanEnds, layout, type Slot } from '../../src/plan/schedule.js';
+import { checkPlanEnds, lastDayOf, layout, type Slot } from '../../src/plan/schedule.js';
 
 const slots = (hours: number[]): Slot[] => hours.map((h, i) => ({ id: `s${i + 1}`, hours: h }));
 
@@ -120,6 +120,22 @@ describe('layout, invariants over generated stages and paces', () => {
         }
         expect(plan.finish).toBe(windows.at(-1)!.end);
       }),
+    );
+  });
+});
+
+describe('the last day alone', () => {
+  it('is the day layout ends on, for any slots, zero-hour ones included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.25, max: 200, noNaN: true })), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 80 }),
+        (hours, perWeek) => {
+          const given = hours.map((h, i) => ({ id: `s${i}`, hours: h }));
+          expect(lastDayOf(given, '2026-01-01', perWeek)).toBe(layout(given, '2026-01-01', perWeek).lastDay);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

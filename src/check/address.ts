@@ -1,0 +1,34 @@
+import { BlockList, isIP } from 'node:net';
+
+/** Addresses only this machine or its local network can reach (IPv4 also in its IPv6-mapped forms). */
+function privateRanges(): BlockList {
+  const list = new BlockList();
+  for (const [net, bits] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+    ['100.64.0.0', 10],
+  ] as const) {
+    list.addSubnet(net, bits, 'ipv4');
+    list.addSubnet(`::ffff:${net}`, 96 + bits, 'ipv6');
+  }
+  for (const [net, bits] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+  ] as const)
+    list.addSubnet(net, bits, 'ipv6');
+  return list;
+}
+
+/** True for addresses that only this machine or its local network can reach. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const kind = isIP(host);
+  if (kind !== 0) return privateRanges().check(host, kind === 4 ? 'ipv4' : 'ipv6');
+  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.');
+}

@@ -1,0 +1,226 @@
+import { safeLine } from '../validation/sanitize.js';
+import type { Expectation, Matcher } from '../roadmap/checks.js';
+import type { Answer } from './http.js';
+
+/**
+ * Pure judging of one HTTP answer against what a step expects, including the near-misses a
+ * reviewer would forgive enough to go on (`_id` for `id`, a `{data: …}` envelope, `completed` for
+ * `done`, 200 for 201): those fail the step with one sentence, but still yield the values the later
+ * steps need.
+ */
+
+const EXCERPT_LENGTH = 160;
+
+/** Values captured so far (an id keeps its JSON type, so a numeric id is quoted as a number). */
+export type Vars = Map<string, unknown>;
+
+const PLACEHOLDER = /\$\{([^}]*)\}/g;
+
+export const fill = (text: string, vars: Vars) =>
+  text.replace(PLACEHOLDER, (_, name: string) => (vars.has(name) ? String(vars.get(name)) : ''));
+
+/** Fills placeholders in a JSON value; a string that is exactly one placeholder takes the value's own type. */
+export function fillValue(value: unknown, vars: Vars): unknown {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([^}]*)\}$/.exec(value);
+    return whole && vars.has(whole[1]!) ? vars.get(whole[1]!) : fill(value, vars);
+  }
+  if (Array.isArray(value)) return value.map((item) => fillValue(item, vars));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillValue(v, vars)]));
+  return value;
+}
+
+/** The placeholders a value uses that no earlier step has captured. */
+export const missingVars = (value: unknown, vars: Vars): string[] =>
+  [...new Set([...JSON.stringify(value ?? null).matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter(
+    (name) => !vars.has(name),
+  );
+
+/** The value at a path such as `$`, `$.id` or `$.items[0].id`; undefined when there is none. */
+export function valueAt(body: unknown, path: string): unknown {
+  let value = body;
+  for (const [, key, index] of path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    if (key !== undefined)
+      value = Array.isArray(value) || !Object.hasOwn(value, key) ? undefined : (value as Record<string, unknown>)[key];
+    else value = Array.isArray(value) ? value[Number(index)] : undefined;
+  }
+  return value;
+}
+
+const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  ((typeof a === 'number' || typeof a === 'string') &&
+    (typeof b === 'number' || typeof b === 'string') &&
+    String(a) === String(b));
+
+function matches(value: unknown, matcher: Matcher, vars: Vars): boolean {
+  if ('equals' in matcher) return same(value, fillValue(matcher.equals, vars));
+  if ('exists' in matcher) return (value !== undefined) === matcher.exists;
+  if ('type' in matcher) return typeOf(value) === matcher.type;
+  const wanted = Object.entries(fillValue(matcher.has, vars) as Record<string, unknown>);
+  return (
+    Array.isArray(value) &&
+    value.some(
+      (item) =>
+        item !== null &&
+        typeof item === 'object' &&
+        wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)),
+    )
+  );
+}
+
+function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
+  const where = path === '$' ? 'the body' : path;
+  if ('equals' in matcher) return `${where} = ${JSON.stringify(fillValue(matcher.equals, vars))}`;
+  if ('exists' in matcher)
+    return path === '$'
+      ? matcher.exists
+        ? 'a JSON body'
+        : 'no body'
+      : matcher.exists
+        ? `${where} present`
+        : `no ${where}`;
+  if ('type' in matcher)
+    return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
+  return `${where} holds ${JSON.stringify(fillValue(matcher.has, vars))}`;
+}
+
+export function describeExpectation(expect: Expectation, vars: Vars): string {
+  const status = expect.status.join(' or ');
+  const json = expect.json.map(([path, matcher]) => describeMatcher(path, matcher, vars));
+  return json.length > 0 ? `${status} with ${json.join(', ')}` : status;
+}
+
+/** The status, where a redirect points, and a short, cleaned excerpt of the body. */
+export function describeAnswer(answer: Answer): string {
+  const excerpt = safeLine(answer.text).slice(0, EXCERPT_LENGTH);
+  const location = answer.location ? ` → ${safeLine(answer.location).slice(0, EXCERPT_LENGTH)}` : '';
+  return `${answer.status}${location}${excerpt ? ` ${excerpt}${answer.text.length > EXCERPT_LENGTH ? '…' : ''}` : ' (empty body)'}`;
+}
+
+/** A near-miss the judge forgives enough to go on, with the sentence that names it. */
+export type NearMiss = 'status' | 'envelope' | 'underscore-id' | 'completed';
+
+interface Fix {
+  miss: Exclude<NearMiss, 'status'>;
+  apply: (body: unknown) => unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Renames a field in the body and in every object of a list body. */
+function renamed(body: unknown, from: string, to: string): unknown {
+  const one = (item: unknown) =>
+    isRecord(item) && Object.hasOwn(item, from) && !Object.hasOwn(item, to) ? { ...item, [to]: item[from] } : item;
+  return Array.isArray(body) ? body.map(one) : one(body);
+}
+const hasField = (body: unknown, field: string) =>
+  Array.isArray(body)
+    ? body.some((item) => isRecord(item) && Object.hasOwn(item, field))
+    : isRecord(body) && Object.hasOwn(body, field);
+
+const ENVELOPE: Fix = { miss: 'envelope', apply: (body) => (isRecord(body) ? body.data : body) };
+const RENAMES: [Fix, string, string][] = [
+  [{ miss: 'underscore-id', apply: (body) => renamed(body, '_id', 'id') }, '_id', 'id'],
+  [{ miss: 'completed', apply: (body) => renamed(body, 'completed', 'done') }, 'completed', 'done'],
+];
+
+/** The near-misses whose fix could apply to this body: the envelope first, then renames inside it. */
+function applicableFixes(body: unknown): Fix[] {
+  const envelope = isRecord(body) && Object.hasOwn(body, 'data') && Object.keys(body).length <= 3;
+  const inner = envelope ? ENVELOPE.apply(body) : body;
+  const renames = RENAMES.filter(([, from, to]) => hasField(inner, from) && !hasField(inner, to)).map(([fix]) => fix);
+  return [...(envelope ? [ENVELOPE] : []), ...renames];
+}
+
+const FIX_FAILURES: Record<Fix['miss'], string> = {
+  envelope: 'It wraps its answer in {"data": …}; the stage asks for the object or list itself.',
+  'underscore-id': 'Its todos carry `_id` where the stage asks for `id`.',
+  completed: 'Its todos carry `completed` where the stage asks for `done`, so it ignored {"done": true}.',
+};
+
+export function nearMissSentence(miss: NearMiss, answer: Answer, expect: Expectation): string {
+  switch (miss) {
+    case 'status':
+      return `It answered ${answer.status} where the stage asks for ${expect.status.join(' or ')}; the later checks went on with its answer.`;
+    case 'envelope':
+      return 'It wraps its answer in {"data": …}; the stage asks for the object or list itself at the top level (the later checks read inside "data").';
+    case 'underscore-id':
+      return 'Its todos carry `_id` where the stage asks for `id` (MongoDB names it _id: rename it in the JSON you send back); the later checks used `_id`.';
+    case 'completed':
+      return 'Its todos carry `completed` where the stage asks for `done`; the later checks read `completed`.';
+  }
+}
+
+export interface Verdict {
+  outcome: 'passed' | 'near-miss' | 'failed';
+  misses: NearMiss[];
+  /** The captured values, also after a near-miss; empty when the step failed outright. */
+  captured: Vars;
+  /** Why it failed, when the answer says more than "not what was expected". */
+  reason: string | null;
+}
+
+function strictly(
+  expect: Expectation,
+  capture: [string, string][],
+  status: number,
+  body: unknown,
+  vars: Vars,
+): Vars | null {
+  if (!expect.status.includes(status)) return null;
+  if (!expect.json.every(([path, matcher]) => matches(valueAt(body, path), matcher, vars))) return null;
+  const captured: Vars = new Map();
+  for (const [name, path] of capture) {
+    const value = valueAt(body, path);
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    captured.set(name, value);
+  }
+  return captured;
+}
+
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+/** Judges an answer: passed, a near-miss (with the values it still yields), or failed. */
+export function judge(expect: Expectation, capture: [string, string][], answer: Answer, vars: Vars): Verdict {
+  const wantsJson = expect.json.length > 0 || capture.length > 0;
+  let body: unknown;
+  if (wantsJson) {
+    try {
+      body = JSON.parse(answer.text);
+    } catch {
+      const reason = expect.status.includes(answer.status) ? 'The answer is not JSON.' : null;
+      return { outcome: 'failed', misses: [], captured: new Map(), reason };
+    }
+  }
+  const passed = strictly(expect, capture, answer.status, body, vars);
+  if (passed) return { outcome: 'passed', misses: [], captured: passed, reason: null };
+  const statusMiss = !expect.status.includes(answer.status) && is2xx(answer.status) && expect.status.some(is2xx);
+  const fixes = wantsJson ? applicableFixes(body) : [];
+  const status = statusMiss ? expect.status.find(is2xx)! : answer.status;
+  const lenient = fixes.reduce((value, fix) => fix.apply(value), body);
+  const captured = strictly(expect, capture, status, lenient, vars);
+  if (!captured) {
+    // The near-miss did not yield what the step needs (an API that reads `completed` ignored `done`): still name it.
+    const named = fixes.map((fix) => FIX_FAILURES[fix.miss]);
+    return { outcome: 'failed', misses: [], captured: new Map(), reason: named.length > 0 ? named.join(' ') : null };
+  }
+  if (!statusMiss && fixes.length === 0) return { outcome: 'failed', misses: [], captured: new Map(), reason: null };
+  // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
+  const needed = fixes.filter(
+    (fix) =>
+      !strictly(
+        expect,
+        capture,
+        status,
+        fixes.filter((f) => f !== fix).reduce((value, f) => f.apply(value), body),
+        vars,
+      ),
+  );
+  const misses: NearMiss[] = [...(statusMiss ? (['status'] as const) : []), ...needed.map((fix) => fix.miss)];
+  return { outcome: misses.length > 0 ? 'near-miss' : 'passed', misses, captured, reason: null };
+}

@@ -1,0 +1,199 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runContract } from '../../src/check/contract.js';
+import { loadRoadmapFile } from '../../src/roadmap/load.js';
+import { json, learner } from '../helpers/cli.js';
+import { COURSE } from '../helpers/paths.js';
+import {
+  earlyCloseServer,
+  forwardingServer,
+  hugeHeaderServer,
+  malformedServer,
+  opensslMissing,
+  plainHttpServer,
+  tlsServer,
+  type HostileServer,
+} from '../helpers/hostile.js';
+import { closedPort, referenceApi } from '../helpers/servers.js';
+import { runBin } from '../helpers/spawn.js';
+import { tempDir } from '../helpers/store.js';
+
+/**
+ * Every way a server can fail to answer gets one sentence that names the cause and what to do,
+ * never "is your server running?" for a server that did answer.
+ */
+
+const servers: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve<T extends HostileServer>(server: Promise<T>): Promise<T> {
+  const running = await server;
+  servers.push(running);
+  return running;
+}
+
+async function planned() {
+  const me = learner();
+  await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+  return me;
+}
+
+const firstLine = (text: string) => text.split('\n')[0];
+
+describe('check names why nothing useful came back', () => {
+  it('nothing listening: the URL tried and the --url :PORT form', async () => {
+    const me = await planned();
+    const url = await closedPort();
+    const result = await me(['check', 'rest-api', '--url', url]);
+    expect(result.code).toBe(1);
+    expect(firstLine(result.stderr)).toBe(
+      `Error: Nothing answered at ${url}: nothing accepted the connection. Is your server running, and on this port?`,
+    );
+    expect(result.stderr).toContain('`backend-path check rest-api --url :8000`');
+  });
+
+  it.skipIf(Boolean(opensslMissing))(
+    `a self-signed certificate${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`,
+    async () => {
+      const me = await planned();
+      const server = await serve(tlsServer('self-signed'));
+      const result = await me(['check', 'rest-api', '--url', server.url]);
+      expect(result.code).toBe(1);
+      expect(firstLine(result.stderr)).toBe(
+        `Error: ${server.url} answered, but its https certificate is self-signed, so no client trusts it.`,
+      );
+    },
+  );
+
+  it.skipIf(Boolean(opensslMissing))(
+    `a certificate made out to another name${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`,
+    async () => {
+      const server = await serve(tlsServer('wrong-name'));
+      const env = {
+        BACKEND_PATH_CONFIG_DIR: tempDir(),
+        BACKEND_PATH_TODAY: '2026-11-23',
+        NODE_EXTRA_CA_CERTS: server.caFile,
+      };
+      await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'], env);
+      const result = await runBin(['check', 'rest-api', '--url', server.url], env);
+      expect(result.code).toBe(1);
+      expect(firstLine(result.stderr)).toBe(
+        `Error: ${server.url} answered, but its https certificate is made out to another host name.`,
+      );
+    },
+  );
+
+  it('an https URL for a plain http server, and an http URL for an https one', async () => {
+    const me = await planned();
+    const plain = await serve(plainHttpServer());
+    const https = await me(['check', 'rest-api', '--url', plain.url]);
+    expect(https.code).toBe(1);
+    expect(firstLine(https.stderr)).toBe(`Error: ${plain.url} does not speak https on that port (is it plain http?).`);
+    expect(https.stderr).toContain(`--url ${plain.url.replace('https:', 'http:')}/`);
+    if (opensslMissing) return;
+    const tls = await serve(tlsServer('self-signed'));
+    const http = tls.url.replace('https:', 'http:');
+    const wrong = await me(['check', 'rest-api', '--url', http]);
+    expect(wrong.code).toBe(1);
+    expect(firstLine(wrong.stderr)).toBe(`Error: ${http} speaks https on that port, not http.`);
+  });
+
+  it('a crash on one request: which request, and where to look', async () => {
+    const me = await planned();
+    const upstream = await serve(referenceApi());
+    const crashing = await serve(forwardingServer(upstream.url, { resetOn: /^PATCH / }));
+    const result = await me(['check', 'rest-api', '--url', crashing.url, '--json']);
+    expect(result.code).toBe(1);
+    const report = json(result.stdout) as { results: { name: string; ok: boolean; why: string | null }[] };
+    const patch = report.results.find((r) => r.name === 'PATCH /todos/{id} marks it done')!;
+    expect(patch.why).toMatch(/^It crashed on PATCH \/todos\/\d+: look at its log\.$/);
+    expect(report.results.filter((r) => !r.ok).map((r) => r.name)).toEqual(['PATCH /todos/{id} marks it done']);
+  });
+
+  it.each([
+    [
+      'not HTTP at all',
+      malformedServer,
+      'the server answered with something that is not valid HTTP',
+      'Is another program listening on that port? Its answer is not HTTP.',
+    ],
+    [
+      'a 20 KB header',
+      hugeHeaderServer,
+      "the answer's headers are larger than the 16 KB a client accepts (a huge cookie?)",
+      "Its answer's headers are over 16 KB (a large cookie?): clients refuse them.",
+    ],
+    [
+      'a close before the answer',
+      () => earlyCloseServer(false),
+      'the server closed the connection before its answer was complete',
+      'It closed the connection on POST /todos without a complete answer: look at its log.',
+    ],
+    [
+      'a close in the middle of the body',
+      () => earlyCloseServer(true),
+      'the server closed the connection before its answer was complete',
+      'It closed the connection on POST /todos without a complete answer: look at its log.',
+    ],
+  ])('an answer that is %s is named, not taken for a server that is down', async (_name, start, got, why) => {
+    const me = await planned();
+    const server = await serve(start());
+    const result = await me(['check', 'rest-api', '--url', server.url, '--json']);
+    expect(result.code).toBe(1);
+    const first = (json(result.stdout) as { results: { got: string; why: string | null }[] }).results[0]!;
+    expect(first).toMatchObject({ got, why });
+  });
+
+  it('a free host asleep until its first request: the check waits for it and says so', async () => {
+    const upstream = await serve(referenceApi());
+    const sleepy = await serve(forwardingServer(upstream.url, { firstDelayMs: 1500 }));
+    const restApi = loadRoadmapFile(COURSE).roadmap.stages.find((s) => s.id === 'rest-api')!;
+    const run = await runContract(restApi.checks!.steps, {
+      base: new URL(sleepy.url),
+      timeouts: { each: 500, first: 30_000 },
+      login: null,
+      loggedIn: false,
+      token: null,
+    });
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    expect(run.notes).toEqual([
+      expect.stringMatching(
+        /^The first answer took \d+ s, as a free host waking up does; the check waits up to 30 s for it\.$/,
+      ),
+    ]);
+  });
+
+  it('refuses ports fetch will not use, with exit 2, before sending anything', async () => {
+    const me = await planned();
+    const result = await me(['check', 'rest-api', '--url', ':6000']);
+    expect([result.code, firstLine(result.stderr)]).toEqual([
+      2,
+      'Error: --url cannot use port 6000: fetch refuses it (it belongs to another protocol). Pick another port for your server.',
+    ]);
+  });
+
+  it('a 401 to a request without a token names --token when the check cannot log in', async () => {
+    const file = join(tempDir(), 'no-login.yaml');
+    writeFileSync(
+      file,
+      'id: t\ntitle: T\ntracks: {node: {title: N}}\nstages:\n  - id: api\n    title: API\n    hours: 1\n    checks: {steps: [{name: GET /todos lists todos, request: {method: GET, path: /todos}, expect: {status: 200}}]}\n',
+    );
+    const me = learner();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '5', '--start', '2026-11-23']);
+    const protectedApi = await serve(referenceApi());
+    const body = JSON.stringify({ email: 'someone@example.com', password: 'Correct-horse-1' });
+    await fetch(`${protectedApi.url}/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const result = await me(['check', 'api', '--url', protectedApi.url, '--json']);
+    expect(result.code).toBe(1);
+    expect(json(result.stdout).results[0].why).toBe(
+      'It answered 401 to a request without a token: pass your own with `--token <access token>`, or open these routes while this stage is checked.',
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { wrapAnsi } from 'fast-wrap-ansi';
+import { describe, expect, it } from 'vitest';
+import { wrap } from '../../src/ui/text.js';
+
+describe('wrapping by words', () => {
+  it('wraps one-column text exactly as wrap-ansi does, without its Unicode tables', () => {
+    // Letters and punctuation only: digits and backticks would be glued into one word before wrapping.
+    const word = fc.stringMatching(/^[a-zA-Z.,:()é·–→-]{1,14}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 10, max: 120 }),
+        (words, width) => {
+          const text = words.join(' ');
+          expect(wrap(text, width)).toBe(wrapAnsi(text, width, { hard: false, trim: true }));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a word longer than the line whole, on a line of its own', () => {
+    expect(wrap('see https://example.com/a/very/long/path/that/does/not/fit here', 20)).toBe(
+      'see\nhttps://example.com/a/very/long/path/that/does/not/fit\nhere',
+    );
+  });
+
+  it('measures colour codes as no width, and hands wide characters to the library', () => {
+    const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+    const unstyled = (text: string) => text.replaceAll('\u001b[1m', '').replaceAll('\u001b[22m', '');
+    const plain = 'one two three four five six seven';
+    expect(unstyled(wrap(`${bold('one two')} three four five six seven`, 12))).toBe(wrap(plain, 12));
+    expect(wrap('日本語 の 文字 は 二桁 です', 10)).toBe(
+      wrapAnsi('日本語 の 文字 は 二桁 です', 10, { hard: false, trim: true }),
+    );
+  });
+});
