@@ -195,13 +195,18 @@ function takeOver(lockPath: string, entry: string, token: string): void {
 }
 
 /**
- * Removes what commands that died left beside the lock: a waiter's draft (a live waiter renames
- * its entry on every try, so a draft untouched for the stale time has no one behind it) and an
- * entry a taker moved out but did not delete. Run by the holder, so by one command at a time.
+ * Clears, as the new holder (so one command at a time), what other commands left beside the lock:
+ * - a waiter's draft untouched for the stale time (a live waiter renames its entry on every try);
+ * - an entry a taker moved out but did not delete;
+ * - the data file's temporary files (`<file>.tmp-…`, as atomically, conf's writer, names them).
+ *   Only the holder writes, so any such file belongs to a command that died, or that stalled in
+ *   the middle of its write and lost the lock: without its temporary file its rename fails, and
+ *   it cannot replace the file after this holder has saved.
  */
 function sweep(lockPath: string, staleMs: number): void {
   const dir = dirname(lockPath);
-  const prefix = `${basename(lockPath)}.`;
+  const lockPrefix = `${basename(lockPath)}.`;
+  const temporary = new RegExp(`^${basename(lockPath, '.lock').replace(/\./g, '\\.')}\\.tmp-\\d+[0-9a-f]*$`);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -209,10 +214,12 @@ function sweep(lockPath: string, staleMs: number): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
     const path = join(dir, name);
     try {
-      if (name.endsWith('.stale') || Date.now() - lstatSync(path).mtimeMs > staleMs)
+      if (
+        temporary.test(name) ||
+        (name.startsWith(lockPrefix) && (name.endsWith('.stale') || Date.now() - lstatSync(path).mtimeMs > staleMs))
+      )
         rmSync(path, { recursive: true, force: true });
     } catch {
       // Gone meanwhile, or not ours to remove: either way nothing to do.

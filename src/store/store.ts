@@ -49,7 +49,8 @@ const minutesSince2020 = (now: string) => Math.floor((Date.parse(`${now}Z`) - Da
 /** The progress file as conf holds it for one change: the data it read, and how to save new text. */
 interface OpenFile {
   current: SavedData | undefined;
-  save(text: string): void;
+  /** Writes `text` through conf; `verify` runs as conf serializes, the last step before its own write. */
+  save(text: string, verify: () => void): void;
 }
 
 /**
@@ -147,7 +148,7 @@ export class ProgressStore {
     }
     const { default: Conf } = await import('conf');
     let current: SavedData | undefined;
-    let text = '';
+    let pending: { text: string; verify: () => void } | undefined;
     let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
     try {
       conf = new Conf<Record<string, unknown>>({
@@ -155,7 +156,13 @@ export class ProgressStore {
         configName: 'progress',
         accessPropertiesByDotNotation: false,
         deserialize: (source) => ({ ...(current ??= parseSaved(source, this.path, !this.#options.brief)) }),
-        serialize: () => text,
+        // conf serializes just before it writes: the lock is re-asserted here, as late as conf
+        // allows, and nothing is written unless a save asked for this text.
+        serialize: () => {
+          if (!pending) throw new Error('conf tried to write the progress file when no change was being saved');
+          pending.verify();
+          return pending.text;
+        },
       });
     } catch (error) {
       if (error instanceof CliError) throw error;
@@ -163,11 +170,15 @@ export class ProgressStore {
     }
     return {
       current,
-      save: (next) => {
-        text = next;
+      save: (text, verify) => {
+        pending = { text, verify };
         try {
           conf.store = {};
         } catch (error) {
+          if (error instanceof CliError) throw error;
+          // A writer that stalled mid-write finds its temporary file cleared by the one that took
+          // the lock over (see sweep in lock.ts): that is the lost lock, not a disk problem.
+          verify();
           throw this.#writeFailure(error as NodeJS.ErrnoException);
         }
       },
@@ -192,10 +203,9 @@ export class ProgressStore {
         );
       }
     }
-    // The last moment before the rename: if another command took the lock while this one was
-    // stalled, it may have saved since, and writing now would undo its change.
-    lock.verify();
-    file.save(text);
+    // Checked at the last moment before conf writes: if another command took the lock while this
+    // one was stalled, it may have saved since, and writing now would undo its change.
+    file.save(text, () => lock.verify());
   }
 
   #readFailure(error: unknown): FailureError {

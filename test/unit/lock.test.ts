@@ -193,6 +193,8 @@ describe('the lock', () => {
     }
     utimesSync(join(dir, 'progress.json.lock.41-dead'), old, old);
     writeFileSync(join(dir, 'progress.json.lock.43-taker.stale'), '');
+    // A temporary file of a write that stalled: cleared, so that write can no longer land.
+    writeFileSync(join(dir, 'progress.json.tmp-1765000000a1b2c3'), '{}');
     await store.update((c) => withNote(c, 'x'));
     expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.lock.42-live']);
   });
