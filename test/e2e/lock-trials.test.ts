@@ -59,12 +59,12 @@ function startWriter(dir: string, id: string, staleMs: number, hold = false): Wr
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freshStore(): string {
+/** A store with a plan, and with `entries` log entries to make every write long. */
+function freshStore(entries = 0): string {
   const dir = tempDir();
-  writeFileSync(
-    join(dir, 'progress.json'),
-    JSON.stringify(savedFor({ hours: [10, 20], perWeek: 10, start: '2026-01-05' }).data),
-  );
+  const data = savedFor({ hours: [10, 20], perWeek: 10, start: '2026-01-05' }).data;
+  data.log = Array.from({ length: entries }, () => ({ date: '2026-01-06', hours: 0.01 }));
+  writeFileSync(join(dir, 'progress.json'), JSON.stringify(data));
   return dir;
 }
 
@@ -79,6 +79,8 @@ async function tally(dir: string, writers: Writer[]) {
   const notes = notesIn(dir);
   return {
     lost: results.filter((r) => r.code === 0 && !notes.has(`note ${r.id}`)).length,
+    /** Who exited how, and whether their note is in the file, for the message of a failed count. */
+    outcomes: results.map((r) => `${r.id}:${r.code}${notes.has(`note ${r.id}`) ? '+' : '-'}`).join(' '),
     stalled: results.filter((r) => r.stderr.includes(STALLED)).length,
     failed: results.filter((r) => r.code !== 0),
     saved: results.filter((r) => r.code === 0).length,
@@ -124,6 +126,7 @@ describe('the progress file lock, between processes', () => {
       const staleMs = 1000;
       let lost = 0;
       let saved = 0;
+      const losses: string[] = [];
       for (let trial = 0; trial < 6 * TRIALS; trial++) {
         const dir = freshStore();
         const stopped = startWriter(dir, 'stopped', staleMs);
@@ -137,13 +140,43 @@ describe('the progress file lock, between processes', () => {
         const counts = await tally(dir, [stopped, ...others]);
         lost += counts.lost;
         saved += counts.saved;
+        if (counts.lost > 0) losses.push(counts.outcomes);
         // Only the writer that was stopped may fail, and only by saying it stalled.
         for (const failure of counts.failed)
           expect([failure.id, failure.stderr]).toEqual(['stopped', expect.stringContaining(STALLED)]);
       }
       record({ trials: 6 * TRIALS, lost, saved });
-      expect(lost).toBe(0);
+      expect(lost, losses.join('; ')).toBe(0);
       expect(saved).toBeGreaterThanOrEqual(12 * TRIALS);
+    },
+    GUARD,
+  );
+
+  it(
+    `keeps every acknowledged note when a writer is stopped in the middle of a long write (${6 * TRIALS} trials)`,
+    async () => {
+      const staleMs = 1000;
+      let lost = 0;
+      const losses: string[] = [];
+      for (let trial = 0; trial < 6 * TRIALS; trial++) {
+        // 60,000 log entries: validating, serializing and writing take tens of milliseconds.
+        const dir = freshStore(60_000);
+        const stopped = startWriter(dir, 'stopped', staleMs, true);
+        await stopped.locked;
+        stopped.child.stdin!.end('go\n');
+        // Somewhere in its check, its serialization or conf's write of the file.
+        await sleep(Math.random() * 60);
+        stopped.child.kill('SIGSTOP');
+        await sleep(staleMs * 2);
+        const others = [startWriter(dir, 'a', staleMs), startWriter(dir, 'b', staleMs)];
+        await Promise.all(others.map((w) => w.exited));
+        stopped.child.kill('SIGCONT');
+        const counts = await tally(dir, [stopped, ...others]);
+        lost += counts.lost;
+        if (counts.lost > 0) losses.push(counts.outcomes);
+      }
+      record({ trials: 6 * TRIALS, lost });
+      expect(lost, losses.join('; ')).toBe(0);
     },
     GUARD,
   );
