@@ -1,6 +1,6 @@
 import { DATABASE_URL_EXAMPLE } from '../coach/check-url.js';
 import type { Check, Stage, StageEvidence } from '../roadmap/types.js';
-import { notJudged, type StepFrame } from './step.js';
+import { EvidenceUnavailable, notHere, type StepFrame } from './step.js';
 import type { ContractOptions } from './contract.js';
 import type { CheckRun, StepResult } from './result.js';
 import type { Started } from './container/engine.js';
@@ -20,6 +20,8 @@ export interface EvidenceInputs {
   database: URL | null;
   repo: string;
   spec: string | null;
+  /** The learner named the repository with --repo: then a folder that is not one is a failure, not a gap. */
+  repoGiven: boolean;
   /** The public address the deploy check last passed with, which the README should name. */
   deployed: string | undefined;
   /** The stage's own HTTP contract run, whose registered learner the password check looks for. */
@@ -79,7 +81,7 @@ async function databaseSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
       expected: `what the stage asks of it: ${inputs.evidence.database.join(', ')}`,
     };
     return [
-      notJudged(
+      notHere(
         frame,
         `no database was given: add --db ${DATABASE_URL_EXAMPLE} (the DATABASE_URL your API uses); the check remembers it`,
       ),
@@ -94,7 +96,22 @@ async function databaseSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
 async function repositorySteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   const { readRepository } = await import('./repository/read.js');
   const { judgeRepository } = await import('./repository/judge.js');
-  const facts = await readRepository(inputs.repo);
+  let facts;
+  try {
+    facts = await readRepository(inputs.repo);
+  } catch (error) {
+    // Run from another folder without --repo: the repository was not given, so it is not judged here.
+    if (!(error instanceof EvidenceUnavailable) || inputs.repoGiven) throw error;
+    const frame: StepFrame = {
+      kind: 'repository',
+      name: 'your repository',
+      sent: inputs.repo,
+      expected: 'a git repository with your project',
+    };
+    return [
+      notHere(frame, `${error.message} Run the check in your project's folder, or name it with --repo <folder>.`),
+    ];
+  }
   return judgeRepository(facts, inputs.evidence.repository, { track: inputs.track, deployed: inputs.deployed });
 }
 
@@ -110,6 +127,20 @@ async function dockerfileSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   const { readContainer } = await import('./container/read.js');
   const { judgeDockerfile } = await import('./container/judge.js');
   const facts = await readContainer(inputs.repo, { engine: async () => ({ available: false, reason: 'not asked' }) });
+  if (facts.dockerfile === null && !inputs.repoGiven) {
+    const frame: StepFrame = {
+      kind: 'container',
+      name: 'your Dockerfile',
+      sent: inputs.repo,
+      expected: 'a Dockerfile for your API',
+    };
+    return [
+      notHere(
+        frame,
+        `there is no Dockerfile in ${inputs.repo}. Run the check in your project's folder, or name it with --repo <folder>.`,
+      ),
+    ];
+  }
   return judgeDockerfile(facts, inputs.track);
 }
 

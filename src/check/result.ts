@@ -11,6 +11,12 @@ export interface StepResult {
   ok: boolean;
   /** False for a step that could not run (the server stopped answering, or a value it needed never came). */
   ran: boolean;
+  /**
+   * True for evidence that could not be looked at here for want of an input or a tool the learner
+   * did not give (no --db, no repository, no Docker engine): reported, never counted for or
+   * against the stage.
+   */
+  unchecked?: true;
   /** Failed on a near-miss (`_id`, an envelope, 200 for 201): the later steps went on with its values. */
   nearMiss: boolean;
   /** What was sent or looked at, on one line, e.g. `POST http://localhost:3000/todos {"title":"…"}`. */

@@ -40,6 +40,19 @@ export function notJudged(frame: StepFrame, reason: string): EvidenceStep {
   return { ...frame, ok: false, ran: false, nearMiss: false, got: `not run: ${reason}`, why: null };
 }
 
+/** Evidence that cannot be looked at here (no database given, no Docker engine): said, never counted. */
+export function notHere(frame: StepFrame, reason: string): EvidenceStep {
+  return {
+    ...frame,
+    ok: false,
+    ran: false,
+    unchecked: true,
+    nearMiss: false,
+    got: `not checked here: ${reason}`,
+    why: null,
+  };
+}
+
 /** Names in a sentence: "a", "a and b", "a, b and c". */
 export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -17,6 +17,8 @@ export interface EvidenceTargets {
   /** The database to read, with its password (never printed), and whether it came from --db. */
   database: { url: URL; given: boolean } | null;
   repo: string;
+  /** The repository was named with --repo (not just this folder). */
+  repoGiven: boolean;
   spec: string | null;
 }
 
@@ -78,6 +80,7 @@ export function evidenceTargets(
   return {
     database: evidence && evidence.database.length > 0 ? databaseTarget(learner, options) : null,
     repo: resolve(cwd, options.repo ?? '.'),
+    repoGiven: options.repo !== undefined,
     spec,
   };
 }

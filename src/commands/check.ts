@@ -202,6 +202,7 @@ async function gather(
               api,
               database: targets.database?.url ?? null,
               repo: targets.repo,
+              repoGiven: targets.repoGiven,
               spec: targets.spec,
               deployed: deployedUrl(learner),
               contract,
@@ -263,13 +264,15 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
   const { base, targets, results, notes } = await gather(learner, stage, options, context);
   const database = targets.database;
-  const passed = results.filter((r) => r.ok).length;
+  // Evidence that could not be looked at here is reported, never counted for or against the stage.
+  const counted = results.filter((r) => !r.unchecked);
+  const passed = counted.filter((r) => r.ok).length;
   const kinds = EVIDENCE_KIND_NAMES.filter((kind) => (checkedEvidence(stage)?.[kind].length ?? 0) > 0);
   const { today } = context.clock;
   await context.store.update((current) => {
     if (!current) throw noPlan();
     const record = recordOf(
-      { date: today, url: base?.href ?? '', passed, total: results.length, kinds },
+      { date: today, url: base?.href ?? '', passed, total: Math.max(1, counted.length), kinds },
       current.checks[stage.id],
     );
     const planUrl = base && isLocalHost(base.hostname) && !stage.checks?.public ? { checkUrl: base.href } : {};
@@ -284,7 +287,7 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     url: base?.href ?? '',
     looked: looked(base, database?.url ?? null, kinds, targets),
     again: `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`,
-    passed: passed === results.length,
+    passed: counted.length > 0 && passed === counted.length,
     date: today,
     results,
     notes,

@@ -2,6 +2,7 @@ import { toLearner, type Learner } from '../coach/learner.js';
 import type { Clock } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
 import { findBuiltin } from '../roadmap/builtin.js';
+import type { RawRoadmap } from '../roadmap/schema.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
 import type { ProgressStore } from '../store/store.js';
@@ -51,8 +52,12 @@ export function changeLearner<R>(
 ): Promise<R> {
   return context.store.update(async (current) => {
     if (!current) throw noPlan();
-    const { roadmap, hash } = await roadmapOf(current, context, { quiet: options.adopt });
-    return change(toLearner(current, roadmap), current, hash);
+    const { roadmap, hash, compiled } = await roadmapOf(current, context, { quiet: options.adopt });
+    const outcome = await change(toLearner(current, roadmap), current, hash);
+    // A writer that had to parse the learner's roadmap file keeps its compiled form for the reads after it.
+    const kept = (outcome.data ?? current).profile.roadmap.hash;
+    if (compiled && kept === hash) await keepCompiled(context, hash, compiled);
+    return outcome;
   });
 }
 
@@ -76,25 +81,14 @@ export async function roadmapOf(
   data: SavedData,
   context: CommandContext,
   { quiet = false } = {},
-): Promise<{ roadmap: Roadmap; hash?: string }> {
+): Promise<{ roadmap: Roadmap; hash?: string; compiled?: RawRoadmap }> {
   const { id, file, hash } = data.profile.roadmap;
   let roadmap: Roadmap;
   let current: string | undefined;
+  let compiled: RawRoadmap | undefined;
   if (file) {
-    const { loadRoadmapFile } = await import('../roadmap/load.js');
-    let loaded;
-    try {
-      loaded = loadRoadmapFile(file);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        throw new FailureError(
-          `Your plan's roadmap file ${file} is gone.`,
-          'Put it back, or run `backend-path plan --roadmap <id|file>` to choose another; your progress is kept.',
-        );
-      }
-      throw error;
-    }
-    roadmap = loaded.roadmap;
+    const loaded = await ownRoadmap(file, hash, context);
+    ({ roadmap, compiled } = loaded);
     current = loaded.hash;
     if (loaded.hash !== hash && !quiet) {
       context.warn(
@@ -118,5 +112,50 @@ export async function roadmapOf(
       'Run `backend-path plan --track <track>` to choose one of them; your progress is kept.',
     );
   }
-  return { roadmap, hash: current };
+  return { roadmap, hash: current, ...(compiled ? { compiled } : {}) };
+}
+
+/**
+ * A learner's own roadmap file: its compiled form when the file is unchanged and one was kept
+ * (see roadmap/compiled.ts), else the file parsed and validated, with that validated form for a
+ * writing command to keep.
+ */
+async function ownRoadmap(
+  file: string,
+  saved: string | undefined,
+  context: CommandContext,
+): Promise<{ roadmap: Roadmap; hash: string; compiled?: RawRoadmap }> {
+  const { contentHash, readRoadmapBytes } = await import('../roadmap/file.js');
+  let bytes: Buffer;
+  try {
+    bytes = readRoadmapBytes(file);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      throw new FailureError(
+        `Your plan's roadmap file ${file} is gone.`,
+        'Put it back, or run `backend-path plan --roadmap <id|file>` to choose another; your progress is kept.',
+      );
+    }
+    throw error;
+  }
+  const hash = contentHash(bytes);
+  if (hash === saved) {
+    const { readCompiled } = await import('../roadmap/compiled.js');
+    const roadmap = readCompiled(context.store.dir, hash);
+    if (roadmap) return { roadmap, hash };
+  }
+  const { parseRoadmap } = await import('../roadmap/load.js');
+  const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
+  return { roadmap, hash, compiled: raw };
+}
+
+/** Keeps the compiled form of the learner's own roadmap: only writing commands call this. */
+export async function keepCompiled(
+  context: CommandContext,
+  hash: string | undefined,
+  raw: RawRoadmap | undefined,
+): Promise<void> {
+  if (!hash || !raw) return;
+  const { writeCompiled } = await import('../roadmap/compiled.js');
+  writeCompiled(context.store.dir, hash, raw);
 }

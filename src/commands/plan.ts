@@ -1,7 +1,7 @@
 import { agree, planDocument, type PlanDocument } from '../coach/agree.js';
 import { toLearner } from '../coach/learner.js';
 import { withPace } from '../coach/effort.js';
-import { roadmapOf, type CommandContext } from './context.js';
+import { keepCompiled, roadmapOf, type CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { checkPlanStart, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, WEEKLY_HOURS_RULE, weeklyHours } from '../coach/rules.js';
 import { parseIsoDate, type IsoDate } from '../plan/dates.js';
@@ -81,7 +81,9 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   }
   // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
   if (same) return kept(context, existing, answers.resolved.roadmap);
-  return savePlan(profile, answers.resolved.roadmap, context);
+  const result = await savePlan(profile, answers.resolved.roadmap, context);
+  await keepCompiled(context, answers.resolved.file?.hash, answers.resolved.file?.raw);
+  return result;
 }
 
 /** The start a plan made over `existing` takes by default: its own start while still ahead, else today. */

@@ -61,8 +61,8 @@ export async function builtinRoadmaps(): Promise<Roadmap[]> {
 /** A roadmap named on the command line: a built-in id, or a path to a YAML file. */
 export interface ResolvedRoadmap {
   roadmap: Roadmap;
-  /** Set for a roadmap file: its absolute path and content hash. */
-  file?: { path: string; hash: string };
+  /** Set for a roadmap file: its absolute path, content hash and validated form. */
+  file?: { path: string; hash: string; raw: RawRoadmap };
 }
 
 export function looksLikePath(name: string): boolean {
@@ -81,6 +81,6 @@ export async function resolveRoadmap(name: string, cwd: string): Promise<Resolve
   }
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(cwd, name);
-  const { roadmap, hash } = loadRoadmapFile(path);
-  return { roadmap, file: { path, hash } };
+  const { roadmap, hash, raw } = loadRoadmapFile(path);
+  return { roadmap, file: { path, hash, raw } };
 }

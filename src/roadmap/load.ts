@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { describeCode, FailureError, RoadmapError, UsageError } from '../errors.js';
+import { RoadmapError } from '../errors.js';
+import { contentHash, readRoadmapBytes } from './file.js';
 import { safeLine } from '../validation/sanitize.js';
 import { locateProblems } from '../validation/locate.js';
 import type { Roadmap } from './types.js';
 import { validateRoadmap } from './validate.js';
 import type { RawRoadmap } from './schema.js';
 
-export const MAX_ROADMAP_BYTES = 1024 * 1024;
 /** Far more than any honest roadmap uses; an alias bomb needs thousands. */
 const MAX_ALIASES = 100;
 
@@ -20,78 +18,11 @@ export interface LoadedRoadmap {
   hash: string;
 }
 
-const KINDS: [keyof Stats, string][] = [
-  ['isDirectory', 'a folder'],
-  ['isFIFO', 'a named pipe'],
-  ['isCharacterDevice', 'a device'],
-  ['isBlockDevice', 'a device'],
-  ['isSocket', 'a socket'],
-];
-
-/**
- * Reads at most the size limit plus one byte of a regular file. The file is opened without
- * blocking and checked before reading, so a pipe, a device such as /dev/zero or a folder is
- * refused at once instead of hanging or filling memory.
- */
-export function readRoadmapBytes(file: string): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw unreadable(file, error as NodeJS.ErrnoException);
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) {
-      const kind = KINDS.find(([test]) => (stats[test] as () => boolean).call(stats))?.[1] ?? 'not a regular file';
-      throw new UsageError(
-        `Roadmap file ${file} is ${kind}, not a regular file.`,
-        'Pass a path to a .yaml roadmap file.',
-      );
-    }
-    // Sized by the limit, not by stats.size, which some special files report as 0.
-    const buffer = Buffer.allocUnsafe(MAX_ROADMAP_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = readSync(fd, buffer, length, buffer.length - length, null);
-    }
-    if (length > MAX_ROADMAP_BYTES)
-      throw new FailureError(`Roadmap file ${file} is larger than 1 MiB; roadmaps may be at most 1 MiB.`);
-    return buffer.subarray(0, length);
-  } catch (error) {
-    if (error instanceof FailureError || error instanceof UsageError) throw error;
-    throw unreadable(file, error as NodeJS.ErrnoException);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function unreadable(file: string, error: NodeJS.ErrnoException): Error {
-  switch (error.code) {
-    case 'ENOENT':
-      return new UsageError(
-        `Roadmap file ${file} does not exist.`,
-        'Pass a path to a .yaml roadmap, or a built-in id (see `backend-path roadmaps`).',
-      );
-    case 'EACCES':
-    case 'EPERM':
-      return new FailureError(`Roadmap file ${file} cannot be read: permission denied.`);
-    case 'ELOOP':
-      return new FailureError(`Roadmap file ${file} cannot be read: its symbolic links form a loop.`);
-    case 'ENOTDIR':
-      return new UsageError(`Roadmap file ${file} does not exist: part of its path is a file, not a folder.`);
-    case 'EISDIR':
-      return new UsageError(`Roadmap file ${file} is a folder, not a regular file.`);
-    default:
-      return new FailureError(`Roadmap file ${file} cannot be read: ${describeCode(error.code)}.`);
-  }
-}
-
 /** Reads a roadmap file: type- and size-checked, parsed, sanitized and validated. */
 export function loadRoadmapFile(file: string): LoadedRoadmap {
   const bytes = readRoadmapBytes(file);
   const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
-  return { roadmap, raw, hash: createHash('sha256').update(bytes).digest('hex') };
+  return { roadmap, raw, hash: contentHash(bytes) };
 }
 
 /** An alias that points back into its own anchor: the document would contain itself. */

@@ -34,11 +34,13 @@ export function renderCheck(result: CheckResult, view: View): string {
   for (const step of result.results) {
     const mark = step.ok
       ? style.green('✔')
-      : step.ran
-        ? step.nearMiss
-          ? style.yellow('✖')
-          : style.red('✖')
-        : style.dim('–');
+      : step.unchecked
+        ? style.dim('○')
+        : step.ran
+          ? step.nearMiss
+            ? style.yellow('✖')
+            : style.red('✖')
+          : style.dim('–');
     lines.push(wrap(`${mark} ${step.name}`, width, 0, 2));
     if (step.ok) continue;
     if (!step.ran) {
@@ -55,16 +57,26 @@ export function renderCheck(result: CheckResult, view: View): string {
   }
   if (result.notes.length > 0)
     lines.push('', ...result.notes.map((note) => wrap(`${style.dim('•')} ${safeLine(note)}`, width, 0, 2)));
-  const passed = result.results.filter((r) => r.ok).length;
-  const summary = result.passed
-    ? style.green(
-        `All ${result.results.length} checks passed. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
-      )
-    : style.yellow(
-        `${passed} of ${result.results.length} checks passed. Fix the first failing one${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
-      );
-  lines.push('', wrap(summary, width));
+  lines.push('', wrap(summary(result, view), width));
   return `${lines.join('\n')}\n`;
+}
+
+/** The last line: how many checks passed, and what could not be looked at here. */
+function summary(result: CheckResult, { style }: View): string {
+  const counted = result.results.filter((r) => !r.unchecked);
+  const passed = counted.filter((r) => r.ok).length;
+  const notHere = result.results.length - counted.length;
+  const aside =
+    notHere === 0 ? '' : ` (${notHere === 1 ? 'one more was' : `${notHere} more were`} not checked here: see above)`;
+  if (counted.length === 0) return style.yellow('Nothing could be checked here: see above for what the check needs.');
+  if (result.passed) {
+    return style.green(
+      `All ${counted.length} checks passed${aside}. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
+    );
+  }
+  return style.yellow(
+    `${passed} of ${counted.length} checks passed${aside}. Fix the first failing one${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
+  );
 }
 
 export function renderNoteList(result: NoteListResult, view: View): string {

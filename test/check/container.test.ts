@@ -122,7 +122,7 @@ describe('the Docker engine', () => {
       const step = engineMissingStep(facts, 'backend-path check docker --url :3000');
       expect(step).toMatchObject({ ok: false, ran: false });
       expect(step.got).toBe(
-        `not run: no Docker engine answers here (docker info: ${facts.engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker --url :3000\``,
+        `not checked here: no Docker engine answers here (docker info: ${facts.engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker --url :3000\``,
       );
     },
   );

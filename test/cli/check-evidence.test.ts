@@ -264,7 +264,7 @@ describe.skipIf(dockerMissing)(
           ]);
           const notTried = report.results.find((s) => s.name.startsWith('the image builds'))!;
           expect(notTried.got).toBe(
-            `not run: no Docker engine answers here (docker info: ${engine.available ? '' : engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker\``,
+            `not checked here: no Docker engine answers here (docker info: ${engine.available ? '' : engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker\``,
           );
         } finally {
           r.remove();
@@ -273,3 +273,21 @@ describe.skipIf(dockerMissing)(
     );
   },
 );
+
+describe('evidence that is not here to look at', () => {
+  it('a repository stage run outside any repository checks nothing and says what it needs, exit 1', async () => {
+    const { me } = await planned('node');
+    const outside = tempDir();
+    const result = await me(['check', 'language', '--json'], '2026-11-23', { cwd: outside });
+    const report = json(result.stdout) as Report & { results: { unchecked?: boolean }[] };
+    expect(result.code).toBe(1);
+    expect(report.passed).toBe(false);
+    expect(report.results).toEqual([expect.objectContaining({ kind: 'repository', unchecked: true })]);
+    expect((await me(['check', 'language'], '2026-11-23', { cwd: outside })).stdout.replace(/\s+/g, ' ')).toContain(
+      "Run the check in your project's folder, or name it with --repo <folder>.",
+    );
+    // Named with --repo, a folder that is not a repository is a failure with one sentence.
+    const named = await me(['check', 'language', '--repo', outside], '2026-11-23');
+    expect(named.code).toBe(1);
+  });
+});

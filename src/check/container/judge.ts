@@ -1,7 +1,7 @@
 import { DockerfileParser, type Dockerfile, type From } from 'dockerfile-ast';
 import { dependencyFolders, notIgnored } from '../project.js';
 import { secretIn } from '../repository/secrets.js';
-import { judged, listed, notJudged, type EvidenceStep, type StepFrame } from '../step.js';
+import { judged, listed, notHere, notJudged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { ContainerFacts } from './facts.js';
 
 const frame = (name: string, sent: string, expected: string): StepFrame => ({
@@ -194,7 +194,7 @@ const RUN = frame(
 /** What a machine without a Docker engine could not try, and how the learner tries it instead. */
 export function engineMissingStep(facts: ContainerFacts, again: string): EvidenceStep {
   const reason = facts.engine.available ? '' : facts.engine.reason;
-  return notJudged(
+  return notHere(
     RUN,
     `no Docker engine answers here (docker info: ${reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`${again}\``,
   );

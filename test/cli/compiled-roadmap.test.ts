@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, learner } from '../helpers/cli.js';
+import { COURSE } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
+
+/** Counts how often a roadmap file's YAML is parsed, around the real parser. */
+const parsed = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/roadmap/load.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/roadmap/load.js')>();
+  return {
+    ...real,
+    parseRoadmap: (...args: Parameters<typeof real.parseRoadmap>) => {
+      parsed.count++;
+      return real.parseRoadmap(...args);
+    },
+  };
+});
+
+beforeEach(() => {
+  parsed.count = 0;
+});
+
+function planOnCopy() {
+  const dir = tempDir();
+  const file = join(tempDir(), 'mine.yaml');
+  writeFileSync(file, readFileSync(COURSE));
+  const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+  const compiled = () => readdirSync(join(dir, 'compiled-roadmaps'));
+  return { dir, file, me, compiled };
+}
+
+describe('a roadmap of your own, compiled once', () => {
+  it('is parsed when the plan is made, then read from its compiled form while the file is unchanged', async () => {
+    const { file, me, compiled } = planOnCopy();
+    expect((await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10'])).code).toBe(0);
+    expect(compiled()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.json$/)]);
+    parsed.count = 0;
+    for (const command of [['next'], ['status'], ['status', '--short'], [], ['log', '1']]) {
+      expect((await me(command)).code).toBe(0);
+    }
+    expect(parsed.count).toBe(0);
+  });
+
+  it('parses a changed file, says so, and keeps the new form only once the plan adopts it', async () => {
+    const { file, me, compiled } = planOnCopy();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
+    const before = compiled();
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('title: "Test course: nine stages"', 'title: Changed course'),
+    );
+    parsed.count = 0;
+    const status = await me(['status']);
+    expect(status.stderr).toContain('changed since your plan was made');
+    expect(json((await me(['status', '--json'])).stdout).roadmap.title).toBe('Changed course');
+    expect(parsed.count).toBe(2);
+    expect(compiled()).toEqual(before);
+    await me(['replan', '--yes']);
+    expect(compiled()).not.toEqual(before);
+    parsed.count = 0;
+    await me(['status']);
+    expect(parsed.count).toBe(0);
+  });
+
+  it('never uses a damaged compiled form, and a write keeps a sound one again', async () => {
+    const { dir, file, me, compiled } = planOnCopy();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
+    const kept = join(dir, 'compiled-roadmaps', compiled()[0]!);
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('"course"', '"coarse"'));
+    parsed.count = 0;
+    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
+    expect(parsed.count).toBe(1);
+    await me(['log', '1']);
+    parsed.count = 0;
+    await me(['status']);
+    expect(parsed.count).toBe(0);
+  });
+});
