@@ -32,6 +32,11 @@ import { describeCode, FailureError } from '../errors.js';
  *   takeover fails, so a live holder's lock is never taken over on an old reading of its time.
  * - Releasing: the holder removes its entry, then the empty folder.
  * An empty lock folder (a release half done, or proper-lockfile's lock from older versions) is free.
+ *
+ * What a file lock cannot fence: a holder stopped after its last check and before its write lands.
+ * The check runs as conf serializes, and a new holder clears conf's temporary files (see sweep), so
+ * a writer stopped once its temporary file exists cannot land it; what remains is the few system
+ * calls between the check and the creation of that file.
  */
 
 export interface LockTiming {
