@@ -54,7 +54,6 @@ const FATAL_FIRST: ReadonlySet<Fault> = new Set([
   'untrusted',
   'expired',
   'not-https',
-  'bad-port',
 ]);
 /** Faults after which the server is gone for the rest of the run. */
 const FATAL_LATER: ReadonlySet<Fault> = new Set(['refused', 'timeout']);

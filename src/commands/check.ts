@@ -76,7 +76,7 @@ export function parseCheckUrl(text: string): URL {
   if (url.username || url.password) throw new UsageError('--url must not carry a user name or password.');
   if (url.port && BLOCKED_PORTS.has(Number(url.port))) {
     throw new UsageError(
-      `--url cannot use port ${url.port}: fetch refuses it (it belongs to another protocol). Pick another port for your server.`,
+      `--url cannot use port ${url.port}: browsers and fetch refuse to connect to it (it belongs to another protocol), so no web page could ever call your API there. Serve it on another port, such as 3000 or 8000.`,
     );
   }
   url.search = '';

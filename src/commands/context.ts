@@ -81,11 +81,11 @@ export async function roadmapOf(
   data: SavedData,
   context: CommandContext,
   { quiet = false } = {},
-): Promise<{ roadmap: Roadmap; hash?: string; compiled?: RawRoadmap }> {
+): Promise<{ roadmap: Roadmap; hash?: string; compiled?: Compiled }> {
   const { id, file, hash } = data.profile.roadmap;
   let roadmap: Roadmap;
   let current: string | undefined;
-  let compiled: RawRoadmap | undefined;
+  let compiled: Compiled | undefined;
   if (file) {
     const loaded = await ownRoadmap(file, hash, context);
     ({ roadmap, compiled } = loaded);
@@ -124,7 +124,7 @@ async function ownRoadmap(
   file: string,
   saved: string | undefined,
   context: CommandContext,
-): Promise<{ roadmap: Roadmap; hash: string; compiled?: RawRoadmap }> {
+): Promise<{ roadmap: Roadmap; hash: string; compiled?: Compiled }> {
   const { contentHash, readRoadmapBytes } = await import('../roadmap/file.js');
   let bytes: Buffer;
   try {
@@ -138,24 +138,29 @@ async function ownRoadmap(
     }
     throw error;
   }
-  const hash = contentHash(bytes);
-  if (hash === saved) {
+  if (saved) {
     const { readCompiled } = await import('../roadmap/compiled.js');
-    const roadmap = readCompiled(context.store.dir, hash);
-    if (roadmap) return { roadmap, hash };
+    const roadmap = readCompiled(context.store.dir, saved, bytes);
+    if (roadmap) return { roadmap, hash: saved };
   }
   const { parseRoadmap } = await import('../roadmap/load.js');
   const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
-  return { roadmap, hash, compiled: raw };
+  return { roadmap, hash: contentHash(bytes), compiled: { raw, source: bytes } };
+}
+
+/** A learner's own roadmap file as parsed now: its validated form and the bytes it came from. */
+export interface Compiled {
+  raw: RawRoadmap;
+  source: Buffer;
 }
 
 /** Keeps the compiled form of the learner's own roadmap: only writing commands call this. */
 export async function keepCompiled(
   context: CommandContext,
   hash: string | undefined,
-  raw: RawRoadmap | undefined,
+  compiled: Compiled | undefined,
 ): Promise<void> {
-  if (!hash || !raw) return;
+  if (!hash || !compiled) return;
   const { writeCompiled } = await import('../roadmap/compiled.js');
-  writeCompiled(context.store.dir, hash, raw);
+  writeCompiled(context.store.dir, hash, compiled.source, compiled.raw);
 }

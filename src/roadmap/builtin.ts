@@ -62,7 +62,7 @@ export async function builtinRoadmaps(): Promise<Roadmap[]> {
 export interface ResolvedRoadmap {
   roadmap: Roadmap;
   /** Set for a roadmap file: its absolute path, content hash and validated form. */
-  file?: { path: string; hash: string; raw: RawRoadmap };
+  file?: { path: string; hash: string; raw: RawRoadmap; source: Buffer };
 }
 
 export function looksLikePath(name: string): boolean {
@@ -81,6 +81,6 @@ export async function resolveRoadmap(name: string, cwd: string): Promise<Resolve
   }
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(cwd, name);
-  const { roadmap, hash, raw } = loadRoadmapFile(path);
-  return { roadmap, file: { path, hash, raw } };
+  const { roadmap, hash, raw, source } = loadRoadmapFile(path);
+  return { roadmap, file: { path, hash, raw, source } };
 }

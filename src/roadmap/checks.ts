@@ -67,8 +67,9 @@ export interface LoginFlow {
 }
 
 /**
- * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking): fetch refuses
- * them before sending anything, so `--url` and a track's `port` refuse them first, with a sentence.
+ * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking): browsers refuse
+ * to connect to them, so no web page could ever call an API served there. `--url` and a track's
+ * `port` refuse them with a sentence, before a learner builds on one.
  */
 export const BLOCKED_PORTS: ReadonlySet<number> = new Set([
   1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,

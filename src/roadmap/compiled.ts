@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -18,28 +17,32 @@ import type { Roadmap } from './types.js';
 
 /**
  * A learner's own roadmap file as the program compiled it: its validated form, kept beside the
- * progress file under the sha256 of the file's bytes. Every later command that finds the file
- * unchanged reads this JSON, as it reads a built-in roadmap, instead of parsing and validating
- * YAML again (for a 10,000-stage file that parse is most of a second). The JSON is stored after
- * its own sha256, so a damaged copy is never used: the YAML is parsed then, as before.
+ * progress file with a copy of the file's bytes, under the sha256 the plan recorded. A later
+ * command whose file still holds exactly those bytes (compared byte for byte, which costs less
+ * than hashing them) reads this JSON as it reads a built-in roadmap, instead of parsing and
+ * validating YAML again: for a 10,000-stage file that parse is most of a second. The JSON is
+ * stored after a checksum of itself, so a damaged copy is never used; the YAML is parsed then.
  */
 const FOLDER = 'compiled-roadmaps';
 /** The only files this module ever removes: its own, named by a sha256. */
-const OWN = /^[0-9a-f]{64}\.json$/;
-const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+const OWN = /^[0-9a-f]{64}\.(json|yaml)$/;
 
-/** The compiled roadmap for a file whose bytes hash to `source`; undefined when there is none or it is damaged. */
-export function readCompiled(storeDir: string, source: string): Roadmap | undefined {
+/** FNV-1a over 32-bit words: a checksum against damage (not an attacker), cheap without node:crypto. */
+function checksum(bytes: Buffer): string {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 16777619);
+  for (let i = words.length << 2; i < aligned.length; i++) hash = Math.imul(hash ^ aligned[i]!, 16777619);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A regular file's bytes, read without blocking (a pipe in its place cannot hang a command); undefined otherwise. */
+function readOwn(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    // Without blocking, so a pipe in the file's place cannot hang a command.
-    fd = openSync(join(storeDir, FOLDER, `${source}.json`), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!fstatSync(fd).isFile()) return undefined;
-    const text = readFileSync(fd, 'utf8');
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline !== 64 || digest(body) !== text.slice(0, newline)) return undefined;
-    return toRoadmap(JSON.parse(body) as RawRoadmap);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
   } finally {
@@ -47,22 +50,43 @@ export function readCompiled(storeDir: string, source: string): Roadmap | undefi
   }
 }
 
+/** The compiled roadmap of the file the plan recorded as `hash`, if the file still holds `source`; else undefined. */
+export function readCompiled(storeDir: string, hash: string, source: Buffer): Roadmap | undefined {
+  const folder = join(storeDir, FOLDER);
+  const kept = readOwn(join(folder, `${hash}.yaml`));
+  if (!kept || !kept.equals(source)) return undefined;
+  const compiled = readOwn(join(folder, `${hash}.json`));
+  const newline = compiled?.indexOf(10) ?? -1;
+  if (!compiled || newline !== 8) return undefined;
+  const body = compiled.subarray(newline + 1);
+  if (checksum(body) !== compiled.subarray(0, newline).toString('latin1')) return undefined;
+  try {
+    return toRoadmap(JSON.parse(body.toString('utf8')) as RawRoadmap);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Keeps the compiled form of the file whose bytes hash to `source`, and drops the forms of
- * earlier versions of it. Only commands that write do this; a form that cannot be written costs
- * speed, nothing else.
+ * Keeps the compiled form of the file whose bytes are `source` (sha256 `hash`), and drops the
+ * forms of earlier versions of it. Only commands that write do this; a form that cannot be
+ * written costs speed, nothing else.
  */
-export function writeCompiled(storeDir: string, source: string, raw: RawRoadmap): void {
+export function writeCompiled(storeDir: string, hash: string, source: Buffer, raw: RawRoadmap): void {
   try {
     const folder = join(storeDir, FOLDER);
     mkdirSync(folder, { recursive: true });
-    const file = join(folder, `${source}.json`);
-    const body = JSON.stringify(raw);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${digest(body)}\n${body}`);
-    renameSync(temporary, file);
+    const body = Buffer.from(JSON.stringify(raw));
+    for (const [name, bytes] of [
+      [`${hash}.yaml`, source],
+      [`${hash}.json`, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body])],
+    ] as const) {
+      const temporary = join(folder, `${name}.${process.pid}.tmp`);
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, join(folder, name));
+    }
     for (const name of readdirSync(folder))
-      if (OWN.test(name) && name !== `${source}.json`) rmSync(join(folder, name), { force: true });
+      if (OWN.test(name) && !name.startsWith(hash)) rmSync(join(folder, name), { force: true });
   } catch {
     // Compiling again next time is the only cost.
   }

@@ -16,13 +16,15 @@ export interface LoadedRoadmap {
   raw: RawRoadmap;
   /** sha256 of the file's bytes, so a later run can tell the file changed. */
   hash: string;
+  /** The bytes themselves, for the compiled form a plan keeps (roadmap/compiled.ts). */
+  source: Buffer;
 }
 
 /** Reads a roadmap file: type- and size-checked, parsed, sanitized and validated. */
 export function loadRoadmapFile(file: string): LoadedRoadmap {
   const bytes = readRoadmapBytes(file);
   const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
-  return { roadmap, raw, hash: contentHash(bytes) };
+  return { roadmap, raw, hash: contentHash(bytes), source: bytes };
 }
 
 /** An alias that points back into its own anchor: the document would contain itself. */

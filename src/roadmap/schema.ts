@@ -114,7 +114,8 @@ const path = v.pipe(
   // Only paths on the learner's own server: no scheme, no host, no protocol-relative "//".
   v.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on your server starting with a single /, e.g. /todos'),
 );
-// fetch refuses to send these (and sets Host and Content-Length itself): a check naming one could never run.
+// Headers the check's client sets itself or that change the connection (fetch refuses them
+// outright): a check naming one could not say what it sends.
 const UNSENDABLE_HEADERS = [
   'Host',
   'Content-Length',
@@ -191,7 +192,10 @@ const port = v.pipe(
   v.integer('must be a port number from 1 to 65535'),
   v.minValue(1, 'must be a port number from 1 to 65535'),
   v.maxValue(65535, 'must be a port number from 1 to 65535'),
-  v.check((n) => !BLOCKED_PORTS.has(n), 'must be a port fetch will use (it refuses a few, such as 6000 and 10080)'),
+  v.check(
+    (n) => !BLOCKED_PORTS.has(n),
+    'must be a port browsers and fetch connect to (they refuse a few, such as 6000 and 10080)',
+  ),
 );
 const paths = v.union(
   [path, v.pipe(v.array(path), v.minLength(1), v.maxLength(10))],

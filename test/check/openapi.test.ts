@@ -170,7 +170,7 @@ describe('the API document check', () => {
       const { base, server } = await serve({});
       server.close();
       expect(await sentence({ base })).toBe(
-        `Nothing answered at ${base.origin} (the connection was refused) — is your server running?`,
+        `Nothing answered at ${base.origin} (nothing accepted the connection) — is your server running?`,
       );
     });
   });

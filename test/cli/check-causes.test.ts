@@ -166,12 +166,12 @@ describe('check names why nothing useful came back', () => {
     ]);
   });
 
-  it('refuses ports fetch will not use, with exit 2, before sending anything', async () => {
+  it('refuses ports browsers will not connect to, with exit 2, before sending anything', async () => {
     const me = await planned();
     const result = await me(['check', 'rest-api', '--url', ':6000']);
     expect([result.code, firstLine(result.stderr)]).toEqual([
       2,
-      'Error: --url cannot use port 6000: fetch refuses it (it belongs to another protocol). Pick another port for your server.',
+      'Error: --url cannot use port 6000: browsers and fetch refuse to connect to it (it belongs to another protocol), so no web page could ever call your API there. Serve it on another port, such as 3000 or 8000.',
     ]);
   });
 

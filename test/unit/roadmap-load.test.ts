@@ -171,7 +171,7 @@ stages:
     const headers =
       'must be a header name the check may set (not Host, Content-Length, Transfer-Encoding, Connection, Keep-Alive, Upgrade, Expect)';
     expect(problemsOf(file, 'r.yaml')).toEqual([
-      'r.yaml:4:32 tracks.node.port must be a port fetch will use (it refuses a few, such as 6000 and 10080)',
+      'r.yaml:4:32 tracks.node.port must be a port browsers and fetch connect to (they refuse a few, such as 6000 and 10080)',
       `r.yaml:11:64 stages[0].checks.steps[0].request.headers.Upgrade ${headers}`,
       `r.yaml:12:64 stages[0].checks.steps[1].request.headers.Expect ${headers}`,
       `r.yaml:13:64 stages[0].checks.steps[2].request.headers.Keep-Alive ${headers}`,

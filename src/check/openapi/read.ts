@@ -20,6 +20,7 @@ export const DOCUMENT_PATHS = [
 ];
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+const ACCEPT = 'application/json, application/yaml;q=0.9, */*;q=0.1';
 const TIMEOUT_MS = 4000;
 const MAX_ERRORS = 3;
 
@@ -74,18 +75,8 @@ async function validate(document: Record<string, unknown>): Promise<NonNullable<
   };
 }
 
-/** The body, or undefined past the size cap: read as a stream, so an endless answer costs no memory. */
-async function boundedText(response: Response): Promise<string | undefined> {
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > MAX_DOCUMENT_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** Redirects followed to the document, within the learner's site. */
+const MAX_REDIRECTS = 5;
 
 /** One place the document may be: what was found there, or the document itself. */
 async function fetchCandidate(
@@ -93,15 +84,17 @@ async function fetchCandidate(
   timeoutMs: number,
 ): Promise<DocumentAttempt | { source: string; document: Record<string, unknown> }> {
   const source = url.href;
-  const response = await fetch(url, {
-    headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' },
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  if (new URL(response.url).origin !== url.origin)
-    return { source, outcome: `redirects to another site, ${new URL(response.url).origin}` };
-  if (response.status !== 200) return { source, outcome: `answered ${response.status}` };
-  const text = await boundedText(response);
-  if (text === undefined) return { source, outcome: `is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` };
+  const { send } = await import('../http.js');
+  let current = url;
+  let answer = await send({ method: 'GET', url: current, headers: { accept: ACCEPT } }, timeoutMs, MAX_DOCUMENT_BYTES);
+  for (let hop = 0; hop < MAX_REDIRECTS && answer.status >= 300 && answer.status < 400 && answer.location; hop++) {
+    current = new URL(answer.location, current);
+    if (current.origin !== url.origin) return { source, outcome: `redirects to another site, ${current.origin}` };
+    answer = await send({ method: 'GET', url: current, headers: { accept: ACCEPT } }, timeoutMs, MAX_DOCUMENT_BYTES);
+  }
+  if (answer.status !== 200) return { source, outcome: `answered ${answer.status}` };
+  if (answer.whole === false) return { source, outcome: `is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` };
+  const text = answer.text;
   if (/^\s*</.test(text)) return { source, outcome: 'is a web page, not the document behind it' };
   let parsed: unknown;
   try {
@@ -117,13 +110,8 @@ async function fetchCandidate(
 }
 
 function unreachable(error: unknown, url: URL): EvidenceUnavailable {
-  const err = error as { name?: string; cause?: { code?: string } };
-  const why =
-    err.name === 'TimeoutError'
-      ? 'no answer in time'
-      : err.cause?.code === 'ECONNREFUSED'
-        ? 'the connection was refused'
-        : (err.cause?.code ?? (error as Error).message);
+  // The transport's own words: "nothing accepted the connection", "no answer within 4 seconds"...
+  const why = (error as Error).message;
   return new EvidenceUnavailable(
     `Nothing answered at ${url.origin} (${why}) — is your server running?`,
     'Start it, then run the check again.',
