@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
+  // The shell completion scripts are imported as text, as the build's esbuild text loader does.
+  plugins: [
+    {
+      name: 'shell-scripts-as-text',
+      transform: (code, id) => (/\.(bash|zsh)$/.test(id) ? `export default ${JSON.stringify(code)};` : undefined),
+    },
+  ],
   define: { __BUNDLED__: 'false', __VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],

@@ -24,7 +24,15 @@ async function build(options) {
   return result;
 }
 
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // The shell completion scripts are shell files, bundled as text.
+  loader: { '.bash': 'text', '.zsh': 'text' },
+};
 
 // The roadmap loader is bundled on its own for the build, so YAML is parsed here, not at start-up.
 const loaderOut = join(dist, 'build-loader.mjs');
@@ -100,7 +108,6 @@ const VENDORS = {
   ora: 'ora',
   '@inquirer/prompts': 'inquirer',
   conf: 'conf',
-  'proper-lockfile': 'proper-lockfile',
   // What `check` reads evidence with: a PostgreSQL client, an OpenAPI validator, a Dockerfile
   // parser and gitignore rules, loaded only when a stage's check asks for that kind.
   pg: 'pg',

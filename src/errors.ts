@@ -1,3 +1,5 @@
+import { getSystemErrorMap } from 'node:util';
+
 /**
  * Errors a command throws on purpose. The CLI layer prints `message` (and `hint`) and exits
  * with `exitCode`; anything else is a bug and is reported as one.
@@ -44,10 +46,10 @@ export class RuleError extends CliError {
   }
 }
 
-/** The user pressed Ctrl-C at a question. Exit 130. */
+/** The user pressed Ctrl-C (exit 130), or the command was told to stop (SIGTERM: exit 143). */
 export class CancelledError extends CliError {
-  constructor(message: string) {
-    super(message, 130);
+  constructor(message: string, exitCode: 130 | 143 = 130) {
+    super(message, exitCode);
   }
 }
 
@@ -75,25 +77,43 @@ export class RoadmapError extends CliError {
     this.problems = problems;
   }
 }
-/** A file system error code in plain words, for the sentence that tells the learner what went wrong. */
+/** Words for the error codes a learner's files and folders meet, where the system's own are terse. */
+const CODE_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  ENOENT: 'it does not exist',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  ELOOP: 'its symbolic links form a loop',
+  ENAMETOOLONG: 'its name is too long for the file system',
+  ENXIO: 'it is a device or socket that cannot be opened as a file',
+  ENODEV: 'it is a device that cannot be opened as a file',
+  EINVAL: 'the file system does not allow that here',
+  EIO: 'the disk reported an input/output error',
+  EBUSY: 'it is in use by the system',
+  EEXIST: 'something of that name is already there',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  EFBIG: 'the file would be too large',
+  EXDEV: 'it is on another file system',
+  ETXTBSY: 'it is a program that is running',
+  EAGAIN: 'it is busy; try again',
+  ENOTEMPTY: 'the folder is not empty',
+  ESTALE: 'the network file system lost track of it',
+};
+
+/**
+ * A system error code in plain words, for the sentence that tells the learner what went wrong:
+ * ours for the common ones, the system's own description (from libuv) for the rest, so no
+ * message shows a bare ENXIO or EINVAL.
+ */
 export function describeCode(code: string | undefined): string {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-      return 'part of its path is a file, not a folder';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'your disk quota is used up';
-    case 'ELOOP':
-      return 'its symbolic links form a loop';
-    default:
-      return code ?? 'unknown error';
-  }
+  if (code === undefined) return 'an unknown error';
+  const words = CODE_WORDS[code];
+  if (words) return words;
+  for (const [name, description] of getSystemErrorMap().values()) if (name === code) return description;
+  return `an error the system calls ${code}`;
 }

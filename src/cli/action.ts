@@ -7,6 +7,7 @@ import { createStyle, terminalWidth } from '../ui/style.js';
 import type { View } from '../ui/view.js';
 import { safeData, safeJson, safeLine, safeText } from '../validation/sanitize.js';
 import { commandName, configDir, resolveClock } from './env.js';
+import { interruptible } from './interrupt.js';
 import { writeText, type Io } from './io.js';
 
 /** A command bound to its parsed arguments and options: all it still needs is the context. */
@@ -30,8 +31,12 @@ export function adapt(text: string, name: string): string {
   return adaptCommands(text);
 }
 
-/** The pieces every command's action shares, bound to one process's (or one test's) io. */
-export function actions(io: Io) {
+/**
+ * The pieces every command's action shares, bound to one process's (or one test's) io. `brief`
+ * is for the prompt line, which shows one line whatever is wrong: a damaged progress file is
+ * refused without the search for where it is damaged.
+ */
+export function actions(io: Io, { brief = false } = {}) {
   const name = () => commandName(io.env, io.script, io.cwd);
   // Read once: a command that ran past midnight still shows the day it computed for.
   let resolved: Clock | undefined;
@@ -47,7 +52,9 @@ export function actions(io: Io) {
             io.stderr,
             io.env,
           ),
+        interruptible,
         now: () => clock.now,
+        brief,
       }),
       clock,
       cwd: io.cwd,

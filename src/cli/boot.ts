@@ -8,7 +8,6 @@ import {
   closeSync,
   constants,
   fstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -21,6 +20,7 @@ import * as nodeModule from 'node:module';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { makeFolder } from '../store/folder.js';
 
 /** Each dist/ file's sha256, written by the build: two builds never share compiled code. */
 declare const __BUILD_HASHES__: Record<string, string>;
@@ -51,7 +51,7 @@ function usableFolder(): string | undefined {
   const candidate = process.env.BACKEND_PATH_NO_CODE_CACHE ? undefined : cacheFolder(process.env);
   if (!candidate) return undefined;
   try {
-    mkdirSync(candidate, { recursive: true, mode: 0o700 });
+    makeFolder(candidate, 0o700);
     accessSync(candidate, constants.W_OK);
     return statSync(candidate).isDirectory() && mine(candidate) ? candidate : undefined;
   } catch {

@@ -1,5 +1,5 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { FailureError } from '../errors.js';
+import { describeCode, FailureError } from '../errors.js';
 
 /** A stream the CLI writes to: stdout and stderr, or a test's collector. */
 export interface Output {
@@ -124,7 +124,5 @@ export function watchStdout(io: Io): { watched: Io; lost: () => FailureError | u
 }
 
 function outputLost(error: NodeJS.ErrnoException): FailureError {
-  return new FailureError(
-    `Could not write the output: ${error.code === 'ENOSPC' ? 'the disk is full' : error.message}.`,
-  );
+  return new FailureError(`Could not write the output: ${error.code ? describeCode(error.code) : error.message}.`);
 }

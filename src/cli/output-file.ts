@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
   constants,
   fsyncSync,
@@ -57,6 +58,7 @@ export function writeOutputFile(
       throw new UsageError(
         `-o ${file} leads to your progress file, its lock or one of its backups; choose another file name.`,
       );
+    refuseReadOnly(file, target, stats);
     return replaceFile(target, text);
   }
   if (stats.isDirectory())
@@ -64,6 +66,25 @@ export function writeOutputFile(
   if (stats.isCharacterDevice()) return writeInto(file, text, constants.O_WRONLY);
   if (stats.isFIFO()) return writeIntoPipe(file, text);
   throw new UsageError(`-o ${file} is ${stats.isSocket() ? 'a socket' : 'a device'}, not a file; choose a file name.`);
+}
+
+/**
+ * A file the learner protected (chmod 444), or may not write, is not replaced: the rename that
+ * replaces a file needs only the folder's permission, and would ignore the file's own. The mode is
+ * read as well as the access check, since the check passes for root whatever the mode says.
+ */
+function refuseReadOnly(file: string, target: string, stats: Stats): void {
+  let writable = (stats.mode & 0o200) !== 0;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable)
+    throw new FailureError(
+      `-o ${file} is read-only, so it was not replaced.`,
+      `Make it writable (chmod u+w "${file}") if you mean to replace it, or choose another file name.`,
+    );
 }
 
 function replaceFile(file: string, text: string): void {

@@ -1,7 +1,7 @@
 import type { OutputConfiguration } from 'commander';
 import { adapt } from './action.js';
 import { commandName } from './env.js';
-import { AlreadyReported, CliError } from '../errors.js';
+import { AlreadyReported, CliError, describeCode } from '../errors.js';
 import type { Io } from './io.js';
 import { safeText } from '../validation/sanitize.js';
 import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
@@ -13,7 +13,7 @@ import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
  */
 export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
-  const clean = (text: string) => adapt(safeText(text), commandName(io.env, io.script, io.cwd));
+  const clean = (text: string) => adapt(cutLongWords(safeText(text)), commandName(io.env, io.script, io.cwd));
   // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
   const wrap = io.stderr.isTTY ? (await import('../ui/text.js')).wrap : undefined;
   const fold = (text: string) =>
@@ -38,10 +38,29 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
     if (error.hint) write(`${style.dim(fold(clean(error.hint)))}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  write(`${style.red('Error:')} something unexpected went wrong: ${clean(message)}\n`);
+  write(`${style.red('Error:')} something unexpected went wrong: ${clean(unexpected(error))}\n`);
   write(`${style.dim('Run again with DEBUG=backend-path to see the details, and please report it.')}\n`);
   return 1;
+}
+
+/** A bug's message; a system error that escaped says its code in words, with the file it was about. */
+function unexpected(error: unknown): string {
+  const system = error as NodeJS.ErrnoException;
+  if (typeof system?.code === 'string' && /^E[A-Z0-9]+$/.test(system.code))
+    return `${describeCode(system.code)}${system.path ? ` (${system.path})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Messages echo what was typed (an unknown option, a path, a value outside the choices). A run of
+ * more than 200 characters without a space is shown by its start and its end, so a 100,000-
+ * character argument stays a readable line and a long path keeps both ends.
+ */
+function cutLongWords(text: string): string {
+  return text.replace(/\S{201,}/gu, (word) => {
+    const characters = [...word];
+    return characters.length > 200 ? `${characters.slice(0, 120).join('')}…${characters.slice(-40).join('')}` : word;
+  });
 }
 
 /**
@@ -62,7 +81,7 @@ export function programOutput(io: Io): OutputConfiguration {
   return {
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
-    outputError: (text, write) => write(safeText(text.replace(/^error: /, 'Error: '))),
+    outputError: (text, write) => write(cutLongWords(safeText(text.replace(/^error: /, 'Error: ')))),
     getOutHelpWidth: () => terminalWidth(io.stdout, io.env),
     getErrHelpWidth: () => terminalWidth(io.stderr, io.env),
     getOutHasColors: () => colorLevel(io.stdout, io.env) > 0,

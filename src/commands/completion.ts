@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadLearner, type CommandContext } from './context.js';
 import { builtinRoadmaps } from '../roadmap/builtin.js';
+import { safeLine } from '../validation/sanitize.js';
+import BASH_SCRIPT from './completion/backend-path.bash';
+import ZSH_SCRIPT from './completion/backend-path.zsh';
 
 /** The shells `completion` writes a script for. */
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
@@ -31,14 +34,30 @@ function collect(run: () => void): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The script a shell loads once; it calls `backend-path complete -- <words>` on every TAB. */
+/**
+ * The script a shell loads once; it calls `backend-path complete -- <words>` on every TAB. The
+ * bash and zsh scripts are ours: tab's pass candidates through `compgen -W` (bash), which expands
+ * them, and `compadd -Q` (zsh), which inserts them unquoted, so a file named `x$(cmd).yaml` ran
+ * `cmd` on TAB or on Enter. tab's fish and PowerShell scripts are used as they are.
+ */
 export async function completionScriptCommand(shell: Shell): Promise<string> {
+  if (shell === 'bash') return BASH_SCRIPT;
+  if (shell === 'zsh') return ZSH_SCRIPT;
   const { default: t } = await import('@bomb.sh/tab');
-  const script = collect(() => t.setup('backend-path', 'backend-path', shell));
-  // tab's bash script declares its constants readonly, so sourcing it a second time (a reloaded
-  // ~/.bashrc) would print errors; plain variables behave the same otherwise.
-  return shell === 'bash' ? script.replace(/^readonly (ShellCompDirective\w+=)/gm, '$1') : script;
+  return collect(() => t.setup('backend-path', 'backend-path', shell));
 }
+
+/**
+ * A directive bit of ours, beside tab's (1 error, 2 no space, 4 no file completion, 8 and 16
+ * filters, 32 keep order): the candidates are file names, which the bash and zsh scripts insert
+ * the way each shell quotes file names. Scripts that do not know it ignore it.
+ */
+const FILE_NAMES = 64;
+
+// A name that holds a line break, a tab or another control character cannot travel through the
+// protocol's lines (nor be shown safely), so it is not offered; it can still be typed.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds.
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Files and folders that start with the word being completed, folders with a trailing slash. */
 function files(current: string, cwd: string, filter?: RegExp): string[] {
@@ -56,7 +75,7 @@ function files(current: string, cwd: string, filter?: RegExp): string[] {
       )
       .flatMap((name) => {
         const isDir = statSync(join(resolve(cwd, dir || '.'), name), { throwIfNoEntry: false })?.isDirectory() ?? false;
-        if (!isDir && filter && !filter.test(name)) return [];
+        if ((!isDir && filter && !filter.test(name)) || UNSAFE_NAME.test(name)) return [];
         return [`${dir}${name}${isDir ? '/' : ''}`];
       });
   } catch {
@@ -82,18 +101,24 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
   } catch {
     // No plan (or an unreadable one): there are no stage ids to offer.
   }
+  // Descriptions come from roadmap files too: one line each, with nothing a terminal acts on.
   const list = (entries: Iterable<[string, string]>) => (complete: Complete) => {
-    for (const [value, description] of entries) complete(value, description);
+    for (const [value, description] of entries) complete(value, safeLine(description));
+  };
+  let offeredFiles = false;
+  const fileList = (entries: () => [string, string][]) => (complete: Complete) => {
+    offeredFiles = true;
+    list(entries())(complete);
   };
   const dynamic: Record<string, (complete: Complete) => void> = {
     stage: list(stages),
     track: list(tracks),
-    roadmap: list([
+    roadmap: fileList(() => [
       ...roadmaps.map((r) => [r.id, r.title] as [string, string]),
       ...files(current, context.cwd, /\.ya?ml$/i).map((f) => [f, 'roadmap file'] as [string, string]),
     ]),
-    file: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
-    output: list(files(current, context.cwd).map((f) => [f, ''] as [string, string])),
+    file: fileList(() => files(current, context.cwd).map((f) => [f, ''])),
+    output: fileList(() => files(current, context.cwd).map((f) => [f, ''])),
   };
   const handler = (name: string, choices: string[]) =>
     dynamic[name] ?? (choices.length > 0 ? list(choices.map((c) => [c, ''])) : undefined);
@@ -108,5 +133,6 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
     }
     for (const arg of spec.args) command.argument(arg.name, handler(arg.name, arg.choices), arg.variadic);
   }
-  return collect(() => root.parse([...words]));
+  const answer = collect(() => root.parse([...words]));
+  return offeredFiles ? answer.replace(/^:(\d+)$/m, (_, bits: string) => `:${Number(bits) | FILE_NAMES}`) : answer;
 }

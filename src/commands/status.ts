@@ -2,7 +2,7 @@ import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Session } from '../coach/types.js';
-import { FailureError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { loadLearner, readLearner, type CommandContext } from './context.js';
 
 export interface StatusResult extends Standing {
@@ -73,7 +73,8 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
   try {
     return await statusLine(context);
   } catch (error) {
-    if (error instanceof FailureError) return { ...NONE, problem: error.message };
+    // Whatever the learner can fix: a damaged progress file, a roadmap file gone or broken.
+    if (error instanceof CliError) return { ...NONE, problem: error.message };
     throw error;
   }
 }

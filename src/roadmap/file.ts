@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { FailureError, UsageError } from '../errors.js';
+import { describeCode, FailureError, UsageError } from '../errors.js';
 
 /** A roadmap file may be at most this big: far more than 10,000 stages need. */
 export const MAX_ROADMAP_BYTES = 1024 * 1024;
@@ -68,7 +68,7 @@ function unreadable(file: string, error: NodeJS.ErrnoException): Error {
     case 'EISDIR':
       return new UsageError(`Roadmap file ${file} is a folder, not a regular file.`);
     default:
-      return new FailureError(`Roadmap file ${file} cannot be read (${error.code ?? error.message}).`);
+      return new FailureError(`Roadmap file ${file} cannot be read: ${describeCode(error.code)}.`);
   }
 }
 

@@ -58,7 +58,8 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
         doc.errors.map((error) => `${at(error.pos[0])} ${describeYamlError(error.message)}`),
       );
     }
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // yaml counts the anchored value itself as one use, so its limit is one above the aliases allowed.
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES + 1 });
   } catch (error) {
     if (error instanceof RoadmapError) throw error;
     throw new RoadmapError(file, [describeParseFailure(error, source, file, at)]);
@@ -88,7 +89,7 @@ function describeParseFailure(error: unknown, source: string, file: string, at: 
     return `${offset >= 0 ? at(offset) : file} the alias *${safeLine(name)} names no anchor (&${safeLine(name)}) defined before it`;
   }
   if (/alias count/i.test(message))
-    return `${file}: uses too many YAML aliases (at most ${MAX_ALIASES} expansions are allowed)`;
+    return `${file}: uses YAML aliases more than ${MAX_ALIASES} times (an alias inside an anchored map or list counts once for every use of that map or list)`;
   if (TOO_DEEP.test(message)) return `${at(deepestOffset(source))} ${describeYamlError(message)}`;
   return `${file}: cannot be read as YAML (${safeLine(message)})`;
 }

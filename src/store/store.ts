@@ -5,20 +5,21 @@ import {
   fstatSync,
   linkSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readFileSync,
   realpathSync,
+  statSync,
   unlinkSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeCode, FailureError } from '../errors.js';
-import { upgrade } from './migrations.js';
-import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
-import { acquireLock, type HeldLock } from './lock.js';
+import { CliError, describeCode, FailureError } from '../errors.js';
+import { makeFolder } from './folder.js';
+import { acquireLock, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
+import { describeProblem, toProblems } from '../validation/issues.js';
+import { damaged, parseSaved } from './parse.js';
+import { validateSaved, type SavedData } from './schema.js';
 
 export const STORE_FILE = 'progress.json';
-const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to move it aside and start again.';
 
 /** What a change under the lock returns: the data to save (none: save nothing) and the command's result. */
 export interface Change<R> {
@@ -29,17 +30,34 @@ export interface Change<R> {
 export interface StoreOptions {
   /** Called when another command holds the lock; returns how to stop waiting visibly. */
   onWait?: () => Promise<() => void>;
+  /**
+   * Called when a write begins; Ctrl-C (or a stop signal) while the command waits for the lock or
+   * holds it before saving aborts the signal it returns, and nothing is saved.
+   */
+  interruptible?: () => { signal: AbortSignal; done: () => void };
   /** The local time of a save, YYYY-MM-DDTHH:MM:SS, which keeps revisions rising across resets. */
   now?: () => string;
+  /** The lock's timing; tests shorten it. */
+  lockTiming?: Partial<LockTiming>;
+  /** A damaged file is refused without locating its faults (the prompt line shows one line whatever they are). */
+  brief?: boolean;
 }
 
 /** Minutes since 2020 at a local time: a revision a new progress file starts above. */
 const minutesSince2020 = (now: string) => Math.floor((Date.parse(`${now}Z`) - Date.UTC(2020, 0, 1)) / 60_000);
 
+/** The progress file as conf holds it for one change: the data it read, and how to save new text. */
+interface OpenFile {
+  current: SavedData | undefined;
+  /** Writes `text` through conf; `verify` runs as conf serializes, the last step before its own write. */
+  save(text: string, verify: () => void): void;
+}
+
 /**
- * The learner's plan and progress in one JSON file. Reads are a plain read and parse; every
- * change is a read-modify-write under a lock file, written through conf (atomically), and only
- * after the new data has passed the same validation as a read.
+ * The learner's plan and progress in one JSON file. A read is one read of the file, one parse and
+ * one validation. A change is a read-modify-write under a lock file: conf reads the file (that is
+ * the change's only read) and writes the new text atomically, after it has passed the same
+ * validation as a read and the lock has been re-asserted.
  */
 export class ProgressStore {
   readonly #dir: string | (() => string);
@@ -68,88 +86,108 @@ export class ProgressStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return undefined;
-      throw new FailureError(`${this.path} cannot be read: ${describeCode(code)}.`);
+      throw this.#readFailure(error);
     }
     let source: string;
     try {
-      if (!fstatSync(fd).isFile()) throw this.#damaged(['it is not a regular file']);
+      if (!fstatSync(fd).isFile()) throw damaged(this.path, ['it is not a regular file']);
       source = readFileSync(fd, 'utf8');
     } catch (error) {
       if (error instanceof FailureError) throw error;
-      throw new FailureError(`${this.path} cannot be read: ${describeCode((error as NodeJS.ErrnoException).code)}.`);
+      throw this.#readFailure(error);
     } finally {
       closeSync(fd);
     }
-    return this.#parse(source);
-  }
-
-  async #parse(source: string): Promise<SavedData> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(source);
-    } catch (error) {
-      // JSON.parse names an offset; the learner's editor wants a line and a column.
-      const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? -1);
-      const before = offset >= 0 ? source.slice(0, offset).split('\n') : undefined;
-      const where = before ? `${this.path}:${before.length}:${before.at(-1)!.length + 1} ` : '';
-      throw this.#damaged([
-        `${where}it is not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`,
-      ]);
-    }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw this.#damaged([
-        `it holds ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a backend-path progress object`,
-      ]);
-    }
-    const version = (raw as Record<string, unknown>).schemaVersion;
-    if (typeof version === 'number' && version > SCHEMA_VERSION) {
-      throw new FailureError(
-        `${this.path} was written by a newer backend-path (data version ${version}; this one understands up to ${SCHEMA_VERSION}), so it was left untouched.`,
-        'Update backend-path: npm install -g backend-path@latest',
-      );
-    }
-    const result = validateSaved(upgrade(raw as Record<string, unknown>));
-    if (result.success) return result.output;
-    const [{ toProblems }, { locateProblems }] = await Promise.all([
-      import('../validation/issues.js'),
-      import('../validation/locate.js'),
-    ]);
-    throw this.#damaged(locateProblems(source, this.path, toProblems(result.issues).slice(0, 5)));
-  }
-
-  #damaged(problems: string[]): FailureError {
-    return new FailureError(
-      `${this.path} is damaged, so it was left untouched:\n${problems.map((p) => `  ${p}`).join('\n')}`,
-      REPAIR_HINT,
-    );
+    return parseSaved(source, this.path, !this.#options.brief);
   }
 
   /**
-   * Applies `change` to the current data under the lock and saves the data it returns. Nothing
-   * is written when the change throws, when the result is invalid, or when the lock was lost
-   * while this process was stalled.
+   * Applies `change` to the current data under the lock and saves the data it returns. `change`
+   * may wait (for a roadmap to load), and this is a write command's only read of the file.
+   * Nothing is written when the change throws, when the result is invalid, when the lock was
+   * lost while this process was stalled, or when the command was interrupted before saving.
    */
   async update<R>(change: (current: SavedData | undefined) => Change<R> | Promise<Change<R>>): Promise<R> {
     this.#ensureDir();
-    const lock = await acquireLock(this.path, this.#options.onWait);
+    const interrupt = this.#options.interruptible?.();
     try {
-      const current = await this.read();
-      const { data, result } = await change(current);
-      // Every save raises the revision, and a file made after a reset starts above the old one's,
-      // so calendar events (whose SEQUENCE it is) always count up.
-      const now = this.#options.now?.();
-      const revision = Math.max((current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
-      if (data) await this.#save({ ...data, revision }, lock);
-      return result;
+      const lock = await acquireLock(this.path, this.#lockOptions(interrupt?.signal));
+      try {
+        const file = await this.#open();
+        const { data, result } = await change(file.current);
+        // Every save raises the revision, and a file made after a reset starts above the old one's,
+        // so calendar events (whose SEQUENCE it is) always count up.
+        const now = this.#options.now?.();
+        const revision = Math.max((file.current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
+        if (data) this.#save(file, { ...data, revision }, lock);
+        return result;
+      } finally {
+        lock.release();
+      }
     } finally {
-      await lock.release();
+      interrupt?.done();
     }
   }
 
-  async #save(data: SavedData, lock: HeldLock): Promise<void> {
+  #lockOptions(signal?: AbortSignal): LockOptions {
+    return { timing: this.#options.lockTiming, onWait: this.#options.onWait, signal };
+  }
+
+  /**
+   * The file opened through conf, which reads it in its constructor and again before it writes
+   * (to keep keys of its own). The first read is parsed and validated; the second gets the same
+   * data back without either.
+   */
+  async #open(): Promise<OpenFile> {
+    try {
+      // conf would wait forever on a named pipe in the file's place; only a regular file is read.
+      if (!statSync(this.path).isFile()) throw damaged(this.path, ['it is not a regular file']);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw this.#readFailure(error);
+    }
+    const { default: Conf } = await import('conf');
+    let current: SavedData | undefined;
+    let pending: { text: string; verify: () => void } | undefined;
+    let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
+    try {
+      conf = new Conf<Record<string, unknown>>({
+        cwd: this.dir,
+        configName: 'progress',
+        accessPropertiesByDotNotation: false,
+        deserialize: (source) => ({ ...(current ??= parseSaved(source, this.path, !this.#options.brief)) }),
+        // conf serializes just before it writes: the lock is re-asserted here, as late as conf
+        // allows, and nothing is written unless a save asked for this text.
+        serialize: () => {
+          if (!pending) throw new Error('conf tried to write the progress file when no change was being saved');
+          pending.verify();
+          return pending.text;
+        },
+      });
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw this.#readFailure(error);
+    }
+    return {
+      current,
+      save: (text, verify) => {
+        pending = { text, verify };
+        try {
+          conf.store = {};
+        } catch (error) {
+          if (error instanceof CliError) throw error;
+          // A writer that stalled mid-write finds its temporary file cleared by the one that took
+          // the lock over (see sweep in lock.ts): that is the lost lock, not a disk problem.
+          verify();
+          throw this.#writeFailure(error as NodeJS.ErrnoException);
+        }
+      },
+    };
+  }
+
+  #save(file: OpenFile, data: SavedData, lock: HeldLock): void {
     const checked = validateSaved(data);
     if (!checked.success) {
-      const { toProblems, describeProblem } = await import('../validation/issues.js');
       throw new FailureError(
         `Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`,
       );
@@ -165,20 +203,13 @@ export class ProgressStore {
         );
       }
     }
-    const { default: Conf } = await import('conf');
-    // The last moment before the rename: if another command took the lock while this one was
-    // stalled, it may have saved since, and writing now would undo its change.
-    lock.verify();
-    try {
-      new Conf<Record<string, unknown>>({
-        cwd: this.dir,
-        configName: 'progress',
-        accessPropertiesByDotNotation: false,
-        serialize: () => text,
-      }).store = { ...data };
-    } catch (error) {
-      throw this.#writeFailure(error as NodeJS.ErrnoException);
-    }
+    // Checked at the last moment before conf writes: if another command took the lock while this
+    // one was stalled, it may have saved since, and writing now would undo its change.
+    file.save(text, () => lock.verify());
+  }
+
+  #readFailure(error: unknown): FailureError {
+    return new FailureError(`${this.path} cannot be read: ${describeCode((error as NodeJS.ErrnoException).code)}.`);
   }
 
   #writeFailure(error: NodeJS.ErrnoException): FailureError {
@@ -196,11 +227,15 @@ export class ProgressStore {
 
   #ensureDir(): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFolder(this.dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOTDIR' || code === 'EEXIST' ? 'part of that path is a file, not a folder' : describeCode(code);
+        code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'part of that path is a file, not a folder'
+          : code === 'ENOENT'
+            ? 'that part of the file system takes no new folders'
+            : describeCode(code);
       throw new FailureError(
         `Cannot create the folder ${this.dir} for your progress: ${why}.`,
         'Set BACKEND_PATH_CONFIG_DIR to a folder you can write to.',
@@ -215,25 +250,39 @@ export class ProgressStore {
    */
   async moveAside(stamp: string): Promise<string | undefined> {
     this.#ensureDir();
-    const lock = await acquireLock(this.path, this.#options.onWait);
-    const { randomBytes } = await import('node:crypto');
+    const interrupt = this.#options.interruptible?.();
     try {
-      for (;;) {
-        const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomBytes(4).toString('hex')}.bak`;
-        try {
-          linkSync(this.path, target);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') return undefined;
-          if (code === 'EEXIST') continue;
-          throw new FailureError(`Cannot move ${this.path} aside: ${describeCode(code)}. Nothing was changed.`);
-        }
-        lock.verify();
-        unlinkSync(this.path);
-        return target;
+      const lock = await acquireLock(this.path, this.#lockOptions(interrupt?.signal));
+      try {
+        return await this.#moveAsideLocked(stamp, lock);
+      } finally {
+        lock.release();
       }
     } finally {
-      await lock.release();
+      interrupt?.done();
+    }
+  }
+
+  async #moveAsideLocked(stamp: string, lock: HeldLock): Promise<string | undefined> {
+    const { randomBytes } = await import('node:crypto');
+    for (;;) {
+      const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomBytes(4).toString('hex')}.bak`;
+      try {
+        linkSync(this.path, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return undefined;
+        if (code === 'EEXIST') continue;
+        throw new FailureError(`Cannot move ${this.path} aside: ${describeCode(code)}. Nothing was changed.`);
+      }
+      try {
+        lock.verify();
+      } catch (error) {
+        unlinkSync(target);
+        throw error;
+      }
+      unlinkSync(this.path);
+      return target;
     }
   }
 

@@ -21,15 +21,30 @@ const output = () => (process.stdout.isTTY ? process.stdout : process.stderr);
 /** A prompt's complaint about an answer, wrapped by words after the `> ` the prompt puts before it. */
 const complaint = (message: string) => wrap(safeLine(message), terminalWidth(output()) - 2);
 
+/**
+ * Asks one question. Ctrl-C typed at it is read by the prompt itself; a SIGINT or SIGTERM sent
+ * to the process would end it before the prompt could show the cursor again, so while a question
+ * is open those signals cancel the question instead, and the prompt restores the terminal.
+ */
 async function ask<T>(
-  question: (context: { output: NodeJS.WriteStream }) => Promise<T>,
+  question: (context: { output: NodeJS.WriteStream; signal: AbortSignal }) => Promise<T>,
   cancelMessage: string,
 ): Promise<T> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort('SIGINT');
+  const onTerminate = () => controller.abort('SIGTERM');
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
   try {
-    return await question({ output: output() });
+    return await question({ output: output(), signal: controller.signal });
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError(cancelMessage);
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'ExitPromptError' || name === 'AbortPromptError')
+      throw new CancelledError(cancelMessage, controller.signal.reason === 'SIGTERM' ? 143 : 130);
     throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
   }
 }
 

@@ -4,6 +4,9 @@ import type { StatusLine } from '../commands/status.js';
 // its length: this renderer runs on every shell prompt and loads nothing else.
 const SHORT_WIDTH = 60;
 
+/** The line shown when something is wrong; `status` explains it in full. */
+export const PROBLEM_LINE = 'backend-path: see `backend-path status`\n';
+
 /** What the line says about the stage in progress: the states `next` and `status` name, in short. */
 function stageWords(line: StatusLine): string {
   if (line.startsInDays !== null) return `starts in ${line.startsInDays}d`;
@@ -23,7 +26,7 @@ function stageWords(line: StatusLine): string {
 
 /** One line of at most 60 characters, without colour, for a shell prompt or a tmux status bar. */
 export function renderStatusLine(line: StatusLine): string {
-  if (line.problem) return 'backend-path: see `backend-path status`\n';
+  if (line.problem) return PROBLEM_LINE;
   if (line.verdict === null) return '\n';
   const verdict =
     line.verdict === 'finished'

@@ -11,6 +11,13 @@ export async function startSpinner(text: string, stream: Output, env: NodeJS.Pro
   if (!usable) return () => {};
   const { default: ora } = await import('ora');
   // ora needs a real stream; the usable check above made sure stderr is a terminal.
-  const spinner = ora({ text, stream: process.stderr, color: colorLevel(stream, env) > 0 ? 'cyan' : false }).start();
+  // stdin is left alone: ora would put the terminal in raw mode to swallow keys, and Ctrl-C
+  // would then reach the command as a keystroke, not as the signal that stops the wait.
+  const spinner = ora({
+    text,
+    stream: process.stderr,
+    color: colorLevel(stream, env) > 0 ? 'cyan' : false,
+    discardStdin: false,
+  }).start();
   return () => spinner.stop();
 }

@@ -56,6 +56,16 @@ describe('completion of commands, flags and values', () => {
     expect(await values(['export', '-o', 'no'], { cwd })).toEqual(['notes.txt']);
   });
 
+  it('marks file names as such for the scripts to quote, and never offers a name with a line break', async () => {
+    const cwd = tempDir();
+    for (const name of ['a$(x).yaml', 'b\n:4.yaml', 'c\tx.yaml', 'd\u001b[31m.yaml'])
+      writeFileSync(join(cwd, name), '');
+    const files = await run(['complete', '--', 'export', '-o', ''], { cwd });
+    expect(files.stdout).toBe('a$(x).yaml\t\n:68\n');
+    const tracks = await run(['complete', '--', 'plan', '--track', ''], { cwd });
+    expect(tracks.stdout.trimEnd().split('\n').at(-1)).toBe(':4');
+  });
+
   it('offers the stage ids of the plan, and never writes while doing it', async () => {
     const dir = tempDir();
     const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });

@@ -1,6 +1,6 @@
 import { COURSE } from '../helpers/paths.js';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLValidator } from 'fast-xml-parser';
@@ -239,5 +239,22 @@ describe('writing exports to files', () => {
     const read = buffer.subarray(0, readSync(reader, buffer)).toString('utf8');
     closeSync(reader);
     expect(read).toMatch(/^# My backend learning plan/);
+  });
+
+  it('refuses to replace a file the learner made read-only, and leaves it as it was', async () => {
+    const me = learner();
+    await me(PLAN);
+    const file = join(tempDir(), 'plan.md');
+    writeFileSync(file, 'mine, kept on purpose\n');
+    chmodSync(file, 0o444);
+    const refused = await me(['export', '-o', file]);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+      1,
+      `Error: -o ${file} is read-only, so it was not replaced.`,
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe('mine, kept on purpose\n');
+    chmodSync(file, 0o644);
+    expect((await me(['export', '-o', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# My backend learning plan/);
   });
 });

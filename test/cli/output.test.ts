@@ -60,6 +60,73 @@ describe('every line fits the terminal', () => {
   });
 });
 
+describe('the prompt line, whatever is broken', () => {
+  const ONE_LINE = { code: 0, stdout: 'backend-path: see `backend-path status`\n', stderr: '' };
+
+  it.each([
+    ['a syntax error in the progress file', (text: string) => text.replace('"profile"', '"profile" 1')],
+    ['a bad value', (text: string) => text.replace('"hoursPerWeek": 10', '"hoursPerWeek": "ten"')],
+    ['a key written twice', (text: string) => text.replace('"track": "python"', '"track": "python", "track": "node"')],
+    ['a list where the file should be an object', () => '[]'],
+  ])('prints one line and exits 0 for %s, where status explains it', async (_what, damage) => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(PLAN);
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, damage(readFileSync(file, 'utf8').replace(/\t/g, ' ')));
+    expect(await me(['status', '--short'])).toEqual(ONE_LINE);
+    const full = await me(['status']);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain(`${file}`);
+  });
+
+  it("prints one line and exits 0 when the plan's own roadmap file has a YAML typo", async () => {
+    const dir = tempDir();
+    const roadmap = join(dir, 'course.yaml');
+    writeFileSync(roadmap, readFileSync(COURSE, 'utf8'));
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    expect((await me([...PLAN.slice(0, 2), roadmap, ...PLAN.slice(3)])).code).toBe(0);
+    writeFileSync(roadmap, `${readFileSync(roadmap, 'utf8')}\n  bad: [unclosed\n`);
+    expect(await me(['status', '--short'])).toEqual(ONE_LINE);
+    expect(json((await me(['status', '--short', '--json'])).stdout).problem).toContain(
+      `${roadmap} is not a valid roadmap`,
+    );
+  });
+
+  it('prints one line and exits 0 when the clock variables are wrong', async () => {
+    expect(await run(['status', '--short'], { env: { BACKEND_PATH_NOW: 'yesterday' } })).toEqual(ONE_LINE);
+  });
+});
+
+describe('messages about what was typed', () => {
+  const long = 'x'.repeat(100_000);
+
+  it.each([
+    [['completion', long], 2],
+    [['export', '--format', long], 2],
+    [['next', `--${long}`], 2],
+    [[long], 2],
+    [['roadmaps', 'validate', long], 1],
+  ])('cut a 100,000-character argument to a readable length: %#', async (args, code) => {
+    const result = await run(args as string[]);
+    expect(result.code).toBe(code);
+    expect(result.stderr.length).toBeLessThan(500);
+    expect(result.stderr).toMatch(/x{40}…x{30}/);
+  });
+
+  it('refuse a progress folder where no folder can be made, at once and in words', async () => {
+    const refused = await run(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--yes'], {
+      env: { BACKEND_PATH_CONFIG_DIR: '/proc/self/backend-path' },
+    });
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: Cannot create the folder /proc/self/backend-path for your progress: that part of the file system takes no new folders.',
+    ]);
+    const here = await run(['log', '1'], { env: { BACKEND_PATH_CONFIG_DIR: '/proc/self' } });
+    expect(here.code).toBe(1);
+  });
+});
+
 describe('text that reaches the terminal', () => {
   it('never carries control, bidi or invisible characters, whatever the progress file holds', async () => {
     const dir = tempDir();

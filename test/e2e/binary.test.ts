@@ -2,12 +2,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COURSE, binPath } from '../helpers/paths.js';
+import { COURSE, binPath, repoRoot } from '../helpers/paths.js';
 import { addDays } from '../../src/plan/dates.js';
 import { needs } from '../helpers/programs.js';
 import { runBin } from '../helpers/spawn.js';
 import { isolatedEnv, tempDir } from '../helpers/store.js';
 
+const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const PLAN = ['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -112,6 +113,16 @@ describe('the built binary', () => {
     expect(result.stdout + result.stderr).not.toMatch(CONTROL);
   });
 
+  needs({ file: '/proc/self', name: '/proc' }).it(
+    'runs without its code cache where the cache folder cannot be made (under /proc)',
+    async () => {
+      for (const cache of ['/proc/self', '/proc/self/cache']) {
+        const result = await runBin(['--version'], { XDG_CACHE_HOME: cache });
+        expect([cache, result.code, result.stdout]).toEqual([cache, 0, `${version}\n`]);
+      }
+    },
+  );
+
   it('loses no update when 20 commands log at once', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     await runBin(PLAN, env);
@@ -186,7 +197,7 @@ describe('the built binary', () => {
         }
       };
       const result = asNobody(PLAN);
-      expect(result).toMatch(/^1 Error: Cannot lock your progress file to save it: permission denied/);
+      expect(result).toMatch(/^1 Error: The folder .*\/ro cannot hold your progress file: permission denied\./);
     },
   );
 });

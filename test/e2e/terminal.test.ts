@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { COURSE } from '../helpers/paths.js';
@@ -97,6 +97,43 @@ needs('script').describe('backend-path in a real terminal', () => {
     await terminal.answer('Which language track?', KEYS.ctrlC);
     expect(await terminal.exited).toBe(130);
     expect(terminal.screen()).toContain('Cancelled: your plan was not changed.');
+    expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(false);
+  });
+
+  it.each([
+    ['Ctrl-C', KEYS.ctrlC, 130, 'Cancelled: nothing was saved.'],
+    ['SIGTERM', 'SIGTERM', 143, 'Stopped: nothing was saved.'],
+  ])('%s while waiting for another command ends the command at once, saving nothing', async (_how, key, code, said) => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes`, env).exited).toBe(0);
+    const before = readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8');
+    // Another command holds the lock, freshly: it would go stale (and be taken over) only after 10 s.
+    const lock = join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json.lock');
+    mkdirSync(lock);
+    writeFileSync(join(lock, `1-abcdef@${Date.now()}`), '');
+    const terminal = runInTerminal('echo "pid $$"; exec $BIN log 1', env);
+    if (key === 'SIGTERM') {
+      await terminal.answer('Waiting for another backend-path command');
+      process.kill(Number(/pid (\d+)/.exec(terminal.screen())![1]), 'SIGTERM');
+    } else await terminal.answer('Waiting for another backend-path command', key);
+    expect(await terminal.exited).toBe(code);
+    expect(terminal.screen()).toContain(said);
+    expect(readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8')).toBe(before);
+    expect(terminal.raw().lastIndexOf('\u001b[?25h')).toBeGreaterThan(terminal.raw().lastIndexOf('\u001b[?25l'));
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('a %s sent while a question is open cancels it and shows the cursor again', async (signal, code) => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    const terminal = runInTerminal(`echo "pid $$"; exec $BIN plan --roadmap ${COURSE}`, env);
+    await terminal.answer('Which language track?');
+    process.kill(Number(/pid (\d+)/.exec(terminal.screen())![1]), signal);
+    expect(await terminal.exited).toBe(code);
+    expect(terminal.screen()).toContain('Cancelled: your plan was not changed.');
+    expect(terminal.raw()).toContain('\u001b[?25l');
+    expect(terminal.raw().lastIndexOf('\u001b[?25h')).toBeGreaterThan(terminal.raw().lastIndexOf('\u001b[?25l'));
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(false);
   });
 

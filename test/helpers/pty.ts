@@ -28,6 +28,8 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
   const screen = () => output.replace(TERMINAL_CODES, '');
   return {
     screen,
+    /** Everything the program wrote, terminal codes included. */
+    raw: () => output,
     exited,
     /** Waits until `text` has been drawn, then types `keys`. */
     async answer(text: string, ...keys: string[]): Promise<void> {

@@ -262,12 +262,21 @@ describe('a roadmap file is untrusted input', () => {
 
   it('fails fast on a YAML alias bomb, and names an alias without an anchor', () => {
     expect(refusal(() => loadRoadmapFile(fixture('roadmaps/alias-bomb.yaml'))).message).toContain(
-      'uses too many YAML aliases',
+      'uses YAML aliases more than 100 times',
     );
     const file = write(`${HEAD}  - {id: a, title: *missing, hours: 5}\n`);
     expect(problemsOf(file, 'r.yaml')).toEqual([
       'r.yaml:6:20 the alias *missing names no anchor (&missing) defined before it',
     ]);
+  });
+
+  it('allows exactly as many aliases as its message says, and refuses one more', () => {
+    const uses = (n: number) =>
+      write(`${HEAD}  - id: a\n    title: &t A\n    hours: 5\n    topics: [${Array(n).fill('*t').join(', ')}]\n`);
+    expect(loadRoadmapFile(uses(100)).roadmap.stages[0]!.id).toBe('a');
+    expect((refusal(() => loadRoadmapFile(uses(101))) as RoadmapError).problems[0]).toMatch(
+      /uses YAML aliases more than 100 times/,
+    );
   });
 
   it('names deep nesting with its line instead of overflowing the stack', () => {

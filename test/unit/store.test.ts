@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
@@ -86,6 +77,34 @@ describe('the progress store', () => {
     );
   });
 
+  it('refuses a key written twice, which JSON.parse would silently drop, with its line and column', async () => {
+    const text = JSON.stringify(sample(), null, '\t').replace('"track": "node"', '"track": "node",\n\t\t"track": "go"');
+    const { store, file } = storeWith(text);
+    const error = await failure(() => store.update((current) => ({ data: current!, result: null })));
+    expect(error.message).toContain(
+      `${file}:9:3 the key "track" appears twice in profile; only the last would count, so delete the one that is wrong`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    // A colon written as an escape cannot hide a repeated key.
+    const notes = { ...sample(), notes: { s1: [{ date: '2026-01-06', text: 'a\u003ab' }] } };
+    const escaped = JSON.stringify(notes)
+      .replace('a:b', 'a\\u003ab')
+      .replace('"revision":1', '"revision":1,"revision":2');
+    expect((await failure(() => storeWith(escaped).store.read())).message).toContain(
+      'the key "revision" appears twice;',
+    );
+    expect((await storeWith(JSON.stringify(notes).replace('a:b', 'a\\u003ab')).store.read())!.notes.s1![0]!.text).toBe(
+      'a:b',
+    );
+  });
+
+  it('names where the JSON breaks, by line and column', async () => {
+    const { store, file } = storeWith('{\n\t"schemaVersion": 3,\n\t"revision": tru\n}');
+    expect((await failure(() => store.read())).message).toContain(
+      `${file}:3:17 it is not valid JSON: true was expected here`,
+    );
+  });
+
   it('keeps progress for a stage called constructor', async () => {
     const data = { ...sample(), progress: { constructor: { status: 'done' as const, date: '2026-01-06' } } };
     const { store } = storeWith(JSON.stringify(data));
@@ -145,44 +164,6 @@ describe('the progress store', () => {
       'Refused to save an invalid progress file (baseline.finish',
     );
     expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-
-  it('fails loudly, saving nothing, when another command took the lock while this one stalled', async () => {
-    const { store, file } = storeWith(JSON.stringify(sample()));
-    const before = readFileSync(file, 'utf8');
-    const error = await failure(() =>
-      store.update((current) => {
-        // What a second command does once this one has stalled past the stale time.
-        rmSync(`${file}.lock`, { recursive: true });
-        mkdirSync(`${file}.lock`);
-        return { data: { ...current!, log: [{ date: '2026-01-06', hours: 1 }] }, result: null };
-      }),
-    );
-    expect(error.message).toContain(
-      'Another backend-path command took over the lock while this one was stalled, so this change was not saved.',
-    );
-    expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-
-  it('takes over the lock of a command that died, and explains one that never expires', async () => {
-    const { store, file } = storeWith(JSON.stringify(sample()));
-    mkdirSync(`${file}.lock`);
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(`${file}.lock`, old, old);
-    await store.update((current) => ({ data: current!, result: null }));
-    expect(existsSync(`${file}.lock`)).toBe(false);
-
-    const future = new Date(Date.now() + 3_600_000);
-    mkdirSync(`${file}.lock`);
-    utimesSync(`${file}.lock`, future, future);
-    expect((await failure(() => store.update((c) => ({ data: c!, result: null })))).message).toContain(
-      'has a time in the future, so it would never expire: it is broken',
-    );
-    rmSync(`${file}.lock`, { recursive: true });
-    writeFileSync(`${file}.lock`, 'not a lock');
-    const plain = await failure(() => store.update((c) => ({ data: c!, result: null })));
-    expect(plain.message).toContain('is a file, not a lock that backend-path made');
-    expect(plain.hint).toContain(`rm "${file}.lock"`);
   });
 
   it('moves the file aside under names that never collide, and never deletes one', async () => {
