@@ -28,7 +28,11 @@ export class UsageError extends CliError {
   }
 }
 
-/** Something the user cannot fix by retyping the command: a damaged or unreadable file. Exit 1. */
+/**
+ * Something retyping the command does not fix: a damaged or unreadable file, or a command that
+ * is well formed but that the saved state refuses (a session already running, a skipped stage,
+ * nothing left to replan). Exit 1.
+ */
 export class FailureError extends CliError {
   constructor(message: string, hint?: string) {
     super(message, 1, hint);

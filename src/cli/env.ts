@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
+import { delimiter, isAbsolute, join, resolve, sep } from 'node:path';
 import { FailureError, UsageError } from '../errors.js';
 import type { Clock } from '../coach/types.js';
 import { localDate, localInstant, parseIsoDate } from '../plan/dates.js';
@@ -61,12 +61,14 @@ export function configDir(env: NodeJS.ProcessEnv, cwd: string, platform: NodeJS.
 }
 
 /**
- * How to write a backend-path command so that it works when pasted into the shell it was run
- * from: `backend-path` when that name finds this very program on PATH, `npx backend-path` under
- * npx or from a project's node_modules, otherwise `node <path to the script>`.
+ * How to write a backend-path command so that it works when pasted into a shell, in this folder
+ * or in the learner's project folder (where `check` runs): `backend-path` when that name finds
+ * this very program on PATH; `npx backend-path` when the program lives in a node_modules folder
+ * (npx's own cache, or a project that depends on it); otherwise — a clone, run as
+ * `npx backend-path` inside it or with node — `node <absolute path to the script>`, because
+ * `npx backend-path` only finds a clone from inside the clone.
  */
 export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, cwd: string): string {
-  if (env.npm_command === 'exec') return 'npx backend-path';
   if (!script) return 'backend-path';
   const real = (path: string) => {
     try {
@@ -75,13 +77,12 @@ export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, 
       return undefined;
     }
   };
-  const self = real(script);
+  const self = real(resolve(cwd, script)) ?? resolve(cwd, script);
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, process.platform === 'win32' ? 'backend-path.cmd' : 'backend-path');
     if (existsSync(candidate) && real(candidate) === self) return 'backend-path';
   }
-  if (script.includes(`${sep}node_modules${sep}`)) return 'npx backend-path';
-  const path = relative(cwd, script).startsWith('..') ? script : relative(cwd, script);
-  return `node ${/\s/.test(path) ? JSON.stringify(path) : path}`;
+  if (self.includes(`${sep}node_modules${sep}`)) return 'npx backend-path';
+  return `node ${/^[\w@%+=:,./-]+$/.test(self) ? self : `'${self.replace(/'/g, `'\\''`)}'`}`;
 }

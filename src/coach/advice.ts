@@ -46,8 +46,8 @@ export function adviceFor(input: AdviceInput): Advice | null {
   const cause = causeOf(input);
   const remaining = progress.remainingHours * input.speed;
   const keep = keepFinishHours(remaining, progress.plannedFinish, today);
-  const typical = effort.typicalWeek;
-  const effortFinish = typical && typical > 0 ? finishAfter(remaining, today, typical) : null;
+  const typical = typicalPace(effort);
+  const effortFinish = typical === null ? null : finishAfter(remaining, today, typical);
   const farBehind = progress.daysAhead < -REPLAN_AFTER_DAYS;
   const commands: string[] = [];
   if (cause === 'estimate') {
@@ -57,9 +57,8 @@ export function adviceFor(input: AdviceInput): Advice | null {
     else if (farBehind) commands.push('backend-path replan');
   } else if (cause === 'effort') {
     if (keep !== null && keep !== input.hoursPerWeek) commands.push(`backend-path replan --hours ${keep}`);
-    const real = typical === null ? null : Math.min(MAX_WEEKLY_HOURS, Math.max(MIN_WEEKLY_HOURS, Math.round(typical)));
-    if (farBehind && real !== null && real !== input.hoursPerWeek && real !== keep)
-      commands.push(`backend-path replan --hours ${real}`);
+    if (typical !== null && typical !== input.hoursPerWeek && typical !== keep)
+      commands.push(`backend-path replan --hours ${typical}`);
     if (commands.length === 0 && farBehind) commands.push('backend-path replan');
   } else if (cause === 'break') {
     if (farBehind) commands.push('backend-path replan');
@@ -68,6 +67,18 @@ export function adviceFor(input: AdviceInput): Advice | null {
     if (farBehind) commands.push('backend-path replan');
   }
   return { cause, keepFinishHours: keep, effortFinish, overruns: progress.overruns, commands };
+}
+
+/**
+ * The learner's typical recent week as a pace a plan can take (hours to two decimals, at most the
+ * weekly limit); null without a typical week or when it is under the least a plan allows, since a
+ * plan at almost no hours a week is not advice.
+ */
+export function typicalPace(effort: Effort): number | null {
+  const typical = effort.typicalWeek;
+  if (typical === null) return null;
+  const pace = Math.min(MAX_WEEKLY_HOURS, Math.round(typical * 100) / 100);
+  return pace >= MIN_WEEKLY_HOURS ? pace : null;
 }
 
 function causeOf({ progress, effort, hoursPerWeek, today }: AdviceInput): Cause {

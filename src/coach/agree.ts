@@ -1,4 +1,4 @@
-import type { IsoDate } from '../plan/dates.js';
+import { daysBetween, type IsoDate } from '../plan/dates.js';
 import { checkPlanEnds, layout, roundHours, type PlanWeek } from '../plan/schedule.js';
 import { stageHours, stageOnTrack, type Roadmap } from '../roadmap/types.js';
 import { loggedByStage, statusOf, trackTitle, type Learner } from './learner.js';
@@ -112,6 +112,8 @@ export interface PlanDocument {
   /** Study hours per estimated hour: 1, or the learner's own speed after `replan --own-speed`. */
   speed: number;
   start: IsoDate;
+  /** The first plan's start: `weeks[].week` counts from it, as status counts weeks, after replans too. */
+  firstStart: IsoDate;
   finish: IsoDate | null;
   /** Study hours the agreed plan schedules. */
   totalHours: number;
@@ -124,6 +126,8 @@ export function planDocument(learner: Learner): PlanDocument {
   const { roadmap, profile } = learner;
   const plan = agreedPlan(learner);
   const scheduled = new Map(plan.stages.map((s) => [s.id, s]));
+  const firstStart = profile.start < plan.start ? profile.start : plan.start;
+  const weeksBefore = Math.floor(daysBetween(firstStart, plan.start) / 7);
   return {
     roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version, hoursBasis: roadmap.hoursBasis },
     track: profile.track,
@@ -131,6 +135,7 @@ export function planDocument(learner: Learner): PlanDocument {
     hoursPerWeek: plan.hoursPerWeek,
     speed: plan.speed,
     start: plan.start,
+    firstStart,
     finish: plan.finish,
     totalHours: plan.totalHours,
     stages: roadmap.stages.map((stage, index) => {
@@ -148,6 +153,6 @@ export function planDocument(learner: Learner): PlanDocument {
         project: stageOnTrack(stage, profile.track).project,
       };
     }),
-    weeks: plan.weeks,
+    weeks: weeksBefore === 0 ? plan.weeks : plan.weeks.map((week) => ({ ...week, week: week.week + weeksBefore })),
   };
 }

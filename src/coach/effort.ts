@@ -7,10 +7,11 @@ import type { Pace } from './types.js';
 export const RECENT_WEEKS = 4;
 /**
  * A short break is not a new pace: of the recent weeks, up to this many with nothing logged are
- * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break.
+ * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break
+ * under way, whose empty weeks are not recent weeks at all (the typical week is the one before it).
  */
 export const BREAK_WEEKS = 2;
-export const BREAK_DAYS = 21;
+export const BREAK_DAYS = 28;
 /** Nothing logged for at least this many days (and something before) is a break under way. */
 export const BREAK_MIN_DAYS = 7;
 
@@ -35,7 +36,10 @@ export interface Effort {
   week: EffortWeek | null;
   /** Complete weeks in a row, up to this one, whose hours met the target in force when each began. */
   streak: number;
-  /** The complete weeks before this one, oldest first, at most RECENT_WEEKS. */
+  /**
+   * The complete weeks the typical week is taken over, oldest first, at most RECENT_WEEKS: the
+   * last ones before this week, or during a break the last ones up to the week of the last log.
+   */
   recentWeeks: EffortWeek[];
   /** Hours a typical recent week holds: the recent weeks' mean, a short break left out; null before one is complete. */
   typicalWeek: number | null;
@@ -85,19 +89,19 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
     };
   };
   const current = Math.floor(daysBetween(start, today) / 7);
-  const recentWeeks =
-    current < 1
-      ? []
-      : Array.from({ length: Math.min(RECENT_WEEKS, current) }, (_, i) =>
-          week(current - Math.min(RECENT_WEEKS, current) + i),
-        );
+  const onBreak = breakDays(lastLogged, today);
+  // The weeks after the last log during a break say nothing of the learner's pace.
+  const lastLoggedWeek = lastLogged === null ? -1 : Math.floor(daysBetween(start, lastLogged) / 7);
+  const end = onBreak !== null && lastLoggedWeek >= 0 ? Math.min(current, lastLoggedWeek + 1) : current;
+  const count = Math.max(0, Math.min(RECENT_WEEKS, end));
+  const recentWeeks = Array.from({ length: count }, (_, i) => week(end - count + i));
   return {
     target: targetOn(learner.paces, today),
     week: today < start ? null : week(current),
     streak: today < start ? 0 : streakOf(week, current),
     recentWeeks,
     typicalWeek: typicalWeek(recentWeeks),
-    breakDays: breakDays(lastLogged, today),
+    breakDays: onBreak,
     lastLogged,
     loggedHours: roundHours(loggedHours),
   };

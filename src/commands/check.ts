@@ -98,13 +98,18 @@ function unreachableError(error: Unreachable, base: URL, stage: Stage, again: st
   other.protocol = base.protocol === 'https:' ? 'http:' : 'https:';
   const withOther = `\`backend-path check ${stage.id} --url ${other.href}\``;
   switch (error.fault) {
-    case 'refused':
+    case 'refused': {
+      const port = base.port || (base.protocol === 'https:' ? '443' : '80');
+      const elsewhere = port === '8000' ? '3000' : '8000';
+      return new FailureError(
+        `Nothing answered at ${origin}: ${error.message}. Is your server running, and on this port?`,
+        `Start it and run \`${again}\` again; if it listens on another port, say which, e.g. \`backend-path check ${stage.id} --url :${elsewhere}\` (uvicorn and Django use 8000, Express examples 3000).`,
+      );
+    }
     case 'timeout':
       return new FailureError(
-        error.fault === 'refused'
-          ? `Nothing answered at ${origin}: ${error.message}. Is your server running, and on this port?`
-          : `Nothing answered at ${origin}: it took the connection but sent ${error.message.replace(/^no answer/, 'no answer')}.`,
-        `Start it and run \`${again}\` again; if it listens on another port, say which: \`backend-path check ${stage.id} --url :8000\` (uvicorn and Django use 8000, Express examples 3000).`,
+        `${origin} accepted the connection but sent ${error.message}.`,
+        `A request handler is probably stuck: one that never sends its answer (a missing \`res.json\` or \`return\`) or waits on something that never comes, like a database that is not there. Look at your server's log, then run \`${again}\` again.`,
       );
     case 'no-host':
       return new FailureError(`Could not reach ${origin}: ${error.message}. Is the address right?`);

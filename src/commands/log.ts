@@ -2,7 +2,7 @@ import { currentStage, planBegan, statusOf, toLearner, type Learner } from '../c
 import { checkDay, checkStudyDate } from '../coach/rules.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { LogEntry } from '../coach/types.js';
-import { RuleError, UsageError } from '../errors.js';
+import { FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
@@ -55,13 +55,13 @@ export async function logCommand(hours: number, options: LogOptions, context: Co
 export function checkStageOpen(learner: Learner, stage: Stage, doing: string, confirmed: boolean | undefined): void {
   const status = statusOf(learner, stage.id);
   if (status === 'skipped') {
-    throw new RuleError(
+    throw new FailureError(
       `${stage.id} is skipped, so time on it counts for nothing.`,
       `Put it back with \`backend-path undo ${stage.id}\`, then ${doing}.`,
     );
   }
   if (status === 'done' && !confirmed) {
-    throw new RuleError(
+    throw new FailureError(
       `${stage.id} is already done; time on it now is review: it counts as effort, not as new ground.`,
       `To ${doing} anyway, add --yes; to reopen the stage, run \`backend-path undo ${stage.id}\`.`,
     );
@@ -81,7 +81,7 @@ export async function confirmOnDone(learner: Learner, stage: Stage, doing: strin
       intro,
     ))
   ) {
-    throw new UsageError('Nothing was changed.', `To reopen the stage, run \`backend-path undo ${stage.id}\`.`);
+    throw new FailureError('Nothing was changed.', `To reopen the stage, run \`backend-path undo ${stage.id}\`.`);
   }
 }
 

@@ -72,7 +72,10 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
     JSON.stringify(existing.profile.roadmap) === JSON.stringify(profile.roadmap) &&
     existing.profile.track === profile.track &&
     existing.baseline.hoursPerWeek === profile.hoursPerWeek &&
-    answers.start === defaultStart(existing, today);
+    // A start given (by flag or, after "Replace it?", at the prompt) is kept only when it is the
+    // plan's own; without one, the default start (today, or the start still ahead) is no change.
+    (answers.start === existing.baseline.start ||
+      (options.start === undefined && !context.interactive && answers.start === defaultStart(existing, today)));
   if (existing && !same && !options.yes && !context.interactive) {
     throw new UsageError(
       'You already have a plan; pass --yes to lay it out again with these answers (your progress, log and first start are kept).',

@@ -1,10 +1,11 @@
 import { agree, agreedPlan } from '../coach/agree.js';
+import { typicalPace } from '../coach/advice.js';
 import { withPace } from '../coach/effort.js';
 import { currentStage, toLearner, type Learner } from '../coach/learner.js';
 import { checkPlanStart, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS, WEEKLY_HOURS_RULE, weeklyHours } from '../coach/rules.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { BaselineStage } from '../coach/types.js';
-import { UsageError } from '../errors.js';
+import { FailureError, UsageError } from '../errors.js';
 import { daysBetween, formatDay, type IsoDate } from '../plan/dates.js';
 import type { SavedData } from '../store/schema.js';
 import { changeLearner, loadLearner, type CommandContext } from './context.js';
@@ -85,7 +86,7 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
 /** The new agreed plan: what is left, from the start asked for, at the pace and speed asked for. */
 function agreeAgain(learner: Learner, options: ReplanOptions, today: IsoDate) {
   if (!currentStage(learner)) {
-    throw new UsageError(
+    throw new FailureError(
       'Every stage is done or skipped, so there is nothing left to replan.',
       'See how it went with `backend-path status`.',
     );
@@ -106,7 +107,7 @@ function agreeAgain(learner: Learner, options: ReplanOptions, today: IsoDate) {
 function ownSpeed(learner: Learner, today: IsoDate): number {
   const personal = standing(learner, today).progress.personal;
   if (!personal) {
-    throw new UsageError(
+    throw new FailureError(
       'There is no speed of your own yet: it comes from finished stages with most of their time logged.',
       'Log your study time (`backend-path start` and `backend-path stop`, or `backend-path log`) and mark stages done; until then `backend-path replan` uses the roadmap’s estimates.',
     );
@@ -141,9 +142,7 @@ function summary(
 async function askPace(learner: Learner, today: IsoDate): Promise<number> {
   const { askSelect, askNumber } = await import('../ui/prompts.js');
   const current = learner.baseline.hoursPerWeek;
-  const typical = standing(learner, today).effort.typicalWeek;
-  const measured =
-    typical === null ? null : Math.min(MAX_WEEKLY_HOURS, Math.max(MIN_WEEKLY_HOURS, Math.round(typical)));
+  const measured = typicalPace(standing(learner, today).effort);
   const choices = [{ value: current, name: `${current} h a week, as now` }];
   if (measured !== null && measured !== current) {
     choices.push({ value: measured, name: `${measured} h a week, what you have studied in a typical recent week` });

@@ -40,14 +40,14 @@ export async function startCommand(
   return changeLearner(context, (learner, data) => {
     const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
     if (!stage) {
-      throw new UsageError(
+      throw new FailureError(
         'Every stage is done or skipped, so there is nothing to start a session on.',
         'Name one: `backend-path start <stage>`.',
       );
     }
     if (name !== undefined) checkStageOpen(learner, stage, 'start a session on it', options.yes || context.interactive);
     if (data.session) {
-      throw new UsageError(
+      throw new FailureError(
         `A session on ${data.session.stage} is already running since ${since(data.session, today)}.`,
         'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
       );
@@ -101,13 +101,13 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
     const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
     if (minutes > MAX_SESSION_HOURS * 60) {
       const example = `${session.start.slice(0, 10)}T${String(Math.min(23, Number(session.start.slice(11, 13)) + 1)).padStart(2, '0')}:${session.start.slice(14, 16)}`;
-      throw new UsageError(
+      throw new FailureError(
         `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
         `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
       );
     }
     if (minutes < 1) {
-      throw new UsageError(
+      throw new FailureError(
         'The session lasted under a minute, so there is nothing to log; it is still running.',
         'Drop it with `backend-path cancel`.',
       );

@@ -27,7 +27,8 @@ function statusText(row: StageRow): string {
 }
 
 function header({ document: doc, standing }: ExportData): string[] {
-  const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}` : 'every stage is done or skipped';
+  const counted = doc.firstStart < doc.start ? ` (weeks counted from ${day(doc.firstStart)})` : '';
+  const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}${counted}` : 'every stage is done or skipped';
   const { progress, effort } = standing;
   const verdict = verdictLabel(progress);
   const week = effort.week

@@ -17,7 +17,7 @@ export function renderPlanHeader(plan: PlanDocument, { style, width }: View): st
   if (plan.finish) {
     lines.push(
       wrap(
-        `${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}`,
+        `${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}${plan.firstStart < plan.start ? style.dim(` (weeks counted from ${formatDayWithYear(plan.firstStart)})`) : ''}`,
         width,
         0,
         11,

@@ -104,18 +104,28 @@ export function adviceLines(a: Advice | null, p: Progress, e: Effort, view: View
       ];
     }
     case 'effort': {
-      const keep =
-        a.keepFinishHours === null
+      const passed = p.plannedFinish !== null && p.plannedFinish < view.today;
+      const keep = passed
+        ? `Your planned finish of ${day(p.plannedFinish, view)} has passed.`
+        : a.keepFinishHours === null
           ? `Your planned finish of ${day(p.plannedFinish, view)} is out of reach at any weekly pace.`
           : `${formatHours(a.keepFinishHours)} a week from today would keep your planned finish of ${day(p.plannedFinish, view)}.`;
+      const typical = e.typicalWeek;
       const real =
-        e.typicalWeek === null
+        typical === null
           ? ''
-          : ` At the ${formatHours(e.typicalWeek)} a typical recent week holds, you would finish ${day(a.effortFinish, view)}.`;
-      const commands = a.commands.map((c) => `\`${c}\``).join(' or ');
-      return [
-        `You have studied fewer hours than your target. ${keep}${real}${commands ? ` To make either your plan, run ${commands}.` : ''}`,
-      ];
+          : a.effortFinish === null
+            ? ` A typical recent week holds ${formatHours(typical)}, too little to plan on.`
+            : ` At the ${formatHours(typical)} a typical recent week holds, you would finish ${day(a.effortFinish, view)}.`;
+      const why = (command: string) =>
+        a.keepFinishHours !== null && command.endsWith(`--hours ${a.keepFinishHours}`)
+          ? 'to keep that finish'
+          : command.includes('--hours')
+            ? 'to plan at your typical week'
+            : 'to lay what is left out again from today';
+      const options = a.commands.map((c) => `\`${c}\` ${why(c)}`);
+      const run = options.length === 0 ? '' : ` Run ${options.join(', or ')}.`;
+      return [`You have studied fewer hours than your target. ${keep}${real}${run}`];
     }
   }
 }

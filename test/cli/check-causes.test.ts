@@ -42,6 +42,8 @@ async function planned() {
 }
 
 const firstLine = (text: string) => text.split('\n')[0];
+// Port 8000 is free on a test machine unless something there serves it.
+const port8000 = await closedPort(8000).catch(() => undefined);
 
 describe('check names why nothing useful came back', () => {
   it('nothing listening: the URL tried and the --url :PORT form', async () => {
@@ -54,6 +56,19 @@ describe('check names why nothing useful came back', () => {
     );
     expect(result.stderr).toContain('`backend-path check rest-api --url :8000`');
   });
+
+  it.skipIf(!port8000)(
+    `nothing listening on 8000: the hint offers another port, not the one that failed${port8000 ? '' : ' (skipped: port 8000 is in use on this machine)'}`,
+    async () => {
+      const me = await planned();
+      const result = await me(['check', 'rest-api', '--url', port8000!]);
+      expect(firstLine(result.stderr)).toBe(
+        `Error: Nothing answered at ${port8000}: nothing accepted the connection. Is your server running, and on this port?`,
+      );
+      expect(result.stderr).toContain('`backend-path check rest-api --url :3000`');
+      expect(result.stderr).not.toContain('--url :8000');
+    },
+  );
 
   it.skipIf(Boolean(opensslMissing))(
     `a self-signed certificate${opensslMissing ? ` (skipped: ${opensslMissing})` : ''}`,

@@ -142,7 +142,7 @@ describe('backend-path check', () => {
     const silent = await me(['check', 'rest-api', '--url', await api({ silent: true })]);
     expect(silent.code).toBe(1);
     expect(silent.stderr).toMatch(
-      /^Error: Nothing answered at http:\/\/127\.0\.0\.1:\d+: it took the connection but sent no answer within 4 seconds\./,
+      /^Error: http:\/\/127\.0\.0\.1:\d+ accepted the connection but sent no answer within 4 seconds\.\nA request handler is probably stuck/,
     );
   });
 

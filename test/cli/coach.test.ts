@@ -145,6 +145,23 @@ describe('the coach through the CLI', () => {
     expect((await me(['replan', '--hours', '4'], '2027-02-08')).code).toBe(2);
   });
 
+  it('numbers the weeks of a replanned plan from the first start, as status counts them', async () => {
+    const me = await planned();
+    await me(['replan', '--yes'], '2026-12-09');
+    const doc = json((await me(['plan', '--json'], '2026-12-09')).stdout);
+    // Wed 9 Dec is 16 days after Mon 23 Nov: in the plan's third week.
+    expect(doc).toMatchObject({ start: '2026-12-09', firstStart: '2026-11-23' });
+    expect(doc.weeks[0]).toMatchObject({ week: 3, start: '2026-12-09', end: '2026-12-15' });
+    expect(json((await me(['status', '--json'], '2026-12-09')).stdout).effort.week.number).toBe(3);
+    const text = (await me(['plan'], '2026-12-09')).stdout;
+    expect(text).toContain('Wed 9 Dec 2026 → ');
+    expect(text.replace(/\s+/g, ' ')).toContain('(weeks counted from Mon 23 Nov 2026)');
+    expect(text).toMatch(/^Weeks? 3[ –]/m);
+    const md = (await me(['export', '--format', 'md'], '2026-12-09')).stdout;
+    expect(md).toContain('(weeks counted from Mon 23 Nov 2026)');
+    expect(md).toMatch(/^- \*\*Week 3\*\* \(Wed 9 Dec/m);
+  });
+
   it('a replan before the plan starts keeps its start unless --start says otherwise', async () => {
     const me = learner();
     await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-12-07'], '2026-11-25');
@@ -278,16 +295,36 @@ describe('the coach through the CLI', () => {
     await me(['skip', 'http'], '2026-12-20');
     const onSkipped = await me(['log', '1', '--stage', 'http'], '2026-12-20');
     expect([onSkipped.code, onSkipped.stderr]).toEqual([
-      2,
+      1,
       'Error: http is skipped, so time on it counts for nothing.\nPut it back with `backend-path undo http`, then log time on it.\n',
     ]);
     const onDone = await me(['start', 'language'], '2026-12-20');
-    expect(onDone.code).toBe(2);
+    expect(onDone.code).toBe(1);
     expect(onDone.stderr).toContain('To start a session on it anyway, add --yes');
     expect((await me(['log', '1', '--stage', 'language', '--yes'], '2026-12-20')).code).toBe(0);
     const skipDone = await me(['skip', 'language'], '2026-12-20');
-    expect(skipDone.code).toBe(2);
+    expect(skipDone.code).toBe(1);
     expect(skipDone.stderr).toContain('language is done; skipping gives up its ground in your progress.');
+  });
+
+  it('refuses, as a failure (exit 1), what the saved state does not allow', async () => {
+    const me = await planned();
+    const noSpeed = await me(['replan', '--own-speed', '--yes'], '2026-12-01');
+    expect([noSpeed.code, noSpeed.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: There is no speed of your own yet: it comes from finished stages with most of their time logged.',
+    ]);
+    await me(['done', 'language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio']);
+    const replan = await me(['replan', '--yes'], '2026-12-01');
+    expect([replan.code, replan.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: Every stage is done or skipped, so there is nothing left to replan.',
+    ]);
+    const start = await me(['start'], '2026-12-01');
+    expect([start.code, start.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: Every stage is done or skipped, so there is nothing to start a session on.',
+    ]);
   });
 
   it('marks, undoes and skips by id, number or title, and names an unknown stage with the list', async () => {

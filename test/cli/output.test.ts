@@ -186,10 +186,15 @@ describe('the first run and every day', () => {
   });
 
   it('prints every suggested command in the form that works where it ran', async () => {
-    const npx = await run(PLAN, { env: { npm_command: 'exec' } });
+    // Installed by npx from the registry: `npx backend-path` finds it again from any folder.
+    const script = '/home/u/.npm/_npx/5eec080bf95e7d97/node_modules/.bin/backend-path';
+    const npx = await run(PLAN, { env: { npm_command: 'exec' }, script });
     expect(npx.stdout).toContain('Next: run `npx backend-path next`');
     expect(npx.stdout).not.toMatch(/`backend-path /);
-    const usage = await run(['plan'], { env: { npm_command: 'exec' } });
+    const usage = await run(['plan'], { env: { npm_command: 'exec' }, script });
     expect(usage.stderr).toContain('`npx backend-path plan --track node');
+    // A clone, run by node from anywhere: the absolute path to its script.
+    const clone = await run(['next'], { script: '/src/backend-path/bin/backend-path.js', env: { PATH: '/nowhere' } });
+    expect(clone.stderr).toContain('Run `node /src/backend-path/bin/backend-path.js plan` to make one.');
   });
 });

@@ -68,6 +68,15 @@ describe('backend-path plan', () => {
     expect(replaced.stages[0]).toMatchObject({ id: 'language', status: 'done', start: null });
   });
 
+  it('lays the plan out again from a start given on the command line, even when it is today', async () => {
+    const me = learner();
+    await me(PLAN);
+    // The same answers, the plan's own start included: nothing to change.
+    expect(json((await me([...PLAN, '--json'], '2026-11-30')).stdout)).toMatchObject({ saved: false });
+    const today = json((await me([...PLAN.slice(0, -1), '2026-11-30', '--yes', '--json'], '2026-11-30')).stdout);
+    expect(today).toMatchObject({ saved: true, start: '2026-11-30' });
+  });
+
   it.each([
     [
       ['--start', '2020-01-01'],

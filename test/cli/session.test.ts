@@ -47,7 +47,7 @@ describe('study sessions', () => {
     await at(['start', 'http'], '2026-11-24T09:00:00');
     const again = await at(['start'], '2026-11-24T09:10:00');
     expect([again.code, again.stderr.split('\n')[0]]).toEqual([
-      2,
+      1,
       'Error: A session on http is already running since 09:00.',
     ]);
     expect(json((await at(['cancel', '--json'], '2026-11-24T09:20:00')).stdout)).toMatchObject({
@@ -64,7 +64,7 @@ describe('study sessions', () => {
     const at = await planned();
     await at(['start'], '2026-11-24T22:30:00');
     const long = await at(['stop'], '2026-11-25T11:00:00');
-    expect(long.code).toBe(2);
+    expect(long.code).toBe(1);
     expect(long.stderr).toContain('longer than 12 hours, so it was not logged; it is still running.');
     expect(long.stderr).toContain('`backend-path stop --at 2026-11-24T23:30`');
     const before = await at(['stop', '--at', '22:00'], '2026-11-25T11:00:00');

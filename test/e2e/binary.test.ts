@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COURSE, binPath, repoRoot } from '../helpers/paths.js';
@@ -76,7 +76,7 @@ describe('the built binary', () => {
     const failure = await runBin(['next'], env);
     expect([failure.code, failure.stderr]).toEqual([
       1,
-      'Error: You have no plan yet.\nRun `node bin/backend-path.js plan` to make one.\n',
+      `Error: You have no plan yet.\nRun \`node ${realpathSync(binPath)} plan\` to make one.\n`,
     ]);
   });
 

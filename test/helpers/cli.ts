@@ -34,6 +34,8 @@ export interface RunOptions {
    * module (src/ui/prompts.ts) with scripted answers.
    */
   terminal?: boolean;
+  /** The path the binary was started by (process.argv[1]); none by default. */
+  script?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Cli
     stderr,
     stdinIsTTY: () => options.terminal === true,
     now: () => new Date('2026-11-23T12:00:00Z'),
-    script: undefined,
+    script: options.script,
   };
   const code = await main(io);
   return { code, stdout: stdout.text, stderr: stderr.text };

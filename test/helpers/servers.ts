@@ -114,9 +114,12 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
 }
 
 /** A port that was free a moment ago: nothing listens there. */
-export async function closedPort(): Promise<string> {
+export async function closedPort(wanted = 0): Promise<string> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}`;

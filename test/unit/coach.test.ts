@@ -5,7 +5,7 @@ import { agree, agreedPlan, planDocument } from '../../src/coach/agree.js';
 import { stageRows } from '../../src/coach/stage.js';
 import { standing } from '../../src/coach/standing.js';
 import { addDays, dayNumber } from '../../src/plan/dates.js';
-import { verdictLine } from '../../src/ui/verdict.js';
+import { adviceLines, verdictLine } from '../../src/ui/verdict.js';
 import { learnerFor, replanned, replannedOn, type Journey } from '../helpers/learner.js';
 import { makeRoadmap } from '../helpers/roadmaps.js';
 
@@ -142,6 +142,48 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -14 });
     expect(result.effort).toMatchObject({ breakDays: 15, lastLogged: '2026-12-20', typicalWeek: 10 });
     expect(result.advice).toMatchObject({ cause: 'break', commands: ['backend-path replan'] });
+  });
+
+  it('a break of three weeks and four days is still a break, judged by the weeks before it', () => {
+    // The same four weeks of 10 h, last logged Sun 20 Dec; Thu 14 Jan is 25 days later.
+    const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2027-01-14');
+    expect(result.effort).toMatchObject({ breakDays: 25, typicalWeek: 10 });
+    expect(result.advice).toMatchObject({ cause: 'break' });
+  });
+
+  it('after four weeks without hours the empty weeks are the pace, and no plan at almost no hours is offered', () => {
+    // Last logged Sun 20 Dec; Mon 18 Jan is 29 days later, and the four weeks before it are
+    // empty. 160 h are left; the 84 days to Sun 11 Apr need 13.33 h a week (14).
+    const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2027-01-18');
+    expect(result.effort).toMatchObject({ breakDays: null, typicalWeek: 0 });
+    expect(result.advice).toEqual({
+      cause: 'effort',
+      keepFinishHours: 14,
+      effortFinish: null,
+      overruns: [],
+      commands: ['backend-path replan --hours 14'],
+    });
+    const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-18' };
+    expect(adviceLines(result.advice, result.progress, result.effort, view)).toEqual([
+      'You have studied fewer hours than your target. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
+    ]);
+  });
+
+  it('past the planned finish, the advice says so and offers the typical week', () => {
+    // 5 h in each of the first 20 weeks (60 h on s1, 40 h on s3: 100 h of 200 h); on Mon 12 Apr the planned finish has passed.
+    const result = standing(
+      learnerFor({ ...base, log: weekly('s1', 20, 5).map((e, i) => ({ ...e, stage: i < 12 ? 's1' : 's3' })) }),
+      '2027-04-12',
+    );
+    expect(result.advice).toMatchObject({
+      cause: 'effort',
+      keepFinishHours: null,
+      commands: ['backend-path replan --hours 5'],
+    });
+    const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-04-12' };
+    expect(adviceLines(result.advice, result.progress, result.effort, view)[0]).toContain(
+      'Your planned finish of Sun 11 Apr has passed. At the 5 h a typical recent week holds, you would finish',
+    );
   });
 
   it('behind without a log: the coach says it cannot tell hours from estimates', () => {

@@ -53,17 +53,35 @@ describe('effort: hours put in against the weekly target', () => {
     const weeks = (hours: number[]) =>
       hours.map((h, i) => ({ date: addDays(START, i * 7 + 3), hours: h })).filter((e) => e.hours > 0);
     expect(effortOf(learnerWith(weeks([8, 8, 0, 0])), addDays(START, 28)).typicalWeek).toBe(8);
-    // Three empty weeks of four are no longer a break: they are the pace.
-    expect(effortOf(learnerWith(weeks([8, 0, 0, 0])), addDays(START, 28)).typicalWeek).toBe(2);
+    // Three empty weeks of four in the middle of the log are no longer a break: they are the pace.
+    expect(effortOf(learnerWith(weeks([8, 0, 0, 0, 4])), addDays(START, 35)).typicalWeek).toBe(1);
     expect(effortOf(learnerWith(weeks([6, 8, 10, 4, 12])), addDays(START, 35)).typicalWeek).toBe(8.5);
   });
 
-  it('says a break is under way from a week to three weeks after the last hours logged', () => {
+  it('takes the typical week from before a break under way, and counts the empty weeks once it is over', () => {
+    const weeks = (hours: number[]) =>
+      hours.map((h, i) => ({ date: addDays(START, i * 7 + 3), hours: h })).filter((e) => e.hours > 0);
+    const log = weeks([4, 6, 8, 10, 6]); // last hours on day 31
+    // 25 days on: three empty weeks, still a break; the four weeks before it hold 7 h on average.
+    expect(effortOf(learnerWith(log), addDays(START, 56))).toMatchObject({
+      breakDays: 25,
+      typicalWeek: 7.5,
+      recentWeeks: [{ number: 2 }, { number: 3 }, { number: 4 }, { number: 5 }],
+    });
+    // 32 days on: no longer a break but the pace, and the last four weeks hold nothing.
+    expect(effortOf(learnerWith(log), addDays(START, 63))).toMatchObject({
+      breakDays: null,
+      typicalWeek: 0,
+      recentWeeks: [{ number: 6 }, { number: 7 }, { number: 8 }, { number: 9 }],
+    });
+  });
+
+  it('says a break is under way from a week to four weeks after the last hours logged', () => {
     const log = [{ date: START, hours: 2 }];
     expect(effortOf(learnerWith(log), addDays(START, 6)).breakDays).toBeNull();
     expect(effortOf(learnerWith(log), addDays(START, 7)).breakDays).toBe(7);
-    expect(effortOf(learnerWith(log), addDays(START, 21)).breakDays).toBe(21);
-    expect(effortOf(learnerWith(log), addDays(START, 22)).breakDays).toBeNull();
+    expect(effortOf(learnerWith(log), addDays(START, 28)).breakDays).toBe(28);
+    expect(effortOf(learnerWith(log), addDays(START, 29)).breakDays).toBeNull();
   });
 
   it('gives the same streak as a scan per week on generated logs and target histories', () => {

@@ -26,19 +26,41 @@ describe('where the progress file lives', () => {
 });
 
 describe('the command a learner can paste', () => {
-  it('is npx backend-path under npx, the bare name when PATH finds this program, and node <path> otherwise', () => {
+  it('is the bare name when PATH finds this program, npx backend-path from a node_modules folder, and node <absolute path> from a clone', () => {
     const dir = tempDir();
-    const script = join(dir, 'pkg', 'bin', 'backend-path.js');
-    mkdirSync(join(dir, 'pkg', 'bin'), { recursive: true });
+    const clone = join(dir, 'clone');
+    const script = join(clone, 'bin', 'backend-path.js');
+    mkdirSync(join(clone, 'bin'), { recursive: true });
     writeFileSync(script, '');
     const onPath = join(dir, 'bin');
     mkdirSync(onPath);
     symlinkSync(script, join(onPath, 'backend-path'));
-    expect(commandName({ npm_command: 'exec' }, script, dir)).toBe('npx backend-path');
     expect(commandName({ PATH: `/nowhere:${onPath}` }, join(onPath, 'backend-path'), dir)).toBe('backend-path');
-    expect(commandName({ PATH: '/nowhere' }, script, dir)).toBe('node pkg/bin/backend-path.js');
-    expect(commandName({ PATH: '/nowhere' }, join(dir, 'proj', 'node_modules', '.bin', 'backend-path'), dir)).toBe(
-      'npx backend-path',
+    expect(commandName({ PATH: `/nowhere:${onPath}` }, script, dir)).toBe('backend-path');
+    // Run with node from inside the clone: the path works from any folder.
+    expect(commandName({ PATH: '/nowhere' }, 'bin/backend-path.js', clone)).toBe(`node ${script}`);
+    // `npx backend-path` inside a clone runs it through a link in npx's cache; pasted into a
+    // project folder `npx backend-path` would look for it on the registry instead.
+    const npxCache = join(dir, '_npx', 'abc', 'node_modules');
+    mkdirSync(join(npxCache, '.bin'), { recursive: true });
+    symlinkSync(clone, join(npxCache, 'backend-path'));
+    symlinkSync(join(npxCache, 'backend-path', 'bin', 'backend-path.js'), join(npxCache, '.bin', 'backend-path'));
+    expect(commandName({ npm_command: 'exec', PATH: '/nowhere' }, join(npxCache, '.bin', 'backend-path'), clone)).toBe(
+      `node ${script}`,
+    );
+    // Installed from the registry by npx, or as a project's dependency: npx finds it again.
+    const installed = join(dir, 'proj', 'node_modules', 'backend-path', 'bin', 'backend-path.js');
+    mkdirSync(join(installed, '..'), { recursive: true });
+    writeFileSync(installed, '');
+    expect(commandName({ npm_command: 'exec', PATH: '/nowhere' }, installed, dir)).toBe('npx backend-path');
+  });
+
+  it('quotes a path the shell would split', () => {
+    const dir = join(tempDir(), "it's here");
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    writeFileSync(join(dir, 'bin', 'backend-path.js'), '');
+    expect(commandName({ PATH: '/nowhere' }, join(dir, 'bin', 'backend-path.js'), '/')).toBe(
+      `node '${dir.replace("'", "'\\''")}/bin/backend-path.js'`,
     );
   });
 });
