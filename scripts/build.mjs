@@ -4,15 +4,21 @@
 // every package the bundle contains (dist/licenses.txt), since the package ships no dependencies.
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const dist = join(root, 'dist');
+// Built in a folder of its own and swapped in at the end, so dist/ is never half-built or
+// missing while a test or a learner runs the program (the swap is two renames).
+const final = join(root, 'dist');
+const dist = join(root, `.dist-${process.pid}`);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(dist, { recursive: true, force: true });
+});
 
 /** esbuild, with any warning failing the build: a warning here is a bundle that may not work. */
 async function build(options) {
@@ -250,3 +256,8 @@ writeFileSync(
   join(dist, 'licenses.txt'),
   `backend-path bundles the code of these packages; their licenses follow.\n\n${licenses([...Object.keys(bundle.metafile.inputs), ...vendorInputs])}`,
 );
+
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(final)) renameSync(final, old);
+renameSync(dist, final);
+rmSync(old, { recursive: true, force: true });

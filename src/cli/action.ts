@@ -3,7 +3,7 @@ import type { Clock } from '../coach/types.js';
 import { AlreadyReported } from '../errors.js';
 import { ProgressStore } from '../store/store.js';
 import { adaptCommands, useCommandName } from '../ui/command-name.js';
-import { createStyle, terminalWidth } from '../ui/style.js';
+import { createStyle, TABLE_WIDTH, terminalWidth } from '../ui/style.js';
 import type { View } from '../ui/view.js';
 import { safeData, safeJson, safeLine, safeText } from '../validation/sanitize.js';
 import { commandName, configDir, resolveClock } from './env.js';
@@ -68,6 +68,7 @@ export function actions(io: Io, { brief = false } = {}) {
   const view = async (): Promise<View> => ({
     style: await createStyle(io.stdout, io.env),
     width: terminalWidth(io.stdout, io.env),
+    tableWidth: terminalWidth(io.stdout, io.env, TABLE_WIDTH),
     today: now().today,
     // terminal-link decides whether this terminal shows links; off a terminal it never does.
     link: io.stdout.isTTY ? (await import('terminal-link')).default : undefined,
@@ -93,13 +94,12 @@ export function actions(io: Io, { brief = false } = {}) {
     how: How<R> = {},
   ) => {
     const commandContext = await context();
+    // Set before the command runs: its prompts suggest commands too.
+    if (!json || commandContext.interactive) useCommandName(name());
     const result = await task(commandContext);
     if (json) await print(safeJson(result));
     else if (how.file) await deliver((await renderer(result))(result, await view()), how.file(result), commandContext);
-    else {
-      useCommandName(name());
-      await print(adaptCommands((await renderer(result))(safeData(result), await view())));
-    }
+    else await print(adaptCommands((await renderer(result))(safeData(result), await view())));
     const code = how.exitCode?.(result) ?? 0;
     if (code !== 0) throw new AlreadyReported(code);
   };

@@ -79,7 +79,8 @@ export function commandName(env: NodeJS.ProcessEnv, script: string | undefined, 
   };
   const self = real(resolve(cwd, script)) ?? resolve(cwd, script);
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    // npx and npm scripts put node_modules/.bin folders on PATH for their own run only.
+    if (!dir || (env.npm_command && /node_modules[\\/]\.bin[\\/]?$/.test(dir))) continue;
     const candidate = join(dir, process.platform === 'win32' ? 'backend-path.cmd' : 'backend-path');
     if (existsSync(candidate) && real(candidate) === self) return 'backend-path';
   }

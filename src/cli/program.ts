@@ -15,6 +15,7 @@ import {
 import { describeProgram } from './program-spec.js';
 import { statusRenderer, statusTask } from './everyday.js';
 import { programOutput } from './report.js';
+import { UsageError } from '../errors.js';
 
 declare const __VERSION__: string;
 
@@ -148,7 +149,7 @@ function registerEffort(program: Command, perform: Perform): void {
   const log = program
     .command('log')
     .description('record study time; it counts toward the stage in progress (`log list` shows the log)')
-    .addArgument(new Argument('<time>', 'time studied, like 1.5, 1:30, 90m or 1h30').argParser(parseDuration))
+    .addArgument(new Argument('<time>', 'time studied, like 1.5, 1.5h, 1:30, 90m or 1h30').argParser(parseDuration))
     .addOption(date('the day you studied'))
     .addOption(new Option('--stage <stage>', 'the stage you worked on (default: the stage in progress)'))
     .addOption(yes('log on a stage already done without asking (review time)'))
@@ -206,7 +207,9 @@ function registerLogCorrections(log: Command<[number], OptionValues>, perform: P
     .command('change')
     .description('change the time, day or stage of one entry, by its number in `log list`')
     .addArgument(new Argument('<number>', 'the entry, as `log list` numbers it').argParser(parseEntryNumber))
-    .addOption(new Option('--hours <time>', 'the time studied, like 1.5, 1:30, 90m or 1h30').argParser(parseDuration))
+    .addOption(
+      new Option('--hours <time>', 'the time studied, like 1.5, 1.5h, 1:30, 90m or 1h30').argParser(parseDuration),
+    )
     .addOption(date('the day studied'))
     .addOption(new Option('--stage <stage>', 'the stage studied'))
     .addOption(json())
@@ -448,5 +451,26 @@ export function buildProgram(io: Io): Command {
   registerRoadmaps(program, perform);
   registerCompletion(program, io);
   program.addHelpText('after', HELP_EXAMPLES);
+  program.hook('preAction', (_, action) => refuseFlagsAsValues(action));
   return program;
+}
+
+/**
+ * `--roadmap --yes` takes "--yes" as the roadmap's name, as commander reads it; a value that
+ * reads as a long flag, or is one of the command's short ones, was surely a forgotten value, so
+ * it is refused, saying which.
+ */
+function refuseFlagsAsValues(action: Command<unknown[], OptionValues>): void {
+  for (const option of action.options) {
+    if (!option.required) continue;
+    const value: unknown = action.getOptionValue(option.attributeName());
+    if (typeof value !== 'string') continue;
+    if (/^--[a-z]/i.test(value) || action.options.some((o) => o.short === value)) {
+      const name = option.long ?? option.flags;
+      throw new UsageError(
+        `${name} needs a value, but the next word is ${value}, a flag.`,
+        `Give ${name} its value: \`${option.flags.replace(/^-\w, /, '')} ${value}\`.`,
+      );
+    }
+  }
 }

@@ -28,15 +28,18 @@ export function weeklyHours(text: string): number | undefined {
   return DECIMAL.test(trimmed) && hours >= MIN_WEEKLY_HOURS && hours <= MAX_WEEKLY_HOURS ? hours : undefined;
 }
 
-export const DURATION_RULE = `a time from 1 minute to ${MAX_DAY_HOURS} hours, written like 1.5, 1:30, 90m or 1h30`;
+export const DURATION_RULE = `a time from 1 minute to ${MAX_DAY_HOURS} hours, written like 1.5 or 1.5h (hours, at most two decimals), 1:30, 90m or 1h30`;
 
 /**
- * Time studied on one day as typed: decimal hours (1.5), hours and minutes (1:30, 1h30, 1h 30m),
+ * Time studied on one day as typed: decimal hours (1.5, 1.5h), hours and minutes (1:30, 1h30, 1h 30m),
  * hours (2h) or minutes (90m, 90min); at least one minute and at most a day. Undefined when the
  * text is none of these.
  */
 export function durationHours(text: string): number | undefined {
-  const typed = text.trim().toLowerCase();
+  const lower = text.trim().toLowerCase();
+  // "1.5h" and "2 hours" are decimal hours too.
+  const hoursWord = /^(.*?)\s*(?:h|hrs?|hours?)$/.exec(lower);
+  const typed = hoursWord && DECIMAL.test(hoursWord[1]!) ? hoursWord[1]! : lower;
   let minutes: number | undefined;
   const clock = /^(\d{1,2}):([0-5]\d)$/.exec(typed);
   const units = /^(?:(\d{1,2})\s*h)?\s*(?:(\d{1,4})\s*(?:m|min)?)?$/.exec(typed);

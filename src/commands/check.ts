@@ -8,7 +8,7 @@ import {
   type EvidenceTargets,
 } from './check-targets.js';
 import { checkCommandFor, defaultCheckUrl, FALLBACK_PORT, PUBLIC_URL_EXAMPLE } from '../coach/check-url.js';
-import type { Learner } from '../coach/learner.js';
+import { statusOf, type Learner } from '../coach/learner.js';
 import type { CheckRecord } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
@@ -46,6 +46,8 @@ export interface CheckResult {
   /** The command that runs these checks again; it pastes and works, since the URL is kept. */
   again: string;
   passed: boolean;
+  /** The stage is already marked done. */
+  done: boolean;
   date: IsoDate;
   results: StepResult[];
   /** What the check looked at: the API, the database (without its password), the repository, the document. */
@@ -293,6 +295,7 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     looked: looked(base, database?.url ?? null, kinds, targets),
     again: `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`,
     passed: counted.length > 0 && passed === counted.length,
+    done: statusOf(learner, stage.id) === 'done',
     date: today,
     results,
     notes,

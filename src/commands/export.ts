@@ -62,6 +62,11 @@ function chooseFormat(options: ExportOptions): ExportFormat {
     throw new UsageError(
       'Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).',
     );
+  if (options.format && fromName && options.format !== fromName)
+    throw new UsageError(
+      `-o ${options.output} ends in .${fromName}, but --format asks for ${options.format}.`,
+      `Name the file .${options.format}, or drop --format to write ${fromName}.`,
+    );
   if (options.sessionTime && !options.sessions)
     throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
   if (options.sessions && format !== 'ics')

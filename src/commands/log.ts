@@ -171,7 +171,7 @@ function entryAt(log: readonly LogEntry[], number: number): LogEntry {
     throw new UsageError(
       log.length === 0
         ? 'Your study log is empty.'
-        : `There is no log entry ${number}: entries are numbered 1 to ${log.length}.`,
+        : `There is no log entry ${number}: ${log.length === 1 ? 'the log has one, number 1' : `entries are numbered 1 to ${log.length}`}.`,
       'See them with `backend-path log list`.',
     );
   }

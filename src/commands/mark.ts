@@ -172,10 +172,11 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, today: IsoDa
     const command = checkCommandFor(before, stage);
     const check = before.checks.get(stage.id);
     const against = stage.checks ? ` against your ${stage.checks.public ? 'live' : 'running'} API` : '';
-    if (!check) return [`Its project has not been checked yet: run \`${command}\`${against}.`];
+    const its = changed.length === 1 ? 'Its project' : `The project of "${stage.title}"`;
+    if (!check) return [`${its} has not been checked yet: run \`${command}\`${against}.`];
     if (check.passed < check.total) {
       return [
-        `Its project's last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`,
+        `${its}'s last check, on ${formatDay(check.date, today)}, passed ${check.passed} of ${check.total}: run \`${command}\` again once it is fixed.`,
       ];
     }
     return [];

@@ -64,7 +64,7 @@ export function without<T>(
     throw new UsageError(
       items.length === 0
         ? `You have no ${what}s.`
-        : `There is no ${what} ${number}: they are numbered 1 to ${items.length}.`,
+        : `There is no ${what} ${number}: ${items.length === 1 ? 'you have one, number 1' : `they are numbered 1 to ${items.length}`}.`,
       `See them with \`${list}\`.`,
     );
   }

@@ -6,14 +6,26 @@ import { verdictLabel } from './verdict.js';
 
 /**
  * Text as Markdown that renders as the same text: every character that could start markup (a
- * link, HTML, emphasis, a table cell) is escaped, backslashes first so an escape cannot be undone.
+ * link, HTML, emphasis, a table cell) is escaped, backslashes first so an escape cannot be undone;
+ * text between paired backticks renders as code, as the texts mean it.
  */
 export function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>|~!#&]/g, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1');
+  const flat = text.replace(/\s+/g, ' ');
+  const parts = flat.split('`');
+  // Backticks pair up from the left into code spans, as the roadmaps write commands and routes;
+  // one left over is text. A span holding a pipe stays text, since a table would split the cell at it.
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeText(part, i === 0);
+      if (i === parts.length - 1) return `\\\`${escapeText(part, false)}`;
+      return part.trim() !== '' && !part.includes('|') ? `\`${part}\`` : `\\\`${escapeText(part, false)}\\\``;
+    })
+    .join('');
+}
+
+function escapeText(text: string, atLineStart: boolean): string {
+  const escaped = text.replace(/[\\`*_{}[\]()<>|~!#&]/g, '\\$&');
+  return atLineStart ? escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=])/, '\\$1') : escaped;
 }
 
 const link = (title: string, url: string) =>
@@ -32,7 +44,9 @@ function header({ document: doc, standing }: ExportData): string[] {
   const { progress, effort } = standing;
   const verdict = verdictLabel(progress);
   const week = effort.week
-    ? `${formatHours(effort.week.hours)} of ${formatHours(effort.week.target)} this week`
+    ? effort.week.target > 0
+      ? `${formatHours(effort.week.hours)} of ${formatHours(effort.week.target)} this week`
+      : `${formatHours(effort.week.hours)} this week (no target this week)`
     : 'the plan has not started';
   return [
     '# My backend learning plan',

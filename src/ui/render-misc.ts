@@ -71,7 +71,7 @@ function summary(result: CheckResult, { style }: View): string {
   if (counted.length === 0) return style.yellow('Nothing could be checked here: see above for what the check needs.');
   if (result.passed) {
     return style.green(
-      `All ${counted.length} checks passed${aside}. Saved with today's date; \`backend-path done ${result.stage}\` when you are ready.`,
+      `All ${counted.length} checks passed${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
     );
   }
   return style.yellow(

@@ -33,10 +33,14 @@ function stageLines(stages: StageRow[], view: View): string[] {
   const whens = stages.map((row) => when(row, view));
   const whenWidth = Math.max(...whens.map((w) => w.length));
   // Number, mark, id, title and dates on one line when the title keeps 16 columns; else dates below.
-  const wide = width - idWidth - whenWidth - 7 >= 16;
-  const titleWidth = wide ? Math.min(40, width - idWidth - whenWidth - 7) : Math.max(10, width - idWidth - 6);
+  const table = Math.max(width, view.tableWidth ?? width);
+  const wide = table - idWidth - whenWidth - 7 >= 16;
+  const titles = stages.map((row) => row.title + (row.optional ? ' (optional)' : ''));
+  // As wide as the longest title where the line has room (then every title shows whole), 40 at least.
+  const longest = Math.max(40, ...titles.map((t) => t.length));
+  const titleWidth = wide ? Math.min(longest, table - idWidth - whenWidth - 7) : Math.max(10, width - idWidth - 6);
   return stages.flatMap((row, i) => {
-    const head = `${String(row.number).padStart(2)} ${mark(row, view)} ${fit(row.id, idWidth)} ${fit(row.title + (row.optional ? ' (optional)' : ''), titleWidth)}`;
+    const head = `${String(row.number).padStart(2)} ${mark(row, view)} ${fit(row.id, idWidth)} ${fit(titles[i]!, titleWidth)}`;
     const lines = wide ? [`${head} ${style.dim(whens[i]!)}`] : [head, wrap(style.dim(whens[i]!), width, 5)];
     for (const note of row.notes)
       lines.push(wrap(style.dim(`note ${formatDay(note.date, view.today)}: ${note.text}`), width, 5, 2));

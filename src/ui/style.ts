@@ -16,6 +16,8 @@ export interface OutputStream {
 
 /** Lines longer than this are hard to read, whatever the terminal's width. */
 export const READING_WIDTH = 100;
+/** A table's rows are read across, not as prose: they may take a wide terminal's columns up to this. */
+export const TABLE_WIDTH = 160;
 
 /**
  * The one colour policy for chalk, ora and the prompts: FORCE_COLOR wins; otherwise colour is
@@ -55,9 +57,13 @@ export async function createStyle(stream: OutputStream, env: NodeJS.ProcessEnv =
 
 /**
  * The width to lay text out in: the terminal's columns (COLUMNS or 80 when not a terminal),
- * at most READING_WIDTH and never below 20.
+ * at most `max` (READING_WIDTH for prose) and never below 20.
  */
-export function terminalWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(
+  stream: OutputStream,
+  env: NodeJS.ProcessEnv = process.env,
+  max: number = READING_WIDTH,
+): number {
   const width = stream.isTTY && stream.columns ? stream.columns : Number(env.COLUMNS) || 80;
-  return Math.max(20, Math.min(width, READING_WIDTH));
+  return Math.max(20, Math.min(width, max));
 }

@@ -56,7 +56,11 @@ export function personalLine(p: Progress, view: View): string | null {
 export function effortLine(e: Effort, view: View): string {
   if (!e.week)
     return `${view.style.dim('Effort:')} no target until your plan starts${e.loggedHours > 0 ? `; ${formatHours(e.loggedHours)} logged so far` : ''}.`;
-  const parts = [`this week ${formatHours(e.week.hours)} of ${formatHours(e.week.target)}`];
+  const parts = [
+    e.week.target > 0
+      ? `this week ${formatHours(e.week.hours)} of ${formatHours(e.week.target)}`
+      : `this week ${formatHours(e.week.hours)} (no target this week)`,
+  ];
   if (e.week.target > 0 && e.week.hours >= e.week.target) parts[0] += ' (target met)';
   if (e.streak > 0) parts.push(`${plural(e.streak, 'week')} in a row on target`);
   if (e.typicalWeek !== null) parts.push(`a typical recent week: ${formatHours(e.typicalWeek)}`);

@@ -145,6 +145,15 @@ describe('the coach through the CLI', () => {
     expect((await me(['replan', '--hours', '4'], '2027-02-08')).code).toBe(2);
   });
 
+  it('says a week paused by a later start has no target, rather than "0 h of 0 h"', async () => {
+    const me = await planned();
+    await me(['replan', '--start', '2026-12-14', '--yes'], '2026-11-30');
+    expect(json((await me(['status', '--json'], '2026-12-01')).stdout).effort.week).toMatchObject({ target: 0 });
+    const text = (await me(['status'], '2026-12-01')).stdout;
+    expect(text).toContain('Effort: this week 0 h (no target this week)');
+    expect(text).not.toContain('0 h of 0 h');
+  });
+
   it('numbers the weeks of a replanned plan from the first start, as status counts them', async () => {
     const me = await planned();
     await me(['replan', '--yes'], '2026-12-09');
@@ -203,11 +212,11 @@ describe('the coach through the CLI', () => {
       code: 2,
       stderr: expect.stringContaining("unknown option '-1'"),
     });
-    for (const hours of ['0x10', '1e-320', '25', '0', '0.01', '1h70', 'abc']) {
+    for (const hours of ['0x10', '1e-320', '25', '0', '0.01', '1h70', 'abc', '1.555', '25h', 'h']) {
       const result = await me(['log', hours], '2026-12-01');
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(
-        'The time studied must be a time from 1 minute to 24 hours, written like 1.5, 1:30, 90m or 1h30',
+        'The time studied must be a time from 1 minute to 24 hours, written like 1.5 or 1.5h (hours, at most two decimals), 1:30, 90m or 1h30',
       );
     }
   });
@@ -216,6 +225,9 @@ describe('the coach through the CLI', () => {
     const me = await planned();
     for (const [typed, minutes] of [
       ['1.5', 90],
+      ['1.5h', 90],
+      ['.75 h', 45],
+      ['2 hours', 120],
       ['1:30', 90],
       ['90m', 90],
       ['1h30', 90],
@@ -260,7 +272,7 @@ describe('the coach through the CLI', () => {
     const missing = await me(['log', 'remove', '5'], '2026-12-01');
     expect([missing.code, missing.stderr]).toEqual([
       2,
-      'Error: There is no log entry 5: entries are numbered 1 to 1.\nSee them with `backend-path log list`.\n',
+      'Error: There is no log entry 5: the log has one, number 1.\nSee them with `backend-path log list`.\n',
     ]);
     expect((await me(['log', 'change', '1'], '2026-12-01')).stderr).toContain(
       'Say what to change: --hours, --date or --stage.',
@@ -349,6 +361,12 @@ describe('the coach through the CLI', () => {
       'Its project has not been checked yet: run `backend-path check rest-api` against your running API.',
     ]);
     expect(json((await me(['status', '--json'])).stdout).stages[2].links).toEqual(['https://github.com/me/todo-api']);
+    // Several stages at once: each warning names its stage.
+    const two = json((await me(['done', 'auth', 'deploy', '--json'])).stdout);
+    expect(two.warnings).toEqual([
+      'The project of "Authentication" has not been checked yet: run `backend-path check auth` against your running API.',
+      'The project of "Deployment" has not been checked yet: run `backend-path check deploy --url https://your-app.example.com` against your live API.',
+    ]);
     const bad = await me(['link', 'rest-api', 'javascript:alert(1)']);
     expect([bad.code, bad.stderr]).toEqual([
       2,

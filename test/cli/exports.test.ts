@@ -115,6 +115,7 @@ describe('the calendar export', () => {
       'The time must be written HH:MM on a 24-hour clock, like 18:30; got "25:00".',
     ],
     [[], 'Choose a format with --format ics, md, json or svg (or an -o file name ending in one of them).'],
+    [['--format', 'md', '-o', 'plan.ics'], '-o plan.ics ends in .ics, but --format asks for md.'],
   ])('refuses %j with exit 2', async (flags, message) => {
     const me = learner();
     await me(PLAN);
@@ -158,6 +159,13 @@ describe('the Markdown export', () => {
     expect(html.split('<tbody>')[1]!.split('</tr>')[0]!.match(/<td/g)).toHaveLength(5);
     expect(html).toContain('href="https://github.com/me/one"');
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; | pipe');
+  });
+
+  it('renders text between backticks as code, and a lone backtick or a pipe inside them as text', async () => {
+    const text = await page('Call `GET /todos/{id}` with `a|b` and a lone ` tick');
+    const html = micromark(text, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).toContain('Call <code>GET /todos/{id}</code> with `a|b` and a lone ` tick');
+    expect(lint({ strings: { plan: text }, config: { MD013: false } }).plan).toEqual([]);
   });
 });
 

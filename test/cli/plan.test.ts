@@ -78,6 +78,8 @@ describe('backend-path plan', () => {
   });
 
   it.each([
+    [['--roadmap', '--yes'], '--roadmap needs a value, but the next word is --yes, a flag.'],
+    [['--track', '-y'], '--track needs a value, but the next word is -y, a flag.'],
     [
       ['--start', '2020-01-01'],
       '--start must be within a year of today, from 2025-11-23 to 2027-11-23; got 2020-01-01.',

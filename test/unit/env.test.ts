@@ -53,6 +53,11 @@ describe('the command a learner can paste', () => {
     mkdirSync(join(installed, '..'), { recursive: true });
     writeFileSync(installed, '');
     expect(commandName({ npm_command: 'exec', PATH: '/nowhere' }, installed, dir)).toBe('npx backend-path');
+    // npx puts the project's node_modules/.bin on PATH for its own run: not a PATH the shell has.
+    const bin = join(dir, 'proj', 'node_modules', '.bin');
+    mkdirSync(bin);
+    symlinkSync(installed, join(bin, 'backend-path'));
+    expect(commandName({ npm_command: 'exec', PATH: bin }, join(bin, 'backend-path'), dir)).toBe('npx backend-path');
   });
 
   it('quotes a path the shell would split', () => {
