@@ -10,13 +10,15 @@ export const ON_TARGET_SHARE = 0.9;
 
 /**
  * Why a learner is behind, and what helps:
- * - `break`: nothing logged for a week or more after weeks of study: a break, not a new pace;
+ * - `break`: nothing logged for more than a week after study in the plan: a break, not a new pace;
  * - `effort`: fewer hours than the target: the hours that keep the planned finish, and the
  *   finish at the hours really studied;
  * - `estimate`: the hours are there but the ground is taking longer than its estimates;
- * - `unlogged`: no hours logged, so effort cannot be told from estimates.
+ * - `unlogged`: no hours logged, so effort cannot be told from estimates;
+ * - `unscheduled`: a stage put back after the plan was made is not in it, so its hours are late
+ *   from the start: a replan dates it.
  */
-export type Cause = 'break' | 'effort' | 'estimate' | 'unlogged';
+export type Cause = 'unscheduled' | 'break' | 'effort' | 'estimate' | 'unlogged';
 
 export interface Advice {
   cause: Cause;
@@ -50,7 +52,9 @@ export function adviceFor(input: AdviceInput): Advice | null {
   const effortFinish = typical === null ? null : finishAfter(remaining, today, typical);
   const farBehind = progress.daysAhead < -REPLAN_AFTER_DAYS;
   const commands: string[] = [];
-  if (cause === 'estimate') {
+  if (cause === 'unscheduled') {
+    commands.push('backend-path replan');
+  } else if (cause === 'estimate') {
     for (const stage of progress.overruns.slice(0, 1)) commands.push(`backend-path done ${stage.id}`);
     if (progress.personal && Math.abs(progress.personal.speed - input.speed) >= 0.1)
       commands.push('backend-path replan --own-speed');
@@ -82,6 +86,7 @@ export function typicalPace(effort: Effort): number | null {
 }
 
 function causeOf({ progress, effort, hoursPerWeek, today }: AdviceInput): Cause {
+  if (progress.unscheduled.length > 0) return 'unscheduled';
   if (effort.lastLogged === null) return 'unlogged';
   if (effort.breakDays !== null) return 'break';
   if (progress.overruns.length > 0) return 'estimate';

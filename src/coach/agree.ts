@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../plan/dates.js';
+import type { IsoDate } from '../plan/dates.js';
 import { checkPlanEnds, layout, roundHours, type PlanWeek } from '../plan/schedule.js';
 import { stageHours, stageOnTrack, type Roadmap } from '../roadmap/types.js';
 import { loggedByStage, statusOf, trackTitle, type Learner } from './learner.js';
@@ -75,7 +75,8 @@ const agreed = new WeakMap<Learner, AgreedPlan>();
 function layOutAgreed(learner: Learner): AgreedPlan {
   const { baseline } = learner;
   const kept = baseline.stages.filter((stage) => statusOf(learner, stage.id) !== 'skipped');
-  const { windows, weeks, finish, totalHours } = layout(kept, baseline.start, baseline.hoursPerWeek);
+  const weeksFrom = learner.profile.start < baseline.start ? learner.profile.start : baseline.start;
+  const { windows, weeks, finish, totalHours } = layout(kept, baseline.start, baseline.hoursPerWeek, weeksFrom);
   return {
     start: baseline.start,
     hoursPerWeek: baseline.hoursPerWeek,
@@ -127,7 +128,6 @@ export function planDocument(learner: Learner): PlanDocument {
   const plan = agreedPlan(learner);
   const scheduled = new Map(plan.stages.map((s) => [s.id, s]));
   const firstStart = profile.start < plan.start ? profile.start : plan.start;
-  const weeksBefore = Math.floor(daysBetween(firstStart, plan.start) / 7);
   return {
     roadmap: { id: roadmap.id, title: roadmap.title, version: roadmap.version, hoursBasis: roadmap.hoursBasis },
     track: profile.track,
@@ -153,6 +153,6 @@ export function planDocument(learner: Learner): PlanDocument {
         project: stageOnTrack(stage, profile.track).project,
       };
     }),
-    weeks: weeksBefore === 0 ? plan.weeks : plan.weeks.map((week) => ({ ...week, week: week.week + weeksBefore })),
+    weeks: plan.weeks,
   };
 }

@@ -12,8 +12,11 @@ export const RECENT_WEEKS = 4;
  */
 export const BREAK_WEEKS = 2;
 export const BREAK_DAYS = 28;
-/** Nothing logged for at least this many days (and something before) is a break under way. */
-export const BREAK_MIN_DAYS = 7;
+/**
+ * Nothing logged for more than a week (so a learner who logs once a week is never on one), after
+ * hours logged in the plan, is a break under way.
+ */
+export const BREAK_MIN_DAYS = 8;
 
 /** One week of the plan: the hours logged in it and the target in force when it began. */
 export interface EffortWeek {
@@ -89,7 +92,7 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
     };
   };
   const current = Math.floor(daysBetween(start, today) / 7);
-  const onBreak = breakDays(lastLogged, today);
+  const onBreak = breakDays(lastLogged, today, start, learner.paces);
   // The weeks after the last log during a break say nothing of the learner's pace.
   const lastLoggedWeek = lastLogged === null ? -1 : Math.floor(daysBetween(start, lastLogged) / 7);
   const end = onBreak !== null && lastLoggedWeek >= 0 ? Math.min(current, lastLoggedWeek + 1) : current;
@@ -130,9 +133,19 @@ function typicalWeek(weeks: EffortWeek[]): number | null {
   return roundHours(kept.reduce((sum, w) => sum + w.hours, 0) / kept.length);
 }
 
-function breakDays(lastLogged: IsoDate | null, today: IsoDate): number | null {
-  if (lastLogged === null) return null;
-  const days = dayNumber(today) - dayNumber(lastLogged);
+/**
+ * Days without hours since the last logged in the plan, counted from the end of a pause the plan
+ * made (a later start) when that came after it; null when that is no break.
+ */
+function breakDays(lastLogged: IsoDate | null, today: IsoDate, start: IsoDate, paces: readonly Pace[]): number | null {
+  if (lastLogged === null || lastLogged < start) return null;
+  let since = lastLogged;
+  for (let i = 1; i < paces.length; i++) {
+    const pace = paces[i]!;
+    if (pace.from <= today && pace.hoursPerWeek > 0 && paces[i - 1]!.hoursPerWeek === 0 && pace.from > since)
+      since = addDays(pace.from, -1);
+  }
+  const days = dayNumber(today) - dayNumber(since);
   return days >= BREAK_MIN_DAYS && days <= BREAK_DAYS ? days : null;
 }
 

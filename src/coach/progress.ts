@@ -61,6 +61,8 @@ export interface Progress {
   gaps: StageHours[];
   /** Stages still to do with more hours logged than their estimate. */
   overruns: StageHours[];
+  /** Stages still to do that the agreed plan does not hold (put back by `undo` after it was made). */
+  unscheduled: StageHours[];
 }
 
 interface Ground {
@@ -72,12 +74,18 @@ interface Ground {
   requiredLeft: number;
   gaps: StageHours[];
   overruns: StageHours[];
+  unscheduled: StageHours[];
   /** Study hours each stage still to do needs at the plan's speed, in roadmap order. */
   slots: { id: string; hours: number }[];
 }
 
 /** The ground covered and left, stage by stage, in estimated hours (and study hours for the slots). */
-function ground(learner: Learner, logged: ReadonlyMap<string, number>, speed: number): Ground {
+function ground(
+  learner: Learner,
+  logged: ReadonlyMap<string, number>,
+  speed: number,
+  planned: ReadonlySet<string>,
+): Ground {
   const sums: Ground = {
     credited: 0,
     remaining: 0,
@@ -87,6 +95,7 @@ function ground(learner: Learner, logged: ReadonlyMap<string, number>, speed: nu
     requiredLeft: 0,
     gaps: [],
     overruns: [],
+    unscheduled: [],
     slots: [],
   };
   for (const stage of learner.roadmap.stages) {
@@ -114,6 +123,7 @@ function ground(learner: Learner, logged: ReadonlyMap<string, number>, speed: nu
     sums.remaining += hours - credit;
     sums.slots.push({ id: stage.id, hours: Math.max(0, hours * speed - spent) });
     if (spent > hours * speed + 1e-9) sums.overruns.push(named);
+    if (!planned.has(stage.id)) sums.unscheduled.push(named);
   }
   return sums;
 }
@@ -122,7 +132,7 @@ function ground(learner: Learner, logged: ReadonlyMap<string, number>, speed: nu
 export function progressOf(learner: Learner, today: IsoDate): Progress {
   const plan = agreedPlan(learner);
   const logged = loggedByStage(learner.log, today);
-  const sums = ground(learner, logged, plan.speed);
+  const sums = ground(learner, logged, plan.speed, new Set(plan.stages.map((s) => s.id)));
   const anchor = today > plan.start ? today : plan.start;
   const finished = sums.slots.length === 0;
   const finishedOn = finished ? lastDone(learner) : null;
@@ -166,6 +176,7 @@ export function progressOf(learner: Learner, today: IsoDate): Progress {
     personal: finished ? null : personalProjection(learner, logged, plan, anchor),
     gaps: sums.gaps,
     overruns: sums.overruns,
+    unscheduled: sums.unscheduled,
   };
 }
 

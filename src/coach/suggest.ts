@@ -1,3 +1,4 @@
+import { addDays } from '../plan/dates.js';
 import { MAX_SESSION_HOURS } from './rules.js';
 import type { StageRow } from './stage.js';
 import type { Standing } from './standing.js';
@@ -25,9 +26,10 @@ export function suggestNext(
   return `backend-path start ${stage.id}`;
 }
 
-/** A local start time plus one hour, written as `stop --at` takes it (YYYY-MM-DDTHH:MM). */
-function anHourAfter(start: string): string {
-  const [date, time] = start.split('T');
-  const hour = Math.min(23, Number(time!.slice(0, 2)) + 1);
-  return `${date}T${String(hour).padStart(2, '0')}:${time!.slice(3, 5)}`;
+/** A local start time plus one hour, written as `stop --at` takes it (YYYY-MM-DDTHH:MM): the next day past midnight. */
+export function anHourAfter(start: string): string {
+  const later = Number(start.slice(11, 13)) * 60 + Number(start.slice(14, 16)) + 60;
+  const day = later >= 24 * 60 ? addDays(start.slice(0, 10), 1) : start.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day}T${pad(Math.floor((later % 1440) / 60))}:${pad(later % 60)}`;
 }

@@ -93,6 +93,22 @@ export function needsLogin(roadmap: Roadmap, stage: Stage): boolean {
   return after >= 0 && roadmap.stages.indexOf(stage) > after;
 }
 
+/**
+ * The command that runs a check again as it was run: `command` (the check as the learner's
+ * saved state has it) with the flags given that are not remembered. A URL given replaces the
+ * example; --repo is made absolute, so the command works from any folder; a token is never printed.
+ */
+function againCommand(command: string, options: CheckOptions, targets: EvidenceTargets): string {
+  const quote = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const parts = [options.url ? command.replace(` --url ${PUBLIC_URL_EXAMPLE}`, '') : command];
+  if (options.url) parts.push(`--url ${quote(options.url)}`);
+  if (targets.repoGiven) parts.push(`--repo ${quote(targets.repo)}`);
+  if (targets.spec) parts.push(`--spec ${quote(targets.spec)}`);
+  if (options.remoteDb) parts.push('--remote-db');
+  if (options.token) parts.push('--token <your access token>');
+  return parts.join(' ');
+}
+
 /** One sentence and a hint for a server that could not be reached at all. */
 function unreachableError(error: Unreachable, base: URL, stage: Stage, again: string): FailureError {
   const origin = base.origin;
@@ -187,7 +203,7 @@ async function gather(
 ): Promise<Gathered> {
   const evidence = checkedEvidence(stage);
   const targets = evidenceTargets(learner, stage, options, context.cwd);
-  const again = checkCommandFor(learner, stage);
+  const again = againCommand(checkCommandFor(learner, stage), options, targets);
   const port = learner.roadmap.tracks.get(learner.profile.track)?.port ?? FALLBACK_PORT;
   const { startContainer, runEvidence } = await import('../check/evidence.js');
   const container = evidence?.container.includes('run')
@@ -293,7 +309,8 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     stage: stage.id,
     url: base?.href ?? '',
     looked: looked(base, database?.url ?? null, kinds, targets),
-    again: `backend-path check ${stage.id}${options.token ? ' --token <your access token>' : ''}`,
+    // The URL and the database are kept now; the other flags given are not.
+    again: againCommand(`backend-path check ${stage.id}`, { ...options, url: undefined }, targets),
     passed: counted.length > 0 && passed === counted.length,
     done: statusOf(learner, stage.id) === 'done',
     date: today,

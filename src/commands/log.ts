@@ -168,7 +168,7 @@ export function logChangeCommand(
 function entryAt(log: readonly LogEntry[], number: number): LogEntry {
   const entry = log[number - 1];
   if (!Number.isInteger(number) || !entry) {
-    throw new UsageError(
+    throw new FailureError(
       log.length === 0
         ? 'Your study log is empty.'
         : `There is no log entry ${number}: ${log.length === 1 ? 'the log has one, number 1' : `entries are numbered 1 to ${log.length}`}.`,

@@ -166,6 +166,16 @@ function warningsFor(mark: Mark, changed: Stage[], before: Learner, today: IsoDa
           ]),
     ]);
   }
+  if (mark === 'undo') {
+    // A stage marked before the plan was made is not in it: back to do, it has no dates yet.
+    const planned = new Set(before.baseline.stages.map((s) => s.id));
+    const outside = changed.filter((s) => !planned.has(s.id));
+    if (outside.length === 0) return [];
+    const one = outside.length === 1;
+    return [
+      `${outside.map((s) => `"${s.title}"`).join(', ')} ${one ? 'is' : 'are'} not in your agreed plan, so ${one ? 'its' : 'their'} hours count as late: \`backend-path replan\` gives ${one ? 'it' : 'them'} dates.`,
+    ];
+  }
   if (mark !== 'done') return [];
   return changed.flatMap((stage) => {
     if (describeStageChecks(stage).length === 0) return [];

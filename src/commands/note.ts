@@ -1,6 +1,6 @@
 import { MAX_NOTE_LENGTH } from '../coach/rules.js';
 import type { Note } from '../coach/types.js';
-import { UsageError } from '../errors.js';
+import { FailureError, UsageError } from '../errors.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
@@ -61,7 +61,7 @@ export function without<T>(
   const items = numbered(byStage, roadmap);
   const removed = items.find((entry) => entry.number === number);
   if (!removed) {
-    throw new UsageError(
+    throw new FailureError(
       items.length === 0
         ? `You have no ${what}s.`
         : `There is no ${what} ${number}: ${items.length === 1 ? 'you have one, number 1' : `they are numbered 1 to ${items.length}`}.`,

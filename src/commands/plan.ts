@@ -107,20 +107,24 @@ function savePlan(profile: Profile, roadmap: Roadmap, context: CommandContext): 
       today,
       learner,
     });
-    const sameRoadmap = current?.profile.roadmap.id === profile.roadmap.id;
+    // A first plan that never began is replaced whole; one that began keeps its start (weeks
+    // count from it) and, on the same roadmap and track, its finish.
+    const began = current !== undefined && current.profile.start <= today;
+    const sameWork =
+      began && current.profile.roadmap.id === profile.roadmap.id && current.profile.track === profile.track;
     const data: SavedData = {
       schemaVersion: SCHEMA_VERSION,
       revision: current?.revision ?? 0,
       // Weeks count from the first start, which a plan made over another keeps.
       profile: {
         ...profile,
-        start: current && current.profile.start < profile.start ? current.profile.start : profile.start,
+        start: began && current.profile.start < profile.start ? current.profile.start : profile.start,
       },
       baseline,
       paces: current
         ? withPace(current.paces, baseline.start, baseline.hoursPerWeek, today)
         : [{ from: baseline.start, hoursPerWeek: baseline.hoursPerWeek }],
-      originalFinish: current && sameRoadmap ? current.originalFinish : baseline.finish,
+      originalFinish: sameWork ? current.originalFinish : baseline.finish,
       progress: current?.progress ?? {},
       notes: current?.notes ?? {},
       log: current?.log ?? [],

@@ -1,5 +1,6 @@
 import { currentStage, toLearner } from '../coach/learner.js';
 import { checkDay, MAX_SESSION_HOURS } from '../coach/rules.js';
+import { anHourAfter } from '../coach/suggest.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { LogEntry, Session } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -100,7 +101,7 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
     const end = endOf(session, { local: now, instant }, options.at, today);
     const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
     if (minutes > MAX_SESSION_HOURS * 60) {
-      const example = `${session.start.slice(0, 10)}T${String(Math.min(23, Number(session.start.slice(11, 13)) + 1)).padStart(2, '0')}:${session.start.slice(14, 16)}`;
+      const example = anHourAfter(session.start);
       throw new FailureError(
         `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
         `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
@@ -112,6 +113,9 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
         'Drop it with `backend-path cancel`.',
       );
     }
+    // A stage skipped since the session began takes no time, as `log` would refuse it.
+    const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
+    if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
     const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
     checkDay(data.log, entry.date, entry.hours, today);
     const next = { ...data, session: null, log: [...data.log, entry] };

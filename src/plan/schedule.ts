@@ -58,10 +58,22 @@ export function dayBefore(offset: number, perDay: number): number {
  * a day), and cuts the same hour line into 7-day weeks. A slot of zero hours (a stage whose
  * estimate is used up but that is not done yet) takes no time: its window is the one day where
  * the line stands when it comes.
+ *
+ * The weeks follow the grid of 7-day weeks that began on `weeksFrom` (the first plan's start,
+ * by which the learner's effort is counted), numbered on it: a plan laid out again mid-week opens
+ * with the rest of that week.
  */
-export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: number): Layout {
+export function layout(
+  slots: readonly Slot[],
+  start: IsoDate,
+  hoursPerWeek: number,
+  weeksFrom: IsoDate = start,
+): Layout {
   const perDay = hoursPerWeek / 7;
   const first = dayNumber(start);
+  const since = Math.max(0, first - dayNumber(weeksFrom));
+  const lead = since % 7;
+  const firstNumber = Math.floor(since / 7) + 1;
   const windows = new Map<string, Window>();
   const spans: { id: string; from: number; to: number }[] = [];
   let offset = 0;
@@ -80,12 +92,14 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
     windows.set(span.id, { start: fromDayNumber(days.start), end: fromDayNumber(days.end) });
   }
 
-  const weekCount = Math.max(0, Math.ceil(offset / hoursPerWeek - EPSILON));
+  // The hours of the days of the first grid week before `start`, had the line begun with it.
+  const before = lead * perDay;
+  const weekCount = offset > EPSILON ? Math.max(0, Math.ceil((offset + before) / hoursPerWeek - EPSILON)) : 0;
   const weeks: PlanWeek[] = [];
   let next = 0;
   for (let week = 0; week < weekCount; week++) {
-    const weekFrom = week * hoursPerWeek;
-    const weekTo = Math.min(weekFrom + hoursPerWeek, offset);
+    const weekFrom = Math.max(0, week * hoursPerWeek - before);
+    const weekTo = Math.min((week + 1) * hoursPerWeek - before, offset);
     const items: WeekItem[] = [];
     while (next < spans.length && spans[next]!.to <= weekFrom + EPSILON) next++;
     for (let i = next; i < spans.length && spans[i]!.from < weekTo - EPSILON; i++) {
@@ -94,9 +108,9 @@ export function layout(slots: readonly Slot[], start: IsoDate, hoursPerWeek: num
       if (hours > EPSILON) items.push({ stage: span.id, hours: roundHours(hours) });
     }
     weeks.push({
-      week: week + 1,
-      start: addDays(start, week * 7),
-      end: addDays(start, week * 7 + 6),
+      week: firstNumber + week,
+      start: addDays(start, Math.max(0, week * 7 - lead)),
+      end: addDays(start, week * 7 - lead + 6),
       hours: roundHours(weekTo - weekFrom),
       items,
     });

@@ -70,7 +70,12 @@ function stageTable(rows: StageRow[]): string[] {
     '| # | Stage | Hours | Dates | Status |',
     '| --- | --- | ---: | --- | --- |',
     ...rows.map((row) => {
-      const dates = row.start && row.end ? `${day(row.start)} – ${day(row.end)}` : '';
+      const dates =
+        row.state === 'unscheduled'
+          ? 'not in your agreed plan'
+          : row.start && row.end
+            ? `${day(row.start)} – ${day(row.end)}`
+            : '';
       return `| ${row.number} | ${md(row.title)} | ${row.hours} | ${dates} | ${statusText(row)} |`;
     }),
   ];

@@ -89,6 +89,13 @@ export function adviceLines(a: Advice | null, p: Progress, e: Effort, view: View
   const run = (command: string | undefined, why: string) => (command ? ` \`${command}\` ${why}.` : '');
   const [first, second] = a.commands;
   switch (a.cause) {
+    case 'unscheduled': {
+      const names = p.unscheduled.map((s) => s.title).join(', ');
+      const one = p.unscheduled.length === 1;
+      return [
+        `${names} ${one ? 'is' : 'are'} not in your agreed plan, so ${one ? 'its' : 'their'} hours count as late from the start.${run(first, `gives ${one ? 'it' : 'them'} dates and lays what is left out again from today`)}`,
+      ];
+    }
     case 'break':
       return [
         `Nothing logged since ${day(e.lastLogged, view)}: a break, not a new pace.${run(first, 'lays what is left out again from today when you are back')}`,

@@ -55,6 +55,8 @@ describe('check names why nothing useful came back', () => {
       `Error: Nothing answered at ${url}: nothing accepted the connection. Is your server running, and on this port?`,
     );
     expect(result.stderr).toContain('`backend-path check rest-api --url :8000`');
+    // Nothing was kept, so the command to run again names the URL given.
+    expect(result.stderr).toContain(`Start it and run \`backend-path check rest-api --url ${url}\` again`);
   });
 
   it.skipIf(!port8000)(

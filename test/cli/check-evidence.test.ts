@@ -8,6 +8,9 @@ import { makeRepo, type TestRepo } from '../helpers/git-repo.js';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { probeEngine } from '../../src/check/container/read.js';
 import { tempDir } from '../helpers/store.js';
+import { installed } from '../helpers/programs.js';
+
+const gitMissing = installed('git') ? '' : 'git is not installed here; .ci/run installs it';
 
 /**
  * `check` on stages whose proof is beyond HTTP, against real things: the reference todo APIs
@@ -153,7 +156,7 @@ describe.each((['fastapi', 'express'] as Framework[]).map((f) => [f, needs(f)] a
   },
 );
 
-describe('stages proven by the repository', () => {
+describe.skipIf(gitMissing)(`stages proven by the repository${gitMissing ? ` (skipped: ${gitMissing})` : ''}`, () => {
   const repos: TestRepo[] = [];
   afterAll(() => repos.forEach((r) => r.remove()));
   const repo = () => {
@@ -233,8 +236,8 @@ describe.skipIf(frameworkMissing('fastapi'))(
 const engine = await probeEngine();
 const dockerMissing = engine.available ? 'a Docker engine answers here' : frameworkMissing('express');
 
-describe.skipIf(dockerMissing)(
-  `check docker on a machine without a Docker engine${dockerMissing ? ` (skipped: ${dockerMissing})` : ''}`,
+describe.skipIf(dockerMissing || gitMissing)(
+  `check docker on a machine without a Docker engine${dockerMissing || gitMissing ? ` (skipped: ${dockerMissing || gitMissing})` : ''}`,
   () => {
     it(
       'reads the Dockerfile, runs the contract against --url, and says exactly what it could not try',
@@ -264,7 +267,7 @@ describe.skipIf(dockerMissing)(
           ]);
           const notTried = report.results.find((s) => s.name.startsWith('the image builds'))!;
           expect(notTried.got).toBe(
-            `not checked here: no Docker engine answers here (docker info: ${engine.available ? '' : engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker\``,
+            `not checked here: no Docker engine answers here (docker info: ${engine.available ? '' : engine.reason}), so the image was neither built nor run. Start your stack yourself (docker compose up), then run \`backend-path check docker --url ${url} --repo ${r.dir}\``,
           );
         } finally {
           r.remove();

@@ -145,6 +145,26 @@ describe('the coach through the CLI', () => {
     expect((await me(['replan', '--hours', '4'], '2027-02-08')).code).toBe(2);
   });
 
+  it('a stage put back after the plan was made is named as outside it, with replan as the way in, everywhere', async () => {
+    const me = await planned();
+    await me(['skip', 'rest-api', '--yes'], '2026-11-30');
+    await me(['replan', '--yes'], '2026-11-30');
+    const undo = json((await me(['undo', 'rest-api', '--json'], '2026-12-01')).stdout);
+    expect(undo.warnings).toEqual([
+      '"Build a REST API" is not in your agreed plan, so its hours count as late: `backend-path replan` gives it dates.',
+    ]);
+    const status = json((await me(['status', '--json'], '2026-12-01')).stdout);
+    expect(status.progress.unscheduled).toEqual([{ id: 'rest-api', title: 'Build a REST API', hours: 40, logged: 0 }]);
+    expect(status.advice).toMatchObject({ cause: 'unscheduled', commands: ['backend-path replan'] });
+    expect((await me(['status'], '2026-12-01')).stdout.replace(/\s+/g, ' ')).toContain(
+      'Build a REST API is not in your agreed plan, so its hours count as late from the start. `backend-path replan` gives it dates',
+    );
+    const md = (await me(['export', '--format', 'md'], '2026-12-01')).stdout;
+    expect(md).toMatch(/\| 3 \| Build a REST API \| 40 \| not in your agreed plan \| to do \|/);
+    await me(['replan', '--yes'], '2026-12-01');
+    expect(json((await me(['status', '--json'], '2026-12-01')).stdout).progress.unscheduled).toEqual([]);
+  });
+
   it('says a week paused by a later start has no target, rather than "0 h of 0 h"', async () => {
     const me = await planned();
     await me(['replan', '--start', '2026-12-14', '--yes'], '2026-11-30');
@@ -158,10 +178,16 @@ describe('the coach through the CLI', () => {
     const me = await planned();
     await me(['replan', '--yes'], '2026-12-09');
     const doc = json((await me(['plan', '--json'], '2026-12-09')).stdout);
-    // Wed 9 Dec is 16 days after Mon 23 Nov: in the plan's third week.
+    // Wed 9 Dec is 16 days after Mon 23 Nov: in the third week, Mon 7 – Sun 13 Dec. The new plan
+    // opens with the rest of it (5 days: 50/7 h) and goes on on the same weeks.
     expect(doc).toMatchObject({ start: '2026-12-09', firstStart: '2026-11-23' });
-    expect(doc.weeks[0]).toMatchObject({ week: 3, start: '2026-12-09', end: '2026-12-15' });
-    expect(json((await me(['status', '--json'], '2026-12-09')).stdout).effort.week.number).toBe(3);
+    expect(doc.weeks[0]).toMatchObject({ week: 3, start: '2026-12-09', end: '2026-12-13', hours: 7.14 });
+    expect(doc.weeks[1]).toMatchObject({ week: 4, start: '2026-12-14', end: '2026-12-20', hours: 10 });
+    expect(json((await me(['status', '--json'], '2026-12-09')).stdout).effort.week).toMatchObject({
+      number: 3,
+      start: '2026-12-07',
+      end: '2026-12-13',
+    });
     const text = (await me(['plan'], '2026-12-09')).stdout;
     expect(text).toContain('Wed 9 Dec 2026 → ');
     expect(text.replace(/\s+/g, ' ')).toContain('(weeks counted from Mon 23 Nov 2026)');
@@ -271,7 +297,7 @@ describe('the coach through the CLI', () => {
     expect(exported.log).toEqual([{ date: '2026-11-24', hours: 3, stage: 'http' }]);
     const missing = await me(['log', 'remove', '5'], '2026-12-01');
     expect([missing.code, missing.stderr]).toEqual([
-      2,
+      1,
       'Error: There is no log entry 5: the log has one, number 1.\nSee them with `backend-path log list`.\n',
     ]);
     expect((await me(['log', 'change', '1'], '2026-12-01')).stderr).toContain(

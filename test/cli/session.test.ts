@@ -80,6 +80,24 @@ describe('study sessions', () => {
     expect(
       json((await at(['stop', '--at', '2026-11-25T19:30', '--json'], '2026-11-28T09:00:00')).stdout),
     ).toMatchObject({ minutes: 90, entry: { date: '2026-11-25' } });
+    // Started late in the evening: the example is an hour later, past midnight.
+    await at(['start'], '2026-11-28T23:30:00');
+    expect((await at(['stop'], '2026-11-29T14:00:00')).stderr).toContain('`backend-path stop --at 2026-11-29T00:30`');
+    expect(
+      json((await at(['stop', '--at', '2026-11-29T00:30', '--json'], '2026-11-29T14:00:00')).stdout),
+    ).toMatchObject({ minutes: 60, entry: { date: '2026-11-28' } });
+  });
+
+  it('refuses to log a session to a stage skipped while it ran, and cancel still drops it', async () => {
+    const at = await planned();
+    await at(['start'], '2026-11-24T09:00:00');
+    await at(['skip', 'language', '--yes'], '2026-11-24T09:30:00');
+    const stop = await at(['stop'], '2026-11-24T10:00:00');
+    expect([stop.code, stop.stderr.split('\n')[0]]).toEqual([
+      1,
+      'Error: language is skipped, so time on it counts for nothing.',
+    ]);
+    expect(json((await at(['cancel', '--json'], '2026-11-24T10:00:00')).stdout)).toMatchObject({ minutes: 60 });
   });
 
   it('keeps a day to 24 hours across log entries and sessions', async () => {

@@ -76,12 +76,27 @@ describe('effort: hours put in against the weekly target', () => {
     });
   });
 
-  it('says a break is under way from a week to four weeks after the last hours logged', () => {
+  it('says a break is under way from over a week to four weeks after the last hours logged in the plan', () => {
     const log = [{ date: START, hours: 2 }];
-    expect(effortOf(learnerWith(log), addDays(START, 6)).breakDays).toBeNull();
-    expect(effortOf(learnerWith(log), addDays(START, 7)).breakDays).toBe(7);
+    // A learner who logs once a week is not on a break on the day before the next log.
+    expect(effortOf(learnerWith(log), addDays(START, 7)).breakDays).toBeNull();
+    expect(effortOf(learnerWith(log), addDays(START, 8)).breakDays).toBe(8);
     expect(effortOf(learnerWith(log), addDays(START, 28)).breakDays).toBe(28);
     expect(effortOf(learnerWith(log), addDays(START, 29)).breakDays).toBeNull();
+    // Hours logged before the plan began are no study in it to break from.
+    expect(effortOf(learnerWith([{ date: addDays(START, -5), hours: 2 }]), addDays(START, 14)).breakDays).toBeNull();
+  });
+
+  it('counts a break from the end of a pause the plan made, not through it', () => {
+    // Logged on day 3; the plan paused from day 7 (a later start) until day 21.
+    const paces: Pace[] = [
+      { from: START, hoursPerWeek: 5 },
+      { from: addDays(START, 7), hoursPerWeek: 0 },
+      { from: addDays(START, 21), hoursPerWeek: 5 },
+    ];
+    const log = [{ date: addDays(START, 3), hours: 2 }];
+    expect(effortOf(learnerWith(log, paces), addDays(START, 27)).breakDays).toBeNull();
+    expect(effortOf(learnerWith(log, paces), addDays(START, 29)).breakDays).toBe(9);
   });
 
   it('gives the same streak as a scan per week on generated logs and target histories', () => {

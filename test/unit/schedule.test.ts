@@ -34,6 +34,17 @@ describe('layout, worked examples', () => {
     expect(plan.totalHours).toBe(35);
   });
 
+  it('follows the weeks of an earlier first start: a plan laid out again mid-week opens with the rest of it', () => {
+    // Weeks run Monday to Sunday from Mon 2 Mar; a plan from Thu 19 Mar (17 days on) is in week 3,
+    // whose four days left hold 4 h at 7 h a week.
+    const plan = layout(slots([10]), '2026-03-19', 7, '2026-03-02');
+    expect(plan.weeks).toEqual([
+      { week: 3, start: '2026-03-19', end: '2026-03-22', hours: 4, items: [{ stage: 's1', hours: 4 }] },
+      { week: 4, start: '2026-03-23', end: '2026-03-29', hours: 6, items: [{ stage: 's1', hours: 6 }] },
+    ]);
+    expect(plan.windows.get('s1')).toEqual({ start: '2026-03-19', end: '2026-03-28' });
+  });
+
   it('gives a slot of zero hours the one day where the line stands, and has no finish when nothing is left', () => {
     // A stage whose hours are used up but that is not done takes no time: it sits where it comes.
     const zeroFirst = layout(slots([0, 7]), '2026-01-01', 7);
@@ -100,6 +111,24 @@ describe('layout, invariants over generated stages and paces', () => {
         plan.weeks.slice(0, -1).forEach((week) => expect(close(week.hours, hoursPerWeek)).toBe(true));
         const allItems = plan.weeks.flatMap((w) => w.items).reduce((sum, item) => sum + item.hours, 0);
         expect(close(allItems, total, 0.01 * plan.weeks.length + 0.011)).toBe(true);
+      }),
+    );
+  });
+
+  it('on an earlier grid of weeks, keeps every hour, numbers the weeks in a row, and puts each date in its week', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 0, max: 60 }), ({ hours, hoursPerWeek, start }, earlier) => {
+        const from = addDays(start, -earlier);
+        const plan = layout(slots(hours), start, hoursPerWeek, from);
+        const total = hours.reduce((a, b) => a + b, 0);
+        const weekHours = plan.weeks.reduce((sum, w) => sum + w.hours, 0);
+        expect(close(weekHours, total, 0.01 * plan.weeks.length + 0.011)).toBe(true);
+        plan.weeks.forEach((week, i) => {
+          expect(week.week).toBe(Math.floor((earlier + Math.max(0, i * 7 - (earlier % 7))) / 7) + 1);
+          expect(daysBetween(from, week.end) % 7).toBe(6);
+          if (i > 0) expect(daysBetween(plan.weeks[i - 1]!.end, week.start)).toBe(1);
+        });
+        if (plan.weeks.length > 0) expect(plan.weeks[0]!.start).toBe(start);
       }),
     );
   });
