@@ -90,6 +90,15 @@ const STAND_INS = [
     importer: '/node_modules/conf/',
     file: 'unused-by-conf.mjs',
   },
+  {
+    // conf imports node:crypto at load time, only to encrypt a store, which backend-path never
+    // asks for; the stand-in loads it on first use (the lock and backups take their random names
+    // from Math.random, not crypto, for the same reason). A write is about 3% faster and 0.7 MiB
+    // smaller: `log` 0.055 s against 0.057 s, medians of 60 paired runs.
+    filter: /^node:crypto$/,
+    importer: '/node_modules/conf/',
+    file: 'lazy-crypto.cjs',
+  },
 ];
 const standInsUsed = new Map(STAND_INS.map((standIn) => [standIn.file, 0]));
 const standIns = {

@@ -82,8 +82,9 @@ interface Holder {
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<HeldLock> {
   const timing = { ...LOCK_TIMING, ...options.timing };
   const lockPath = `${file}.lock`;
-  const { randomBytes } = await import('node:crypto');
-  const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  // Unique among the processes that may wait together, which is all a token needs: no node:crypto
+  // (loading it costs a write about 4 ms).
+  const token = `${process.pid}-${randomHex(12)}`;
   const draft = `${lockPath}.${token}`;
   let stopWaiting: (() => void) | undefined;
   let watched: { token: string; since: number } | undefined;
@@ -313,4 +314,11 @@ function lockFailure(lockPath: string, error: unknown): FailureError {
   return new FailureError(
     `Cannot lock your progress file to save it: ${describeCode(code)} (${lockPath}). Nothing was changed.`,
   );
+}
+
+/** `length` random hexadecimal digits (not for secrets). */
+export function randomHex(length: number): string {
+  let text = '';
+  while (text.length < length) text += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return text.slice(0, length);
 }

@@ -14,7 +14,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
 import { makeFolder } from './folder.js';
-import { acquireLock, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
+import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
@@ -264,9 +264,8 @@ export class ProgressStore {
   }
 
   async #moveAsideLocked(stamp: string, lock: HeldLock): Promise<string | undefined> {
-    const { randomBytes } = await import('node:crypto');
     for (;;) {
-      const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomBytes(4).toString('hex')}.bak`;
+      const target = `${this.path}.${stamp.replace(/:/g, '')}-${randomHex(8)}.bak`;
       try {
         linkSync(this.path, target);
       } catch (error) {
