@@ -125,7 +125,7 @@ async function ownRoadmap(
   saved: string | undefined,
   context: CommandContext,
 ): Promise<{ roadmap: Roadmap; hash: string; compiled?: Compiled }> {
-  const { contentHash, readRoadmapBytes } = await import('../roadmap/file.js');
+  const { readRoadmapBytes } = await import('../roadmap/file.js');
   let bytes: Buffer;
   try {
     bytes = readRoadmapBytes(file);
@@ -143,7 +143,10 @@ async function ownRoadmap(
     const roadmap = readCompiled(context.store.dir, saved, bytes);
     if (roadmap) return { roadmap, hash: saved };
   }
-  const { parseRoadmap } = await import('../roadmap/load.js');
+  const [{ parseRoadmap }, { contentHash }] = await Promise.all([
+    import('../roadmap/load.js'),
+    import('../roadmap/hash.js'),
+  ]);
   const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
   return { roadmap, hash: contentHash(bytes), compiled: { raw, source: bytes } };
 }

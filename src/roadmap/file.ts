@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { describeCode, FailureError, UsageError } from '../errors.js';
 
@@ -70,9 +69,4 @@ function unreadable(file: string, error: NodeJS.ErrnoException): Error {
     default:
       return new FailureError(`Roadmap file ${file} cannot be read: ${describeCode(error.code)}.`);
   }
-}
-
-/** The sha256 of a roadmap file's bytes: how a later run tells whether the file changed. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

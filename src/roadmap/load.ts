@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { RoadmapError } from '../errors.js';
-import { contentHash, readRoadmapBytes } from './file.js';
+import { readRoadmapBytes } from './file.js';
+import { contentHash } from './hash.js';
 import { safeLine } from '../validation/sanitize.js';
 import { locateProblems } from '../validation/locate.js';
 import type { Roadmap } from './types.js';

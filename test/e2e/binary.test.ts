@@ -52,6 +52,25 @@ describe('the built binary', () => {
     expect(readFileSync(report, 'utf8').split('\n')).not.toContain('stream');
   });
 
+  it('reads a plan on a roadmap file from its compiled form, and writes, without loading crypto', async () => {
+    const dir = tempDir();
+    const report = join(dir, 'builtins.txt');
+    const env = {
+      BACKEND_PATH_CONFIG_DIR: dir,
+      BACKEND_PATH_TODAY: '2026-11-30',
+      NODE_OPTIONS: `--require ${join(import.meta.dirname, '../fixtures/report-builtins.cjs')}`,
+      REPORT_BUILTINS: report,
+    };
+    expect((await runBin(PLAN, env)).code).toBe(0);
+    for (const args of [['next'], ['status'], ['status', '--short'], ['log', '1'], ['done', 'language']]) {
+      expect((await runBin(args, env)).code).toBe(0);
+      expect({ args, crypto: readFileSync(report, 'utf8').split('\n').includes('crypto') }).toEqual({
+        args,
+        crypto: false,
+      });
+    }
+  });
+
   it('exports the same bytes to stdout as to a file, whatever the command is called', async () => {
     const dir = tempDir();
     const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23' };
