@@ -79,7 +79,7 @@ const FAULTS: [RegExp, Fault, string][] = [
 ];
 
 /** Turns whatever the request failed with into a TransportError whose message names the cause in words. */
-export function describeFailure(error: unknown, timeoutMs: number): TransportError {
+function describeFailure(error: unknown, timeoutMs: number): TransportError {
   const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
     return new TransportError('timeout', `no answer within ${timeoutMs / 1000} seconds`);

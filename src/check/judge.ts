@@ -38,7 +38,7 @@ export const missingVars = (value: unknown, vars: Vars): string[] =>
   );
 
 /** The value at a path such as `$`, `$.id` or `$.items[0].id`; undefined when there is none. */
-export function valueAt(body: unknown, path: string): unknown {
+function valueAt(body: unknown, path: string): unknown {
   let value = body;
   for (const [, key, index] of path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
     if (value === null || typeof value !== 'object') return undefined;

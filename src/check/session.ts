@@ -54,7 +54,7 @@ function tokenIn(text: string, fields: string[]): string | null {
 }
 
 export const accessTokenIn = (text: string) => tokenIn(text, ACCESS_FIELDS);
-export const refreshTokenIn = (text: string) => tokenIn(text, REFRESH_FIELDS);
+const refreshTokenIn = (text: string) => tokenIn(text, REFRESH_FIELDS);
 
 const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
 

@@ -4,9 +4,9 @@ import { finishAfter, ON_TRACK_DAYS, type Progress, type StageHours } from './pr
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './rules.js';
 
 /** Further behind than this, the advice includes a replan. */
-export const REPLAN_AFTER_DAYS = 7;
+const REPLAN_AFTER_DAYS = 7;
 /** Effort at or above this share of the target is "on target": then the estimates, not the hours, are behind. */
-export const ON_TARGET_SHARE = 0.9;
+const ON_TARGET_SHARE = 0.9;
 
 /**
  * Why a learner is behind, and what helps:

@@ -4,19 +4,19 @@ import type { Learner } from './learner.js';
 import type { Pace } from './types.js';
 
 /** The typical week is taken over at most this many complete weeks before this one. */
-export const RECENT_WEEKS = 4;
+const RECENT_WEEKS = 4;
 /**
  * A short break is not a new pace: of the recent weeks, up to this many with nothing logged are
  * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break
  * under way, whose empty weeks are not recent weeks at all (the typical week is the one before it).
  */
-export const BREAK_WEEKS = 2;
-export const BREAK_DAYS = 28;
+const BREAK_WEEKS = 2;
+const BREAK_DAYS = 28;
 /**
  * Nothing logged for more than a week (so a learner who logs once a week is never on one), after
  * hours logged in the plan, is a break under way.
  */
-export const BREAK_MIN_DAYS = 8;
+const BREAK_MIN_DAYS = 8;
 
 /** One week of the plan: the hours logged in it and the target in force when it began. */
 export interface EffortWeek {

@@ -226,7 +226,7 @@ function personalProjection(
 }
 
 /** A day number as a date, or null past the last supported year (no date worth giving). */
-export function dated(day: number | null): IsoDate | null {
+function dated(day: number | null): IsoDate | null {
   return day === null || day > LAST_DAY ? null : fromDayNumber(day);
 }
 

@@ -6,7 +6,7 @@
 export type IsoDate = string;
 
 /** The years a date may fall in: anything outside is a typo or an attack, never a study plan. */
-export const FIRST_YEAR = 1970;
+const FIRST_YEAR = 1970;
 export const LAST_YEAR = 2999;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -44,7 +44,7 @@ const EPSILON = 1e-9;
 export const roundHours = (hours: number): number => Math.round(hours * 100) / 100;
 
 /** The 0-based day on which hour `offset` of study falls, studying `perDay` hours a day. */
-export function dayOfHour(offset: number, perDay: number): number {
+function dayOfHour(offset: number, perDay: number): number {
   return Math.floor(offset / perDay + EPSILON);
 }
 

@@ -65,7 +65,7 @@ export interface ResolvedRoadmap {
   file?: { path: string; hash: string; raw: RawRoadmap; source: Buffer };
 }
 
-export function looksLikePath(name: string): boolean {
+function looksLikePath(name: string): boolean {
   return /[/\\]/.test(name) || /\.ya?ml$/i.test(name);
 }
 

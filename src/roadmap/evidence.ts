@@ -69,7 +69,7 @@ const WHERE: Record<EvidenceKindName, string> = {
 };
 
 /** One line per declared kind: where the check looks and what for. */
-export function describeEvidence(evidence: StageEvidence): string[] {
+function describeEvidence(evidence: StageEvidence): string[] {
   if (evidence.none !== null) return [];
   return EVIDENCE_KIND_NAMES.filter((kind) => evidence[kind].length > 0).map((kind) => {
     const looks = LOOKS_AT[kind] as Record<string, string>;

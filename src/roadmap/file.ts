@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { describeCode, FailureError, UsageError } from '../errors.js';
 
 /** A roadmap file may be at most this big: far more than 10,000 stages need. */
-export const MAX_ROADMAP_BYTES = 1024 * 1024;
+const MAX_ROADMAP_BYTES = 1024 * 1024;
 
 const KINDS: [keyof Stats, string][] = [
   ['isDirectory', 'a folder'],

@@ -13,7 +13,7 @@ import { BLOCKED_PORTS, HTTP_METHODS, JSON_TYPES, RESOURCE_TYPES, SESSION_ACTION
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Bounds that keep every text path fast and every screen readable; far above honest use. */
-export const LIMITS = {
+const LIMITS = {
   id: 64,
   title: 120,
   text: 1000,

@@ -48,7 +48,7 @@ export interface LockTiming {
   patienceMs: number;
 }
 
-export const LOCK_TIMING: LockTiming = { staleMs: 10_000, retryMs: 40, patienceMs: 15_000 };
+const LOCK_TIMING: LockTiming = { staleMs: 10_000, retryMs: 40, patienceMs: 15_000 };
 
 /** How far in the future a lock's time may be before it is called broken (clocks drift a little). */
 const FUTURE_SLACK_MS = 60_000;

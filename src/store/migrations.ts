@@ -9,7 +9,7 @@ import { localInstant } from '../plan/dates.js';
 type RawData = Record<string, unknown>;
 export type MigrationSteps = Record<number, (data: RawData) => RawData>;
 
-export const MIGRATIONS: MigrationSteps = {
+const MIGRATIONS: MigrationSteps = {
   // Version 1 (plan only) had no notes, study log or record of the first plan's finish.
   1: (data) => ({
     notes: {},

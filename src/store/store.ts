@@ -19,7 +19,7 @@ import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
 
-export const STORE_FILE = 'progress.json';
+const STORE_FILE = 'progress.json';
 
 /** What a change under the lock returns: the data to save (none: save nothing) and the command's result. */
 export interface Change<R> {

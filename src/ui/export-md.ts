@@ -9,7 +9,7 @@ import { verdictLabel } from './verdict.js';
  * link, HTML, emphasis, a table cell) is escaped, backslashes first so an escape cannot be undone;
  * text between paired backticks renders as code, as the texts mean it.
  */
-export function md(text: string): string {
+function md(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   const parts = flat.split('`');
   // Backticks pair up from the left into code spans, as the roadmaps write commands and routes;

@@ -15,7 +15,7 @@ export interface OutputStream {
 }
 
 /** Lines longer than this are hard to read, whatever the terminal's width. */
-export const READING_WIDTH = 100;
+const READING_WIDTH = 100;
 /** A table's rows are read across, not as prose: they may take a wide terminal's columns up to this. */
 export const TABLE_WIDTH = 160;
 
@@ -37,7 +37,7 @@ export function colorLevel(stream: OutputStream, env: NodeJS.ProcessEnv = proces
 }
 
 const plain = (text: string) => text;
-export const NO_COLOR: Style = {
+const NO_COLOR: Style = {
   bold: plain,
   dim: plain,
   green: plain,

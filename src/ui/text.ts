@@ -90,7 +90,7 @@ function wrapWords(paragraph: string, room: number): string | undefined {
 }
 
 /** Terminal columns of a text without escape sequences. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   return NARROW.test(text) ? text.length : stringWidth(text);
 }
 

@@ -43,7 +43,7 @@ export function verdictLine(p: Progress, view: View): string {
 }
 
 /** The second, labelled projection: the rest at the learner's own speed on finished stages. */
-export function personalLine(p: Progress, view: View): string | null {
+function personalLine(p: Progress, view: View): string | null {
   if (!p.personal) return null;
   const basis = `${formatHours(p.personal.speed)} of study per estimated hour on ${plural(p.personal.stages, 'finished stage')}`;
   const finish = p.personal.finish
@@ -53,7 +53,7 @@ export function personalLine(p: Progress, view: View): string | null {
 }
 
 /** Effort in one line: this week against its target, the streak, and a typical recent week. */
-export function effortLine(e: Effort, view: View): string {
+function effortLine(e: Effort, view: View): string {
   if (!e.week)
     return `${view.style.dim('Effort:')} no target until your plan starts${e.loggedHours > 0 ? `; ${formatHours(e.loggedHours)} logged so far` : ''}.`;
   const parts = [

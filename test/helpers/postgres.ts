@@ -43,7 +43,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export const SUPERUSER_PASSWORD = 'test-superuser-secret';
+const SUPERUSER_PASSWORD = 'test-superuser-secret';
 
 export interface TestPostgres {
   port: number;

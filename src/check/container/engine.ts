@@ -35,7 +35,7 @@ export interface Started {
 }
 
 /** The port a Dockerfile's first EXPOSE names, if any. */
-export function exposedPort(dockerfile: string): number | undefined {
+function exposedPort(dockerfile: string): number | undefined {
   const expose = DockerfileParser.parse(dockerfile)
     .getInstructions()
     .find((i) => i.getKeyword() === 'EXPOSE');

@@ -33,7 +33,7 @@ export function parseDatabaseUrl(text: string, options: { allowRemote: boolean }
 }
 
 /** A unix socket (no host, or a host that is a folder) or a local address. */
-export function isLocalDatabase(url: URL): boolean {
+function isLocalDatabase(url: URL): boolean {
   const socket = url.searchParams.get('host');
   if (socket !== null) return socket.startsWith('/') || isLocalHost(socket);
   const host = decodeURIComponent(url.hostname);

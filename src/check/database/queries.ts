@@ -4,7 +4,7 @@
  */
 
 const ON_SEARCH_PATH = 'n.nspname = ANY (current_schemas(false))';
-export const MAX_CATALOGUE_ROWS = 5000;
+const MAX_CATALOGUE_ROWS = 5000;
 
 /** Columns of every ordinary and partitioned table, with the table's primary key. */
 export const COLUMNS = `

@@ -57,7 +57,7 @@ export function idColumn(table: TableFacts): string | undefined {
 
 export const TITLE_COLUMN = /^title$/i;
 /** Where the users table keeps the e-mail the check registered with (simplejwt-style APIs keep it as the username too). */
-export const LOGIN_COLUMNS = [/^e_?mail(?:_?address)?$/i, /^user_?name$/i, /^login$/i];
+const LOGIN_COLUMNS = [/^e_?mail(?:_?address)?$/i, /^user_?name$/i, /^login$/i];
 
 export function loginColumns(table: TableFacts): string[] {
   return LOGIN_COLUMNS.map((pattern) => columnNamed(table, pattern)?.name).filter(

@@ -9,7 +9,7 @@ export interface Operation {
 }
 
 /** The todo endpoints the HTTP contract sends requests to. */
-export const TODO_OPERATIONS: readonly Operation[] = [
+const TODO_OPERATIONS: readonly Operation[] = [
   { method: 'POST', path: '/todos' },
   { method: 'GET', path: '/todos' },
   { method: 'GET', path: '/todos/{id}' },

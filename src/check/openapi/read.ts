@@ -8,7 +8,7 @@ import type { DocumentAttempt, OpenApiFacts } from './facts.js';
  * with swagger-jsdoc at /api-docs (or .json) or /swagger.json; NestJS's SwaggerModule at
  * /api-json; drf-spectacular's /api/schema/; springdoc's /v3/api-docs.
  */
-export const DOCUMENT_PATHS = [
+const DOCUMENT_PATHS = [
   '/openapi.json',
   '/api-docs',
   '/api-docs.json',

@@ -2,9 +2,9 @@ import { judged, type EvidenceStep, type StepFrame } from '../step.js';
 import type { CommitFacts, RepositoryFacts } from './facts.js';
 
 /** Work spread over this many different days reads as steady work, not one night's dump. */
-export const MIN_DAYS = 3;
+const MIN_DAYS = 3;
 /** The biggest commit may hold at most this share of the lines added. */
-export const MAX_SHARE = 0.7;
+const MAX_SHARE = 0.7;
 
 const short = (commit: CommitFacts) =>
   `${commit.hash.slice(0, 7)} ${JSON.stringify(commit.subject.length > 50 ? `${commit.subject.slice(0, 50)}…` : commit.subject)}`;

@@ -17,7 +17,7 @@ const GENERATED =
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|[^/]*\.min\.(js|css)|[^/]*\.map)$|(^|\/)(node_modules|\.venv|venv|dist|build|__pycache__)\//;
 
 /** The files at HEAD whose text a judge reads. */
-export function filesToRead(files: readonly string[]): string[] {
+function filesToRead(files: readonly string[]): string[] {
   return files
     .filter(
       (path) =>

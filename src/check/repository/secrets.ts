@@ -3,7 +3,7 @@
  * with a fixed prefix so a match is almost never chance, written in the regular-expression
  * subset that both git's pickaxe (POSIX extended) and JavaScript read the same way.
  */
-export const SECRET_PATTERNS: readonly (readonly [string, string])[] = [
+const SECRET_PATTERNS: readonly (readonly [string, string])[] = [
   ['an AWS access key', '(AKIA|ASIA)[0-9A-Z]{16}'],
   ['a GitHub token', 'gh[pousr]_[A-Za-z0-9]{36}'],
   ['a GitHub token', 'github_pat_[A-Za-z0-9_]{82}'],
