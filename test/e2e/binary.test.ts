@@ -10,6 +10,19 @@ import { isolatedEnv, tempDir } from '../helpers/store.js';
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const PLAN = ['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
+
+/** An environment whose binary writes the Node built-in modules it loaded; `loaded()` reads them. */
+function reportingBuiltins() {
+  const dir = tempDir();
+  const report = join(dir, 'builtins.txt');
+  const env = {
+    BACKEND_PATH_CONFIG_DIR: dir,
+    BACKEND_PATH_TODAY: '2026-11-30',
+    NODE_OPTIONS: `--require ${join(import.meta.dirname, '../fixtures/report-builtins.cjs')}`,
+    REPORT_BUILTINS: report,
+  };
+  return { env, loaded: () => readFileSync(report, 'utf8').split('\n') };
+}
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -26,22 +39,14 @@ describe('the built binary', () => {
   it('answers the everyday reads without loading the stream, network, crypto or assert machinery', async () => {
     // What each command loads is most of its start-up beyond Node's own: a package that starts
     // pulling these in again shows here, whatever the machine's speed.
-    const dir = tempDir();
-    const report = join(dir, 'builtins.txt');
-    const env = {
-      BACKEND_PATH_CONFIG_DIR: dir,
-      BACKEND_PATH_TODAY: '2026-11-30',
-      NODE_OPTIONS: `--require ${join(import.meta.dirname, '../fixtures/report-builtins.cjs')}`,
-      REPORT_BUILTINS: report,
-    };
+    const { env, loaded } = reportingBuiltins();
     // The built-in roadmap: nothing of its content is asserted, only what the commands load.
     expect((await runBin(['plan', '--track', 'node', '--hours', '10'], env)).code).toBe(0);
     for (const args of [['next'], ['status'], ['status', '--short'], ['--help'], ['--version']]) {
       expect((await runBin(args, env)).code).toBe(0);
-      const loaded = readFileSync(report, 'utf8').split('\n');
       expect({
         args,
-        heavy: loaded.filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)),
+        heavy: loaded().filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)),
       }).toEqual({ args, heavy: [] });
     }
     // /dev/null is a character device, like a terminal, and is told apart without the stream.
@@ -49,22 +54,15 @@ describe('the built binary', () => {
       env: { ...isolatedEnv(), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    expect(readFileSync(report, 'utf8').split('\n')).not.toContain('stream');
+    expect(loaded()).not.toContain('stream');
   });
 
   it('reads a plan on a roadmap file from its compiled form, and writes, without loading crypto', async () => {
-    const dir = tempDir();
-    const report = join(dir, 'builtins.txt');
-    const env = {
-      BACKEND_PATH_CONFIG_DIR: dir,
-      BACKEND_PATH_TODAY: '2026-11-30',
-      NODE_OPTIONS: `--require ${join(import.meta.dirname, '../fixtures/report-builtins.cjs')}`,
-      REPORT_BUILTINS: report,
-    };
+    const { env, loaded } = reportingBuiltins();
     expect((await runBin(PLAN, env)).code).toBe(0);
     for (const args of [['next'], ['status'], ['status', '--short'], ['log', '1'], ['done', 'language']]) {
       expect((await runBin(args, env)).code).toBe(0);
-      expect({ args, crypto: readFileSync(report, 'utf8').split('\n').includes('crypto') }).toEqual({
+      expect({ args, crypto: loaded().includes('crypto') }).toEqual({
         args,
         crypto: false,
       });
