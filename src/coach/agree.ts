@@ -2,7 +2,7 @@ import type { IsoDate } from '../plan/dates.js';
 import { checkPlanEnds, layout, roundHours, type PlanWeek } from '../plan/schedule.js';
 import { stageHours, stageOnTrack, type Roadmap } from '../roadmap/types.js';
 import { loggedByStage, statusOf, trackTitle, type Learner } from './learner.js';
-import type { Baseline, BaselineStage, StageStatus } from './types.js';
+import type { Baseline, BaselineStage, StageListing } from './types.js';
 
 export interface AgreeInput {
   roadmap: Roadmap;
@@ -88,18 +88,9 @@ function layOutAgreed(learner: Learner): AgreedPlan {
   };
 }
 
-export interface PlanStage {
-  number: number;
-  id: string;
-  title: string;
-  /** The stage's estimate on the learner's track. */
-  hours: number;
+export interface PlanStage extends StageListing {
   /** The study hours the agreed plan gives it: less when some were logged before; 0 when not scheduled. */
   plannedHours: number;
-  start: IsoDate | null;
-  end: IsoDate | null;
-  status: StageStatus;
-  optional: boolean;
   project: string | null;
 }
 

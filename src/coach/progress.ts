@@ -3,6 +3,7 @@ import { LAST_DAY, lastDayOf, roundHours } from '../plan/schedule.js';
 import type { Stage } from '../roadmap/types.js';
 import { agreedPlan, type AgreedPlan } from './agree.js';
 import { hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
+import type { StageRef } from './types.js';
 
 /** "On track" while the verdict is within this many days either way. */
 export const ON_TRACK_DAYS = 2;
@@ -14,9 +15,7 @@ const SPEED_BOUNDS = [0.25, 4] as const;
 export type Verdict = 'on-track' | 'ahead' | 'behind' | 'finished' | 'incomplete';
 
 /** A stage named in the progress figures: a gap, or one logged past its estimate. */
-export interface StageHours {
-  id: string;
-  title: string;
+export interface StageHours extends StageRef {
   /** Its estimate at the plan's speed. */
   hours: number;
   /** Hours logged on it. */

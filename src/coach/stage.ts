@@ -3,7 +3,7 @@ import { dayBefore, roundHours } from '../plan/schedule.js';
 import { describeStageChecks, stageOnTrack, type Resource, type SkipTopic, type Stage } from '../roadmap/types.js';
 import { agreedPlan } from './agree.js';
 import { currentStage, hoursOf, loggedByStage, statusOf, type Learner } from './learner.js';
-import type { BaselineStage, CheckRecord, Mark, Note, StageStatus } from './types.js';
+import type { BaselineStage, CheckRecord, Mark, Note, StageListing, StageStatus } from './types.js';
 import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 
 /**
@@ -15,20 +15,13 @@ import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 export type StageState = 'upcoming' | 'in-progress' | 'overdue' | 'unscheduled' | 'done' | 'skipped';
 
 /** One stage as every list shows it: `status`, the exports and the card. */
-export interface StageRow {
-  number: number;
-  id: string;
-  title: string;
-  optional: boolean;
-  /** The estimate on the learner's track, at the plan's speed. */
-  hours: number;
+export interface StageRow extends StageListing {
   /** Effort: every hour logged on it. */
   loggedHours: number;
   /** Progress: the ground it counts for, all of its estimate once done, else its logged hours up to the estimate. */
   creditedHours: number;
   /** Study hours left before its estimate is used up (0 once done or skipped). */
   hoursLeft: number;
-  status: StageStatus;
   state: StageState;
   /** When it was marked done or skipped. */
   date: IsoDate | null;

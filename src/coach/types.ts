@@ -17,6 +17,23 @@ export interface Clock {
 
 export type StageStatus = 'todo' | 'done' | 'skipped';
 
+/** A stage named in a result: enough to say which one. */
+export type StageRef = Pick<StageListing, 'id' | 'title'>;
+
+/** What every list of stages says of each: the plan's table, `status`, the exports and the card. */
+export interface StageListing {
+  number: number;
+  id: string;
+  title: string;
+  optional: boolean;
+  /** The estimate on the learner's track, at the plan's speed. */
+  hours: number;
+  status: StageStatus;
+  /** The agreed window (null when the agreed plan does not hold the stage). */
+  start: IsoDate | null;
+  end: IsoDate | null;
+}
+
 export interface Profile {
   /** A built-in id, or a file's absolute path with the sha256 of its content when the plan was made. */
   roadmap: { id: string; file?: string; hash?: string };

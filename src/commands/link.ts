@@ -1,10 +1,11 @@
+import type { StageRef } from '../coach/types.js';
 import { matchStage } from '../roadmap/match.js';
 import type { SavedData } from '../store/schema.js';
 import { changeLearner, loadLearner, type CommandContext } from './context.js';
 import { numbered, without, type Numbered } from './note.js';
 
 export interface LinkResult {
-  stage: { id: string; title: string };
+  stage: StageRef;
   links: string[];
   added: boolean;
 }

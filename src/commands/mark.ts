@@ -3,7 +3,7 @@ import { checkStudyDate } from '../coach/rules.js';
 import { checkCommandFor } from '../coach/check-url.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
-import type { Mark as Progress } from '../coach/types.js';
+import type { Mark as Progress, StageRef } from '../coach/types.js';
 import { FailureError } from '../errors.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
@@ -27,11 +27,11 @@ export interface MarkResult {
   /** False when the learner answered no at a question: nothing was changed. */
   confirmed: boolean;
   /** Stages whose status changed. */
-  changed: { id: string; title: string }[];
+  changed: StageRef[];
   /** Stages done before whose done date was corrected. */
-  redated: { id: string; title: string; from: IsoDate; to: IsoDate }[];
+  redated: (StageRef & { from: IsoDate; to: IsoDate })[];
   /** Stages that already had the status asked for. */
-  unchanged: { id: string; title: string }[];
+  unchanged: StageRef[];
   warnings: string[];
   standing: Standing;
   next: StageDetail | null;
@@ -138,7 +138,7 @@ function outcome(
   },
   today: IsoDate,
 ): MarkResult {
-  const brief = (s: { id: string; title: string }) => ({ id: s.id, title: s.title });
+  const brief = (s: StageRef): StageRef => ({ id: s.id, title: s.title });
   const next = currentStage(learner);
   return {
     mark: parts.mark,

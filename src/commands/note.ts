@@ -1,5 +1,5 @@
 import { MAX_NOTE_LENGTH } from '../coach/rules.js';
-import type { Note } from '../coach/types.js';
+import type { Note, StageRef } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Roadmap } from '../roadmap/types.js';
@@ -8,7 +8,7 @@ import { safeLine } from '../validation/sanitize.js';
 import { changeLearner, loadLearner, type CommandContext } from './context.js';
 
 export interface NoteResult {
-  stage: { id: string; title: string };
+  stage: StageRef;
   notes: Note[];
 }
 
