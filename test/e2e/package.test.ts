@@ -68,6 +68,7 @@ describe('the published package', () => {
     for (const file of [
       'dist/cli.js',
       'dist/backend-path.js',
+      'dist/everyday.js',
       'dist/licenses.txt',
       'dist/roadmaps/backend.json',
       'dist/vendor/yaml.js',
