@@ -2,6 +2,7 @@ import { daysBetween, type IsoDate } from '../plan/dates.js';
 import type { Effort } from './effort.js';
 import { finishAfter, ON_TRACK_DAYS, type Progress, type StageHours } from './progress.js';
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './rules.js';
+import { roundHours } from '../plan/schedule.js';
 
 /** Further behind than this, the advice includes a replan. */
 const REPLAN_AFTER_DAYS = 7;
@@ -11,8 +12,9 @@ const ON_TARGET_SHARE = 0.9;
 /**
  * Why a learner is behind, and what helps:
  * - `break`: nothing logged for more than a week after study in the plan: a break, not a new pace;
- * - `effort`: fewer hours than the target: the hours that keep the planned finish, and the
- *   finish at the hours really studied;
+ * - `effort`: fewer hours studied since the agreed plan began than its target asked (a break
+ *   now over counts here): the hours that keep the planned finish, and the finish at the hours
+ *   really studied;
  * - `estimate`: the hours are there but the ground is taking longer than its estimates;
  * - `unlogged`: no hours logged, so effort cannot be told from estimates;
  * - `unscheduled`: a stage put back after the plan was made is not in it, so its hours are late
@@ -28,13 +30,22 @@ export interface Advice {
   effortFinish: IsoDate | null;
   /** Stages logged past their estimate and not done yet. */
   overruns: StageHours[];
+  /** The hours studied since the agreed plan began (`since`), against what its weekly target asked by today. */
+  studied: Studied;
   /** What to run, most helpful first; each pastes as it is. */
   commands: string[];
+}
+
+export interface Studied {
+  since: IsoDate;
+  hours: number;
+  targetHours: number;
 }
 
 interface AdviceInput {
   progress: Progress;
   effort: Effort;
+  studied: Studied;
   hoursPerWeek: number;
   /** Study hours per estimated hour the plan assumes. */
   speed: number;
@@ -70,7 +81,7 @@ export function adviceFor(input: AdviceInput): Advice | null {
     commands.push('backend-path start');
     if (farBehind) commands.push('backend-path replan');
   }
-  return { cause, keepFinishHours: keep, effortFinish, overruns: progress.overruns, commands };
+  return { cause, keepFinishHours: keep, effortFinish, overruns: progress.overruns, studied: input.studied, commands };
 }
 
 /**
@@ -85,24 +96,30 @@ export function typicalPace(effort: Effort): number | null {
   return pace >= MIN_WEEKLY_HOURS ? pace : null;
 }
 
-function causeOf({ progress, effort, hoursPerWeek, today }: AdviceInput): Cause {
+/**
+ * The hours are judged over the whole agreed plan so far, not the typical week: a learner back
+ * from a holiday has typical weeks again but is behind by the weeks of the holiday, and that is
+ * effort, not the estimates.
+ */
+function causeOf({ progress, effort, studied }: AdviceInput): Cause {
   if (progress.unscheduled.length > 0) return 'unscheduled';
   if (effort.lastLogged === null) return 'unlogged';
   if (effort.breakDays !== null) return 'break';
   if (progress.overruns.length > 0) return 'estimate';
-  const share = effortShare(effort, hoursPerWeek, today);
-  return share !== null && share >= ON_TARGET_SHARE ? 'estimate' : 'effort';
+  return studied.targetHours > 0 && studied.hours >= ON_TARGET_SHARE * studied.targetHours ? 'estimate' : 'effort';
 }
 
-/**
- * The hours studied against the target: over the typical recent week once one is complete,
- * before that over the days since the plan began.
- */
-function effortShare(effort: Effort, hoursPerWeek: number, today: IsoDate): number | null {
-  if (effort.typicalWeek !== null && effort.target > 0) return effort.typicalWeek / effort.target;
-  if (!effort.week || effort.week.target <= 0) return null;
-  const days = daysBetween(effort.week.start, today) + 1;
-  return effort.week.hours / ((hoursPerWeek * days) / 7);
+/** The hours logged from `since` to `today` against the weekly target's share of those days. */
+export function studiedSince(
+  log: readonly { date: IsoDate; hours: number }[],
+  since: IsoDate,
+  today: IsoDate,
+  hoursPerWeek: number,
+): Studied {
+  let hours = 0;
+  for (const entry of log) if (entry.date >= since && entry.date <= today) hours += entry.hours;
+  const days = Math.max(0, daysBetween(since, today) + 1);
+  return { since, hours: roundHours(hours), targetHours: roundHours((hoursPerWeek * days) / 7) };
 }
 
 /** Whole hours a week from today that fit `remaining` study hours before `finish`; null when beyond any week. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../plan/dates.js';
-import { adviceFor, type Advice } from './advice.js';
+import { adviceFor, studiedSince, type Advice } from './advice.js';
 import { effortOf, type Effort } from './effort.js';
 import type { Learner } from './learner.js';
 import { progressOf, type Progress } from './progress.js';
@@ -19,6 +19,8 @@ export interface Standing {
 export function standing(learner: Learner, today: IsoDate): Standing {
   const progress = progressOf(learner, today);
   const effort = effortOf(learner, today);
-  const { hoursPerWeek, speed } = learner.baseline;
-  return { progress, effort, advice: adviceFor({ progress, effort, hoursPerWeek, speed, today }) };
+  const { hoursPerWeek, speed, madeOn } = learner.baseline;
+  const since = madeOn > learner.profile.start ? madeOn : learner.profile.start;
+  const studied = studiedSince(learner.log, since, today, hoursPerWeek);
+  return { progress, effort, advice: adviceFor({ progress, effort, studied, hoursPerWeek, speed, today }) };
 }

@@ -115,6 +115,8 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       keepFinishHours: 12,
       effortFinish: '2027-04-23',
       overruns: [{ id: 's1', title: 'Stage 1', hours: 64, logged: 80 }],
+      // The 57 days from Mon 23 Nov to Mon 18 Jan at 10 h a week ask 81.43 h.
+      studied: { since: START, hours: 80, targetHours: 81.43 },
       commands: ['backend-path done s1', 'backend-path replan'],
     });
     expect(result.advice!.commands.join(' ')).not.toMatch(/--hours/);
@@ -132,6 +134,8 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       keepFinishHours: 12,
       effortFinish: '2027-08-29',
       overruns: [],
+      // The 29 days from Mon 23 Nov to Mon 21 Dec at 10 h a week ask 41.43 h.
+      studied: { since: START, hours: 20, targetHours: 41.43 },
       commands: ['backend-path replan --hours 12', 'backend-path replan --hours 5'],
     });
   });
@@ -151,6 +155,25 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(result.advice).toMatchObject({ cause: 'break' });
   });
 
+  it('back from a holiday, the hours missed are effort, never the estimates', () => {
+    // Six weeks of 10 h on s1 (its 60 h, not past its estimate), two weeks off from Mon 4 Jan,
+    // then 2 h a day on s2 from Mon 18 Jan. On Wed 20 Jan: 66 h studied in the 59 days since
+    // Mon 23 Nov, whose target asked 84.29 h (78%), and the typical week is 10 h again.
+    const log = [...weekly('s1', 6, 10), ...logs('s2', '2027-01-18', 3, 2)];
+    const result = standing(learnerFor({ ...base, log }), '2027-01-20');
+    expect(result.progress).toMatchObject({ verdict: 'behind', creditedHours: 66, overruns: [] });
+    expect(result.effort).toMatchObject({ breakDays: null, lastLogged: '2027-01-20' });
+    expect(result.advice).toMatchObject({
+      cause: 'effort',
+      studied: { since: START, hours: 66, targetHours: 84.29 },
+    });
+    expect(result.advice!.commands[0]).toMatch(/^backend-path replan --hours \d+$/);
+    const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-20' };
+    expect(adviceLines(result.advice, result.progress, result.effort, view)[0]).toMatch(
+      /^Since Mon 23 Nov 2026 you have studied 66 h of the 84\.3 h your weekly target asked\. /,
+    );
+  });
+
   it('after four weeks without hours the empty weeks are the pace, and no plan at almost no hours is offered', () => {
     // Last logged Sun 20 Dec; Mon 18 Jan is 29 days later, and the four weeks before it are
     // empty. 160 h are left; the 84 days to Sun 11 Apr need 13.33 h a week (14).
@@ -161,11 +184,12 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       keepFinishHours: 14,
       effortFinish: null,
       overruns: [],
+      studied: { since: START, hours: 40, targetHours: 81.43 },
       commands: ['backend-path replan --hours 14'],
     });
     const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-18' };
     expect(adviceLines(result.advice, result.progress, result.effort, view)).toEqual([
-      'You have studied fewer hours than your target. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
+      'Since Mon 23 Nov 2026 you have studied 40 h of the 81.4 h your weekly target asked. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
     ]);
   });
 
