@@ -31,9 +31,10 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
   lines.push('');
   const titleWidth = Math.max(10, Math.min(50, width - 12));
   for (const stage of result.stages) {
-    const flags = [stage.optional ? 'optional' : '', stage.checkable ? '`backend-path check` tests it' : ''].filter(
-      Boolean,
-    );
+    const flags = [
+      stage.optional ? 'optional' : '',
+      stage.checkable ? `\`backend-path check ${stage.id}\` tests it` : '',
+    ].filter(Boolean);
     lines.push(
       `${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`,
     );

@@ -21,6 +21,12 @@ describe('what a learner is told about the hours and the gaps', () => {
     ]);
   });
 
+  it('roadmaps show names the check command of each checked stage in the form that runs', async () => {
+    const { stdout } = await run(['roadmaps', 'show', fixture('roadmaps/course.yaml'), '--track', 'node']);
+    const said = [...flat(stdout).matchAll(/`(backend-path check[^`]*)` tests it/g)].map((m) => m[1]);
+    expect(said).toEqual(['backend-path check rest-api', 'backend-path check auth', 'backend-path check deploy']);
+  });
+
   it("plan states what the total assumes and carries each track's own project", async () => {
     const plan = await run(['plan', '--roadmap', file, '--track', 'python', '--hours', '5', '--start', '2026-11-23']);
     expect(flat(plan.stdout)).toContain(
