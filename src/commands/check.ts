@@ -138,7 +138,7 @@ function unreachableError(error: Unreachable, base: URL, stage: Stage, again: st
       return new FailureError(
         `${origin} answered, but ${error.message}.`,
         isLocalHost(base.hostname)
-          ? `A server on this machine can be checked over plain http: ${withOther}.`
+          ? `If your server also answers plain http, check that: ${withOther}. To check it over https, let the check trust your certificate: \`export NODE_EXTRA_CA_CERTS=/path/to/cert.pem\` (the certificate's file, or its CA's), then run \`${again}\` again.`
           : 'Use the certificate your host issues (free hosts give one), for the host name it was made for.',
       );
     case 'not-https':

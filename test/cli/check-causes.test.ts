@@ -82,6 +82,15 @@ describe('check names why nothing useful came back', () => {
       expect(firstLine(result.stderr)).toBe(
         `Error: ${server.url} answered, but its https certificate is self-signed, so no client trusts it.`,
       );
+      // The hint's way to keep https works: the certificate trusted, the check gets past TLS.
+      expect(result.stderr).toContain('`export NODE_EXTRA_CA_CERTS=/path/to/cert.pem`');
+      const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+      await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'], env);
+      const trusted = await runBin(['check', 'rest-api', '--url', server.url], {
+        ...env,
+        NODE_EXTRA_CA_CERTS: server.caFile,
+      });
+      expect(trusted.stdout + trusted.stderr).not.toMatch(/certificate/);
     },
   );
 
