@@ -210,6 +210,8 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     const steps = judgeRepository(facts, ['history', 'no-secrets'], { track: 'node' });
     expect(steps[0]!.sent).toBe(`the history of ${facts.root} (its newest ${MAX_COMMITS} commits)`);
     expect(steps.at(-1)!.sent).toBe(`the newest ${MAX_SCANNED} commits of every branch`);
+    // The report's line says so too, never 'anywhere in the history'.
+    expect(steps.at(-1)!.name).toBe('no secrets in the newest 5000 commits of the history');
   });
 });
 

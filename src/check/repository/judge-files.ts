@@ -42,7 +42,10 @@ export function judgeGitignore(facts: RepositoryFacts, track: string | null): Ev
 export function judgeNoSecrets(facts: RepositoryFacts): EvidenceStep {
   const frame: StepFrame = {
     kind: 'repository',
-    name: 'no secrets anywhere in the history',
+    // A history longer than the scan is not claimed clean beyond what was read.
+    name: facts.scanned.more
+      ? `no secrets in the newest ${facts.scanned.commits} commits of the history`
+      : 'no secrets anywhere in the history',
     sent: facts.scanned.more
       ? `the newest ${facts.scanned.commits} commits of every branch`
       : `all ${facts.scanned.commits} commits of every branch`,
