@@ -211,7 +211,8 @@ async function gather(
     : { steps: [] };
   try {
     const base =
-      container.running?.url ?? (usesApi(stage) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
+      container.running?.url ??
+      (usesApi(stage, targets.spec !== null) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
     const api = base && apiOptions(learner, stage, base, options);
     const contract =
       stage.checks && api ? await runApi(() => runContractOnce(stage.checks!.steps, api), base, stage, again) : null;

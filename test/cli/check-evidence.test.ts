@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkMissing, startApi, type ApiOptions, type Framework, type RunningApi } from '../helpers/frameworks.js';
@@ -232,6 +232,32 @@ describe.skipIf(frameworkMissing('fastapi'))(
     );
   },
 );
+
+describe('an API document named with --spec', () => {
+  it('is judged from the file alone: no API is asked for, and none is said to serve it', async () => {
+    const { me } = await planned('node', 'backend-extended');
+    const file = join(tempDir(), 'openapi.json');
+    const op = { responses: { 200: { description: 'ok' } } };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Todos', version: '1.0.0' },
+        paths: { '/todos': { get: op, post: op }, '/todos/{id}': { get: op, patch: op, delete: op } },
+      }),
+    );
+    // Nothing listens on the track's port: the check must not need it.
+    const result = await me(['check', 'api-docs', '--spec', file, '--json']);
+    const report = json(result.stdout) as Report;
+    expect(report.looked).toEqual([`the document ${file}`]);
+    expect(report.results.map((r) => [r.name, r.ok])).toEqual([
+      ['the OpenAPI document is there', true],
+      ['the document is valid OpenAPI', true],
+      ['the document describes the todo endpoints', true],
+    ]);
+    expect(result.code).toBe(0);
+  });
+});
 
 const engine = await probeEngine();
 const dockerMissing = engine.available ? 'a Docker engine answers here' : frameworkMissing('express');

@@ -17,14 +17,20 @@ const TODO_OPERATIONS: readonly Operation[] = [
   { method: 'DELETE', path: '/todos/{id}' },
 ];
 
+/** A document named with --spec as a file, not a URL: no API was asked for it. */
+const isFile = (source: string) => !/^https?:\/\//i.test(source);
 const names = (ops: readonly Operation[]) => listed(ops.map((op) => `${op.method} ${op.path}`));
 
 /** The three steps, looking at where the document was found (or where it was looked for). */
-function frames(sent: string, wanted: readonly Operation[]): Record<'found' | 'valid' | 'operations', StepFrame> {
+function frames(
+  sent: string,
+  wanted: readonly Operation[],
+  fromFile = false,
+): Record<'found' | 'valid' | 'operations', StepFrame> {
   return {
     found: {
       kind: 'openapi',
-      name: 'the API serves its OpenAPI document',
+      name: fromFile ? 'the OpenAPI document is there' : 'the API serves its OpenAPI document',
       sent,
       expected: 'an OpenAPI (or Swagger) document as JSON or YAML',
     },
@@ -89,7 +95,7 @@ export function judgeOpenApi(
   if (!facts.found) {
     const where =
       facts.attempts.length === 1 ? facts.attempts[0]!.source : 'the paths frameworks serve it at by default';
-    const f = frames(where, wanted);
+    const f = frames(where, wanted, facts.attempts.length === 1 && isFile(where));
     const tried = facts.attempts.map((a) => `${a.source} ${a.outcome}`).join('; ');
     const why =
       'Serve the document (FastAPI and drf-spectacular do by default; Express needs swagger-jsdoc), or name it with --spec URL-or-file.';
@@ -102,7 +108,7 @@ export function judgeOpenApi(
     ];
   }
   const { source, document, validation } = facts.found;
-  const f = frames(source, wanted);
+  const f = frames(source, wanted, isFile(source));
   const version = `${document.openapi ? 'OpenAPI' : 'Swagger'} ${String(document.openapi ?? document.swagger)}`;
   const valid = validation.valid
     ? judged(f.valid, true, `valid against the OpenAPI ${validation.version} schema`)
