@@ -83,6 +83,7 @@ describe('the Dockerfile check', () => {
     expect(steps['the container does not run as root']!.got).toBe(
       'no USER in the final stage, so the app runs as root',
     );
+    expect(steps['the container does not run as root']!.why).toContain('the node image has one called node: USER node');
     expect(steps['no secret is written into the image']!.got).toMatch(
       /^ENV JWT_SECRET \(line 4\) and ENV DATABASE_URL \(line 6\) hold values that anyone who pulls the image can read/,
     );
@@ -99,6 +100,8 @@ describe('the Dockerfile check', () => {
       { Dockerfile: dockerfile, '.dockerignore': '.venv\n__pycache__\n', 'requirements.txt': '' },
       'python',
     );
+    // The python images have no such user: the hint says how to make one.
+    expect(steps['the container does not run as root']!.why).toContain('RUN useradd --create-home app, then USER app');
     expect(steps['the base image is pinned to a version']!.ok).toBe(false);
     expect(steps['the container does not run as root']!.got).toBe('the last USER is root');
     expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe('.env is not left out');

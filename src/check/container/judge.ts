@@ -106,6 +106,11 @@ function nonRootStep(file: Dockerfile): EvidenceStep {
     .filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line >= finalStart);
   const user = users.at(-1)?.getArgumentsContent()?.trim();
   const root = user !== undefined && /^(root|0)(:.*)?$/.test(user);
+  // The official node images come with an unprivileged user; the others need one made.
+  const image = file.getFROMs().at(-1)?.getImageName() ?? '';
+  const how = /(^|\/)node$/.test(image)
+    ? 'the node image has one called node: USER node'
+    : 'e.g. RUN useradd --create-home app, then USER app';
   const got =
     user === undefined
       ? 'no USER in the final stage, so the app runs as root'
@@ -116,7 +121,7 @@ function nonRootStep(file: Dockerfile): EvidenceStep {
     NON_ROOT,
     user !== undefined && !root,
     got,
-    'Switch to an unprivileged user before CMD (the node image has one called node), so a hole in the app is not root in the container.',
+    `Switch to an unprivileged user before CMD (${how}), so a hole in the app is not root in the container.`,
   );
 }
 
