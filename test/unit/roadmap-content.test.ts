@@ -251,8 +251,19 @@ describe('the built-in roadmaps, checked on the real data', () => {
     expect([...backend.tracks.values()].map((t) => t.port)).toEqual([3000, 8000]);
     const auth = (track: string) => backend.stages.find((s) => s.id === 'auth')!.tracks.get(track)!.project!;
     // What the Python track's own tools answer: FastAPI's OAuth2 form at /token, simplejwt's access/refresh.
-    for (const accepted of ['OAuth2 form', '/token', 'access_token or access', 'refresh_token or refresh'])
+    for (const accepted of ['OAuth2 form', '/token', 'access_token, token or access', 'refresh_token or refresh'])
       expect(auth('python')).toContain(accepted);
+  });
+
+  it('gives every stage a machine checks, in both roadmaps, its own project text per track naming the check', () => {
+    for (const roadmap of roadmaps)
+      for (const id of machineChecked(roadmap)) {
+        const stage = roadmap.stages.find((s) => s.id === id)!;
+        const texts = TRACKS.map((track) => stage.tracks.get(track)?.project ?? '');
+        expect(texts[0], `${roadmap.id} ${id}`).not.toBe(texts[1]);
+        for (const [i, text] of texts.entries())
+          expect(text, `${roadmap.id} ${id} ${TRACKS[i]}`).toContain(`backend-path check ${id}`);
+      }
   });
 
   it('gives the two tracks different frameworks, ORMs, validation and test tools', () => {
