@@ -7,8 +7,9 @@ import type { BaselineStage, CheckRecord, Mark, Note, StageListing, StageStatus 
 import { checkCommandFor, defaultCheckUrl } from './check-url.js';
 
 /**
- * Where a stage stands today. For a stage still to do: `upcoming` (its window has not opened and
- * nothing is logged on it), `in-progress` (its window is open, or it has hours or a session),
+ * Where a stage stands today. For a stage still to do: `upcoming` (nothing logged on it, and its
+ * window has not opened or an earlier stage is still to do), `in-progress` (it has hours or a
+ * session, or it is the current stage and its window is open),
  * `overdue` (its window has ended), `unscheduled` (the agreed plan does not hold it); a done or
  * skipped stage is `done` or `skipped`.
  */
@@ -98,7 +99,13 @@ export function stageRow(learner: Learner, stage: Stage, today: IsoDate, index: 
     ),
     hoursLeft: roundHours(hoursLeft),
     status,
-    state: stateOf(status, planned, today, logged > 0 || learner.session?.stage === stage.id),
+    state: stateOf(
+      status,
+      planned,
+      today,
+      logged > 0 || learner.session?.stage === stage.id,
+      stage.id === shared.current,
+    ),
     date: mark?.date ?? null,
     start,
     end,
@@ -113,11 +120,18 @@ export function stageRow(learner: Learner, stage: Stage, today: IsoDate, index: 
   };
 }
 
-function stateOf(status: StageStatus, window: BaselineStage | undefined, today: IsoDate, started: boolean): StageState {
+/** A stage nobody has begun is in progress only as the current one: a later one waits, whatever its window says. */
+function stateOf(
+  status: StageStatus,
+  window: BaselineStage | undefined,
+  today: IsoDate,
+  started: boolean,
+  current: boolean,
+): StageState {
   if (status !== 'todo') return status;
   if (!window) return 'unscheduled';
   if (today > window.end) return 'overdue';
-  return today < window.start && !started ? 'upcoming' : 'in-progress';
+  return started || (current && today >= window.start) ? 'in-progress' : 'upcoming';
 }
 
 export function stageRows(learner: Learner, today: IsoDate): StageRow[] {

@@ -95,6 +95,25 @@ describe('progress: ground covered against the agreed plan', () => {
   });
 });
 
+describe('where each stage stands', () => {
+  it('a later stage whose window has opened waits while an earlier one is still to do, unless it has hours', () => {
+    // On Tue 12 Jan nothing is done: s1 (until Sun 3 Jan) and s2 (Mon 4 – Sun 10 Jan) are past
+    // their windows, and s3's window (Mon 11 Jan – Sun 7 Feb) is open, but s1 is still the stage
+    // in progress.
+    const states = (log: Journey['log']) =>
+      stageRows(learnerFor({ ...base, log }), '2027-01-12')
+        .slice(0, 4)
+        .map((row) => [row.id, row.state, row.current]);
+    expect(states([])).toEqual([
+      ['s1', 'overdue', true],
+      ['s2', 'overdue', false],
+      ['s3', 'upcoming', false],
+      ['s4', 'upcoming', false],
+    ]);
+    expect(states(logs('s3', '2027-01-11', 1, 2))[2]).toEqual(['s3', 'in-progress', false]);
+  });
+});
+
 describe('effort and progress kept apart, and advice that fits the cause', () => {
   it('a learner on target on a stage taking longer than its estimate is never told to slow down', () => {
     // 10 h every week for 8 weeks on a 64 h first stage: 80 h of effort, 64 h of ground. The
