@@ -21,6 +21,9 @@ export function suggestNext(
   }
   const advised = standing.advice?.commands[0];
   if (advised) return advised;
+  const gap = standing.progress.gaps[0];
+  // Skipping is not finishing: the first required stage skipped is what is left to study.
+  if (!stage && gap) return `backend-path undo ${gap.id}`;
   if (!stage) return 'backend-path export --format md -o plan.md';
   if (stage.hoursLeft <= 0) return `backend-path done ${stage.id}`;
   return `backend-path start ${stage.id}`;

@@ -119,6 +119,15 @@ export function renderNext(result: NextResult, view: View): string {
   const lines: string[] = [];
   if (result.stage) lines.push(renderStage(result.stage, result.trackTitle, view), '');
   lines.push(progressBar(result.standing.progress, view), ...standingBlock(result.standing, view));
-  if (!result.stage) lines.push(wrap(ALL_DONE, view.width));
+  const gaps = result.standing.progress.gaps;
+  // Skipping is not finishing: with required stages skipped, the path is not done yet.
+  if (!result.stage && gaps.length > 0)
+    lines.push(
+      wrap(
+        `Nothing is left to study in your plan, but the path is not finished while it has ${gaps.length === 1 ? 'the gap' : 'the gaps'} above.`,
+        view.width,
+      ),
+    );
+  else if (!result.stage) lines.push(wrap(ALL_DONE, view.width));
   return `${lines.join('\n')}\n`;
 }

@@ -145,6 +145,19 @@ describe('the coach through the CLI', () => {
     expect((await me(['replan', '--hours', '4'], '2027-02-08')).code).toBe(2);
   });
 
+  it('skipping every stage is never finishing: next and the home screen point back at the first gap', async () => {
+    const me = await planned();
+    const ids = ['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
+    for (const id of ids) expect((await me(['skip', id], '2026-11-30')).code).toBe(0);
+    const next = flat((await me(['next'], '2026-11-30')).stdout);
+    expect(next).toContain(
+      'Nothing is left to study in your plan, but the path is not finished while it has the gaps above.',
+    );
+    expect(next).not.toContain('send applications');
+    expect(flat((await me([], '2026-11-30')).stdout)).toContain('Next: `backend-path undo language`');
+    expect((await me(['status', '--short'], '2026-11-30')).stdout).toBe('done, with gaps\n');
+  });
+
   it('a stage put back after the plan was made is named as outside it, with replan as the way in, everywhere', async () => {
     const me = await planned();
     await me(['skip', 'rest-api', '--yes'], '2026-11-30');
