@@ -1,6 +1,7 @@
 import type { ExportData } from '../commands/export.js';
 import { formatDayWithYear, type IsoDate } from '../plan/dates.js';
 import { verdictLabel } from './verdict.js';
+import { plural } from './text.js';
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // By code points, so an emoji is never cut in half (which would not be valid XML).
@@ -63,7 +64,7 @@ export function renderCard(data: ExportData): string {
       130,
       86,
       'text',
-      `${progress.done} of ${progress.total} stages done${progress.gaps.length > 0 ? `, ${progress.gaps.length} skipped` : ''}`,
+      `${progress.done} of ${progress.total} stages done${progress.gaps.length > 0 ? `, ${plural(progress.gaps.length, 'gap')}` : ''}`,
     ),
     text(130, 106, 'text', verdict),
     `  <rect class="track" x="25" y="120" width="${barWidth}" height="8" rx="4"/>`,

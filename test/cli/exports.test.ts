@@ -186,6 +186,15 @@ describe('the progress card', () => {
     expect(image.width).toBe(495);
     expect(colours.size).toBeGreaterThan(3);
   });
+
+  it('shows a required stage skipped as a gap', async () => {
+    const me = learner();
+    await me(PLAN);
+    await me(['done', 'language'], '2026-12-30');
+    await me(['skip', 'http'], '2026-12-30');
+    const svg = (await me(['export', '--format', 'svg'], '2026-12-30')).stdout;
+    expect(svg).toContain('1 of 9 stages done, 1 gap');
+  });
 });
 
 describe('writing exports to files', () => {
