@@ -37,7 +37,7 @@ export interface Effort {
   target: number;
   /** This week; null before the plan's first day. */
   week: EffortWeek | null;
-  /** Complete weeks in a row, up to this one, whose hours met the target in force when each began. */
+  /** Complete weeks in a row, up to this one, whose hours met the target in force when each ended. */
   streak: number;
   /**
    * The complete weeks the typical week is taken over, oldest first, at most RECENT_WEEKS: the
@@ -62,8 +62,9 @@ export function targetOn(paces: readonly Pace[], date: IsoDate): number {
 
 /**
  * The learner's effort today. Weeks are the first plan's 7-day blocks (replans keep its start),
- * and each is judged by the target in force on its first day, so a later replan never re-judges
- * the past. One pass over the log buckets its hours by day.
+ * and each is judged by the target in force on its last day, this week by today's: a replan
+ * changes this week's target at once (the learner just agreed to it) and never re-judges a week
+ * already over. One pass over the log buckets its hours by day.
  */
 export function effortOf(learner: Learner, today: IsoDate): Effort {
   const start = learner.profile.start;
@@ -83,12 +84,13 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
   }
   const week = (index: number): EffortWeek => {
     const from = addDays(start, index * 7);
+    const end = addDays(from, 6);
     return {
       number: index + 1,
       start: from,
-      end: addDays(from, 6),
+      end,
       hours: roundHours(weekHours.get(index) ?? 0),
-      target: targetOn(learner.paces, from),
+      target: targetOn(learner.paces, end < today ? end : today),
     };
   };
   const current = Math.floor(daysBetween(start, today) / 7);

@@ -12,7 +12,11 @@ function naiveStreak(log: { date: string; hours: number }[], paces: Pace[], toda
   const weekOf = (date: string) => Math.floor(daysBetween(START, date) / 7);
   const hoursIn = (week: number) =>
     log.filter((e) => e.date <= today && weekOf(e.date) === week).reduce((sum, e) => sum + e.hours, 0);
-  const targetOf = (week: number) => targetOn(paces, addDays(START, week * 7));
+  // The target in force on the week's last day, or today for the week under way.
+  const targetOf = (week: number) => {
+    const end = addDays(START, week * 7 + 6);
+    return targetOn(paces, end < today ? end : today);
+  };
   const met = (week: number) => hoursIn(week) >= targetOf(week) - 1e-9;
   let streak = 0;
   for (let week = met(weekOf(today)) ? weekOf(today) : weekOf(today) - 1; week >= 0; week--) {
