@@ -206,6 +206,8 @@ const program = {
   banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   minifyWhitespace: true,
   minifySyntax: true,
+  // A bundle that lacks what a command needs hands it to the whole program, loaded at run time.
+  external: ['./backend-path.js'],
 };
 const bundle = await build({
   ...program,
@@ -220,7 +222,32 @@ await build({
   ...program,
   entryPoints: [join(root, 'src/cli/everyday-main.ts')],
   outfile: join(dist, 'everyday.js'),
-  external: ['./backend-path.js'],
+});
+// Help and the version (`--help`, `-h`, `help`, `--version`) from the commander program alone:
+// every command's and renderer's code is left out (41% of the whole program's size), and a
+// command that runs after all (a word the loader took for help) is handed to the whole program
+// before it prints anything. `--help` from the whole program took 1.12x as long (medians of 50
+// paired runs, Node 20.20, 2 cores).
+const onlyTheProgram = {
+  name: 'only-the-program',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/(commands|ui)\/[\w-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && /src\/cli\/(lazy|everyday|action)\.ts$/.test(args.importer)
+        ? { path: args.path, namespace: 'hand-over' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'hand-over' }, () => ({
+      contents: "import { HandOver } from './everyday.ts';\nthrow new HandOver();\n",
+      resolveDir: join(root, 'src', 'cli'),
+      loader: 'ts',
+    }));
+  },
+};
+await build({
+  ...program,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(dist, 'help.js'),
+  plugins: [...program.plugins, onlyTheProgram],
 });
 for (const [file, uses] of standInsUsed) {
   if (uses === 0) {
@@ -234,12 +261,14 @@ for (const [file, uses] of standInsUsed) {
 // The loader keys compiled code by each file's content, so a new build of the same size and
 // file times (as package stores that normalise times produce) never runs an old build's code.
 const hashes = Object.fromEntries(
-  ['backend-path.js', 'everyday.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map((name) => [
-    name,
-    createHash('sha256')
-      .update(readFileSync(join(dist, name)))
-      .digest('hex'),
-  ]),
+  ['backend-path.js', 'everyday.js', 'help.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map(
+    (name) => [
+      name,
+      createHash('sha256')
+        .update(readFileSync(join(dist, name)))
+        .digest('hex'),
+    ],
+  ),
 );
 await build({
   ...common,

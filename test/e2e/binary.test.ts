@@ -88,6 +88,20 @@ describe('the built binary', () => {
     expect(readdirSync(join(fresh, 'backend-path')).filter((name) => name.endsWith('.code'))).toEqual([
       expect.stringContaining('-everyday_js-'),
     ]);
+
+    // Help from the program alone; a word taken for help that is really a note's text is handed
+    // to the whole program, which saves it.
+    const third = tempDir();
+    const helped = { ...again, XDG_CACHE_HOME: third };
+    for (const args of [['--help'], ['log', '--help'], ['help', 'plan'], ['--version']])
+      expect(await runBin(args, helped)).toMatchObject({ code: 0, stderr: '' });
+    expect(
+      readdirSync(join(third, 'backend-path')).map((name) => name.replace(/^.*-x64-|-[0-9a-f]+\.code$/g, '')),
+    ).toEqual(['help_js']);
+    expect(await runBin(['note', 'language', '--', '-h'], helped)).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse((await runBin(['note', 'list', 'language', '--json'], helped)).stdout)).toMatchObject({
+      notes: [{ item: { text: '-h' } }],
+    });
   });
 
   it('reads a plan on a roadmap file from its compiled form, and writes, without loading crypto', async () => {

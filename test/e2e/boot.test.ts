@@ -40,7 +40,8 @@ describe('the start-up loader', () => {
     // The next build: the version changed for one of the same length, and the loader carrying the
     // new bundle's hash, as scripts/build.mjs writes it.
     const next = built.replace(/\d/g, '9');
-    const bundle = join(root, 'dist/backend-path.js');
+    // --version runs from the help bundle (dist/help.js).
+    const bundle = join(root, 'dist/help.js');
     const before = readFileSync(bundle, 'utf8');
     expect(before.split(JSON.stringify(built))).toHaveLength(2);
     rewriteKeepingTimes(bundle, (text) => text.replace(JSON.stringify(built), JSON.stringify(next)));

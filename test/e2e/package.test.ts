@@ -69,6 +69,7 @@ describe('the published package', () => {
       'dist/cli.js',
       'dist/backend-path.js',
       'dist/everyday.js',
+      'dist/help.js',
       'dist/licenses.txt',
       'dist/roadmaps/backend.json',
       'dist/vendor/yaml.js',
