@@ -133,7 +133,7 @@ const folder = usableFolder();
 // reads and deserialises in less time, and help and the version from one holding only the
 // commander program; each hands anything else to the whole program.
 const argv = process.argv.slice(2);
-const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-V'].includes(word));
+const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
 const bundle = join(__dirname, everydayRead(argv) ? 'everyday.js' : help ? 'help.js' : 'backend-path.js');
 // Node's own cache keys compiled code by the source's content itself.
 const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;

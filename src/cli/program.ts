@@ -1,6 +1,6 @@
-import { Argument, Command, Option, type OptionValues } from '@commander-js/extra-typings';
+import { Argument, Command, Help, Option, type OptionValues } from '@commander-js/extra-typings';
 import { actions } from './action.js';
-import { HELP_EXAMPLES } from './help.js';
+import { helpExamples } from './help.js';
 import type { Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
 import {
@@ -16,6 +16,8 @@ import { describeProgram } from './program-spec.js';
 import { statusRenderer, statusTask } from './everyday.js';
 import { programOutput } from './report.js';
 import { UsageError } from '../errors.js';
+import { terminalWidth } from '../ui/style.js';
+import { wrap } from '../ui/text.js';
 
 declare const __VERSION__: string;
 
@@ -440,7 +442,8 @@ export function buildProgram(io: Io): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .enablePositionalOptions()
-    .configureOutput(programOutput(io));
+    .configureOutput(programOutput(io))
+    .configureHelp({ formatItem: formatHelpItem, formatHelp: formatNarrowHelp });
   registerPlanning(program, perform);
   registerMarks(program, perform);
   registerEffort(program, perform);
@@ -450,9 +453,29 @@ export function buildProgram(io: Io): Command {
   registerTools(program, perform);
   registerRoadmaps(program, perform);
   registerCompletion(program, io);
-  program.addHelpText('after', HELP_EXAMPLES);
+  program.addHelpText('after', () => helpExamples(terminalWidth(io.stdout, io.env)));
   program.hook('preAction', (_, action) => refuseFlagsAsValues(action));
   return program;
+}
+
+/**
+ * One command or flag in the help. Where the terminal is too narrow for commander's two columns
+ * (it would leave the text unwrapped, for the terminal to cut mid-word), the text goes under
+ * the name, wrapped by words.
+ */
+function formatHelpItem(term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= helper.minWidthToWrap)
+    return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+  return `  ${term}\n${wrap(description, width, 6)}`;
+}
+
+/** The whole help, its usage line wrapped by words under "Usage:" when it is wider than the terminal. */
+function formatNarrowHelp(command: Command<unknown[], OptionValues>, helper: Help): string {
+  const text = Help.prototype.formatHelp.call(helper, command as never, helper);
+  const width = helper.helpWidth ?? 80;
+  const [usage = '', ...rest] = text.split('\n');
+  return usage.length <= width ? text : [wrap(usage, width, 0, 7), ...rest].join('\n');
 }
 
 /**

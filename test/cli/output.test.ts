@@ -39,6 +39,8 @@ describe('every line fits the terminal', () => {
         ['replan', '--yes'],
         ['done', 'http'],
         ['log', '1'],
+        ['--help'],
+        ['log', '--help'],
       ]) {
         const { stdout } = await me(command, '2027-01-15', { columns });
         for (const line of stdout.split('\n')) {
@@ -49,6 +51,15 @@ describe('every line fits the terminal', () => {
       }
     },
   );
+
+  it('welcomes a newcomer with every command, its text under its name on a narrow terminal', async () => {
+    const welcome = (await learner()([], '2027-01-15', { columns: 40 })).stdout;
+    for (const line of welcome.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+    expect(welcome).toContain('  check [options] <stage>\n      check a stage');
+    // An example wider than the terminal continues with a backslash, so it pastes as one command.
+    const help = (await run(['--help'], { columns: 40 })).stdout;
+    expect(help).toContain('  $ backend-path plan --track python \\\n      --hours 8 --yes');
+  });
 
   it('shows long stage titles whole in the stage table of a wide terminal, and cut on a narrow one', async () => {
     const file = join(tempDir(), 'long.yaml');
