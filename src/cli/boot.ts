@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { makeFolder } from '../store/folder.js';
 import { everydayRead } from './everyday-words.js';
@@ -120,10 +120,11 @@ function load(folder: string, file: string): unknown {
   loaded.set(file, module.exports);
   const plain = nodeModule.createRequire(file);
   const require = Object.assign(
-    (id: string) => (id.startsWith('./') ? load(folder, join(__dirname, id)) : plain(id)),
+    // Relative to the requiring file: a vendor file's './yaml.js' is its neighbour in vendor/.
+    (id: string) => (id.startsWith('./') ? load(folder, join(dirname(file), id)) : plain(id)),
     plain,
   );
-  script.runInThisContext().call(module.exports, module.exports, require, module, file, __dirname);
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, dirname(file));
   loaded.set(file, module.exports);
   return module.exports;
 }

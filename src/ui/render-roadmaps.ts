@@ -1,5 +1,5 @@
 import type { RoadmapSummary, ShowResult, ValidateResult } from '../commands/roadmaps.js';
-import { fit, formatHours, wrap } from './text.js';
+import { fit, formatHours, plural, wrap } from './text.js';
 import type { View } from './view.js';
 
 const hoursText = (hours: Record<string, number>) =>
@@ -57,7 +57,7 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
 
 export function renderValidation(result: ValidateResult, { style }: View): string {
   if (result.valid)
-    return `${style.green('✔')} ${result.file} is a valid roadmap: ${result.summary.stages} stages, ${hoursText(result.summary.hours)}.\n`;
+    return `${style.green('✔')} ${result.file} is a valid roadmap: ${plural(result.summary.stages, 'stage')}, ${hoursText(result.summary.hours)}.\n`;
   const count = result.problems.length;
   return `${result.problems.join('\n')}\n${style.red(`✖ ${count} ${count === 1 ? 'problem' : 'problems'} in ${result.file}`)}\n`;
 }

@@ -104,6 +104,33 @@ describe('the built binary', () => {
     });
   });
 
+  it('checks an API document with the vendored validator, which loads the YAML parser beside it', async () => {
+    // The loader runs vendor files through the code cache; a vendor file's own './yaml.js' is
+    // its neighbour in dist/vendor/, not a file of dist/.
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: tempDir() };
+    const roadmap = join(import.meta.dirname, '../fixtures/roadmaps/documented.yaml');
+    expect((await runBin(['plan', '--roadmap', roadmap, '--track', 'node', '--hours', '5'], env)).code).toBe(0);
+    const ok = { responses: { 200: { description: 'ok' } } };
+    const spec = join(dir, 'openapi.yaml');
+    writeFileSync(
+      spec,
+      [
+        'openapi: 3.0.3',
+        'info: {title: Todos, version: "1"}',
+        'paths:',
+        `  /todos: {get: ${JSON.stringify(ok)}, post: ${JSON.stringify(ok)}}`,
+        `  /todos/{id}: {get: ${JSON.stringify(ok)}, patch: ${JSON.stringify(ok)}, delete: ${JSON.stringify(ok)}}`,
+        '',
+      ].join('\n'),
+    );
+    for (let run = 0; run < 2; run++) {
+      const result = await runBin(['check', 'docs', '--spec', spec], env);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain('All 3 checks passed.');
+    }
+  });
+
   it('reads a plan on a roadmap file from its compiled form, and writes, without loading crypto', async () => {
     const { env, loaded } = reportingBuiltins();
     expect((await runBin(PLAN, env)).code).toBe(0);
