@@ -1,5 +1,6 @@
-import { daysBetween, type IsoDate } from '../plan/dates.js';
-import type { Effort } from './effort.js';
+import { addDays, daysBetween, type IsoDate } from '../plan/dates.js';
+import { targetOn, type Effort } from './effort.js';
+import type { Pace } from './types.js';
 import { finishAfter, ON_TRACK_DAYS, type Progress, type StageHours } from './progress.js';
 import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from './rules.js';
 import { roundHours } from '../plan/schedule.js';
@@ -109,17 +110,22 @@ function causeOf({ progress, effort, studied }: AdviceInput): Cause {
   return studied.targetHours > 0 && studied.hours >= ON_TARGET_SHARE * studied.targetHours ? 'estimate' : 'effort';
 }
 
-/** The hours logged from `since` to `today` against the weekly target's share of those days. */
+/**
+ * The hours logged from `since` to `today` against what the weekly targets asked in those days:
+ * each day's share of the target in force on it, so the days of a pause the plan agreed ask
+ * for nothing.
+ */
 export function studiedSince(
   log: readonly { date: IsoDate; hours: number }[],
   since: IsoDate,
   today: IsoDate,
-  hoursPerWeek: number,
+  paces: readonly Pace[],
 ): Studied {
   let hours = 0;
   for (const entry of log) if (entry.date >= since && entry.date <= today) hours += entry.hours;
-  const days = Math.max(0, daysBetween(since, today) + 1);
-  return { since, hours: roundHours(hours), targetHours: roundHours((hoursPerWeek * days) / 7) };
+  let asked = 0;
+  for (let day = since; day <= today; day = addDays(day, 1)) asked += targetOn(paces, day) / 7;
+  return { since, hours: roundHours(hours), targetHours: roundHours(asked) };
 }
 
 /** Whole hours a week from today that fit `remaining` study hours before `finish`; null when beyond any week. */

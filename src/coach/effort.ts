@@ -37,7 +37,7 @@ export interface Effort {
   target: number;
   /** This week; null before the plan's first day. */
   week: EffortWeek | null;
-  /** Complete weeks in a row, up to this one, whose hours met the target in force when each ended. */
+  /** Complete weeks in a row, up to this one, whose hours met what each asked for (see weekTarget). */
   streak: number;
   /**
    * The complete weeks the typical week is taken over, oldest first, at most RECENT_WEEKS: the
@@ -62,9 +62,10 @@ export function targetOn(paces: readonly Pace[], date: IsoDate): number {
 
 /**
  * The learner's effort today. Weeks are the first plan's 7-day blocks (replans keep its start),
- * and each is judged by the target in force on its last day, this week by today's: a replan
- * changes this week's target at once (the learner just agreed to it) and never re-judges a week
- * already over. One pass over the log buckets its hours by day.
+ * and each asks for the day's share of the target in force on each of its days: a week whose
+ * target changed (a replan, or a pause that ends mid-week) asks for each part at its own
+ * target, and a replan never re-judges a day before it. One pass over the log buckets its hours
+ * by day.
  */
 export function effortOf(learner: Learner, today: IsoDate): Effort {
   const start = learner.profile.start;
@@ -90,7 +91,7 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
       start: from,
       end,
       hours: roundHours(weekHours.get(index) ?? 0),
-      target: targetOn(learner.paces, end < today ? end : today),
+      target: weekTarget(learner.paces, from),
     };
   };
   const current = Math.floor(daysBetween(start, today) / 7);
@@ -110,6 +111,13 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
     lastLogged,
     loggedHours: roundHours(loggedHours),
   };
+}
+
+/** The hours a week starting on `from` asks for: each day's share of the target in force on it. */
+export function weekTarget(paces: readonly Pace[], from: IsoDate): number {
+  let sum = 0;
+  for (let day = 0; day < 7; day++) sum += targetOn(paces, addDays(from, day));
+  return roundHours(sum / 7);
 }
 
 /** Met weeks in a row, ending with this week when it is met, else with the last. Weeks without a target are passed over. */

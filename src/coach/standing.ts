@@ -21,6 +21,6 @@ export function standing(learner: Learner, today: IsoDate): Standing {
   const effort = effortOf(learner, today);
   const { hoursPerWeek, speed, madeOn } = learner.baseline;
   const since = madeOn > learner.profile.start ? madeOn : learner.profile.start;
-  const studied = studiedSince(learner.log, since, today, hoursPerWeek);
+  const studied = studiedSince(learner.log, since, today, learner.paces);
   return { progress, effort, advice: adviceFor({ progress, effort, studied, hoursPerWeek, speed, today }) };
 }

@@ -259,7 +259,7 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(standing(learner, '2026-12-22').progress.creditedHours).toBe(70);
   });
 
-  it("judges each week by the target in force when it ended, this one by today's, so a replan never rewrites the streak", () => {
+  it('judges each week by the targets in force on its days, so a replan never rewrites the streak', () => {
     // Four weeks of 10 h, then a replan to 15 h a week on Mon 21 Dec (week 5).
     const learner = replanned(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2026-12-21', 15);
     expect(standing(learner, '2026-12-21').effort).toMatchObject({
@@ -268,19 +268,26 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       week: { number: 5, target: 15 },
     });
     const slower = replanned(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2026-12-23', 5);
-    // Mid-week: this week takes the target just agreed; the four weeks before keep theirs.
+    // Mid-week (Wed 23 Dec): this week asks Mon and Tue at 10 h a week and the five days from
+    // Wednesday at 5, 2 × 10/7 + 5 × 5/7 = 6.43 h; the four weeks before keep theirs.
     expect(standing(slower, '2026-12-23').effort).toMatchObject({
       streak: 4,
       target: 5,
-      week: { number: 5, target: 5 },
+      week: { number: 5, target: 6.43 },
     });
-    // Once that week is over it is judged by the 5 h in force when it ended, never the 10 h it began with.
+    // 7 h in that week meets it, never the 10 h it began with.
     const met = replanned(
-      learnerFor({ ...base, log: [...weekly('s1', 4, 10), ...logs('s1', '2026-12-26', 1, 6)] }),
+      learnerFor({ ...base, log: [...weekly('s1', 4, 10), ...logs('s1', '2026-12-26', 1, 7)] }),
       '2026-12-23',
       5,
     );
     expect(standing(met, '2026-12-28').effort).toMatchObject({ streak: 5, week: { number: 6, target: 5 } });
+    const short = replanned(
+      learnerFor({ ...base, log: [...weekly('s1', 4, 10), ...logs('s1', '2026-12-26', 1, 6)] }),
+      '2026-12-23',
+      5,
+    );
+    expect(standing(short, '2026-12-28').effort).toMatchObject({ streak: 0 });
   });
 });
 

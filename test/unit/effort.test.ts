@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effortOf, targetOn, withPace } from '../../src/coach/effort.js';
+import { studiedSince } from '../../src/coach/advice.js';
 import type { Pace } from '../../src/coach/types.js';
 import { addDays, daysBetween } from '../../src/plan/dates.js';
 import { learnerFor } from '../helpers/learner.js';
@@ -12,10 +13,11 @@ function naiveStreak(log: { date: string; hours: number }[], paces: Pace[], toda
   const weekOf = (date: string) => Math.floor(daysBetween(START, date) / 7);
   const hoursIn = (week: number) =>
     log.filter((e) => e.date <= today && weekOf(e.date) === week).reduce((sum, e) => sum + e.hours, 0);
-  // The target in force on the week's last day, or today for the week under way.
+  // Each day's share of the target in force on it.
   const targetOf = (week: number) => {
-    const end = addDays(START, week * 7 + 6);
-    return targetOn(paces, end < today ? end : today);
+    let sum = 0;
+    for (let day = 0; day < 7; day++) sum += targetOn(paces, addDays(START, week * 7 + day));
+    return Math.round((sum / 7) * 100) / 100;
   };
   const met = (week: number) => hoursIn(week) >= targetOf(week) - 1e-9;
   let streak = 0;
@@ -132,6 +134,42 @@ describe('effort: hours put in against the weekly target', () => {
     expect(
       effortOf({ ...learnerWith(log), paces: [{ from: START, hoursPerWeek: 10 }] }, addDays(START, 713)).streak,
     ).toBe(102);
+  });
+});
+
+describe('a week whose target changed', () => {
+  it('asks for each part at its own target: a pause that ends on a Saturday asks two days of hours', () => {
+    // 8 h a week from Mon 5 Jan, paused from Mon 12 Jan, again from Sat 24 Jan. The week of
+    // Mon 19 – Sun 25 Jan asks 2 × 8/7 = 2.29 h; the paused week asks nothing and is passed over.
+    const paces = [
+      { from: START, hoursPerWeek: 8 },
+      { from: '2026-01-12', hoursPerWeek: 0 },
+      { from: '2026-01-24', hoursPerWeek: 8 },
+    ];
+    const log = [
+      { date: '2026-01-07', hours: 8 },
+      { date: '2026-01-24', hours: 2.3 },
+    ];
+    expect(effortOf(learnerWith(log, paces), '2026-01-25')).toMatchObject({
+      week: { number: 3, hours: 2.3, target: 2.29 },
+      streak: 2,
+    });
+  });
+
+  it('asks nothing of the days of an agreed pause when judging why a learner is behind', () => {
+    // 8 h a week for Mon 5 – Sun 11 Jan, a pause to Sun 8 Feb, then 8 h again: by Sun 15 Feb
+    // the targets asked 8 + 0 + 8 = 16 h.
+    const paces = [
+      { from: START, hoursPerWeek: 8 },
+      { from: '2026-01-12', hoursPerWeek: 0 },
+      { from: '2026-02-09', hoursPerWeek: 8 },
+    ];
+    const log = [
+      { date: '2026-01-07', hours: 8 },
+      { date: '2026-02-10', hours: 7.5 },
+      { date: '2026-02-20', hours: 3 },
+    ];
+    expect(studiedSince(log, START, '2026-02-15', paces)).toEqual({ since: START, hours: 15.5, targetHours: 16 });
   });
 });
 
