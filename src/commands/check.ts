@@ -134,13 +134,21 @@ function unreachableError(error: Unreachable, base: URL, stage: Stage, again: st
     case 'self-signed':
     case 'untrusted':
     case 'expired':
-    case 'wrong-name':
+    case 'wrong-name': {
+      // Trusting the certificate helps only one nobody trusts yet; a wrong name or a past date needs a new one.
+      const fix =
+        error.fault === 'wrong-name'
+          ? `make one for the host name you check (${base.hostname})`
+          : error.fault === 'expired'
+            ? 'make a new one, since this one has expired'
+            : `let the check trust it: \`export NODE_EXTRA_CA_CERTS=/path/to/cert.pem\` (the certificate's file, or its CA's), then run \`${again}\` again`;
       return new FailureError(
         `${origin} answered, but ${error.message}.`,
         isLocalHost(base.hostname)
-          ? `If your server also answers plain http, check that: ${withOther}. To check it over https, let the check trust your certificate: \`export NODE_EXTRA_CA_CERTS=/path/to/cert.pem\` (the certificate's file, or its CA's), then run \`${again}\` again.`
+          ? `If your server also answers plain http, check that: ${withOther}. To check it over https, ${fix}.`
           : 'Use the certificate your host issues (free hosts give one), for the host name it was made for.',
       );
+    }
     case 'not-https':
       return new FailureError(`${origin} does not speak https on that port (is it plain http?).`, `Run ${withOther}.`);
     case 'speaks-https':

@@ -93,6 +93,16 @@ describe('the Dockerfile check', () => {
     expect(Object.values(steps).some((s) => s.ok)).toBe(false);
   });
 
+  it.each([
+    ['FROM python:3.12-alpine\nCMD ["python", "main.py"]\n', 'RUN adduser -D app, then USER app'],
+    ['FROM gcr.io/distroless/nodejs22-debian12\nCMD ["server.js"]\n', 'USER nonroot'],
+    ['FROM node:22-alpine AS base\nRUN npm ci\nFROM base\nCMD ["node", "server.js"]\n', 'USER node'],
+    ['FROM python:3.12-slim\nCMD ["python", "main.py"]\n', 'RUN useradd --create-home app, then USER app'],
+  ])('tells how to run as another user on the base the final stage starts from: %j', async (dockerfile, how) => {
+    const steps = await judge({ Dockerfile: dockerfile, '.dockerignore': '.env\n' });
+    expect(steps['the container does not run as root']!.why).toContain(how);
+  });
+
   it('fails a moving tag, a USER set back to root, and a .dockerignore that forgets .env', async () => {
     const dockerfile =
       'FROM python:slim\nUSER app\nRUN pip install -r requirements.txt\nUSER root\nCMD ["python", "main.py"]\n';

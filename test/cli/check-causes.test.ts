@@ -109,6 +109,9 @@ describe('check names why nothing useful came back', () => {
       expect(firstLine(result.stderr)).toBe(
         `Error: ${server.url} answered, but its https certificate is made out to another host name.`,
       );
+      // Trusting it would not help: the hint asks for a certificate made for the name checked.
+      expect(result.stderr).toContain('To check it over https, make one for the host name you check (');
+      expect(result.stderr).not.toContain('NODE_EXTRA_CA_CERTS');
     },
   );
 

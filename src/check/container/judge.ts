@@ -83,13 +83,17 @@ function pinnedStep(file: Dockerfile): EvidenceStep {
   );
 }
 
-function smallStep(file: Dockerfile): EvidenceStep {
+/** The image the final stage starts from: a final stage built FROM an earlier stage starts from that stage's base. */
+function finalBase(file: Dockerfile): string {
   const froms = file.getFROMs();
   const last = froms.at(-1);
   const image = last ? imageOf(file, last) : '';
   const stages = new Map(froms.map((from) => [from.getBuildStage()?.toLowerCase() ?? '', from] as const));
-  // A final stage built FROM an earlier stage is as small as that stage's base.
-  const base = stages.has(image.toLowerCase()) ? imageOf(file, stages.get(image.toLowerCase())!) : image;
+  return stages.has(image.toLowerCase()) ? imageOf(file, stages.get(image.toLowerCase())!) : image;
+}
+
+function smallStep(file: Dockerfile): EvidenceStep {
+  const base = finalBase(file);
   const ok = SMALL_BASE.test(base);
   return judged(
     SMALL,
@@ -106,11 +110,15 @@ function nonRootStep(file: Dockerfile): EvidenceStep {
     .filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line >= finalStart);
   const user = users.at(-1)?.getArgumentsContent()?.trim();
   const root = user !== undefined && /^(root|0)(:.*)?$/.test(user);
-  // The official node images come with an unprivileged user; the others need one made.
-  const image = file.getFROMs().at(-1)?.getImageName() ?? '';
-  const how = /(^|\/)node$/.test(image)
+  // The official node images and distroless come with an unprivileged user; the others need one made.
+  const base = finalBase(file);
+  const how = /(^|\/)node([:@]|$)/i.test(base)
     ? 'the node image has one called node: USER node'
-    : 'e.g. RUN useradd --create-home app, then USER app';
+    : /distroless/i.test(base)
+      ? 'distroless images have one: USER nonroot'
+      : /alpine/i.test(base)
+        ? 'e.g. RUN adduser -D app, then USER app'
+        : 'e.g. RUN useradd --create-home app, then USER app';
   const got =
     user === undefined
       ? 'no USER in the final stage, so the app runs as root'
