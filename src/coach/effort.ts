@@ -114,7 +114,7 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
 }
 
 /** The hours a week starting on `from` asks for: each day's share of the target in force on it. */
-export function weekTarget(paces: readonly Pace[], from: IsoDate): number {
+function weekTarget(paces: readonly Pace[], from: IsoDate): number {
   let sum = 0;
   for (let day = 0; day < 7; day++) sum += targetOn(paces, addDays(from, day));
   return roundHours(sum / 7);
