@@ -33,6 +33,8 @@ export interface Progress {
   daysAhead: number;
   /** The agreed weekly pace: the projection's. */
   hoursPerWeek: number;
+  /** Study hours per estimated hour the agreed plan assumes: 1, or the learner's own after `replan --own-speed`. */
+  speed: number;
   /** Ground covered as a share of the whole path (every required stage, and the optional ones kept), 0 to 100; 100 only when every required stage is done. */
   percent: number;
   done: number;
@@ -157,6 +159,7 @@ export function progressOf(learner: Learner, today: IsoDate): Progress {
           : 'behind',
     daysAhead,
     hoursPerWeek: plan.hoursPerWeek,
+    speed: plan.speed,
     // 100% means every required stage is done; fully logged stages still to mark do not make it.
     percent: sums.requiredLeft > 0 || sums.gaps.length > 0 ? Math.min(99, percent) : percent,
     done: sums.done,

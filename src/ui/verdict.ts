@@ -33,7 +33,9 @@ export function verdictLine(p: Progress, view: View): string {
     p.startsInDays === null
       ? ''
       : `Your plan starts ${day(addDays(view.today, p.startsInDays), view)} (in ${plural(p.startsInDays, 'day')}). `;
-  const pace = `at ${formatHours(p.hoursPerWeek)} a week you finish ${style.bold(day(p.projectedFinish, view))}`;
+  // A plan laid out at the learner's own speed says so, since the estimates alone would give another date.
+  const own = p.speed === 1 ? '' : ` and your own speed (${formatHours(p.speed)} of study per estimated hour)`;
+  const pace = `at ${formatHours(p.hoursPerWeek)} a week${own} you finish ${style.bold(day(p.projectedFinish, view))}`;
   if (p.verdict === 'on-track') {
     const planned = p.projectedFinish === p.plannedFinish ? 'as planned' : `planned ${day(p.plannedFinish, view)}`;
     return `${starts}${style.green('On track')}: ${pace}, ${planned}.`;

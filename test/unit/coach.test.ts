@@ -248,6 +248,12 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       projectedFinish: '2027-04-08',
       personal: { speed: 1.3, stages: 1, remainingHours: 182, finish: '2027-05-08' },
     });
+    // A plan laid out at that speed (`replan --own-speed`) says so in its verdict.
+    const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-01' };
+    expect(verdictLine(result.progress, view)).toMatch(/^3 days ahead: at 10 h a week you finish /);
+    expect(verdictLine({ ...result.progress, speed: 1.3 }, view)).toMatch(
+      /^3 days ahead: at 10 h a week and your own speed \(1\.3 h of study per estimated hour\) you finish /,
+    );
   });
 
   it('effort is never reduced by a stage cap: every hour logged counts', () => {
