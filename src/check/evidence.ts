@@ -93,6 +93,18 @@ async function databaseSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   return [...failed, ...judgeDatabase(await readDatabase(inputs.database!, probe), probe, inputs.evidence.database)];
 }
 
+/** What the project folder was assumed to hold but does not, when no --repo said where it is: not judged here. */
+function notInThisFolder(
+  kind: StepFrame['kind'],
+  name: string,
+  expected: string,
+  found: string,
+  inputs: EvidenceInputs,
+): StepResult {
+  const frame: StepFrame = { kind, name, sent: inputs.repo, expected };
+  return notHere(frame, `${found} Run the check in your project's folder, or name it with --repo <folder>.`);
+}
+
 async function repositorySteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   const { readRepository } = await import('./repository/read.js');
   const { judgeRepository } = await import('./repository/judge.js');
@@ -102,14 +114,8 @@ async function repositorySteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   } catch (error) {
     // Run from another folder without --repo: the repository was not given, so it is not judged here.
     if (!(error instanceof EvidenceUnavailable) || inputs.repoGiven) throw error;
-    const frame: StepFrame = {
-      kind: 'repository',
-      name: 'your repository',
-      sent: inputs.repo,
-      expected: 'a git repository with your project',
-    };
     return [
-      notHere(frame, `${error.message} Run the check in your project's folder, or name it with --repo <folder>.`),
+      notInThisFolder('repository', 'your repository', 'a git repository with your project', error.message, inputs),
     ];
   }
   return judgeRepository(facts, inputs.evidence.repository, { track: inputs.track, deployed: inputs.deployed });
@@ -128,18 +134,8 @@ async function dockerfileSteps(inputs: EvidenceInputs): Promise<StepResult[]> {
   const { judgeDockerfile } = await import('./container/judge.js');
   const facts = await readContainer(inputs.repo, { engine: async () => ({ available: false, reason: 'not asked' }) });
   if (facts.dockerfile === null && !inputs.repoGiven) {
-    const frame: StepFrame = {
-      kind: 'container',
-      name: 'your Dockerfile',
-      sent: inputs.repo,
-      expected: 'a Dockerfile for your API',
-    };
-    return [
-      notHere(
-        frame,
-        `there is no Dockerfile in ${inputs.repo}. Run the check in your project's folder, or name it with --repo <folder>.`,
-      ),
-    ];
+    const missing = `there is no Dockerfile in ${inputs.repo}.`;
+    return [notInThisFolder('container', 'your Dockerfile', 'a Dockerfile for your API', missing, inputs)];
   }
   return judgeDockerfile(facts, inputs.track);
 }

@@ -31,11 +31,7 @@ export function checkedEvidence(stage: Stage): StageEvidence | null {
 
 /** Whether the check sends requests to the learner's API: its contract, or evidence made through it. */
 export function usesApi(stage: Stage, specGiven = false): boolean {
-  const evidence = checkedEvidence(stage);
-  if (stage.checks !== null) return true;
-  // A document named with --spec is read from there; the API itself is then not asked for it.
-  if (specGiven && evidence && evidence.database.every((d) => d === 'schema')) return false;
-  return evidenceNeedsApi(evidence);
+  return stage.checks !== null || evidenceNeedsApi(checkedEvidence(stage), specGiven);
 }
 
 /** The refusal for a stage with nothing a machine checks: the roadmap's reason, and the stages that have checks. */

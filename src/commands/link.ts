@@ -2,7 +2,7 @@ import type { StageRef } from '../coach/types.js';
 import { matchStage } from '../roadmap/match.js';
 import type { SavedData } from '../store/schema.js';
 import { changeLearner, loadLearner, type CommandContext } from './context.js';
-import { numbered, without, type Numbered } from './note.js';
+import { listed, without, type Numbered } from './note.js';
 
 export interface LinkResult {
   stage: StageRef;
@@ -38,10 +38,7 @@ export interface LinkListResult {
 /** Every link, numbered, optionally for one stage (numbers stay those of the whole list). */
 export async function linkListCommand(name: string | undefined, context: CommandContext): Promise<LinkListResult> {
   const { learner, data } = await loadLearner(context);
-  const stage = name === undefined ? undefined : matchStage(learner.roadmap, name).id;
-  return {
-    links: numbered(data.links, learner.roadmap).filter((entry) => stage === undefined || entry.stage === stage),
-  };
+  return { links: listed(data.links, learner.roadmap, name) };
 }
 
 export interface LinkRemoveResult {

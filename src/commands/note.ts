@@ -40,7 +40,7 @@ export interface Numbered<T> {
  * Items kept by stage, numbered in the roadmap's stage order (then any stage the roadmap no
  * longer has), each stage's in the order they were added.
  */
-export function numbered<T>(byStage: Record<string, T[]>, roadmap: Roadmap): Numbered<T>[] {
+function numbered<T>(byStage: Record<string, T[]>, roadmap: Roadmap): Numbered<T>[] {
   const order = [
     ...roadmap.stages.map((s) => s.id),
     ...Object.keys(byStage).filter((id) => !roadmap.stages.some((s) => s.id === id)),
@@ -48,6 +48,12 @@ export function numbered<T>(byStage: Record<string, T[]>, roadmap: Roadmap): Num
   return order
     .flatMap((stage) => (Object.hasOwn(byStage, stage) ? byStage[stage]! : []).map((item) => ({ stage, item })))
     .map((entry, index) => ({ number: index + 1, ...entry }));
+}
+
+/** The numbered items, only one stage's when a stage is named (numbers stay those of the whole list). */
+export function listed<T>(byStage: Record<string, T[]>, roadmap: Roadmap, name: string | undefined): Numbered<T>[] {
+  const stage = name === undefined ? undefined : matchStage(roadmap, name).id;
+  return numbered(byStage, roadmap).filter((entry) => stage === undefined || entry.stage === stage);
 }
 
 /** The list with item `number` taken out, and that item; a wrong number is one sentence. */
@@ -80,10 +86,7 @@ export interface NoteListResult {
 /** Every note, numbered, optionally for one stage (numbers stay those of the whole list). */
 export async function noteListCommand(name: string | undefined, context: CommandContext): Promise<NoteListResult> {
   const { learner, data } = await loadLearner(context);
-  const stage = name === undefined ? undefined : matchStage(learner.roadmap, name).id;
-  return {
-    notes: numbered(data.notes, learner.roadmap).filter((entry) => stage === undefined || entry.stage === stage),
-  };
+  return { notes: listed(data.notes, learner.roadmap, name) };
 }
 
 export interface NoteRemoveResult {

@@ -77,10 +77,13 @@ function describeEvidence(evidence: StageEvidence): string[] {
   });
 }
 
-/** Whether a stage's evidence needs the learner's running API (to create the rows it looks for, or to fetch the document). */
-export function evidenceNeedsApi(evidence: StageEvidence | null): boolean {
+/**
+ * Whether a stage's evidence needs the learner's running API: to create the rows it looks for,
+ * or to fetch the API document, unless the learner named the document with --spec.
+ */
+export function evidenceNeedsApi(evidence: StageEvidence | null, specGiven = false): boolean {
   if (!evidence) return false;
-  return evidence.database.some((d) => d !== 'schema') || evidence.openapi.length > 0;
+  return evidence.database.some((d) => d !== 'schema') || (evidence.openapi.length > 0 && !specGiven);
 }
 
 /**

@@ -64,6 +64,8 @@ function effortLine(e: Effort, view: View): string {
       : `this week ${formatHours(e.week.hours)} (no target this week)`,
   ];
   if (e.week.target > 0 && e.week.hours >= e.week.target) parts[0] += ' (target met)';
+  // A week whose target changed (a replan, or a pause that ended) asks its days at their own targets.
+  else if (e.week.target > 0 && e.week.target !== e.target) parts[0] += ' (each day at the target then in force)';
   if (e.streak > 0) parts.push(`${plural(e.streak, 'week')} in a row on target`);
   if (e.typicalWeek !== null) parts.push(`a typical recent week: ${formatHours(e.typicalWeek)}`);
   return `${view.style.dim('Effort:')} ${parts.join(' · ')}.`;

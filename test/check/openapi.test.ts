@@ -167,6 +167,7 @@ describe('the API document check', () => {
         new RegExp(`^${join(dir, 'broken.yaml')} is neither JSON nor YAML: .+\\.$`),
       );
       expect(await sentence({ spec: join(dir, 'nope.json') })).toBe(`There is no file ${join(dir, 'nope.json')}.`);
+      expect(await sentence({ spec: dir })).toBe(`${dir} is a folder, not your API document.`);
       const { base, server } = await serve({});
       server.close();
       expect(await sentence({ base })).toBe(

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { COURSE, binPath } from '../helpers/paths.js';
+import { completionScript, zshHome } from '../helpers/completion.js';
 import { needs } from '../helpers/programs.js';
 import { KEYS, runInTerminal } from '../helpers/pty.js';
-import { isolatedEnv, tempDir } from '../helpers/store.js';
+import { tempDir } from '../helpers/store.js';
 
 // File names that run code if a completion script evaluates them, or if they are inserted
 // unquoted and the line is run. Each starts with its own letter, which is what is typed before
@@ -33,8 +33,7 @@ function hostileFolder(): string {
   return dir;
 }
 
-const script = (shell: string) =>
-  execFileSync(process.execPath, [binPath, 'completion', shell], { env: isolatedEnv(), encoding: 'utf8' });
+const script = (shell: string) => completionScript(shell);
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,13 +97,7 @@ describe('completion never runs a file name', () => {
 
   needs('zsh', 'script').it('in zsh: names are inserted quoted and reach the program whole', async () => {
     const dir = hostileFolder();
-    const home = tempDir();
-    mkdirSync(join(home, 'functions'));
-    writeFileSync(join(home, 'functions', '_backend-path'), script('zsh'));
-    writeFileSync(
-      join(home, '.zshrc'),
-      `fpath=(${join(home, 'functions')} $fpath)\nautoload -Uz compinit && compinit -u -d ${join(home, '.zcompdump')}\nPROMPT='> '\n`,
-    );
+    const home = zshHome();
     const screen = await completeHostileNames('zsh -i', dir, { ZDOTDIR: home });
     expectNothingRan(dir);
     expect(screen).toContain('a\\$\\(touch\\ pwned-a\\).yaml');

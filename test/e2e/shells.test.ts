@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
 import { COURSE, binPath } from '../helpers/paths.js';
 import { KEYS, runInTerminal } from '../helpers/pty.js';
+import { completionScript, zshHome } from '../helpers/completion.js';
 import { needs } from '../helpers/programs.js';
 import { runBin } from '../helpers/spawn.js';
 import { isolatedEnv, tempDir } from '../helpers/store.js';
@@ -23,11 +24,7 @@ beforeAll(async () => {
   expect((await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10'], env)).code).toBe(0);
 });
 
-const script = (shell: string) =>
-  execFileSync(process.execPath, [binPath, 'completion', shell], {
-    env: { ...isolatedEnv(), ...env },
-    encoding: 'utf8',
-  });
+const script = (shell: string) => completionScript(shell, env);
 
 describe('completion in real shells', () => {
   needs('bash', { file: '/usr/share/bash-completion/bash_completion', name: 'bash-completion' }).it(
@@ -72,13 +69,7 @@ COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); __backend_path_complete 2>/dev/null; ech
   });
 
   needs('zsh', 'script').it('zsh, installed the README way in $fpath, completes on the first TAB', async () => {
-    const home = tempDir();
-    mkdirSync(join(home, 'functions'));
-    writeFileSync(join(home, 'functions', '_backend-path'), script('zsh'));
-    writeFileSync(
-      join(home, '.zshrc'),
-      `fpath=(${join(home, 'functions')} $fpath)\nautoload -Uz compinit && compinit -u -d ${join(home, '.zcompdump')}\nPROMPT='> '\n`,
-    );
+    const home = zshHome(env);
     const terminal = runInTerminal('zsh -i', { ...env, ZDOTDIR: home });
     await terminal.answer('> ', 'backend-path plan --track ', KEYS.tab);
     await terminal.answer('python', KEYS.ctrlC);

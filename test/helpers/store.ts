@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { FailureError } from '../../src/errors.js';
 
 const made: string[] = [];
 
@@ -33,3 +34,14 @@ export function isolatedEnv(): Record<string, string> {
   return isolated;
 }
 let isolated: Record<string, string> | undefined;
+
+/** The FailureError `run` rejects with; the test fails if it resolves or rejects with anything else. */
+export async function failure(run: () => Promise<unknown>): Promise<FailureError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(FailureError);
+    return error as FailureError;
+  }
+  throw new Error('no error');
+}

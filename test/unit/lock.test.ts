@@ -6,7 +6,7 @@ import { acquireLock } from '../../src/store/lock.js';
 import type { SavedData } from '../../src/store/schema.js';
 import { ProgressStore } from '../../src/store/store.js';
 import { savedFor } from '../helpers/learner.js';
-import { tempDir } from '../helpers/store.js';
+import { failure, tempDir } from '../helpers/store.js';
 
 const sample = () => savedFor({ hours: [10, 20], perWeek: 10, start: '2026-01-05' }).data;
 
@@ -26,16 +26,6 @@ const notesIn = (file: string): string[] =>
 
 /** Blocks this thread, as a suspended or starved process is blocked: no timer of its runs meanwhile. */
 const stall = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-async function failure(run: () => Promise<unknown>): Promise<FailureError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FailureError);
-    return error as FailureError;
-  }
-  throw new Error('no error');
-}
 
 describe('the lock', () => {
   it('is a folder holding its holder and time while a change runs, and is gone after', async () => {

@@ -4,11 +4,10 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { FailureError } from '../../src/errors.js';
 import { isGoodLogEntry, logEntrySchema } from '../../src/store/schema.js';
 import { ProgressStore } from '../../src/store/store.js';
 import { savedFor } from '../helpers/learner.js';
-import { tempDir } from '../helpers/store.js';
+import { failure, tempDir } from '../helpers/store.js';
 
 const sample = () => savedFor({ hours: [10, 20], perWeek: 10, start: '2026-01-05' }).data;
 
@@ -16,16 +15,6 @@ function storeWith(text: string): { store: ProgressStore; file: string } {
   const dir = tempDir();
   writeFileSync(join(dir, 'progress.json'), text);
   return { store: new ProgressStore(dir), file: join(dir, 'progress.json') };
-}
-
-async function failure(run: () => Promise<unknown>): Promise<FailureError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FailureError);
-    return error as FailureError;
-  }
-  throw new Error('no error');
 }
 
 describe('the progress store', () => {

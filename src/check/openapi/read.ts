@@ -138,7 +138,7 @@ async function fromFile(path: string): Promise<OpenApiFacts> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile())
     throw new EvidenceUnavailable(
-      `There is no file ${path}.`,
+      info?.isDirectory() ? `${path} is a folder, not your API document.` : `There is no file ${path}.`,
       '--spec takes a file or an http(s) URL of your OpenAPI document.',
     );
   if (info.size > MAX_DOCUMENT_BYTES)
