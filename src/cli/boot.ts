@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import * as nodeModule from 'node:module';
+import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -102,7 +102,7 @@ function load(folder: string, file: string): unknown {
     `${process.version}-${process.arch}-${name.replace(/\W/g, '_')}-${hash.slice(0, 16)}.code`,
   );
   const cachedData = hash === 'unknown' ? undefined : readCache(cacheFile);
-  const script = new Script(nodeModule.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (hash !== 'unknown' && (!cachedData || script.cachedDataRejected)) {
     // Saved at exit, so the code compiled while the command ran is in it too.
     process.once('exit', () => {
@@ -118,7 +118,7 @@ function load(folder: string, file: string): unknown {
   }
   const module = { exports: {} };
   loaded.set(file, module.exports);
-  const plain = nodeModule.createRequire(file);
+  const plain = createRequire(file);
   const require = Object.assign(
     // Relative to the requiring file: a vendor file's './yaml.js' is its neighbour in vendor/.
     (id: string) => (id.startsWith('./') ? load(folder, join(dirname(file), id)) : plain(id)),
@@ -137,8 +137,10 @@ const argv = process.argv.slice(2);
 const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
 const bundle = join(__dirname, everydayRead(argv) ? 'everyday.js' : help ? 'help.js' : 'backend-path.js');
 // Node's own cache keys compiled code by the source's content itself.
-const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-const requireHere = nodeModule.createRequire(__filename);
+// Read off the module, not imported by name: a namespace import would copy all of node:module's
+// properties at every start, and Node 20 has no such export.
+const requireHere = createRequire(__filename);
+const { enableCompileCache } = requireHere('node:module') as { enableCompileCache?: (dir: string) => unknown };
 if (folder && enableCompileCache) {
   enableCompileCache(join(folder, 'compile-cache'));
   requireHere(bundle);

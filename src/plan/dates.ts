@@ -32,8 +32,16 @@ export function dayNumber(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * The date `day` days after 1970-01-01. Built from the UTC fields, not toISOString(), whose first
+ * call costs about 0.8 ms of start-up (measured on Node 20.20), a tenth of what `status --short`
+ * does beyond starting Node.
+ */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const date = new Date(day * DAY_MS);
+  return `${date.getUTCFullYear()}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -38,6 +38,10 @@ describe('calendar dates', () => {
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('1970-01-02', -1)).toBe('1970-01-01');
+    expect(addDays('2999-12-30', 1)).toBe('2999-12-31');
+    expect(addDays('2026-09-30', 10)).toBe('2026-10-10');
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
     expect(daysBetween('2026-03-29', '2026-03-28')).toBe(-1);
   });
