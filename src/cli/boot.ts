@@ -25,6 +25,8 @@ import { everydayRead } from './everyday-words.js';
 
 /** Each dist/ file's sha256, written by the build: two builds never share compiled code. */
 declare const __BUILD_HASHES__: Record<string, string>;
+/** The bundle (writes.js, export.js, check.js) that holds a command's code, by its first word, written by the build. */
+declare const __COMMAND_BUNDLES__: Record<string, string>;
 
 /** The per-user cache folder, as env-paths defines it; undefined when there is no usable home. */
 function cacheFolder(env: NodeJS.ProcessEnv): string | undefined {
@@ -131,11 +133,19 @@ function load(folder: string, file: string): unknown {
 
 const folder = usableFolder();
 // The everyday reads run from a bundle holding only their code (40% of the program's), which V8
-// reads and deserialises in less time, and help and the version from one holding only the
-// commander program; each hands anything else to the whole program.
+// reads and deserialises in less time, help and the version from one holding only the
+// commander program, and the writes, export and check from the program with only their own
+// commands; each hands anything else to the whole program.
 const argv = process.argv.slice(2);
 const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
-const bundle = join(__dirname, everydayRead(argv) ? 'everyday.js' : help ? 'help.js' : 'backend-path.js');
+const bundle = join(
+  __dirname,
+  everydayRead(argv)
+    ? 'everyday.js'
+    : help
+      ? 'help.js'
+      : (Object.hasOwn(__COMMAND_BUNDLES__, argv[0]!) && __COMMAND_BUNDLES__[argv[0]!]) || 'backend-path.js',
+);
 // Node's own cache keys compiled code by the source's content itself.
 // Read off the module, not imported by name: a namespace import would copy all of node:module's
 // properties at every start, and Node 20 has no such export.

@@ -94,6 +94,7 @@ describe('the progress file lock, between processes', () => {
       const staleMs = 300;
       let lost = 0;
       let stalledFailed = 0;
+      const others: string[] = [];
       for (let trial = 0; trial < 4 * TRIALS; trial++) {
         const dir = freshStore();
         const stopped = startWriter(dir, 'stopped', staleMs, true);
@@ -110,11 +111,15 @@ describe('the progress file lock, between processes', () => {
         const counts = await tally(dir, [stopped, taker]);
         lost += counts.lost;
         if (first.code === 1 && first.stderr.includes(STALLED)) stalledFailed += 1;
+        else others.push(`exit ${first.code}: ${first.stderr.trim()}`);
         expect(counts.saved).toBe(1);
         expect(notesIn(dir)).toEqual(new Set(['note taker']));
       }
       record({ trials: 4 * TRIALS, lost, stalledFailed });
-      expect({ lost, stalledFailed }).toEqual({ lost: 0, stalledFailed: 4 * TRIALS });
+      expect({ lost, stalledFailed }, `the stalled writers that were not told so: ${others.join(' | ')}`).toEqual({
+        lost: 0,
+        stalledFailed: 4 * TRIALS,
+      });
     },
     GUARD,
   );
