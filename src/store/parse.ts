@@ -78,24 +78,30 @@ function hasRepeatedKeys(source: string, raw: unknown): boolean {
   if (/\\u003a/i.test(source)) return true;
   let keys = 0;
   let colons = 0;
-  // A stack, not recursion: a hand-made file may nest lists a million deep, which JSON.parse takes.
-  const stack = [raw];
-  while (stack.length > 0) {
-    const value = stack.pop();
+  // A stack of the lists and objects still to visit, not recursion: a hand-made file may nest
+  // lists a million deep, which JSON.parse takes. Written for a cold start, since it runs once
+  // per read over every log entry: no arrays of keys, and nothing but lists and objects stacked.
+  const stack: object[] = [];
+  const visit = (value: unknown) => {
     if (typeof value === 'string') colons += colonsIn(value);
-    else if (Array.isArray(value)) for (const item of value) stack.push(item);
-    else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
+    else if (value !== null && typeof value === 'object') stack.push(value);
+  };
+  visit(raw);
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(value[i]);
+    else
+      for (const key in value) {
         keys += 1;
         colons += colonsIn(key);
-        stack.push((value as Record<string, unknown>)[key]);
+        visit((value as Record<string, unknown>)[key]);
       }
-    }
   }
   return colonsIn(source) - colons !== keys;
 }
 
 function colonsIn(text: string): number {
+  if (!text.includes(':')) return 0;
   let count = 0;
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count += 1;
   return count;

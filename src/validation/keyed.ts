@@ -57,7 +57,10 @@ export function fastList<T extends v.GenericSchema>(
     v.rawTransform(({ dataset, addIssue }) => {
       const input = dataset.value;
       const output: v.InferOutput<T>[] = [];
-      for (const [index, value] of input.entries()) {
+      // An index loop: it runs once per entry before V8 has optimised anything, and an iterator
+      // with destructuring costs several times as much there.
+      for (let index = 0; index < input.length; index++) {
+        const value: unknown = input[index];
         if (accept(value)) {
           output.push(value as v.InferOutput<T>);
           continue;
