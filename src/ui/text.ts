@@ -53,7 +53,8 @@ export function wrap(text: string, width: number, indent = 0, hang = 0): string 
 
 // Latin text and the few symbols backend-path prints are one column each; measuring them needs
 // no Unicode tables (whose regular expressions cost a millisecond to compile on first use).
-const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u00b7\u2022\u2013\u2014\u2026\u2192\u2714\u2716\u25b6\u25cf\u2610\u2588\u2591]*$/;
+const NARROW =
+  /^[\x20-\x7e\u00a0-\u02ff\u00b7\u2022\u2013\u2014\u2026\u2192\u2714\u2716\u25b6\u25cf\u2610\u2588\u2591]*$/;
 // Colour codes and terminal links take no columns.
 // eslint-disable-next-line no-control-regex -- escape sequences are what this matches.
 const ZERO_WIDTH = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007]*\u0007/g;

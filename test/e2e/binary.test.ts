@@ -66,6 +66,21 @@ describe('the built binary', () => {
     expect(loaded()).not.toContain('stream');
   });
 
+  it('writes without loading the stream, network, crypto or assert machinery', async () => {
+    // conf opens the file with one deepEqual: node:assert's error machinery would create
+    // process.stderr and with it every stream module, on every write.
+    const { env, loaded } = reportingBuiltins();
+    expect((await runBin(['plan', '--track', 'node', '--hours', '10'], env)).code).toBe(0);
+    const session = { ...env, BACKEND_PATH_NOW: '2026-11-30T10:00:00' };
+    for (const args of [['log', '1'], ['done', 'language'], ['undo', 'language'], ['start'], ['cancel']]) {
+      expect((await runBin(args, session)).code).toBe(0);
+      expect({
+        args,
+        heavy: loaded().filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)),
+      }).toEqual({ args, heavy: [] });
+    }
+  });
+
   it('answers the everyday reads from their own bundle, and welcomes a newcomer with every command', async () => {
     const cache = tempDir();
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
