@@ -34,9 +34,10 @@ export function adapt(text: string, name: string): string {
 /**
  * The pieces every command's action shares, bound to one process's (or one test's) io. `brief`
  * is for the prompt line, which shows one line whatever is wrong: a damaged progress file is
- * refused without the search for where it is damaged.
+ * refused without the search for where it is damaged. `summary` is for the everyday reads, which
+ * only count hours: a long log may come as the day totals kept beside the file.
  */
-export function actions(io: Io, { brief = false } = {}) {
+export function actions(io: Io, { brief = false, summary = false } = {}) {
   const name = () => commandName(io.env, io.script, io.cwd);
   // Read once: a command that ran past midnight still shows the day it computed for.
   let resolved: Clock | undefined;
@@ -55,6 +56,7 @@ export function actions(io: Io, { brief = false } = {}) {
         interruptible,
         now: () => clock.now,
         brief,
+        summary,
       }),
       clock,
       cwd: io.cwd,

@@ -84,7 +84,8 @@ export async function runEveryday(io: Io, program: () => Promise<Command>): Prom
   const read = everydayRead(io.argv);
   if (!read) return false;
   const brief = !read.json && read.words === 'status --short';
-  await READS[read.words]!(actions(io, { brief }).perform, read.json, program, io);
+  // These reads only count hours, so a long log may come as the summary kept beside it.
+  await READS[read.words]!(actions(io, { brief, summary: true }).perform, read.json, program, io);
   return true;
 }
 

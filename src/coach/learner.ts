@@ -38,6 +38,37 @@ export interface Learner {
 
 const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));
 
+/**
+ * The log as the coach counts it: the hours of each day and stage, summed in the log's order,
+ * in the order each day and stage first appears. Every figure is a sum of these, so the store's
+ * summary of a long log (store/summary.ts), which keeps only these totals, gives exactly the
+ * figures the whole log gives, and each later pass over the log is over a few hundred days
+ * instead of tens of thousands of entries.
+ */
+export function dayTotals(log: readonly LogEntry[]): LogEntry[] {
+  const totals: LogEntry[] = [];
+  // Day by day, then stage by stage: no key strings to make for each of 50,000 entries.
+  const byDay = new Map<IsoDate, Map<string | undefined, LogEntry>>();
+  let last: LogEntry | undefined;
+  for (const entry of log) {
+    // A log is written day by day, so most entries add to the total before them.
+    if (last !== undefined && last.date === entry.date && last.stage === entry.stage) {
+      last.hours += entry.hours;
+      continue;
+    }
+    let day = byDay.get(entry.date);
+    if (!day) byDay.set(entry.date, (day = new Map()));
+    last = day.get(entry.stage);
+    if (last) last.hours += entry.hours;
+    else {
+      last = entry.stage === undefined ? { date: entry.date, hours: entry.hours } : { ...entry };
+      day.set(entry.stage, last);
+      totals.push(last);
+    }
+  }
+  return totals;
+}
+
 export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
   return {
     roadmap,
@@ -51,7 +82,7 @@ export function toLearner(data: LearnerRecord, roadmap: Roadmap): Learner {
     checks: toMap(data.checks),
     checkUrl: data.checkUrl ?? null,
     checkDatabase: data.checkDatabase ?? null,
-    log: data.log,
+    log: dayTotals(data.log),
     session: data.session,
   };
 }

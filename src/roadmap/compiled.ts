@@ -28,7 +28,7 @@ const FOLDER = 'compiled-roadmaps';
 const OWN = /^[0-9a-f]{64}\.(json|yaml)$/;
 
 /** FNV-1a over 32-bit words: a checksum against damage (not an attacker), cheap without node:crypto. */
-function checksum(bytes: Buffer): string {
+export function checksum(bytes: Buffer): string {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
   let hash = 0x811c9dc5 | 0;

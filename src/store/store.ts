@@ -10,6 +10,7 @@ import {
   realpathSync,
   statSync,
   unlinkSync,
+  type BigIntStats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
@@ -18,6 +19,7 @@ import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTimin
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
+import { readSummary, SUMMARY_MIN_BYTES, writeSummary } from './summary.js';
 
 const STORE_FILE = 'progress.json';
 
@@ -41,6 +43,12 @@ export interface StoreOptions {
   lockTiming?: Partial<LockTiming>;
   /** A damaged file is refused without locating its faults (the prompt line shows one line whatever they are). */
   brief?: boolean;
+  /**
+   * Reads may return a long log as the coach's day totals, from the summary kept beside the file
+   * (store/summary.ts): for the everyday reads, which only count hours. Commands that number log
+   * entries, and every write, read the whole file.
+   */
+  summary?: boolean;
 }
 
 /** Minutes since 2020 at a local time: a revision a new progress file starts above. */
@@ -89,8 +97,14 @@ export class ProgressStore {
       throw this.#readFailure(error);
     }
     let source: string;
+    let stats: BigIntStats;
+    const { brief = false, summary = false } = this.#options;
     try {
-      if (!fstatSync(fd).isFile()) throw damaged(this.path, ['it is not a regular file']);
+      stats = fstatSync(fd, { bigint: true });
+      if (!stats.isFile()) throw damaged(this.path, ['it is not a regular file']);
+      const kept = summary && stats.size >= SUMMARY_MIN_BYTES ? readSummary(this.dir, stats) : undefined;
+      if (kept && 'data' in kept) return kept.data;
+      if (kept && brief) throw damaged(this.path, ['it was found damaged when last read, and has not changed since']);
       source = readFileSync(fd, 'utf8');
     } catch (error) {
       if (error instanceof FailureError) throw error;
@@ -98,7 +112,16 @@ export class ProgressStore {
     } finally {
       closeSync(fd);
     }
-    return parseSaved(source, this.path, !this.#options.brief);
+    const summarised = summary && stats.size >= SUMMARY_MIN_BYTES;
+    let data: SavedData;
+    try {
+      data = parseSaved(source, this.path, !brief);
+    } catch (error) {
+      if (summarised && error instanceof FailureError) writeSummary(this.dir, stats, 'damaged');
+      throw error;
+    }
+    if (summarised) writeSummary(this.dir, stats, data);
+    return data;
   }
 
   /**
@@ -173,7 +196,10 @@ export class ProgressStore {
       save: (text, verify) => {
         pending = { text, verify };
         try {
-          conf.store = {};
+          // The value is only the trigger (serialize returns the text). Holding conf's internal
+          // key spares conf a read of the whole file to carry that key over, which this file
+          // never has: with a long log that read was a fifth of a write.
+          conf.store = { __internal__: {} };
         } catch (error) {
           if (error instanceof CliError) throw error;
           // A writer that stalled mid-write finds its temporary file cleared by the one that took

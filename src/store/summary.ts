@@ -1,0 +1,78 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  type BigIntStats,
+} from 'node:fs';
+import { join } from 'node:path';
+import { dayTotals } from '../coach/learner.js';
+import { checksum } from '../roadmap/compiled.js';
+import { validateSaved, type SavedData } from './schema.js';
+
+/**
+ * A long log's summary, kept beside the progress file for the everyday reads: the file's data
+ * with its log reduced to the coach's day totals (coach/learner.ts), under the identity of the
+ * progress file it was made from (device, inode, size, and change and modification times to the
+ * nanosecond). Two years of seventy entries a day are 50,000 entries and megabytes of JSON to
+ * read, parse and validate on every `status`; their summary is a few hundred totals. Any change
+ * to the progress file (a command's save replaces it; an editor rewrites it) changes its
+ * identity, and the next read makes the summary again. The summary is stored after a checksum of
+ * itself and validated like the progress file, so a damaged one is never used; the progress file
+ * is read then, as if there were none. A damaged progress file's summary says only that, and
+ * only the prompt line takes its word (every other read reads the file to say where it is damaged).
+ */
+const FILE = 'progress.summary.json';
+/** Smaller files are read whole: about 3,000 log entries, where the summary starts to pay. */
+export const SUMMARY_MIN_BYTES = 200_000;
+
+const identity = (stats: BigIntStats) =>
+  [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].map(String).join(':');
+
+/** What the summary knows of the progress file: its data as day totals, or that it is damaged. */
+export type Summary = { data: SavedData } | { damaged: true };
+
+/** The summary of the progress file whose stats are `stats`, when one was made from exactly that file. */
+export function readSummary(dir: string, stats: BigIntStats): Summary | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(dir, FILE), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return undefined;
+    const bytes = readFileSync(fd);
+    const newline = bytes.indexOf(10);
+    if (newline !== 8) return undefined;
+    const body = bytes.subarray(newline + 1);
+    if (checksum(body) !== bytes.subarray(0, newline).toString('latin1')) return undefined;
+    const kept = JSON.parse(body.toString('utf8')) as { of?: unknown; data?: unknown; damaged?: unknown };
+    if (kept.of !== identity(stats)) return undefined;
+    if (kept.damaged === true) return { damaged: true };
+    const checked = validateSaved(kept.data);
+    return checked.success ? { data: checked.output } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Keeps the summary of `data`, read from the progress file whose stats are `stats`, or that the
+ * file is damaged (the prompt line, which shows one line whatever is wrong, then need not read
+ * it whole again). Failing costs speed only.
+ */
+export function writeSummary(dir: string, stats: BigIntStats, data: SavedData | 'damaged'): void {
+  try {
+    const of = identity(stats);
+    const body = Buffer.from(
+      JSON.stringify(data === 'damaged' ? { of, damaged: true } : { of, data: { ...data, log: dayTotals(data.log) } }),
+    );
+    const temporary = join(dir, `${FILE}.${process.pid}.tmp`);
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]), { mode: 0o600 });
+    renameSync(temporary, join(dir, FILE));
+  } catch {
+    // Reading the whole file next time is the only cost.
+  }
+}
