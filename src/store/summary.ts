@@ -25,7 +25,7 @@ import { validateSaved, type SavedData } from './schema.js';
  * is read then, as if there were none. A damaged progress file's summary says only that, and
  * only the prompt line takes its word (every other read reads the file to say where it is damaged).
  */
-const FILE = 'progress.summary.json';
+const FILE = 'progress.json.summary';
 /** Smaller files are read whole: about 3,000 log entries, where the summary starts to pay. */
 export const SUMMARY_MIN_BYTES = 200_000;
 

@@ -93,7 +93,7 @@ describe('a long log', () => {
   it('is read whole when its summary is damaged, and by every command that numbers entries', async () => {
     const { dir, text } = longLog(50);
     await new ProgressStore(dir, { summary: true }).read();
-    const summary = join(dir, 'progress.summary.json');
+    const summary = join(dir, 'progress.json.summary');
     const bytes = readFileSync(summary);
     const at = bytes.indexOf('8.75');
     bytes.write('9.75', at);
@@ -136,7 +136,7 @@ describe('a long log', () => {
     writeFileSync(file, `${JSON.stringify(data, null, '\t')}\n`);
     const whole = await run(['status', '--json'], { env });
     expect(whole.code).toBe(0);
-    expect(existsSync(join(dir, 'progress.summary.json'))).toBe(true);
+    expect(existsSync(join(dir, 'progress.json.summary'))).toBe(true);
     const summarised = await run(['status', '--json'], { env });
     expect(summarised).toEqual(whole);
     // The weeks from Mon 14 Dec to Sun 10 Jan, seven days of 17.5 h each.
