@@ -302,12 +302,14 @@ const COMMAND_BUNDLES = {
   'export.js': { words: ['export'], held: ['commands/export', 'ui/render-export'] },
   'check.js': { words: ['check'], held: ['commands/check', 'ui/render-misc'] },
 };
+// Every one of them may wait for another command's lock, and shows the spinner while it does: a
+// hand-over then would run the command again from the start (a check's requests twice).
 for (const [file, { held }] of Object.entries(COMMAND_BUNDLES)) {
   await build({
     ...program,
     entryPoints: [join(root, 'src/cli/main.ts')],
     outfile: join(dist, file),
-    plugins: [...program.plugins, holding(held)],
+    plugins: [...program.plugins, holding([...held, 'ui/spinner'])],
   });
 }
 for (const [file, uses] of standInsUsed) {

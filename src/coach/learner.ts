@@ -40,7 +40,8 @@ const toMap = <T>(record: Record<string, T>) => new Map(Object.entries(record));
 
 /**
  * The log as the coach counts it: the hours of each day and stage, summed in the log's order,
- * in the order each day and stage first appears. Every figure is a sum of these, so the store's
+ * in the order each day and stage first appears. The file's entries as written (numbered by
+ * `log list`, exported whole) stay in the saved data. Every figure is a sum of these, so the store's
  * summary of a long log (store/summary.ts), which keeps only these totals, gives exactly the
  * figures the whole log gives, and each later pass over the log is over a few hundred days
  * instead of tens of thousands of entries.
@@ -66,6 +67,9 @@ export function dayTotals(log: readonly LogEntry[]): LogEntry[] {
       totals.push(last);
     }
   }
+  // To a billionth of an hour: 80 entries of 0.3 h are 24 h, not 24.000000000000036 (which the
+  // day's 24-hour limit would refuse in the summary), and rounding a total again leaves it as is.
+  for (const total of totals) total.hours = Math.round(total.hours * 1e9) / 1e9;
   return totals;
 }
 

@@ -76,7 +76,8 @@ function chooseFormat(options: ExportOptions): ExportFormat {
   return format;
 }
 
-export function exportData(learner: Learner, today: IsoDate, revision: number): ExportData {
+/** The export of `learner`, with `log`, the file's entries as written (the coach counts their day totals). */
+export function exportData(learner: Learner, today: IsoDate, revision: number, log: readonly LogEntry[]): ExportData {
   const report = standing(learner, today);
   const shared = sharedLookups(learner, today);
   const details = learner.roadmap.stages.map((s, i) => stageDetail(learner, s, today, i, shared));
@@ -89,7 +90,7 @@ export function exportData(learner: Learner, today: IsoDate, revision: number): 
       progress: report.progress,
       effort: report.effort,
       notes: record(learner.notes),
-      log: [...learner.log],
+      log: [...log],
       links: record(learner.links),
       checks: record(learner.checks),
     },
@@ -110,7 +111,7 @@ export async function exportCommand(options: ExportOptions, context: CommandCont
   const format = chooseFormat(options);
   const { learner, data } = await loadLearner(context);
   // Text from the progress file may have been edited by hand: it is cleaned like any output.
-  const exported = safeData(exportData(learner, context.clock.today, data.revision));
+  const exported = safeData(exportData(learner, context.clock.today, data.revision, data.log));
   return {
     format,
     output: options.output ? resolve(context.cwd, options.output) : null,

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeCode, FailureError } from '../errors.js';
+import { SUMMARY_TEMPORARY } from './summary.js';
 
 /**
  * The lock beside the progress file, made for it rather than taken from a library. proper-lockfile,
@@ -204,7 +205,8 @@ function takeOver(lockPath: string, entry: string, token: string): void {
  * Clears, as the new holder (so one command at a time), what other commands left beside the lock:
  * - a waiter's draft untouched for the stale time (a live waiter renames its entry on every try);
  * - an entry a taker moved out but did not delete;
- * - the data file's temporary files (`<file>.tmp-…`, as atomically, conf's writer, names them).
+ * - the data file's temporary files (`<file>.tmp-…`, as atomically, conf's writer, names them);
+ * - the log summary's temporary files untouched for the stale time (reads write those unlocked).
  *   Only the holder writes, so any such file belongs to a command that died, or that stalled in
  *   the middle of its write and lost the lock: without its temporary file its rename fails, and
  *   it cannot replace the file after this holder has saved.
@@ -224,7 +226,8 @@ function sweep(lockPath: string, staleMs: number): void {
     try {
       if (
         temporary.test(name) ||
-        (name.startsWith(lockPrefix) && (name.endsWith('.stale') || Date.now() - lstatSync(path).mtimeMs > staleMs))
+        ((name.startsWith(lockPrefix) || SUMMARY_TEMPORARY.test(name)) &&
+          (name.endsWith('.stale') || Date.now() - lstatSync(path).mtimeMs > staleMs))
       )
         rmSync(path, { recursive: true, force: true });
     } catch {

@@ -9,9 +9,12 @@ const REPAIR_HINT = 'Fix the file by hand, or run `backend-path reset --yes` to 
 /** How many problems of a damaged file are named; the rest wait until these are fixed. */
 const PROBLEMS_SHOWN = 5;
 
+/** A progress file that cannot be read as one: what a later reading of the same bytes would find again. */
+export class DamagedError extends FailureError {}
+
 /** The progress file is damaged: one line per problem found, each with file:line:col where it can be told. */
 export function damaged(file: string, problems: string[]): FailureError {
-  return new FailureError(
+  return new DamagedError(
     `${file} is damaged, so it was left untouched:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     REPAIR_HINT,
   );

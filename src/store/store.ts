@@ -17,9 +17,9 @@ import { CliError, describeCode, FailureError } from '../errors.js';
 import { makeFolder } from './folder.js';
 import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { describeProblem, toProblems } from '../validation/issues.js';
-import { damaged, parseSaved } from './parse.js';
+import { damaged, DamagedError, parseSaved } from './parse.js';
 import { validateSaved, type SavedData } from './schema.js';
-import { readSummary, SUMMARY_MIN_BYTES, writeSummary } from './summary.js';
+import { forgetSummary, readSummary, SUMMARY_MIN_BYTES, writeSummary } from './summary.js';
 
 const STORE_FILE = 'progress.json';
 
@@ -117,7 +117,7 @@ export class ProgressStore {
     try {
       data = parseSaved(source, this.path, !brief);
     } catch (error) {
-      if (summarised && error instanceof FailureError) writeSummary(this.dir, stats, 'damaged');
+      if (summarised && error instanceof DamagedError) writeSummary(this.dir, stats, 'damaged');
       throw error;
     }
     if (summarised) writeSummary(this.dir, stats, data);
@@ -142,7 +142,12 @@ export class ProgressStore {
         // so calendar events (whose SEQUENCE it is) always count up.
         const now = this.#options.now?.();
         const revision = Math.max((file.current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
-        if (data) this.#save(file, { ...data, revision }, lock);
+        if (data) {
+          this.#save(file, { ...data, revision }, lock);
+          // The new file has a new identity; dropping the summary also covers file systems whose
+          // times are too coarse to tell two saves in one second apart.
+          forgetSummary(this.dir);
+        }
         return result;
       } finally {
         lock.release();

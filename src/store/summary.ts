@@ -5,13 +5,14 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeFileSync,
   type BigIntStats,
 } from 'node:fs';
 import { join } from 'node:path';
 import { dayTotals } from '../coach/learner.js';
 import { checksum } from '../roadmap/compiled.js';
-import { validateSaved, type SavedData } from './schema.js';
+import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 
 /**
  * A long log's summary, kept beside the progress file for the everyday reads: the file's data
@@ -29,8 +30,25 @@ const FILE = 'progress.json.summary';
 /** Smaller files are read whole: about 3,000 log entries, where the summary starts to pay. */
 export const SUMMARY_MIN_BYTES = 200_000;
 
+/**
+ * The file a summary was made from, and how: a program with another schema or another way of
+ * summing reads the file again (a newer schema may read a file this one called damaged).
+ */
+const FORMAT = 1;
 const identity = (stats: BigIntStats) =>
-  [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].map(String).join(':');
+  [FORMAT, SCHEMA_VERSION, stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].map(String).join(':');
+
+/** The summary's temporary files, which a command stopped mid-write leaves; the lock's holder clears old ones. */
+export const SUMMARY_TEMPORARY = /^progress\.json\.summary\.\d+\.tmp$/;
+
+/** Drops the summary, after a save: the next everyday read makes it again. */
+export function forgetSummary(dir: string): void {
+  try {
+    rmSync(join(dir, FILE), { force: true });
+  } catch {
+    // A summary left behind is one of another file: its identity no longer matches.
+  }
+}
 
 /** What the summary knows of the progress file: its data as day totals, or that it is damaged. */
 export type Summary = { data: SavedData } | { damaged: true };
