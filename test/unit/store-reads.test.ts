@@ -133,11 +133,14 @@ describe('a long log', () => {
       hours: 0.25,
       stage: 'language',
     }));
-    writeFileSync(file, `${JSON.stringify(data, null, '\t')}\n`);
+    const text = `${JSON.stringify(data, null, '\t')}\n`;
+    writeFileSync(file, text);
+    const parse = vi.spyOn(JSON, 'parse');
     const whole = await run(['status', '--json'], { env });
     expect(whole.code).toBe(0);
-    expect(existsSync(join(dir, 'progress.json.summary'))).toBe(true);
     const summarised = await run(['status', '--json'], { env });
+    // The second read took the summary: the file's text was parsed by the first alone.
+    expect(parse.mock.calls.filter(([source]) => source === text)).toHaveLength(1);
     expect(summarised).toEqual(whole);
     // The weeks from Mon 14 Dec to Sun 10 Jan, seven days of 17.5 h each.
     expect(json(whole.stdout).effort.recentWeeks.map((w: { hours: number }) => w.hours)).toEqual([
@@ -145,6 +148,39 @@ describe('a long log', () => {
     ]);
     const list = await run(['log', 'list', '--all', '--json'], { env });
     expect(json(list.stdout).entries).toHaveLength(3430);
+    const exported = await run(['export', '--format', 'json'], { env });
+    expect(json(exported.stdout).log).toHaveLength(3430);
+
+    // A save drops the summary, and the next read makes it again from the new file.
+    expect((await run(['log', '0.25', '--date', '2027-01-24'], { env })).code).toBe(0);
+    expect(existsSync(join(dir, 'progress.json.summary'))).toBe(false);
+    expect(json((await run(['status', '--json'], { env })).stdout).effort.recentWeeks.at(-1).hours).toBe(0.25);
+  });
+
+  it('keeps a summary of a full day of tenths, which add up to a hair over 24 h in floating point', async () => {
+    const { dir, file } = longLog(50);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.log = Array.from({ length: 50 * 80 }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 0, 6 + Math.floor(i / 80))).toISOString().slice(0, 10),
+      hours: 0.3,
+    }));
+    const text = `${JSON.stringify(data, null, '\t')}\n`;
+    writeFileSync(file, text);
+    const parse = vi.spyOn(JSON, 'parse');
+    const store = new ProgressStore(dir, { summary: true });
+    await store.read();
+    const second = await store.read();
+    expect(parse.mock.calls.filter(([source]) => source === text)).toHaveLength(1);
+    expect(second!.log[0]).toEqual({ date: '2026-01-06', hours: 24 });
+  });
+
+  it('is not remembered as damaged when a newer backend-path wrote it', async () => {
+    const { dir, file } = longLog(50);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...data, schemaVersion: 99 }));
+    const prompt = new ProgressStore(dir, { summary: true, brief: true });
+    await expect(prompt.read()).rejects.toThrow('newer backend-path');
+    await expect(prompt.read()).rejects.toThrow('newer backend-path');
   });
 });
 
