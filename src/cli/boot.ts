@@ -134,8 +134,8 @@ function load(folder: string, file: string): unknown {
 const folder = usableFolder();
 // The everyday reads run from a bundle holding only their code (40% of the program's), which V8
 // reads and deserialises in less time, help and the version from one holding only the
-// commander program, and the writes, export and check from the program with only their own
-// commands; each hands anything else to the whole program.
+// commander program, and the writes, plan and replan, export and check from the program with
+// only their own commands; each hands anything else to the whole program.
 const argv = process.argv.slice(2);
 const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
 const bundle = join(
