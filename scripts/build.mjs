@@ -372,7 +372,17 @@ function lighterBuiltinNamespaces(file) {
   if (lighter !== text) writeFileSync(path, lighter);
 }
 const bundles = ['backend-path.js', 'everyday.js', 'help.js', ...Object.keys(COMMAND_BUNDLES)];
-for (const file of [...bundles, ...Object.values(VENDORS).map((f) => `vendor/${f}.js`)]) lighterBuiltinNamespaces(file);
+for (const file of [...bundles, ...Object.values(VENDORS).map((f) => `vendor/${f}.js`)]) {
+  lighterBuiltinNamespaces(file);
+  // The loader reads bundles as latin1, which is UTF-8 only for ASCII text; esbuild escapes
+  // other characters except inside regular expression literals, which must use \u escapes.
+  const bytes = readFileSync(join(dist, file));
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at !== -1) {
+    console.error(`dist/${file} holds a character outside ASCII at byte ${at}: write it with a \\u escape.`);
+    process.exit(1);
+  }
+}
 
 // The loader keys compiled code by each file's content, so a new build of the same size and
 // file times (as package stores that normalise times produce) never runs an old build's code.

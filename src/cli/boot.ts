@@ -104,7 +104,9 @@ function load(folder: string, file: string): unknown {
     `${process.version}-${process.arch}-${name.replace(/\W/g, '_')}-${hash.slice(0, 16)}.code`,
   );
   const cachedData = hash === 'unknown' ? undefined : readCache(cacheFile);
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The build makes every bundle ASCII (and fails otherwise), where latin1 reads the same text
+  // as UTF-8 without decoding it: 3% fewer instructions for `next` (callgrind, medians of 3).
+  const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   if (hash !== 'unknown' && (!cachedData || script.cachedDataRejected)) {
     // Saved at exit, so the code compiled while the command ran is in it too.
     process.once('exit', () => {
