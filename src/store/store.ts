@@ -98,11 +98,13 @@ export class ProgressStore {
     }
     let source: string;
     let stats: BigIntStats;
+    let summarised = false;
     const { brief = false, summary = false } = this.#options;
     try {
       stats = fstatSync(fd, { bigint: true });
       if (!stats.isFile()) throw damaged(this.path, ['it is not a regular file']);
-      const kept = summary && stats.size >= SUMMARY_MIN_BYTES ? readSummary(this.dir, stats) : undefined;
+      summarised = summary && stats.size >= SUMMARY_MIN_BYTES;
+      const kept = summarised ? readSummary(this.dir, stats) : undefined;
       if (kept && 'data' in kept) return kept.data;
       if (kept && brief) throw damaged(this.path, ['it was found damaged when last read, and has not changed since']);
       source = readFileSync(fd, 'utf8');
@@ -112,7 +114,6 @@ export class ProgressStore {
     } finally {
       closeSync(fd);
     }
-    const summarised = summary && stats.size >= SUMMARY_MIN_BYTES;
     let data: SavedData;
     try {
       data = parseSaved(source, this.path, !brief);

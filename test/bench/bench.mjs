@@ -153,27 +153,10 @@ async function checkRow(node) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  const file = join(scratch, 'health.yaml');
-  writeFileSync(
-    file,
-    [
-      'id: health',
-      'title: Health',
-      'tracks:',
-      '  node: {title: Node.js}',
-      'stages:',
-      '  - id: up',
-      '    title: Up',
-      '    hours: 1',
-      '    checks:',
-      '      steps:',
-      '        - {name: GET /health answers, request: {method: GET, path: /health}, expect: {status: 200}}',
-      '',
-    ].join('\n'),
-  );
+  const file = join(root, 'test/fixtures/roadmaps/one-check.yaml');
   const env = planned(node, file);
   // The server runs in this process; the check's time is start-up plus one local request.
-  const result = await pairAsync([node, bin, 'check', 'up', '--url', url], [node, '-e', '0'], env);
+  const result = await pairAsync([node, bin, 'check', 's1', '--url', url], [node, '-e', '0'], env);
   row('check (one request to a local server)', result, 2.0);
   server.close();
 }

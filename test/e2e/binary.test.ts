@@ -12,9 +12,9 @@ import {
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { COURSE, binPath, repoRoot } from '../helpers/paths.js';
+import { buildLockWriter } from '../helpers/lock-writer.js';
+import { COURSE, binPath, fixture, repoRoot } from '../helpers/paths.js';
 import { addDays } from '../../src/plan/dates.js';
 import { needs } from '../helpers/programs.js';
 import { runBin } from '../helpers/spawn.js';
@@ -403,17 +403,7 @@ describe('a study session across a daylight-saving change', () => {
 
 describe('a command that waits for another command', () => {
   it('is run once, from its own bundle: a check that waits for the lock sends its requests once', async () => {
-    const writer = join(tempDir(), 'lock-writer.mjs');
-    await build({
-      entryPoints: [join(repoRoot, 'test/fixtures/lock-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: writer,
-      logLevel: 'error',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    });
+    const writer = await buildLockWriter();
     let requests = 0;
     const server = createServer((request, response) => {
       requests += 1;
@@ -423,24 +413,7 @@ describe('a command that waits for another command', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const dir = tempDir();
-      const roadmap = join(dir, 'one-check.yaml');
-      writeFileSync(
-        roadmap,
-        [
-          'id: one-check',
-          'title: One check',
-          'tracks:',
-          '  node: {title: Node.js}',
-          'stages:',
-          '  - id: s1',
-          '    title: Up',
-          '    hours: 1',
-          '    checks:',
-          '      steps:',
-          '        - {name: GET /health answers, request: {method: GET, path: /health}, expect: {status: 200}}',
-          '',
-        ].join('\n'),
-      );
+      const roadmap = fixture('roadmaps/one-check.yaml');
       const env = { BACKEND_PATH_CONFIG_DIR: dir, BACKEND_PATH_TODAY: '2026-11-30' };
       expect((await runBin(['plan', '--roadmap', roadmap, '--track', 'node', '--hours', '10'], env)).code).toBe(0);
       // Another command holds the lock until it is told to save.
@@ -451,9 +424,10 @@ describe('a command that waits for another command', () => {
         holder.stdout.on('data', (chunk) => String(chunk).includes('locked') && resolve()),
       );
       const port = (server.address() as AddressInfo).port;
-      const check = runBin(['check', 's1', '--url', `http://127.0.0.1:${port}`], env);
+      let ended = false;
+      const check = runBin(['check', 's1', '--url', `http://127.0.0.1:${port}`], env).finally(() => (ended = true));
       // The check asks its question, then waits for the lock to save what it found.
-      while (requests === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (requests === 0 && !ended) await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 1500));
       holder.stdin.end('go\n');
       const result = await check;

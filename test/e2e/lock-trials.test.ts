@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SavedData } from '../../src/store/schema.js';
 import { savedFor } from '../helpers/learner.js';
-import { fixture } from '../helpers/paths.js';
+import { buildLockWriter } from '../helpers/lock-writer.js';
 import { tempDir } from '../helpers/store.js';
 
 // Writers in processes of their own race for the progress file's lock, over many rounds, and the
@@ -21,17 +20,7 @@ const STALLED = 'took over the lock while this one was stalled';
 let writer: string;
 
 beforeAll(async () => {
-  writer = join(tempDir(), 'lock-writer.mjs');
-  await build({
-    entryPoints: [fixture('lock-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: writer,
-    logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
+  writer = await buildLockWriter();
 });
 
 interface Writer {
