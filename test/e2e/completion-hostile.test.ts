@@ -35,7 +35,6 @@ function hostileFolder(): string {
 
 const script = (shell: string) => completionScript(shell);
 
-const count = (text: string, part: string) => text.split(part).length - 1;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -52,25 +51,28 @@ async function completeHostileNames(command: string, dir: string, env: Record<st
     NO_COLOR: '1',
     ...env,
   });
-  await terminal.answer('> ');
   for (const name of HOSTILE) {
-    const before = count(terminal.screen(), '.yaml');
-    await terminal.answer('> ', `backend-path roadmaps validate ${name[0]}`, KEYS.tab);
+    // Each line is typed at a fresh prompt, once the last command has finished, as a person would.
+    await terminal.next('> ', `backend-path roadmaps validate ${name[0]}`, KEYS.tab);
     // The completed name is drawn (quoted as the shell quotes it) before Enter is pressed.
-    while (count(terminal.screen(), '.yaml') === before) await pause(20);
-    await terminal.answer('.yaml', KEYS.enter);
-    await terminal.answer(`${name.replace(/\s+/g, ' ')} is a valid roadmap`);
+    await terminal.next('.yaml', KEYS.enter);
+    await terminal.next(`${name.replace(/\s+/g, ' ')} is a valid roadmap`);
   }
-  await terminal.answer('> ', `backend-path roadmaps validate ${NEWLINE[0]}`, KEYS.tab);
+  await terminal.next('> ', `backend-path roadmaps validate ${NEWLINE[0]}`, KEYS.tab);
   await pause(1500);
   await terminal.answer('> ', KEYS.enter);
-  await terminal.answer(`${join(dir, 'i')} does not exist`);
+  await terminal.next(`${join(dir, 'i')} does not exist`);
   for (const start of ['backend-path plan --roadmap a', 'backend-path export -o d', 'backend-path export -o g']) {
-    await terminal.answer('> ', start, KEYS.tab);
-    await pause(1500);
-    await terminal.answer('> ', KEYS.ctrlC);
+    await terminal.next('> ', start, KEYS.tab);
+    await terminal.next('.yaml');
+    // Ctrl-C until a fresh prompt shows, as a person would: fish draws the name as a suggestion
+    // before its completion has finished, and a Ctrl-C pressed then only stops the completion.
+    for (let tries = 0; tries < 40 && !terminal.shows('> '); tries++) {
+      await terminal.press(KEYS.ctrlC);
+      await pause(500);
+    }
   }
-  await terminal.answer('> ', 'exit', KEYS.enter);
+  await terminal.next('> ', 'exit', KEYS.enter);
   await terminal.exited;
   return terminal.screen();
 }

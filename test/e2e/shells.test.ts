@@ -71,10 +71,11 @@ COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); __backend_path_complete 2>/dev/null; ech
   needs('zsh', 'script').it('zsh, installed the README way in $fpath, completes on the first TAB', async () => {
     const home = zshHome(env);
     const terminal = runInTerminal('zsh -i', { ...env, ZDOTDIR: home });
-    await terminal.answer('> ', 'backend-path plan --track ', KEYS.tab);
-    await terminal.answer('python', KEYS.ctrlC);
-    await terminal.answer('> ', 'backend-path roadmaps ', KEYS.tab);
-    await terminal.answer('validate', KEYS.ctrlC, 'exit\r');
+    await terminal.next('> ', 'backend-path plan --track ', KEYS.tab);
+    await terminal.next('python', KEYS.ctrlC);
+    await terminal.next('> ', 'backend-path roadmaps ', KEYS.tab);
+    await terminal.next('validate', KEYS.ctrlC);
+    await terminal.next('> ', 'exit\r');
     await terminal.exited;
     expect(terminal.screen()).toMatch(/node\s+-- Node\.js \(TypeScript\)/);
     expect(terminal.screen()).toMatch(/show\s+-- a roadmap's stages/);

@@ -8,6 +8,10 @@ const TERMINAL_CODES = new RegExp(
   'g',
 );
 
+// The start of a CSI or OSC sequence still being written: held back until it is whole, so the
+// screen only ever grows and a place in it stays the same place.
+const UNFINISHED_CODE = new RegExp(`${String.fromCharCode(27)}(\\[[0-?]*[ -/]*|\\][^${String.fromCharCode(7)}]*)?$`);
+
 export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f', tab: '\t' };
 
 /**
@@ -25,24 +29,45 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const screen = () => output.replace(TERMINAL_CODES, '');
+  const screen = () => output.replace(UNFINISHED_CODE, '').replace(TERMINAL_CODES, '');
+  let seen = 0;
+  const waitFor = async (text: string, from: number): Promise<number> => {
+    const deadline = Date.now() + 60_000;
+    let at: number;
+    while ((at = screen().indexOf(text, from)) === -1) {
+      if (Date.now() > deadline)
+        throw new Error(`The terminal never showed ${JSON.stringify(text)}; it shows:\n${screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return at + text.length;
+  };
+  const type = async (keys: string[]) => {
+    for (const key of keys) {
+      child.stdin.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+  };
   return {
     screen,
     /** Everything the program wrote, terminal codes included. */
     raw: () => output,
     exited,
-    /** Waits until `text` has been drawn, then types `keys`. */
+    /** Waits until `text` has been drawn anywhere on the screen, then types `keys`. */
     async answer(text: string, ...keys: string[]): Promise<void> {
-      const deadline = Date.now() + 60_000;
-      while (!screen().includes(text)) {
-        if (Date.now() > deadline)
-          throw new Error(`The terminal never showed ${JSON.stringify(text)}; it shows:\n${screen()}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      for (const key of keys) {
-        child.stdin.write(key);
-        await new Promise((resolve) => setTimeout(resolve, 60));
-      }
+      await waitFor(text, 0);
+      await type(keys);
     },
+    /**
+     * Waits until `text` is drawn after what the previous wait found, then types `keys`: a shell's
+     * next prompt, not the one already on the screen, as a person waits for it before typing.
+     */
+    async next(text: string, ...keys: string[]): Promise<void> {
+      seen = await waitFor(text, seen);
+      await type(keys);
+    },
+    /** Whether `text` has been drawn after what the previous wait found. */
+    shows: (text: string): boolean => screen().includes(text, seen),
+    /** Types `keys` now. */
+    press: (...keys: string[]): Promise<void> => type(keys),
   };
 }
