@@ -5,7 +5,7 @@ import { findBuiltin } from '../roadmap/builtin.js';
 import type { RawRoadmap } from '../roadmap/schema.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
-import type { ProgressStore } from '../store/store.js';
+import type { Held, ProgressStore } from '../store/store.js';
 
 /** What every command gets from the CLI layer besides its own flags. */
 export interface CommandContext {
@@ -47,18 +47,34 @@ export interface LearnerChange<R> {
  */
 export function changeLearner<R>(
   context: CommandContext,
-  change: (learner: Learner, data: SavedData, hash: string | undefined) => LearnerChange<R> | Promise<LearnerChange<R>>,
-  options: { adopt?: boolean } = {},
+  change: (
+    learner: Learner,
+    data: SavedData,
+    hash: string | undefined,
+    held: Held,
+  ) => LearnerChange<R> | Promise<LearnerChange<R>>,
+  options: {
+    adopt?: boolean;
+    /**
+     * The change reads log entries one by one (by their number), so it needs every entry as
+     * written. Otherwise it gets a long log as day totals, which is all the coach reads, and may
+     * only add entries at its end (see ProgressStore.update).
+     */
+    everyEntry?: boolean;
+  } = {},
 ): Promise<R> {
-  return context.store.update(async (current) => {
-    if (!current) throw noPlan();
-    const { roadmap, hash, compiled } = await roadmapOf(current, context, { quiet: options.adopt });
-    const outcome = await change(toLearner(current, roadmap), current, hash);
-    // A writer that had to parse the learner's roadmap file keeps its compiled form for the reads after it.
-    const kept = (outcome.data ?? current).profile.roadmap.hash;
-    if (compiled && kept === hash) await keepCompiled(context, hash, compiled);
-    return outcome;
-  });
+  return context.store.update(
+    async (current, held) => {
+      if (!current) throw noPlan();
+      const { roadmap, hash, compiled } = await roadmapOf(current, context, { quiet: options.adopt });
+      const outcome = await change(toLearner(current, roadmap), current, hash, held);
+      // A writer that had to parse the learner's roadmap file keeps its compiled form for the reads after it.
+      const kept = (outcome.data ?? current).profile.roadmap.hash;
+      if (compiled && kept === hash) await keepCompiled(context, hash, compiled);
+      return outcome;
+    },
+    { totals: !options.everyEntry },
+  );
 }
 
 /** As loadLearner, for the commands that have something to say without a plan: undefined then. */

@@ -10,7 +10,7 @@ import { fastList, isPlainObject, keyed } from '../validation/keyed.js';
 /** The version of the saved file this build writes. Raise it with a step in migrations.ts. */
 export const SCHEMA_VERSION = 4;
 
-const MAX_ENTRIES = 100_000;
+export const MAX_ENTRIES = 100_000;
 const STAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOG_KEYS = new Set(['date', 'hours', 'stage']);
 

@@ -18,8 +18,10 @@ import { makeFolder } from './folder.js';
 import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, DamagedError, parseSaved } from './parse.js';
-import { validateSaved, type SavedData } from './schema.js';
-import { forgetSummary, readSummary, SUMMARY_MIN_BYTES, writeSummary } from './summary.js';
+import { MAX_ENTRIES, validateSaved, type SavedData } from './schema.js';
+import { fileText, fileTextAdding, logTextAt } from './layout.js';
+import { forgetSummary, readSummary, sameFile, SUMMARY_MIN_BYTES, writeSummary, type LogPlace } from './summary.js';
+import type { LogEntry } from '../coach/types.js';
 
 const STORE_FILE = 'progress.json';
 
@@ -27,6 +29,20 @@ const STORE_FILE = 'progress.json';
 export interface Change<R> {
   data?: SavedData;
   result: R;
+}
+
+/** What a change is told of the file besides its data: how many log entries the file holds. */
+export interface Held {
+  entries: number;
+}
+
+export interface UpdateOptions {
+  /**
+   * The change reads the log only as day totals (coach/learner.ts) and leaves it as it is or adds
+   * entries at its end. Then a long log that a save wrote is not parsed: the change gets its
+   * totals from the summary, and the save copies the log's text and adds the new entries.
+   */
+  totals?: boolean;
 }
 
 export interface StoreOptions {
@@ -57,6 +73,10 @@ const minutesSince2020 = (now: string) => Math.floor((Date.parse(`${now}Z`) - Da
 /** The progress file as conf holds it for one change: the data it read, and how to save new text. */
 interface OpenFile {
   current: SavedData | undefined;
+  /** The log entries the file holds (current's log is their day totals when `kept` is there). */
+  entries: number;
+  /** When the log was not parsed: its text in the file (layout.ts). */
+  kept?: string;
   /** Writes `text` through conf; `verify` runs as conf serializes, the last step before its own write. */
   save(text: string, verify: () => void): void;
 }
@@ -131,24 +151,22 @@ export class ProgressStore {
    * Nothing is written when the change throws, when the result is invalid, when the lock was
    * lost while this process was stalled, or when the command was interrupted before saving.
    */
-  async update<R>(change: (current: SavedData | undefined) => Change<R> | Promise<Change<R>>): Promise<R> {
+  async update<R>(
+    change: (current: SavedData | undefined, held: Held) => Change<R> | Promise<Change<R>>,
+    options: UpdateOptions = {},
+  ): Promise<R> {
     this.#ensureDir();
     const interrupt = this.#options.interruptible?.();
     try {
       const lock = await acquireLock(this.path, this.#lockOptions(interrupt?.signal));
       try {
-        const file = await this.#open();
-        const { data, result } = await change(file.current);
+        const file = await this.#open(options.totals === true);
+        const { data, result } = await change(file.current, { entries: file.entries });
         // Every save raises the revision, and a file made after a reset starts above the old one's,
         // so calendar events (whose SEQUENCE it is) always count up.
         const now = this.#options.now?.();
         const revision = Math.max((file.current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
-        if (data) {
-          this.#save(file, { ...data, revision }, lock);
-          // The new file has a new identity; dropping the summary also covers file systems whose
-          // times are too coarse to tell two saves in one second apart.
-          forgetSummary(this.dir);
-        }
+        if (data) this.#save(file, { ...data, revision }, lock);
         return result;
       } finally {
         lock.release();
@@ -167,14 +185,19 @@ export class ProgressStore {
    * (to keep keys of its own). The first read is parsed and validated; the second gets the same
    * data back without either.
    */
-  async #open(): Promise<OpenFile> {
+  async #open(totals: boolean): Promise<OpenFile> {
+    let stats: BigIntStats | undefined;
     try {
+      stats = statSync(this.path, { bigint: true });
       // conf would wait forever on a named pipe in the file's place; only a regular file is read.
-      if (!statSync(this.path).isFile()) throw damaged(this.path, ['it is not a regular file']);
+      if (!stats.isFile()) throw damaged(this.path, ['it is not a regular file']);
     } catch (error) {
       if (error instanceof CliError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw this.#readFailure(error);
     }
+    const known = totals ? this.#placed(stats) : undefined;
+    let kept: OpenFile['kept'];
+    let source = '';
     const { default: Conf } = await import('conf');
     let current: SavedData | undefined;
     let pending: { text: string; verify: () => void } | undefined;
@@ -184,7 +207,13 @@ export class ProgressStore {
         cwd: this.dir,
         configName: 'progress',
         accessPropertiesByDotNotation: false,
-        deserialize: (source) => ({ ...(current ??= parseSaved(source, this.path, !this.#options.brief)) }),
+        deserialize: (text) => {
+          if (!current) {
+            source = text;
+            current = known ? known.data : parseSaved(text, this.path, !this.#options.brief);
+          }
+          return { ...current };
+        },
         // conf serializes just before it writes: the lock is re-asserted here, as late as conf
         // allows, and nothing is written unless a save asked for this text.
         serialize: () => {
@@ -197,8 +226,14 @@ export class ProgressStore {
       if (error instanceof CliError) throw error;
       throw this.#readFailure(error);
     }
+    if (known) {
+      kept = this.#keptLog(source, stats!, known.place.logAt);
+      if (kept === undefined) current = parseSaved(source, this.path, !this.#options.brief);
+    }
     return {
       current,
+      entries: kept === undefined ? (current?.log.length ?? 0) : known!.place.entries,
+      kept,
       save: (text, verify) => {
         pending = { text, verify };
         try {
@@ -217,14 +252,36 @@ export class ProgressStore {
     };
   }
 
-  #save(file: OpenFile, data: SavedData, lock: HeldLock): void {
-    const checked = validateSaved(data);
-    if (!checked.success) {
-      throw new FailureError(
-        `Refused to save an invalid progress file (${describeProblem(toProblems(checked.issues)[0]!)}); nothing was changed.`,
-      );
+  /** A long log's summary that a save left of this very file, with the log's place: a change then need not parse the log. */
+  #placed(stats: BigIntStats | undefined): { data: SavedData; place: LogPlace } | undefined {
+    if (!stats || stats.size < SUMMARY_MIN_BYTES) return undefined;
+    const summary = readSummary(this.dir, stats);
+    return summary && 'data' in summary && summary.place ? { data: summary.data, place: summary.place } : undefined;
+  }
+
+  /** The log's text in `source`, which conf read, when the file is still the one `stats` describe. */
+  #keptLog(source: string, stats: BigIntStats, logAt: number): string | undefined {
+    try {
+      if (!sameFile(statSync(this.path, { bigint: true }), stats)) return undefined;
+    } catch {
+      return undefined;
     }
-    const text = `${JSON.stringify(data, null, '\t')}\n`;
+    return logTextAt(source, logAt);
+  }
+
+  #save(file: OpenFile, data: SavedData, lock: HeldLock): void {
+    // With the log kept as text, only the entries the change added are new to validation.
+    const added = file.kept === undefined ? undefined : addedTo(file.current!.log, data.log);
+    const checked = validateSaved(added ? { ...data, log: added } : data);
+    const entries = added ? file.entries + added.length : data.log.length;
+    const problem = !checked.success
+      ? describeProblem(toProblems(checked.issues)[0]!)
+      : entries > MAX_ENTRIES
+        ? describeProblem({ path: ['log'], message: `should hold at most ${MAX_ENTRIES} entries` })
+        : undefined;
+    if (problem) throw new FailureError(`Refused to save an invalid progress file (${problem}); nothing was changed.`);
+    const { text, logAt } =
+      file.kept === undefined || added === undefined ? fileText(data) : fileTextAdding(data, file.kept, added);
     try {
       accessSync(this.path, constants.W_OK);
     } catch (error) {
@@ -235,9 +292,25 @@ export class ProgressStore {
         );
       }
     }
+    // The old summary goes first: were this process stopped after the save, no summary would
+    // vouch for a file it does not describe (a file system that reuses inodes and keeps coarse
+    // times could otherwise give the new file the old one's identity).
+    forgetSummary(this.dir);
     // Checked at the last moment before conf writes: if another command took the lock while this
     // one was stalled, it may have saved since, and writing now would undo its change.
     file.save(text, () => lock.verify());
+    this.#summarise(added ? { ...data, log: [...file.current!.log, ...added] } : data, { entries, logAt });
+  }
+
+  /** After a save, a long log's summary (its totals, and where the log is) for the reads and the next save. */
+  #summarise(data: SavedData, place: LogPlace): void {
+    let stats: BigIntStats;
+    try {
+      stats = statSync(this.path, { bigint: true });
+    } catch {
+      return;
+    }
+    if (stats.size >= SUMMARY_MIN_BYTES) writeSummary(this.dir, stats, data, place);
   }
 
   #readFailure(error: unknown): FailureError {
@@ -336,4 +409,15 @@ export class ProgressStore {
     }
     return fold(dirname(target)) === fold(real(this.dir)) && fold(basename(target)).startsWith(STORE_FILE);
   }
+}
+
+/**
+ * The entries a change added after the log it was given (day totals, when the log was kept as
+ * text). A change that did anything else to such a log broke its word (UpdateOptions.totals).
+ */
+function addedTo(given: readonly LogEntry[], log: readonly LogEntry[]): LogEntry[] {
+  for (let i = 0; i < given.length; i++)
+    if (log[i] !== given[i])
+      throw new Error('A change given the log as day totals changed it instead of adding to it.');
+  return log.slice(given.length);
 }

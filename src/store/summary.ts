@@ -27,14 +27,14 @@ import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
  * only the prompt line takes its word (every other read reads the file to say where it is damaged).
  */
 const FILE = 'progress.json.summary';
-/** Smaller files are read whole: about 3,000 log entries, where the summary starts to pay. */
-export const SUMMARY_MIN_BYTES = 200_000;
+/** Smaller files are read whole: about 3,000 log entries as a save lays them out, where the summary starts to pay. */
+export const SUMMARY_MIN_BYTES = 150_000;
 
 /**
  * The file a summary was made from, and how: a program with another schema or another way of
  * summing reads the file again (a newer schema may read a file this one called damaged).
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const identity = (stats: BigIntStats) =>
   [FORMAT, SCHEMA_VERSION, stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].map(String).join(':');
 
@@ -50,8 +50,19 @@ export function forgetSummary(dir: string): void {
   }
 }
 
+/**
+ * Where a file a save wrote keeps its log (layout.ts), and how many entries it holds: what lets
+ * the next save copy the log's text instead of parsing it. A summary a read made has none.
+ */
+export interface LogPlace {
+  entries: number;
+  logAt: number;
+}
+
 /** What the summary knows of the progress file: its data as day totals, or that it is damaged. */
-export type Summary = { data: SavedData } | { damaged: true };
+export type Summary = { data: SavedData; place?: LogPlace } | { damaged: true };
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 /** The summary of the progress file whose stats are `stats`, when one was made from exactly that file. */
 export function readSummary(dir: string, stats: BigIntStats): Summary | undefined {
@@ -64,11 +75,20 @@ export function readSummary(dir: string, stats: BigIntStats): Summary | undefine
     if (newline !== 8) return undefined;
     const body = bytes.subarray(newline + 1);
     if (checksum(body) !== bytes.subarray(0, newline).toString('latin1')) return undefined;
-    const kept = JSON.parse(body.toString('utf8')) as { of?: unknown; data?: unknown; damaged?: unknown };
+    const kept = JSON.parse(body.toString('utf8')) as {
+      of?: unknown;
+      data?: unknown;
+      damaged?: unknown;
+      place?: { entries?: unknown; logAt?: unknown };
+    };
     if (kept.of !== identity(stats)) return undefined;
     if (kept.damaged === true) return { damaged: true };
     const checked = validateSaved(kept.data);
-    return checked.success ? { data: checked.output } : undefined;
+    if (!checked.success) return undefined;
+    const { entries, logAt } = kept.place ?? {};
+    return isCount(entries) && isCount(logAt)
+      ? { data: checked.output, place: { entries, logAt } }
+      : { data: checked.output };
   } catch {
     return undefined;
   } finally {
@@ -76,16 +96,21 @@ export function readSummary(dir: string, stats: BigIntStats): Summary | undefine
   }
 }
 
+/** Whether two stats are of the same file, unchanged: what a summary is keyed by. */
+export const sameFile = (a: BigIntStats, b: BigIntStats): boolean => identity(a) === identity(b);
+
 /**
  * Keeps the summary of `data`, read from the progress file whose stats are `stats`, or that the
  * file is damaged (the prompt line, which shows one line whatever is wrong, then need not read
- * it whole again). Failing costs speed only.
+ * it whole again); with the log's place when a save wrote the file. Failing costs speed only.
  */
-export function writeSummary(dir: string, stats: BigIntStats, data: SavedData | 'damaged'): void {
+export function writeSummary(dir: string, stats: BigIntStats, data: SavedData | 'damaged', place?: LogPlace): void {
   try {
     const of = identity(stats);
     const body = Buffer.from(
-      JSON.stringify(data === 'damaged' ? { of, damaged: true } : { of, data: { ...data, log: dayTotals(data.log) } }),
+      JSON.stringify(
+        data === 'damaged' ? { of, damaged: true } : { of, data: { ...data, log: dayTotals(data.log) }, place },
+      ),
     );
     const temporary = join(dir, `${FILE}.${process.pid}.tmp`);
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]), { mode: 0o600 });

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayTotals } from '../../src/coach/learner.js';
-import { validateSaved } from '../../src/store/schema.js';
-import { ProgressStore } from '../../src/store/store.js';
+import { validateSaved, type SavedData } from '../../src/store/schema.js';
+import { ProgressStore, type Held } from '../../src/store/store.js';
 import { json, run } from '../helpers/cli.js';
 import { savedFor } from '../helpers/learner.js';
 import { COURSE } from '../helpers/paths.js';
@@ -151,10 +151,19 @@ describe('a long log', () => {
     const exported = await run(['export', '--format', 'json'], { env });
     expect(json(exported.stdout).log).toHaveLength(3430);
 
-    // A save drops the summary, and the next read makes it again from the new file.
-    expect((await run(['log', '0.25', '--date', '2027-01-24'], { env })).code).toBe(0);
-    expect(existsSync(join(dir, 'progress.json.summary'))).toBe(false);
-    expect(json((await run(['status', '--json'], { env })).stdout).effort.recentWeeks.at(-1).hours).toBe(0.25);
+    // A save keeps the summary of the file it wrote, and the next save adds to the log's text.
+    const logged = await run(['log', '0.25', '--date', '2027-01-24'], { env });
+    expect(logged.stdout).toContain('(entry 3431)');
+    expect(existsSync(join(dir, 'progress.json.summary'))).toBe(true);
+    const again = await run(['log', '0.5', '--date', '2027-01-24'], { env });
+    expect(again.stdout).toContain('(entry 3432)');
+    expect(json((await run(['status', '--json'], { env })).stdout).effort.recentWeeks.at(-1).hours).toBe(0.75);
+    expect(JSON.parse(readFileSync(file, 'utf8')).log.slice(-3)).toEqual([
+      { date: '2027-01-10', hours: 0.25, stage: 'language' },
+      { date: '2027-01-24', hours: 0.25, stage: 'language' },
+      { date: '2027-01-24', hours: 0.5, stage: 'language' },
+    ]);
+    expect(json((await run(['log', 'list', '--all', '--json'], { env })).stdout).entries).toHaveLength(3432);
   });
 
   it('keeps a summary of a full day of tenths, which add up to a hair over 24 h in floating point', async () => {
@@ -210,5 +219,86 @@ describe("the coach's day totals", () => {
     const totals = dayTotals(log);
     expect(dayTotals(totals)).toEqual(totals);
     expect(log[0]).toEqual({ date: '2026-01-06', hours: 0.5, stage: 'a' });
+  });
+});
+
+describe("a long log's saves", () => {
+  /** A plan with `entries` quarter-hours, seventy a day, written by hand (not as a save lays it out). */
+  function longLog(entries: number) {
+    const dir = tempDir();
+    const data = sample();
+    data.log = Array.from({ length: entries }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 0, 6 + Math.floor(i / 70))).toISOString().slice(0, 10),
+      hours: 0.25,
+      ...(i % 2 === 0 ? { stage: 's1' } : {}),
+    }));
+    writeFileSync(join(dir, 'progress.json'), `${JSON.stringify(data, null, '\t')}\n`);
+    return { dir, file: join(dir, 'progress.json'), log: data.log };
+  }
+  const entry = (hours: number) => ({ date: '2026-03-01', hours, stage: 's1' });
+  /** A change that adds `hours` on 1 Mar, returning what it was given. */
+  const adding = (hours: number) => (current: SavedData | undefined, held: Held) => ({
+    data: { ...current!, log: [...current!.log, entry(hours)] },
+    result: { given: current!.log.length, entries: held.entries },
+  });
+
+  it('adds to the text of a log a save wrote, unparsed, and writes what a whole save writes', async () => {
+    const { dir, file, log } = longLog(4200);
+    const whole = longLog(4200);
+    const store = new ProgressStore(dir);
+    // The first save reads the hand-written file whole and lays it out.
+    expect(await store.update(adding(1), { totals: true })).toEqual({ given: 4200, entries: 4200 });
+    const parse = vi.spyOn(JSON, 'parse');
+    const laidOut = readFileSync(file, 'utf8');
+    // The second gets the 60 days' totals (120: a day's entries with a stage and without), and
+    // the count of entries from the summary; the file's text is never parsed.
+    expect(await store.update(adding(0.5), { totals: true })).toEqual({ given: 120, entries: 4201 });
+    expect(parse.mock.calls.filter(([source]) => source === laidOut)).toHaveLength(0);
+
+    const wholeStore = new ProgressStore(whole.dir);
+    await wholeStore.update(adding(1));
+    await wholeStore.update(adding(0.5));
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(whole.file, 'utf8'));
+    expect(JSON.parse(readFileSync(file, 'utf8')).log).toEqual([...log, entry(1), entry(0.5)]);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '\t\t{"date":"2026-03-01","hours":1,"stage":"s1"},\n\t\t{"date":"2026-03-01","hours":0.5,"stage":"s1"}\n\t]\n}\n',
+    );
+  });
+
+  it('is read whole again once anything else has written the file', async () => {
+    const { dir, file, log } = longLog(4200);
+    const store = new ProgressStore(dir);
+    await store.update(adding(1), { totals: true });
+    // An editor writes the same data its own way.
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+    expect(await store.update(adding(0.5), { totals: true })).toEqual({ given: 4201, entries: 4201 });
+    expect(JSON.parse(readFileSync(file, 'utf8')).log).toEqual([...log, entry(1), entry(0.5)]);
+  });
+
+  it('refuses a change that alters the log it was given as totals, and leaves the file as it was', async () => {
+    const { dir, file } = longLog(4200);
+    const store = new ProgressStore(dir);
+    await store.update(adding(1), { totals: true });
+    const before = readFileSync(file, 'utf8');
+    await expect(
+      store.update((current) => ({ data: { ...current!, log: current!.log.slice(1) }, result: null }), {
+        totals: true,
+      }),
+    ).rejects.toThrow('changed it instead of adding to it');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('counts the entry limit from the file, and refuses the entry past it as a whole save does', async () => {
+    const { dir, file } = longLog(99_999);
+    const whole = longLog(100_000);
+    const store = new ProgressStore(dir);
+    await store.update(adding(0.25), { totals: true });
+    const before = readFileSync(file, 'utf8');
+    const refusal = await new ProgressStore(whole.dir).update(adding(0.25)).catch((error: Error) => error.message);
+    expect(refusal).toBe(
+      'Refused to save an invalid progress file (log should hold at most 100000 entries); nothing was changed.',
+    );
+    await expect(store.update(adding(0.25), { totals: true })).rejects.toThrow(refusal as string);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
