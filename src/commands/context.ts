@@ -56,11 +56,11 @@ export function changeLearner<R>(
   options: {
     adopt?: boolean;
     /**
-     * The change reads log entries one by one (by their number), so it needs every entry as
-     * written. Otherwise it gets a long log as day totals, which is all the coach reads, and may
-     * only add entries at its end (see ProgressStore.update).
+     * The change reads the log only as day totals (all the coach reads: checkDay and toLearner
+     * sum by day) and leaves it as it is or adds entries at its end. Then it gets a long log as
+     * day totals (see ProgressStore.update); otherwise every entry as written.
      */
-    everyEntry?: boolean;
+    totals?: boolean;
   } = {},
 ): Promise<R> {
   return context.store.update(
@@ -73,7 +73,7 @@ export function changeLearner<R>(
       if (compiled && kept === hash) await keepCompiled(context, hash, compiled);
       return outcome;
     },
-    { totals: !options.everyEntry },
+    { totals: options.totals === true },
   );
 }
 

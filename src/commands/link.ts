@@ -12,16 +12,20 @@ export interface LinkResult {
 
 /** Keeps a link to what proves a stage (a repository, a live URL); `status`, `next` and exports show it. */
 export async function linkCommand(name: string, url: string, context: CommandContext): Promise<LinkResult> {
-  return changeLearner(context, (learner, data) => {
-    const stage = matchStage(learner.roadmap, name);
-    const links = withLink(data.links, stage.id, url);
-    const result = {
-      stage: { id: stage.id, title: stage.title },
-      links: links[stage.id] ?? [],
-      added: links !== data.links,
-    };
-    return result.added ? { data: { ...data, links }, result } : { result };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const stage = matchStage(learner.roadmap, name);
+      const links = withLink(data.links, stage.id, url);
+      const result = {
+        stage: { id: stage.id, title: stage.title },
+        links: links[stage.id] ?? [],
+        added: links !== data.links,
+      };
+      return result.added ? { data: { ...data, links }, result } : { result };
+    },
+    { totals: true },
+  );
 }
 
 /** The links with `url` added to the stage's, or the same object when it is there already. */
@@ -47,8 +51,12 @@ export interface LinkRemoveResult {
 
 /** Removes one link by its number in `link list`: it leaves status, next and every export. */
 export function linkRemoveCommand(number: number, context: CommandContext): Promise<LinkRemoveResult> {
-  return changeLearner(context, (learner, data) => {
-    const { kept, removed } = without(data.links, learner.roadmap, number, 'link', 'backend-path link list');
-    return { data: { ...data, links: kept }, result: { removed } };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const { kept, removed } = without(data.links, learner.roadmap, number, 'link', 'backend-path link list');
+      return { data: { ...data, links: kept }, result: { removed } };
+    },
+    { totals: true },
+  );
 }

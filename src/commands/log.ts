@@ -33,20 +33,24 @@ export async function logCommand(hours: number, options: LogOptions, context: Co
     const { learner } = await loadLearner(context);
     await confirmOnDone(learner, matchStage(learner.roadmap, options.stage), 'log time on it');
   }
-  return changeLearner(context, (learner, data, _hash, held) => {
-    const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(learner), today);
-    const stage = options.stage === undefined ? currentStage(learner) : matchStage(learner.roadmap, options.stage);
-    if (stage && options.stage !== undefined)
-      checkStageOpen(learner, stage, 'log time on it', options.yes || context.interactive);
-    const entry: LogEntry = stage === undefined ? { date, hours } : { date, hours, stage: stage.id };
-    checkDay(data.log, date, hours, today);
-    const next = { ...data, log: [...data.log, entry] };
-    return {
-      data: next,
-      // Counted from the file: a long log may come as day totals (see changeLearner).
-      result: { entry, number: held.entries + 1, standing: standing(toLearner(next, learner.roadmap), today) },
-    };
-  });
+  return changeLearner(
+    context,
+    (learner, data, _hash, held) => {
+      const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(learner), today);
+      const stage = options.stage === undefined ? currentStage(learner) : matchStage(learner.roadmap, options.stage);
+      if (stage && options.stage !== undefined)
+        checkStageOpen(learner, stage, 'log time on it', options.yes || context.interactive);
+      const entry: LogEntry = stage === undefined ? { date, hours } : { date, hours, stage: stage.id };
+      checkDay(data.log, date, hours, today);
+      const next = { ...data, log: [...data.log, entry] };
+      return {
+        data: next,
+        // Counted from the file: a long log may come as day totals (see changeLearner).
+        result: { entry, number: held.entries + 1, standing: standing(toLearner(next, learner.roadmap), today) },
+      };
+    },
+    { totals: true },
+  );
 }
 
 /**
@@ -115,22 +119,18 @@ export interface LogChangeResult {
 
 /** Removes one entry of the log by its number in `log list`. */
 export function logRemoveCommand(number: number, context: CommandContext): Promise<LogChangeResult> {
-  return changeLearner(
-    context,
-    (learner, data) => {
-      const before = entryAt(data.log, number);
-      const next = { ...data, log: data.log.filter((_, index) => index !== number - 1) };
-      const result = {
-        action: 'remove' as const,
-        number,
-        before,
-        after: null,
-        standing: standing(toLearner(next, learner.roadmap), context.clock.today),
-      };
-      return { data: next, result };
-    },
-    { everyEntry: true },
-  );
+  return changeLearner(context, (learner, data) => {
+    const before = entryAt(data.log, number);
+    const next = { ...data, log: data.log.filter((_, index) => index !== number - 1) };
+    const result = {
+      action: 'remove' as const,
+      number,
+      before,
+      after: null,
+      standing: standing(toLearner(next, learner.roadmap), context.clock.today),
+    };
+    return { data: next, result };
+  });
 }
 
 /** Changes the hours, the day or the stage of one entry, checked as a new entry would be. */
@@ -146,32 +146,28 @@ export function logChangeCommand(
     );
   }
   const { today } = context.clock;
-  return changeLearner(
-    context,
-    (learner, data) => {
-      const before = entryAt(data.log, number);
-      const stage = options.stage === undefined ? undefined : matchStage(learner.roadmap, options.stage);
-      if (stage) checkStageOpen(learner, stage, 'log time on it', true);
-      const date = options.date === undefined ? before.date : checkStudyDate(options.date, planBegan(learner), today);
-      const after: LogEntry = {
-        date,
-        hours: options.hours ?? before.hours,
-        ...((stage?.id ?? before.stage) === undefined ? {} : { stage: stage?.id ?? before.stage }),
-      };
-      const others = data.log.filter((_, index) => index !== number - 1);
-      checkDay(others, after.date, after.hours, today);
-      const next = { ...data, log: data.log.map((entry, index) => (index === number - 1 ? after : entry)) };
-      const result = {
-        action: 'change' as const,
-        number,
-        before,
-        after,
-        standing: standing(toLearner(next, learner.roadmap), today),
-      };
-      return { data: next, result };
-    },
-    { everyEntry: true },
-  );
+  return changeLearner(context, (learner, data) => {
+    const before = entryAt(data.log, number);
+    const stage = options.stage === undefined ? undefined : matchStage(learner.roadmap, options.stage);
+    if (stage) checkStageOpen(learner, stage, 'log time on it', true);
+    const date = options.date === undefined ? before.date : checkStudyDate(options.date, planBegan(learner), today);
+    const after: LogEntry = {
+      date,
+      hours: options.hours ?? before.hours,
+      ...((stage?.id ?? before.stage) === undefined ? {} : { stage: stage?.id ?? before.stage }),
+    };
+    const others = data.log.filter((_, index) => index !== number - 1);
+    checkDay(others, after.date, after.hours, today);
+    const next = { ...data, log: data.log.map((entry, index) => (index === number - 1 ? after : entry)) };
+    const result = {
+      action: 'change' as const,
+      number,
+      before,
+      after,
+      standing: standing(toLearner(next, learner.roadmap), today),
+    };
+    return { data: next, result };
+  });
 }
 
 function entryAt(log: readonly LogEntry[], number: number): LogEntry {

@@ -58,34 +58,38 @@ export async function markCommand(
     if (!(await confirm(mark, learner, stages))) return outcome(learner, { mark, confirmed: false }, today);
     options = { ...options, yes: true };
   }
-  return changeLearner(context, (learner, data) => {
-    const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(learner), today);
-    const stages = resolve(learner, names);
-    if (mark === 'skip' && !options.yes) refuseSkippingDone(learner, stages);
-    const { progress, changed, redated, unchanged } = apply(
-      data.progress,
-      stages,
-      TARGET[mark],
-      date,
-      options.date !== undefined,
-    );
-    const links = options.link
-      ? stages.reduce((all, stage) => withLink(all, stage.id, options.link!), data.links)
-      : data.links;
-    if (changed.length === 0 && redated.length === 0 && links === data.links) {
-      return { result: outcome(learner, { mark, confirmed: true, unchanged }, today) };
-    }
-    const next: SavedData = { ...data, progress, links };
-    const after = toLearner(next, learner.roadmap);
-    return {
-      data: next,
-      result: outcome(
-        after,
-        { mark, confirmed: true, changed, redated, unchanged, warnings: warningsFor(mark, changed, learner, today) },
-        today,
-      ),
-    };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const date = options.date === undefined ? today : checkStudyDate(options.date, planBegan(learner), today);
+      const stages = resolve(learner, names);
+      if (mark === 'skip' && !options.yes) refuseSkippingDone(learner, stages);
+      const { progress, changed, redated, unchanged } = apply(
+        data.progress,
+        stages,
+        TARGET[mark],
+        date,
+        options.date !== undefined,
+      );
+      const links = options.link
+        ? stages.reduce((all, stage) => withLink(all, stage.id, options.link!), data.links)
+        : data.links;
+      if (changed.length === 0 && redated.length === 0 && links === data.links) {
+        return { result: outcome(learner, { mark, confirmed: true, unchanged }, today) };
+      }
+      const next: SavedData = { ...data, progress, links };
+      const after = toLearner(next, learner.roadmap);
+      return {
+        data: next,
+        result: outcome(
+          after,
+          { mark, confirmed: true, changed, redated, unchanged, warnings: warningsFor(mark, changed, learner, today) },
+          today,
+        ),
+      };
+    },
+    { totals: true },
+  );
 }
 
 const resolve = (learner: Learner, names: string[]) => [

@@ -19,14 +19,18 @@ export async function noteCommand(name: string, text: string, context: CommandCo
     throw new UsageError('A note needs some text, e.g. `backend-path note sql "Finished SQLZoo, joins still slow"`.');
   if (clean.length > MAX_NOTE_LENGTH)
     throw new UsageError(`A note may be at most ${MAX_NOTE_LENGTH} characters; this one has ${clean.length}.`);
-  return changeLearner(context, (learner, data) => {
-    const stage = matchStage(learner.roadmap, name);
-    const notes = [...(data.notes[stage.id] ?? []), { date: context.clock.today, text: clean }];
-    return {
-      data: { ...data, notes: Object.assign(Object.create(null), data.notes, { [stage.id]: notes }) },
-      result: { stage: { id: stage.id, title: stage.title }, notes },
-    };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const stage = matchStage(learner.roadmap, name);
+      const notes = [...(data.notes[stage.id] ?? []), { date: context.clock.today, text: clean }];
+      return {
+        data: { ...data, notes: Object.assign(Object.create(null), data.notes, { [stage.id]: notes }) },
+        result: { stage: { id: stage.id, title: stage.title }, notes },
+      };
+    },
+    { totals: true },
+  );
 }
 
 /** One numbered item of a list kept by stage (notes, links): the numbers `remove` takes. */
@@ -95,9 +99,13 @@ export interface NoteRemoveResult {
 
 /** Removes one note by its number in `note list`. */
 export function noteRemoveCommand(number: number, context: CommandContext): Promise<NoteRemoveResult> {
-  return changeLearner(context, (learner, data) => {
-    const { kept, removed } = without(data.notes, learner.roadmap, number, 'note', 'backend-path note list');
-    const next: SavedData = { ...data, notes: kept };
-    return { data: next, result: { removed } };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const { kept, removed } = without(data.notes, learner.roadmap, number, 'note', 'backend-path note list');
+      const next: SavedData = { ...data, notes: kept };
+      return { data: next, result: { removed } };
+    },
+    { totals: true },
+  );
 }

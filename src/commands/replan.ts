@@ -79,7 +79,7 @@ export async function replanCommand(options: ReplanOptions, context: CommandCont
       const after = toLearner(next, learner.roadmap);
       return { data: next, result: summary(learner, after, agreedPlan(learner).finish, baseline, true, today) };
     },
-    { adopt: true },
+    { adopt: true, totals: true },
   );
 }
 

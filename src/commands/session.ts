@@ -38,27 +38,32 @@ export async function startCommand(
     await confirmOnDone(learner, matchStage(learner.roadmap, name), 'start a session on it');
   }
   const { now, instant, today } = context.clock;
-  return changeLearner(context, (learner, data) => {
-    const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
-    if (!stage) {
-      throw new FailureError(
-        'Every stage is done or skipped, so there is nothing to start a session on.',
-        'Name one: `backend-path start <stage>`.',
-      );
-    }
-    if (name !== undefined) checkStageOpen(learner, stage, 'start a session on it', options.yes || context.interactive);
-    if (data.session) {
-      throw new FailureError(
-        `A session on ${data.session.stage} is already running since ${since(data.session, today)}.`,
-        'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
-      );
-    }
-    const session: Session = { stage: stage.id, start: now, startedAt: instant };
-    return {
-      data: { ...data, session },
-      result: { action: 'start', session, entry: null, minutes: 0, standing: null },
-    };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const stage = name === undefined ? currentStage(learner) : matchStage(learner.roadmap, name);
+      if (!stage) {
+        throw new FailureError(
+          'Every stage is done or skipped, so there is nothing to start a session on.',
+          'Name one: `backend-path start <stage>`.',
+        );
+      }
+      if (name !== undefined)
+        checkStageOpen(learner, stage, 'start a session on it', options.yes || context.interactive);
+      if (data.session) {
+        throw new FailureError(
+          `A session on ${data.session.stage} is already running since ${since(data.session, today)}.`,
+          'End it with `backend-path stop`, or drop it with `backend-path cancel`.',
+        );
+      }
+      const session: Session = { stage: stage.id, start: now, startedAt: instant };
+      return {
+        data: { ...data, session },
+        result: { action: 'start', session, entry: null, minutes: 0, standing: null },
+      };
+    },
+    { totals: true },
+  );
 }
 
 type StopTime = { hour: number; minute: number; date?: string };
@@ -96,44 +101,58 @@ const since = (session: Session, today: string) =>
 /** Ends the running session and logs its elapsed time to its stage, on the day it started. */
 export async function stopCommand(options: { at?: StopTime }, context: CommandContext): Promise<SessionResult> {
   const { now, today, instant } = context.clock;
-  return changeLearner(context, (learner, data) => {
-    const session = running(data);
-    const end = endOf(session, { local: now, instant }, options.at, today);
-    const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
-    if (minutes > MAX_SESSION_HOURS * 60) {
-      const example = anHourAfter(session.start);
-      throw new FailureError(
-        `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
-        `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
-      );
-    }
-    if (minutes < 1) {
-      throw new FailureError(
-        'The session lasted under a minute, so there is nothing to log; it is still running.',
-        'Drop it with `backend-path cancel`.',
-      );
-    }
-    // A stage skipped since the session began takes no time, as `log` would refuse it.
-    const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
-    if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
-    const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
-    checkDay(data.log, entry.date, entry.hours, today);
-    const next = { ...data, session: null, log: [...data.log, entry] };
-    return {
-      data: next,
-      result: { action: 'stop', session, entry, minutes, standing: standing(toLearner(next, learner.roadmap), today) },
-    };
-  });
+  return changeLearner(
+    context,
+    (learner, data) => {
+      const session = running(data);
+      const end = endOf(session, { local: now, instant }, options.at, today);
+      const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
+      if (minutes > MAX_SESSION_HOURS * 60) {
+        const example = anHourAfter(session.start);
+        throw new FailureError(
+          `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
+          `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
+        );
+      }
+      if (minutes < 1) {
+        throw new FailureError(
+          'The session lasted under a minute, so there is nothing to log; it is still running.',
+          'Drop it with `backend-path cancel`.',
+        );
+      }
+      // A stage skipped since the session began takes no time, as `log` would refuse it.
+      const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
+      if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
+      const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
+      checkDay(data.log, entry.date, entry.hours, today);
+      const next = { ...data, session: null, log: [...data.log, entry] };
+      return {
+        data: next,
+        result: {
+          action: 'stop',
+          session,
+          entry,
+          minutes,
+          standing: standing(toLearner(next, learner.roadmap), today),
+        },
+      };
+    },
+    { totals: true },
+  );
 }
 
 /** Drops the running session without logging it. */
 export async function cancelCommand(context: CommandContext): Promise<SessionResult> {
-  return changeLearner(context, (_, data) => {
-    const session = running(data);
-    const minutes = Math.max(0, Math.floor((context.clock.instant - session.startedAt) / 60_000));
-    return {
-      data: { ...data, session: null },
-      result: { action: 'cancel', session, entry: null, minutes, standing: null },
-    };
-  });
+  return changeLearner(
+    context,
+    (_, data) => {
+      const session = running(data);
+      const minutes = Math.max(0, Math.floor((context.clock.instant - session.startedAt) / 60_000));
+      return {
+        data: { ...data, session: null },
+        result: { action: 'cancel', session, entry: null, minutes, standing: null },
+      };
+    },
+    { totals: true },
+  );
 }

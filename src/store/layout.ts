@@ -9,7 +9,10 @@ import type { SavedData } from './schema.js';
  */
 export interface FileText {
   text: string;
-  /** Where the log starts: the offset of `,\n\t"log": [`, which only the end of the file follows. */
+  /**
+   * Where the log starts: the offset of `,\n\t"log": [`, which only the end of the file follows,
+   * in string positions (the file is read and written as a string).
+   */
   logAt: number;
 }
 
@@ -43,6 +46,9 @@ export function logTextAt(source: string, logAt: number): string | undefined {
   const log = source.slice(logAt + LOG_KEY.length, source.length - END.length);
   return log === '[]' || log.endsWith('\n\t]') ? log : undefined;
 }
+
+/** The file's text up to `logAt`, with an empty log: everything but the log, as a file (for parseSaved). */
+export const withoutLog = (source: string, logAt: number): string => `${source.slice(0, logAt)}${LOG_KEY}[]${END}`;
 
 /** The text of `data` whose log is the log `kept` (logTextAt's) and the entries `added` after it. */
 export function fileTextAdding(data: SavedData, kept: string, added: readonly LogEntry[]): FileText {

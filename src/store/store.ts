@@ -19,7 +19,7 @@ import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTimin
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, DamagedError, parseSaved } from './parse.js';
 import { MAX_ENTRIES, validateSaved, type SavedData } from './schema.js';
-import { fileText, fileTextAdding, logTextAt } from './layout.js';
+import { fileText, fileTextAdding, logTextAt, withoutLog } from './layout.js';
 import { forgetSummary, readSummary, sameFile, SUMMARY_MIN_BYTES, writeSummary, type LogPlace } from './summary.js';
 import type { LogEntry } from '../coach/types.js';
 
@@ -40,7 +40,8 @@ export interface UpdateOptions {
   /**
    * The change reads the log only as day totals (coach/learner.ts) and leaves it as it is or adds
    * entries at its end. Then a long log that a save wrote is not parsed: the change gets its
-   * totals from the summary, and the save copies the log's text and adds the new entries.
+   * totals from the summary (the rest of the data is parsed from the file), and the save copies
+   * the log's text and adds the new entries.
    */
   totals?: boolean;
 }
@@ -62,7 +63,7 @@ export interface StoreOptions {
   /**
    * Reads may return a long log as the coach's day totals, from the summary kept beside the file
    * (store/summary.ts): for the everyday reads, which only count hours. Commands that number log
-   * entries, and every write, read the whole file.
+   * entries read the whole file; a change gets the totals only when it asks (UpdateOptions.totals).
    */
   summary?: boolean;
 }
@@ -85,7 +86,8 @@ interface OpenFile {
  * The learner's plan and progress in one JSON file. A read is one read of the file, one parse and
  * one validation. A change is a read-modify-write under a lock file: conf reads the file (that is
  * the change's only read) and writes the new text atomically, after it has passed the same
- * validation as a read and the lock has been re-asserted.
+ * validation as a read (of the new entries alone, when a long log was kept as text) and the lock
+ * has been re-asserted.
  */
 export class ProgressStore {
   readonly #dir: string | (() => string);
@@ -181,9 +183,8 @@ export class ProgressStore {
   }
 
   /**
-   * The file opened through conf, which reads it in its constructor and again before it writes
-   * (to keep keys of its own). The first read is parsed and validated; the second gets the same
-   * data back without either.
+   * The file opened through conf, which reads it in its constructor (a save spares it a second
+   * read). The text is parsed and validated, all but a long log kept as text (`totals`).
    */
   async #open(totals: boolean): Promise<OpenFile> {
     let stats: BigIntStats | undefined;
@@ -226,10 +227,8 @@ export class ProgressStore {
       if (error instanceof CliError) throw error;
       throw this.#readFailure(error);
     }
-    if (known) {
-      kept = this.#keptLog(source, stats!, known.place.logAt);
-      if (kept === undefined) current = parseSaved(source, this.path, !this.#options.brief);
-    }
+    // (No current: the file went between the look and conf's read, and there is no plan.)
+    if (known && current) ({ current, kept } = this.#withKeptLog(source, stats!, known));
     return {
       current,
       entries: kept === undefined ? (current?.log.length ?? 0) : known!.place.entries,
@@ -259,14 +258,28 @@ export class ProgressStore {
     return summary && 'data' in summary && summary.place ? { data: summary.data, place: summary.place } : undefined;
   }
 
-  /** The log's text in `source`, which conf read, when the file is still the one `stats` describe. */
-  #keptLog(source: string, stats: BigIntStats, logAt: number): string | undefined {
+  /**
+   * The file conf read as `source`, its log kept as text when the file is still the one `stats`
+   * describe and is laid out as the summary says. The summary is trusted for the log's totals
+   * alone: everything else is parsed from the file.
+   */
+  #withKeptLog(
+    source: string,
+    stats: BigIntStats,
+    known: { data: SavedData; place: LogPlace },
+  ): { current: SavedData; kept?: string } {
+    let kept: string | undefined;
     try {
-      if (!sameFile(statSync(this.path, { bigint: true }), stats)) return undefined;
+      if (sameFile(statSync(this.path, { bigint: true }), stats)) kept = logTextAt(source, known.place.logAt);
     } catch {
-      return undefined;
+      kept = undefined;
     }
-    return logTextAt(source, logAt);
+    const locate = !this.#options.brief;
+    if (kept === undefined) return { current: parseSaved(source, this.path, locate) };
+    return {
+      current: { ...parseSaved(withoutLog(source, known.place.logAt), this.path, locate), log: known.data.log },
+      kept,
+    };
   }
 
   #save(file: OpenFile, data: SavedData, lock: HeldLock): void {
@@ -299,14 +312,20 @@ export class ProgressStore {
     // Checked at the last moment before conf writes: if another command took the lock while this
     // one was stalled, it may have saved since, and writing now would undo its change.
     file.save(text, () => lock.verify());
-    this.#summarise(added ? { ...data, log: [...file.current!.log, ...added] } : data, { entries, logAt });
+    this.#summarise(added ? { ...data, log: [...file.current!.log, ...added] } : data, { entries, logAt }, lock);
   }
 
-  /** After a save, a long log's summary (its totals, and where the log is) for the reads and the next save. */
-  #summarise(data: SavedData, place: LogPlace): void {
+  /**
+   * After a save, a long log's summary (its totals, and where the log is) for the reads and the
+   * next save, under the identity of the file this save wrote: taken while the lock is still
+   * this command's, so a command that stalled after its save cannot put its summary on the file
+   * of the command that took the lock over.
+   */
+  #summarise(data: SavedData, place: LogPlace, lock: HeldLock): void {
     let stats: BigIntStats;
     try {
       stats = statSync(this.path, { bigint: true });
+      lock.verify();
     } catch {
       return;
     }

@@ -15,13 +15,14 @@ import { checksum } from '../roadmap/compiled.js';
 import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 
 /**
- * A long log's summary, kept beside the progress file for the everyday reads: the file's data
- * with its log reduced to the coach's day totals (coach/learner.ts), under the identity of the
- * progress file it was made from (device, inode, size, and change and modification times to the
- * nanosecond). Two years of seventy entries a day are 50,000 entries and megabytes of JSON to
- * read, parse and validate on every `status`; their summary is a few hundred totals. Any change
- * to the progress file (a command's save replaces it; an editor rewrites it) changes its
- * identity, and the next read makes the summary again. The summary is stored after a checksum of
+ * A long log's summary, kept beside the progress file for the everyday reads and the saves: the
+ * file's data with its log reduced to the coach's day totals (coach/learner.ts), under the
+ * identity of the progress file it was made from (device, inode, size, and change and
+ * modification times to the nanosecond). Two years of seventy entries a day are 50,000 entries
+ * and megabytes of JSON to read, parse and validate on every `status`; their summary is a few
+ * hundred totals. A save writes the summary of the file it wrote, with the log's place in it
+ * (store.ts). Any other change to the progress file (an editor rewrites it) changes its identity,
+ * and the next read makes the summary again. The summary is stored after a checksum of
  * itself and validated like the progress file, so a damaged one is never used; the progress file
  * is read then, as if there were none. A damaged progress file's summary says only that, and
  * only the prompt line takes its word (every other read reads the file to say where it is damaged).
@@ -41,7 +42,7 @@ const identity = (stats: BigIntStats) =>
 /** The summary's temporary files, which a command stopped mid-write leaves; the lock's holder clears old ones. */
 export const SUMMARY_TEMPORARY = /^progress\.json\.summary\.\d+\.tmp$/;
 
-/** Drops the summary, after a save: the next everyday read makes it again. */
+/** Drops the summary, before a save (which writes the new file's own, when its log is long). */
 export function forgetSummary(dir: string): void {
   try {
     rmSync(join(dir, FILE), { force: true });

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayTotals } from '../../src/coach/learner.js';
 import { validateSaved, type SavedData } from '../../src/store/schema.js';
 import { ProgressStore, type Held } from '../../src/store/store.js';
+import { readSummary, writeSummary, type LogPlace } from '../../src/store/summary.js';
 import { json, run } from '../helpers/cli.js';
 import { savedFor } from '../helpers/learner.js';
 import { COURSE } from '../helpers/paths.js';
@@ -164,6 +165,22 @@ describe('a long log', () => {
       { date: '2027-01-24', hours: 0.5, stage: 'language' },
     ]);
     expect(json((await run(['log', 'list', '--all', '--json'], { env })).stdout).entries).toHaveLength(3432);
+
+    // Text before the log that is not ASCII, then changes that keep or add to the kept log.
+    const note = 'Café, naïve ✓ 𝄞 — “joins” 学习';
+    expect((await run(['note', 'language', note], { env })).code).toBe(0);
+    const env2 = { ...env, BACKEND_PATH_NOW: '2027-01-25T09:00:00' };
+    expect((await run(['start', 'language'], { env: env2 })).code).toBe(0);
+    const stopped = await run(['stop', '--json'], { env: { ...env2, BACKEND_PATH_NOW: '2027-01-25T10:30:00' } });
+    expect(stopped.code).toBe(0);
+    expect((await run(['log', '1', '--date', '2027-01-25'], { env })).stdout).toContain('(entry 3434)');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.notes.language.map((n: { text: string }) => n.text)).toEqual([note]);
+    expect(saved.log.slice(-2)).toEqual([
+      { date: '2027-01-25', hours: 1.5, stage: 'language' },
+      { date: '2027-01-25', hours: 1, stage: 'language' },
+    ]);
+    expect(saved.log).toHaveLength(3434);
   });
 
   it('keeps a summary of a full day of tenths, which add up to a hair over 24 h in floating point', async () => {
@@ -273,6 +290,21 @@ describe("a long log's saves", () => {
     writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
     expect(await store.update(adding(0.5), { totals: true })).toEqual({ given: 4201, entries: 4201 });
     expect(JSON.parse(readFileSync(file, 'utf8')).log).toEqual([...log, entry(1), entry(0.5)]);
+  });
+
+  it('takes only the totals from a summary: the rest is read from the file', async () => {
+    const { dir, file } = longLog(4200);
+    const store = new ProgressStore(dir);
+    await store.update(adding(1), { totals: true });
+    // A summary that says otherwise, under the file's identity (as a command stalled after its
+    // save might have left it): its totals are used, and nothing else.
+    const stats = statSync(file, { bigint: true });
+    const summary = readSummary(dir, stats) as { data: SavedData; place: LogPlace };
+    const forged = { ...summary.data, profile: { ...summary.data.profile, hoursPerWeek: 3 } };
+    writeSummary(dir, stats, forged, summary.place);
+    const hours = await store.update((current) => ({ result: current!.profile.hoursPerWeek }), { totals: true });
+    expect(hours).toBe(JSON.parse(readFileSync(file, 'utf8')).profile.hoursPerWeek);
+    expect(hours).not.toBe(3);
   });
 
   it('refuses a change that alters the log it was given as totals, and leaves the file as it was', async () => {
