@@ -181,27 +181,6 @@ const sharedYaml = {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
   },
 };
-// ical-generator 10 folds each line by measuring every character's UTF-8 size with
-// `new TextEncoder().encode(ch).length`: an encoder and an array per character, 30% of an ics
-// export's time, most of it garbage collection. ical-generator 11 computes the size instead, but
-// it needs Node 22, and backend-path runs on 20; until then the bundle makes 11's change, with
-// Buffer.byteLength (the same count, a lone surrogate included). `export --format ics` took 1.26x
-// as long without it (medians of 25 paired runs, Node 20.20, 2 cores); the output is byte for byte
-// the same.
-const icalFold = {
-  name: 'ical-fold',
-  setup(b) {
-    b.onLoad({ filter: /node_modules\/ical-generator\/dist\/index\.mjs$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const encoder = /new TextEncoder\(\)\.encode\((\w+)\)\.length/g;
-      if (text.match(encoder)?.length !== 1) {
-        console.error('ical-generator no longer measures characters with a TextEncoder: remove the ical-fold step.');
-        process.exit(1);
-      }
-      return { contents: text.replace(encoder, 'Buffer.byteLength($1)'), loader: 'js' };
-    });
-  },
-};
 const vendorInputs = [];
 for (const [name, file] of Object.entries(VENDORS)) {
   const result = await build({
@@ -213,7 +192,7 @@ for (const [name, file] of Object.entries(VENDORS)) {
       loader: 'js',
     },
     outfile: join(dist, 'vendor', `${file}.js`),
-    plugins: [standIns, icalFold, ...(name === 'yaml' ? [] : [sharedYaml])],
+    plugins: [standIns, ...(name === 'yaml' ? [] : [sharedYaml])],
     metafile: true,
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -4,6 +4,7 @@ import { chmodSync, closeSync, constants, existsSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLValidator } from 'fast-xml-parser';
+import ical, { ICalAlarmType, ICalEventRepeatingFreq } from 'ical-generator';
 import ICAL from 'ical.js';
 import { lint } from 'markdownlint/sync';
 import { micromark } from 'micromark';
@@ -11,6 +12,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { json, learner } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
+import { calendarText } from '../../src/ui/export-ics.js';
 
 const PLAN = ['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23'];
 
@@ -51,6 +53,41 @@ function reimport(older: Event[], newer: Event[]): Map<string, Event> {
 }
 
 describe('the calendar export', () => {
+  it('is the text ical-generator writes, folded as it folds, whatever the characters fall on a fold', () => {
+    // Every offset of wide characters against the 75-byte fold: emoji (a surrogate pair), CJK,
+    // a combining accent, a lone surrogate, and a line of plain ASCII.
+    const make = () => {
+      const calendar = ical({ name: 'Plan ✔ 学习', prodId: { company: 'c', product: 'p', language: 'EN' } });
+      for (let shift = 0; shift < 80; shift++) {
+        calendar.createEvent({
+          id: `e${shift}@test`,
+          summary: `${'x'.repeat(shift)}🎉学e\u0301\ud800 ${'y'.repeat(90)}`,
+          description: `${'z'.repeat(shift)}${'🎉'.repeat(30)}\n${'学'.repeat(40)}`,
+          start: new Date(Date.UTC(2026, 0, 5)),
+          end: new Date(Date.UTC(2026, 0, 6)),
+          allDay: true,
+        });
+      }
+      calendar.createEvent({
+        id: 'weekly@test',
+        summary: 'Weekly',
+        start: new Date(Date.UTC(2026, 0, 5, 18)),
+        end: new Date(Date.UTC(2026, 0, 5, 19)),
+        floating: true,
+        repeating: { freq: ICalEventRepeatingFreq.WEEKLY, until: new Date(Date.UTC(2026, 5, 1)) },
+        alarms: [{ type: ICalAlarmType.display, trigger: 900, description: 'Soon '.repeat(30) }],
+      });
+      return calendar;
+    };
+    const ours = calendarText(make());
+    expect(ours.replace(/DTSTAMP:\d+T\d+Z/g, '')).toBe(
+      make()
+        .toString()
+        .replace(/DTSTAMP:\d+T\d+Z/g, ''),
+    );
+    expect(ours.split('\r\n').some((line) => line.startsWith(' '))).toBe(true);
+  });
+
   it('re-imports over an older export to leave exactly the newer plan', async () => {
     const me = learner();
     await me(PLAN);
