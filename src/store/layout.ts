@@ -35,10 +35,13 @@ function headText(data: SavedData): string {
   return JSON.stringify(rest, null, '\t').slice(0, -2);
 }
 
-export function fileText(data: SavedData): FileText {
+/** The file: everything but the log, then the log's text `log`, then the end. */
+function assemble(data: SavedData, log: string): FileText {
   const head = headText(data);
-  return { text: `${head}${LOG_KEY}${logText(data.log)}${END}`, logAt: head.length };
+  return { text: `${head}${LOG_KEY}${log}${END}`, logAt: head.length };
 }
+
+export const fileText = (data: SavedData): FileText => assemble(data, logText(data.log));
 
 /** The log's text in `source` when the file is laid out so, its log starting at `logAt`. */
 export function logTextAt(source: string, logAt: number): string | undefined {
@@ -52,11 +55,7 @@ export const withoutLog = (source: string, logAt: number): string => `${source.s
 
 /** The text of `data` whose log is the log `kept` (logTextAt's) and the entries `added` after it. */
 export function fileTextAdding(data: SavedData, kept: string, added: readonly LogEntry[]): FileText {
-  let log = kept;
-  if (added.length > 0) {
-    const more = added.map(entryText).join(',\n\t\t');
-    log = kept === '[]' ? `[\n\t\t${more}\n\t]` : `${kept.slice(0, -3)},\n\t\t${more}\n\t]`;
-  }
-  const head = headText(data);
-  return { text: `${head}${LOG_KEY}${log}${END}`, logAt: head.length };
+  if (added.length === 0) return assemble(data, kept);
+  if (kept === '[]') return assemble(data, logText(added));
+  return assemble(data, `${kept.slice(0, -3)},\n\t\t${added.map(entryText).join(',\n\t\t')}\n\t]`);
 }
