@@ -1,6 +1,6 @@
 // Builds dist/: the CLI as one CommonJS bundle (dist/backend-path.js) behind a small loader
-// (dist/cli.js) that keeps V8's compiled code between runs; the built-in roadmaps compiled from
-// roadmaps/*.yaml to dist/roadmaps/<id>.json (a broken one fails the build); and the licenses of
+// (dist/cli.js) that keeps V8's compiled code between runs, with the built-in roadmaps compiled
+// from roadmaps/*.yaml into it (a broken one fails the build); and the licenses of
 // every package the bundle contains (dist/licenses.txt), since the package ships no dependencies.
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -51,7 +51,8 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 const { loadRoadmapFile } = await import(loaderOut);
-mkdirSync(join(dist, 'roadmaps'));
+/** Each shipped roadmap's validated data, as JSON text, by id. */
+const builtinRoadmaps = {};
 for (const name of readdirSync(join(root, 'roadmaps'))
   .filter((n) => n.endsWith('.yaml'))
   .sort()) {
@@ -59,13 +60,31 @@ for (const name of readdirSync(join(root, 'roadmaps'))
     const { raw } = loadRoadmapFile(join(root, 'roadmaps', name));
     if (`${raw.id}.yaml` !== name)
       throw new Error(`roadmaps/${name}: its id is "${raw.id}"; a built-in roadmap's file is named after its id.`);
-    writeFileSync(join(dist, 'roadmaps', `${raw.id}.json`), JSON.stringify(raw));
+    builtinRoadmaps[raw.id] = JSON.stringify(raw);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
   }
 }
 rmSync(loaderOut);
+
+// The shipped roadmaps are written into the bundles, each an object literal in a function of its
+// own (src/roadmap/builtin-sources.ts reads the YAML in the sources), instead of a JSON file read
+// and parsed on every run: V8 compiles only the roadmap a command uses and keeps it in the code
+// cache. `status --short` ran 115.4 M instructions against 118.6 M with dist/roadmaps/<id>.json
+// (callgrind, medians of 5, V8's random hash-seed search left out, Node 20.20); `node -e 0` is 77.8 M.
+const builtinSources = {
+  name: 'builtin-sources',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/builtin-sources\.js$/ }, (args) => ({ path: args.path, namespace: 'builtin-sources' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-sources' }, () => ({
+      contents: `export const BUILTIN_SOURCES = {\n${Object.entries(builtinRoadmaps)
+        .map(([id, json]) => `  ${JSON.stringify(id)}: () => (${json}),\n`)
+        .join('')}};\n`,
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * Stand-ins: an import inside a bundled package swapped for a smaller module. Each stays only
@@ -240,10 +259,11 @@ const lazyWidth = {
 const program = {
   ...common,
   format: 'cjs',
-  plugins: [standIns, vendored, lazyWidth],
+  plugins: [standIns, vendored, lazyWidth, builtinSources],
   metafile: true,
-  define: { __BUNDLED__: 'true', __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // No import.meta.url: nothing in the program needs its own address (esbuild would warn, and the
+  // build fail, if something did), so no bundle pays for making one at every start.
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   minifyWhitespace: true,
   minifySyntax: true,
   // A bundle that lacks what a command needs hands it to the whole program, loaded at run time.

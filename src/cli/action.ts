@@ -1,5 +1,4 @@
 import type { CommandContext } from '../commands/context.js';
-import type { Clock } from '../coach/types.js';
 import { AlreadyReported } from '../errors.js';
 import { ProgressStore } from '../store/store.js';
 import { adaptCommands, useCommandName } from '../ui/command-name.js';
@@ -25,8 +24,14 @@ export interface How<R> {
   file?: (result: R) => { path: string; example: string } | null;
 }
 
+/** `make`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** Suggested commands in the form that works in the learner's shell; see useCommandName. */
-export function adapt(text: string, name: string): string {
+export function adapt(text: string, name: string | (() => string)): string {
   useCommandName(name);
   return adaptCommands(text);
 }
@@ -38,10 +43,10 @@ export function adapt(text: string, name: string): string {
  * only count hours: a long log may come as the day totals kept beside the file.
  */
 export function actions(io: Io, { brief = false, summary = false } = {}) {
-  const name = () => commandName(io.env, io.script, io.cwd);
+  // Worked out when a suggested command is printed (a search of PATH): most answers print none.
+  const name = once(() => commandName(io.env, io.script, io.cwd));
   // Read once: a command that ran past midnight still shows the day it computed for.
-  let resolved: Clock | undefined;
-  const now = () => (resolved ??= resolveClock(io.env, io.now()));
+  const now = once(() => resolveClock(io.env, io.now()));
   const context = async (): Promise<CommandContext> => {
     const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
     const clock = now();
@@ -64,7 +69,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
       get interactive() {
         return (io.stdout.isTTY === true || io.stderr.isTTY === true) && io.stdinIsTTY();
       },
-      warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name())}\n`),
+      warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name)}\n`),
     };
   };
   const view = async (): Promise<View> => ({
@@ -97,7 +102,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
   ) => {
     const commandContext = await context();
     // Set before the command runs: its prompts suggest commands too.
-    if (!json || commandContext.interactive) useCommandName(name());
+    if (!json || commandContext.interactive) useCommandName(name);
     const result = await task(commandContext);
     if (json) await print(safeJson(result));
     else if (how.file) await deliver((await renderer(result))(result, await view()), how.file(result), commandContext);

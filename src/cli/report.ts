@@ -13,7 +13,7 @@ import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
  */
 export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
-  const clean = (text: string) => adapt(cutLongWords(safeText(text)), commandName(io.env, io.script, io.cwd));
+  const clean = (text: string) => adapt(cutLongWords(safeText(text)), () => commandName(io.env, io.script, io.cwd));
   // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
   const wrap = io.stderr.isTTY ? (await import('../ui/text.js')).wrap : undefined;
   const fold = (text: string) =>

@@ -1,16 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { quoted, UsageError } from '../errors.js';
-import type { RawRoadmap } from './schema.js';
 import type { Roadmap } from './types.js';
+import type { RawRoadmap } from './schema.js';
 import { toRoadmap } from './convert.js';
-
-/** True in the bundle (dist/), false when the sources run under vitest. */
-declare const __BUNDLED__: boolean;
-
-/** The package folder, found relative to this module, never to the working directory. */
-const packageRoot = new URL(__BUNDLED__ ? '../' : '../../', import.meta.url);
+import { BUILTIN_SOURCES } from './builtin-sources.js';
 
 export const DEFAULT_ROADMAP = 'backend';
 
@@ -18,35 +11,16 @@ const cache = new Map<string, Roadmap>();
 
 /** The ids of the shipped roadmaps, default first. */
 function builtinIds(): string[] {
-  const dir = fileURLToPath(new URL(__BUNDLED__ ? 'dist/roadmaps/' : 'roadmaps/', packageRoot));
-  const ids = readdirSync(dir)
-    .filter((name) => name.endsWith(__BUNDLED__ ? '.json' : '.yaml'))
-    .map((name) => name.replace(/\.(json|yaml)$/, ''));
+  const ids = Object.keys(BUILTIN_SOURCES);
   return ids.sort((a, b) => (a === DEFAULT_ROADMAP ? -1 : b === DEFAULT_ROADMAP ? 1 : a < b ? -1 : 1));
 }
 
-/**
- * One shipped roadmap. The bundle reads the JSON that the build compiled and validated from
- * roadmaps/<id>.yaml, one file a roadmap so a command reads only the one it needs; the sources
- * parse the YAML itself, so tests always see the current files.
- */
+/** One shipped roadmap, or undefined for an id that names none. */
 export async function findBuiltin(id: string): Promise<Roadmap | undefined> {
   let roadmap = cache.get(id);
   if (!roadmap) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return undefined;
-    if (__BUNDLED__) {
-      let text: string;
-      try {
-        text = readFileSync(new URL(`dist/roadmaps/${id}.json`, packageRoot), 'utf8');
-      } catch {
-        return undefined;
-      }
-      roadmap = toRoadmap(JSON.parse(text) as RawRoadmap);
-    } else {
-      if (!builtinIds().includes(id)) return undefined;
-      const { loadRoadmapFile } = await import('./load.js');
-      roadmap = loadRoadmapFile(fileURLToPath(new URL(`roadmaps/${id}.yaml`, packageRoot))).roadmap;
-    }
+    if (!Object.hasOwn(BUILTIN_SOURCES, id)) return undefined;
+    roadmap = toRoadmap(BUILTIN_SOURCES[id]!());
     cache.set(id, roadmap);
   }
   return roadmap;

@@ -1,14 +1,20 @@
-let commandName = 'backend-path';
+let commandName: string | (() => string) = 'backend-path';
 
 /**
  * Suggested commands are written `backend-path …` in backticks and printed in the form that
  * works in the learner's shell (`npx backend-path …` under npx, for instance); the CLI layer
  * sets that form once, and text is adapted before it is wrapped, so lines keep their width.
  */
-export function useCommandName(name: string): void {
+export function useCommandName(name: string | (() => string)): void {
   commandName = name;
 }
 
+/**
+ * The text with its suggested commands in the learner's form. The form is worked out (a search
+ * of PATH) only for text that suggests one: the prompt line and most answers never do.
+ */
 export function adaptCommands(text: string): string {
+  if (!text.includes('`backend-path')) return text;
+  if (typeof commandName === 'function') commandName = commandName();
   return commandName === 'backend-path' ? text : text.replace(/`backend-path(?=[ `])/g, `\`${commandName}`);
 }

@@ -71,8 +71,8 @@ describe('the published package', () => {
       'dist/everyday.js',
       'dist/help.js',
       'dist/licenses.txt',
-      'dist/roadmaps/backend.json',
       'dist/vendor/yaml.js',
+      'roadmaps/backend.yaml',
     ])
       expect(files).toContain(file);
     const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
