@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { quoted, UsageError } from '../errors.js';
 import type { Roadmap } from './types.js';
 import type { RawRoadmap } from './schema.js';
-import { toRoadmap } from './convert.js';
 import { BUILTIN_SOURCES } from './builtin-sources.js';
 
 export const DEFAULT_ROADMAP = 'backend';
@@ -20,7 +19,7 @@ export async function findBuiltin(id: string): Promise<Roadmap | undefined> {
   let roadmap = cache.get(id);
   if (!roadmap) {
     if (!Object.hasOwn(BUILTIN_SOURCES, id)) return undefined;
-    roadmap = toRoadmap(BUILTIN_SOURCES[id]!());
+    roadmap = BUILTIN_SOURCES[id]!();
     cache.set(id, roadmap);
   }
   return roadmap;
