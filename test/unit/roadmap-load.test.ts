@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FailureError, RoadmapError, UsageError } from '../../src/errors.js';
 import { resolveRoadmap } from '../../src/roadmap/builtin.js';
+import { checksum } from '../../src/roadmap/compiled.js';
 import { loadRoadmapFile } from '../../src/roadmap/load.js';
 import { stageOnTrack } from '../../src/roadmap/types.js';
 import { fixture } from '../helpers/paths.js';
@@ -423,5 +425,31 @@ describe('the evidence of a stage', () => {
       "r.yaml:13:26 stages[1].evidence.database asks for password-hashed, which registers a user through the roadmap's login block; the roadmap has none",
       'r.yaml:17:15 stages[2].evidence must name at least one kind (database, repository, openapi, container) or say none: why no machine can judge it',
     ]);
+  });
+});
+
+describe("the compiled roadmap's checksum", () => {
+  /** FNV-1a over little-endian 32-bit words, a word a turn, then the bytes left over: the format's definition. */
+  function reference(bytes: Uint8Array): string {
+    let hash = 0x811c9dc5;
+    const whole = bytes.length - (bytes.length % 4);
+    for (let at = 0; at < whole; at += 4) {
+      const word = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+      hash = Math.imul(hash ^ word, 16777619);
+    }
+    for (let at = whole; at < bytes.length; at++) hash = Math.imul(hash ^ bytes[at]!, 16777619);
+    return (hash >>> 0).toString(16).padStart(8, '0');
+  }
+
+  it('is FNV-1a over words for any bytes at any offset, as the files written by earlier versions hold it', () => {
+    expect(checksum(Buffer.alloc(0))).toBe('811c9dc5');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(7), (bytes, offset) => {
+        // A Buffer that starts anywhere in its memory, as a file's body after its header does.
+        const shifted = Buffer.alloc(bytes.length + offset);
+        shifted.set(bytes, offset);
+        expect(checksum(shifted.subarray(offset))).toBe(reference(bytes));
+      }),
+    );
   });
 });
