@@ -100,7 +100,9 @@ describe('the built binary', () => {
     expect(welcome.stdout).toMatch(/^Welcome to backend-path/);
     for (const command of ['plan', 'next', 'status', 'log', 'check', 'export', 'completion'])
       expect(welcome.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-    expect(ran().sort()).toEqual(['backend_path_js', 'everyday_js']);
+    // The welcome runs from the whole program: the everyday bundle, which handed it over, keeps no
+    // compiled code from a run that used so little of it, or later reads would compile the rest.
+    expect(ran().sort()).toEqual(['backend_path_js']);
 
     const fresh = tempDir();
     const again = { ...env, XDG_CACHE_HOME: fresh };
