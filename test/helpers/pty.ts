@@ -28,11 +28,14 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   const screen = () => output.replace(UNFINISHED_CODE, '').replace(TERMINAL_CODES, '');
   let seen = 0;
+  // Every wait ends, well before the test's own timeout, with the screen in its error: a hang in CI
+  // then says where it hung.
+  const patience = 60_000;
   const waitFor = async (text: string, from: number): Promise<number> => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + patience;
     let at: number;
     while ((at = screen().indexOf(text, from)) === -1) {
       if (Date.now() > deadline)
@@ -51,7 +54,17 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
     screen,
     /** Everything the program wrote, terminal codes included. */
     raw: () => output,
-    exited,
+    /** The exit code, once the program has ended; if it never ends, an error with the screen. */
+    get exited(): Promise<number | null> {
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`The terminal's program never ended; the terminal shows:\n${screen()}`));
+        }, patience);
+      });
+      return Promise.race([closed, hung]).finally(() => clearTimeout(timer));
+    },
     /** Waits until `text` has been drawn anywhere on the screen, then types `keys`. */
     async answer(text: string, ...keys: string[]): Promise<void> {
       await waitFor(text, 0);
