@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, learner } from '../helpers/cli.js';
 import { COURSE } from '../helpers/paths.js';
+import { checksum } from '../../src/roadmap/compiled.js';
 import { tempDir } from '../helpers/store.js';
 
 /** Counts how often a roadmap file's YAML is parsed, around the real parser. */
@@ -65,6 +66,52 @@ describe('a roadmap of your own, compiled once', () => {
     parsed.count = 0;
     await me(['status']);
     expect(parsed.count).toBe(0);
+  });
+
+  it('gives back every letter, beyond ASCII and beyond the 16-bit range alike', async () => {
+    const { file, me } = planOnCopy();
+    const title = 'Cours d’été — naïve 日本 🚀';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Test course: nine stages"', `title: "${title}"`));
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
+    parsed.count = 0;
+    expect(json((await me(['status', '--json'])).stdout).roadmap.title).toBe(title);
+    expect(parsed.count).toBe(0);
+  });
+
+  it('still reads a form written by an earlier version (a checksum, a line, the JSON), unless damaged', async () => {
+    const { dir, file, me, compiled } = planOnCopy();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
+    const kept = join(
+      dir,
+      'compiled-roadmaps',
+      compiled().find((name) => name.endsWith('.json'))!,
+    );
+    const body = Buffer.from(readFileSync(kept, 'utf8').split('\n')[0]!);
+    writeFileSync(kept, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]));
+    parsed.count = 0;
+    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
+    expect(parsed.count).toBe(0);
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('"course"', '"coarse"'));
+    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
+    expect(parsed.count).toBe(1);
+  });
+
+  it.each([
+    ['the first copy changed', (text: string) => text.replace('"course"', '"coarse"')],
+    ['the second copy changed', (text: string) => text.replace(/"course"(?![^]*"course")/, '"coarse"')],
+    ['the file cut short', (text: string) => text.slice(0, -1)],
+  ])('never uses a form whose two copies differ: %s', async (_, damage) => {
+    const { dir, file, me, compiled } = planOnCopy();
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
+    const kept = join(
+      dir,
+      'compiled-roadmaps',
+      compiled().find((name) => name.endsWith('.json'))!,
+    );
+    writeFileSync(kept, damage(readFileSync(kept, 'utf8')));
+    parsed.count = 0;
+    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
+    expect(parsed.count).toBe(1);
   });
 
   it('never uses a damaged compiled form, and a write keeps a sound one again', async () => {
