@@ -32,6 +32,25 @@ function planOnCopy() {
   return { dir, file, me, compiled };
 }
 
+/** A plan made now on a copy of the course; `kept` is its compiled form's JSON file. */
+async function plannedOnCopy() {
+  const copy = planOnCopy();
+  await copy.me(['plan', '--roadmap', copy.file, '--track', 'node', '--hours', '10']);
+  const kept = join(
+    copy.dir,
+    'compiled-roadmaps',
+    copy.compiled().find((name) => name.endsWith('.json'))!,
+  );
+  return { ...copy, kept };
+}
+
+/** The id of the roadmap status reports, and how often YAML was parsed to give it. */
+async function roadmapRead(me: ReturnType<typeof learner>): Promise<{ id: string; parsed: number }> {
+  parsed.count = 0;
+  const { id } = json((await me(['status', '--json'])).stdout).roadmap as { id: string };
+  return { id, parsed: parsed.count };
+}
+
 describe('a roadmap of your own, compiled once', () => {
   it('is parsed when the plan is made, then read from its compiled form while the file is unchanged', async () => {
     const { file, me, compiled } = planOnCopy();
@@ -79,53 +98,27 @@ describe('a roadmap of your own, compiled once', () => {
   });
 
   it('still reads a form written by an earlier version (a checksum, a line, the JSON), unless damaged', async () => {
-    const { dir, file, me, compiled } = planOnCopy();
-    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
-    const kept = join(
-      dir,
-      'compiled-roadmaps',
-      compiled().find((name) => name.endsWith('.json'))!,
-    );
+    const { me, kept } = await plannedOnCopy();
     const body = Buffer.from(readFileSync(kept, 'utf8').split('\n')[0]!);
     writeFileSync(kept, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]));
-    parsed.count = 0;
-    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
-    expect(parsed.count).toBe(0);
+    expect(await roadmapRead(me)).toEqual({ id: 'course', parsed: 0 });
     writeFileSync(kept, readFileSync(kept, 'utf8').replace('"course"', '"coarse"'));
-    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
-    expect(parsed.count).toBe(1);
+    expect(await roadmapRead(me)).toEqual({ id: 'course', parsed: 1 });
   });
 
   it.each([
-    ['the first copy changed', (text: string) => text.replace('"course"', '"coarse"')],
     ['the second copy changed', (text: string) => text.replace(/"course"(?![^]*"course")/, '"coarse"')],
     ['the file cut short', (text: string) => text.slice(0, -1)],
   ])('never uses a form whose two copies differ: %s', async (_, damage) => {
-    const { dir, file, me, compiled } = planOnCopy();
-    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
-    const kept = join(
-      dir,
-      'compiled-roadmaps',
-      compiled().find((name) => name.endsWith('.json'))!,
-    );
+    const { me, kept } = await plannedOnCopy();
     writeFileSync(kept, damage(readFileSync(kept, 'utf8')));
-    parsed.count = 0;
-    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
-    expect(parsed.count).toBe(1);
+    expect(await roadmapRead(me)).toEqual({ id: 'course', parsed: 1 });
   });
 
   it('never uses a damaged compiled form, and a write keeps a sound one again', async () => {
-    const { dir, file, me, compiled } = planOnCopy();
-    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '10']);
-    const kept = join(
-      dir,
-      'compiled-roadmaps',
-      compiled().find((name) => name.endsWith('.json'))!,
-    );
+    const { me, kept } = await plannedOnCopy();
     writeFileSync(kept, readFileSync(kept, 'utf8').replace('"course"', '"coarse"'));
-    parsed.count = 0;
-    expect(json((await me(['status', '--json'])).stdout).roadmap.id).toBe('course');
-    expect(parsed.count).toBe(1);
+    expect(await roadmapRead(me)).toEqual({ id: 'course', parsed: 1 });
     await me(['log', '1']);
     parsed.count = 0;
     await me(['status']);
