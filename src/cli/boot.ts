@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { codeCacheSkipped } from '../code-cache.js';
 import { makeFolder } from '../store/folder.js';
 import { everydayRead } from './everyday-words.js';
 
@@ -118,8 +119,9 @@ function load(folder: string, file: string, command = ''): unknown {
     // Saved at exit, so the code compiled while the command ran is in it too. Not after a hand-over
     // to the whole program (the welcome, before any plan): that run used little of this bundle,
     // and V8 keeps the first cache it is given, so every later run would compile the rest again.
-    process.once('exit', () => {
-      if (file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) return;
+    process.once('exit', (code) => {
+      // Nor from a run that stopped at a usage error or found no plan (see code-cache.ts).
+      if ((file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) || code === 2 || codeCacheSkipped()) return;
       try {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });

@@ -1,3 +1,4 @@
+import { skipCodeCache } from '../code-cache.js';
 import { toLearner, type Learner } from '../coach/learner.js';
 import type { Clock } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -18,7 +19,11 @@ export interface CommandContext {
   warn: (message: string) => void;
 }
 
-export const noPlan = () => new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');
+/** The failure of a command that needs a plan, run before there is one. */
+export function noPlan(): FailureError {
+  skipCodeCache();
+  return new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');
+}
 
 /**
  * The saved data read with its roadmap. Reading never writes: when the learner's own roadmap
@@ -83,7 +88,10 @@ export async function readLearner(
   { quiet = false } = {},
 ): Promise<{ learner: Learner; data: SavedData; hash?: string } | undefined> {
   const data = await context.store.read();
-  if (!data) return undefined;
+  if (!data) {
+    skipCodeCache();
+    return undefined;
+  }
   const { roadmap, hash } = await roadmapOf(data, context, { quiet });
   return { learner: toLearner(data, roadmap), data, hash };
 }
