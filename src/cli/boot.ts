@@ -79,13 +79,21 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
-/** Older builds' code for the same file, untouched for a month: another install may still use a newer one. */
-function forgetOldBuilds(folder: string, cacheFile: string): void {
-  const prefix = cacheFile.slice(folder.length + 1).replace(/-[0-9a-f]{16}\.code$/, '-');
+/**
+ * Compiled code untouched for a month that this build on this Node does not use: an older build's
+ * or another Node's (another install may still use a newer one), or a layout an older build kept.
+ */
+function forgetOldCode(folder: string, cacheFile: string): void {
+  const ours = new Set(Object.values(__BUILD_HASHES__).map((hash) => hash.slice(0, 16)));
   const monthAgo = Date.now() - 30 * 86_400_000;
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
-    if (name.startsWith(prefix) && path !== cacheFile && statSync(path).mtimeMs < monthAgo)
+    const build = /-([0-9a-f]{16})\.code$/.exec(name)?.[1];
+    if (!build || path === cacheFile) continue;
+    if (
+      (!ours.has(build) || !name.startsWith(`${process.version}-${process.arch}-`)) &&
+      statSync(path).mtimeMs < monthAgo
+    )
       rmSync(path, { force: true });
   }
 }
@@ -119,14 +127,14 @@ function load(folder: string, file: string, command = ''): unknown {
     // Saved at exit, so the code compiled while the command ran is in it too. Not after a hand-over
     // to the whole program (the welcome, before any plan): that run used little of this bundle,
     // and V8 keeps the first cache it is given, so every later run would compile the rest again.
-    process.once('exit', (code) => {
-      // Nor from a run that stopped at a usage error or found no plan (see code-cache.ts).
-      if ((file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) || code === 2 || codeCacheSkipped()) return;
+    process.once('exit', () => {
+      // Nor from a run that failed or found no plan (see code-cache.ts).
+      if ((file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) || codeCacheSkipped()) return;
       try {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
-        forgetOldBuilds(folder, cacheFile);
+        forgetOldCode(folder, cacheFile);
       } catch {
         // A cache that cannot be written only costs speed.
       }

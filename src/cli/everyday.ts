@@ -1,3 +1,4 @@
+import { skipCodeCache } from '../code-cache.js';
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandContext } from '../commands/context.js';
 import type { StatusLine, StatusResult } from '../commands/status.js';
@@ -72,6 +73,7 @@ async function promptLine(perform: Perform, io: Io): Promise<void> {
   try {
     await perform(statusTask(true), statusRenderer, false);
   } catch {
+    skipCodeCache();
     await writeText(io.stdout, (await readView.short()).PROBLEM_LINE);
   }
 }

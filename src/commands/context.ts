@@ -19,11 +19,7 @@ export interface CommandContext {
   warn: (message: string) => void;
 }
 
-/** The failure of a command that needs a plan, run before there is one. */
-export function noPlan(): FailureError {
-  skipCodeCache();
-  return new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');
-}
+export const noPlan = () => new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');
 
 /**
  * The saved data read with its roadmap. Reading never writes: when the learner's own roadmap
@@ -89,6 +85,7 @@ export async function readLearner(
 ): Promise<{ learner: Learner; data: SavedData; hash?: string } | undefined> {
   const data = await context.store.read();
   if (!data) {
+    // Nothing to read but the welcome or an empty prompt line: not a run to keep the code of.
     skipCodeCache();
     return undefined;
   }

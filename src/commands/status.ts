@@ -1,3 +1,4 @@
+import { skipCodeCache } from '../code-cache.js';
 import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
@@ -73,8 +74,12 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
   try {
     return await statusLine(context);
   } catch (error) {
-    // Whatever the learner can fix: a damaged progress file, a roadmap file gone or broken.
-    if (error instanceof CliError) return { ...NONE, problem: error.message };
+    // Whatever the learner can fix: a damaged progress file, a roadmap file gone or broken. The
+    // run stopped short, so its compiled code is not kept (see code-cache.ts).
+    if (error instanceof CliError) {
+      skipCodeCache();
+      return { ...NONE, problem: error.message };
+    }
     throw error;
   }
 }

@@ -52,6 +52,39 @@ describe('the start-up loader', () => {
     expect(version()).toBe(next);
   });
 
+  // Node 22.1 and later keep Node's own compile cache, in a folder of its own.
+  it.runIf(Number(process.versions.node.split('.')[0]) < 22)(
+    "forgets compiled code untouched for a month unless it is this build's on this Node",
+    () => {
+      const env = { ...isolatedEnv(), XDG_CACHE_HOME: tempDir() };
+      const folder = join(env.XDG_CACHE_HOME, 'backend-path');
+      const run = (...args: string[]) =>
+        execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
+      run('--version');
+      const [ours] = readdirSync(folder);
+      const monthsAgo = new Date(Date.now() - 60 * 86_400_000);
+      const elsewhere = ours!.replace(/^v[\d.]+-/, 'v18.0.0-');
+      const older = [
+        ours!,
+        elsewhere,
+        ours!.replace(/-[0-9a-f]{16}\.code$/, '-0123456789abcdef.code'),
+        'v20.1.0-x64-everyday_js-0123456789abcdef.code',
+      ];
+      for (const name of older) {
+        if (name !== ours) writeFileSync(join(folder, name), 'old');
+        utimesSync(join(folder, name), monthsAgo, monthsAgo);
+      }
+      writeFileSync(join(folder, elsewhere.replace('help_js', 'recent_js')), 'another Node, used today');
+      // A command run for the first time keeps its code, and forgets what is old and not ours.
+      run('roadmaps');
+      const left = readdirSync(folder);
+      expect(left.filter((name) => !name.includes('-backend_path_js-')).sort()).toEqual(
+        [ours!, elsewhere.replace('help_js', 'recent_js')].sort(),
+      );
+      expect(left.filter((name) => name.includes('-backend_path_js-'))).toHaveLength(1);
+    },
+  );
+
   it('runs without a cache where the cache folder cannot be used', () => {
     const root = copyOfBuild();
     const file = join(tempDir(), 'not-a-folder');
