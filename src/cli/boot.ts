@@ -165,11 +165,16 @@ const read = everydayRead(argv);
 const commandBundle = !help && Object.hasOwn(__COMMAND_BUNDLES__, argv[0]!) && __COMMAND_BUNDLES__[argv[0]!];
 const bundle = join(__dirname, read ? 'everyday.js' : help ? 'help.js' : commandBundle || 'backend-path.js');
 // On Node 20, V8 keeps the first code cache a file is given, and it holds only the code its run
-// called. The small bundles keep one per command, so each command's code is kept by its own first
-// run: with one cache made by the prompt line, next compiled 5.6 M instructions of its own on every
-// run (126.6 M against 121.0 M), and log 9.3 M with one made by start. Node 24's own cache showed
-// no such loss.
-const command = read ? `${read.words || 'bare'}${read.json ? ' json' : ''}` : commandBundle ? argv[0] : '';
+// called. So a bundle keeps one per command, each made by that command's own first run: with one
+// cache made by the prompt line, next compiled 5.6 M instructions of its own on every run (126.6 M
+// against 121.0 M), log 9.3 M with one made by start, and the completion asked on every TAB 18.6 M
+// with one made by `completion bash` (169.0 M against 150.4 M). Help keeps one for all. Node 24's
+// own cache showed no such loss.
+const command = read
+  ? `${read.words || 'bare'}${read.json ? ' json' : ''}`
+  : !help && /^[a-z]+$/.test(argv[0] ?? '')
+    ? argv[0]!
+    : '';
 // Node's own cache (22.1 and later) keys compiled code by the source's content itself. node:module
 // is asked for it only where it can have it: on Node 20 loading it would cost 0.6 ms for nothing.
 const { enableCompileCache } =

@@ -78,10 +78,10 @@ describe('the start-up loader', () => {
       // A command run for the first time keeps its code, and forgets what is old and not ours.
       run('roadmaps');
       const left = readdirSync(folder);
-      expect(left.filter((name) => !name.includes('-backend_path_js-')).sort()).toEqual(
+      expect(left.filter((name) => !name.includes('-backend_path_js_roadmaps-')).sort()).toEqual(
         [ours!, elsewhere.replace('help_js', 'recent_js')].sort(),
       );
-      expect(left.filter((name) => name.includes('-backend_path_js-'))).toHaveLength(1);
+      expect(left.filter((name) => name.includes('-backend_path_js_roadmaps-'))).toHaveLength(1);
     },
   );
 
