@@ -25,7 +25,7 @@ export interface How<R> {
 }
 
 /** `make`'s value, made on the first call. */
-function once<T>(make: () => T): () => T {
+export function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
   return () => (made ??= { value: make() }).value;
 }

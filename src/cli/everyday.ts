@@ -1,5 +1,5 @@
-import { skipCodeCache } from '../code-cache.js';
 import type { Command } from '@commander-js/extra-typings';
+import { skipCodeCache } from '../code-cache.js';
 import type { CommandContext } from '../commands/context.js';
 import type { StatusLine, StatusResult } from '../commands/status.js';
 import { actions, type Renderer } from './action.js';

@@ -1,7 +1,7 @@
-import { skipCodeCache } from '../code-cache.js';
 import type { OutputConfiguration } from 'commander';
-import { adapt } from './action.js';
+import { adapt, once } from './action.js';
 import { commandName } from './env.js';
+import { skipCodeCache } from '../code-cache.js';
 import { AlreadyReported, CliError, describeCode } from '../errors.js';
 import type { Io } from './io.js';
 import { safeText } from '../validation/sanitize.js';
@@ -14,7 +14,9 @@ import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
  */
 export async function reportError(error: unknown, io: Io): Promise<number> {
   const style = await createStyle(io.stderr, io.env);
-  const clean = (text: string) => adapt(cutLongWords(safeText(text)), () => commandName(io.env, io.script, io.cwd));
+  // Worked out once (a search of PATH), for the message and its hint alike, and only if one suggests a command.
+  const name = once(() => commandName(io.env, io.script, io.cwd));
+  const clean = (text: string) => adapt(cutLongWords(safeText(text)), name);
   // On a terminal, long messages wrap by words like every other line; in a pipe they stay whole.
   const wrap = io.stderr.isTTY ? (await import('../ui/text.js')).wrap : undefined;
   const fold = (text: string) =>

@@ -1,6 +1,6 @@
-import { skipCodeCache } from '../code-cache.js';
 import { toLearner, type Learner } from '../coach/learner.js';
 import type { Clock } from '../coach/types.js';
+import { skipCodeCache } from '../code-cache.js';
 import { FailureError, UsageError } from '../errors.js';
 import { findBuiltin } from '../roadmap/builtin.js';
 import type { RawRoadmap } from '../roadmap/schema.js';

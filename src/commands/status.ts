@@ -1,8 +1,8 @@
-import { skipCodeCache } from '../code-cache.js';
 import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Session } from '../coach/types.js';
+import { skipCodeCache } from '../code-cache.js';
 import { CliError } from '../errors.js';
 import { loadLearner, readLearner, type CommandContext } from './context.js';
 

@@ -79,9 +79,7 @@ async function completeHostileNames(command: string, dir: string, env: Record<st
 
 // Some 35 steps, each a shell and a completion under load: more than the default guard against a
 // hang, which each step's own 60-second wait (ending with the screen in its error) still catches.
-const LONG = 300_000;
-
-describe('completion never runs a file name', () => {
+describe('completion never runs a file name', { timeout: 300_000 }, () => {
   const expectNothingRan = (dir: string) =>
     expect(readdirSync(dir).filter((name) => name.startsWith('pwned'))).toEqual([]);
 
@@ -99,31 +97,22 @@ describe('completion never runs a file name', () => {
       expectNothingRan(dir);
       expect(screen).toContain('a\\$\\(touch\\ pwned-a\\).yaml');
     },
-    LONG,
   );
 
-  needs('zsh', 'script').it(
-    'in zsh: names are inserted quoted and reach the program whole',
-    async () => {
-      const dir = hostileFolder();
-      const home = zshHome();
-      const screen = await completeHostileNames('zsh -i', dir, { ZDOTDIR: home });
-      expectNothingRan(dir);
-      expect(screen).toContain('a\\$\\(touch\\ pwned-a\\).yaml');
-    },
-    LONG,
-  );
+  needs('zsh', 'script').it('in zsh: names are inserted quoted and reach the program whole', async () => {
+    const dir = hostileFolder();
+    const home = zshHome();
+    const screen = await completeHostileNames('zsh -i', dir, { ZDOTDIR: home });
+    expectNothingRan(dir);
+    expect(screen).toContain('a\\$\\(touch\\ pwned-a\\).yaml');
+  });
 
-  needs('fish', 'script').it(
-    'in fish: names are inserted quoted and reach the program whole',
-    async () => {
-      const dir = hostileFolder();
-      const home = tempDir();
-      writeFileSync(join(home, 'completion.fish'), script('fish'));
-      const init = `source ${join(home, 'completion.fish')}; function fish_prompt; echo '> '; end; set -g fish_greeting`;
-      await completeHostileNames(`fish --no-config --init-command "${init}" -i`, dir, { XDG_CONFIG_HOME: home });
-      expectNothingRan(dir);
-    },
-    LONG,
-  );
+  needs('fish', 'script').it('in fish: names are inserted quoted and reach the program whole', async () => {
+    const dir = hostileFolder();
+    const home = tempDir();
+    writeFileSync(join(home, 'completion.fish'), script('fish'));
+    const init = `source ${join(home, 'completion.fish')}; function fish_prompt; echo '> '; end; set -g fish_greeting`;
+    await completeHostileNames(`fish --no-config --init-command "${init}" -i`, dir, { XDG_CONFIG_HOME: home });
+    expectNothingRan(dir);
+  });
 });
