@@ -4,7 +4,8 @@ import type { CommandContext } from '../commands/context.js';
 import type { StatusLine, StatusResult } from '../commands/status.js';
 import { actions, type Renderer } from './action.js';
 import { everydayRead } from './everyday-words.js';
-import { watchStdout, writeText, type Io } from './io.js';
+import { watchStdout, writeText, type Io, type Output } from './io.js';
+import { offerLine, type Offered } from './kept-line.js';
 import { reportError } from './report.js';
 
 /**
@@ -60,18 +61,33 @@ const READS: Record<string, Read> = {
     ),
   status: (perform, json) => perform(statusTask(false), statusRenderer, json),
   'status --short': (perform, json, _program, io) =>
-    json ? perform(statusTask(true), statusRenderer, true) : promptLine(perform, io),
+    json ? perform(statusTask(true), statusRenderer, true) : promptLine(io),
 };
 
 /**
  * The prompt line, run at every shell prompt: whatever is broken (the clock variables, the config
  * folder, the progress file, the plan's roadmap file) it prints one line and exits 0, so the
  * prompt is never held up or cluttered. Its store is brief: a damaged file is refused without
- * the search for where it is damaged, since the line would not show it.
+ * the search for where it is damaged, since the line would not show it. A line that holds until
+ * the plan or the day changes is offered to the loader to keep (kept-line.ts).
  */
-async function promptLine(perform: Perform, io: Io): Promise<void> {
+async function promptLine(io: Io): Promise<void> {
+  let printed = '';
+  const stdout: Output = Object.create(io.stdout, {
+    write: { value: (chunk: string, done?: () => void) => ((printed += chunk), io.stdout.write(chunk, done)) },
+  });
+  let offer: Omit<Offered, 'line'> | undefined;
   try {
-    await perform(statusTask(true), statusRenderer, false);
+    await actions({ ...io, stdout }, { brief: true, summary: true }).perform(
+      async (c) => {
+        const { line, steady, roadmapFile } = await (await readCommand.status()).promptLineOf(c);
+        if (steady) offer = { today: c.clock.today, dir: c.store.dir, roadmapFile };
+        return line;
+      },
+      statusRenderer,
+      false,
+    );
+    if (offer) offerLine({ ...offer, line: printed });
   } catch {
     skipCodeCache();
     await writeText(io.stdout, (await readView.short()).PROBLEM_LINE);
@@ -85,9 +101,8 @@ async function promptLine(perform: Perform, io: Io): Promise<void> {
 export async function runEveryday(io: Io, program: () => Promise<Command>): Promise<boolean> {
   const read = everydayRead(io.argv);
   if (!read) return false;
-  const brief = !read.json && read.words === 'status --short';
   // These reads only count hours, so a long log may come as the summary kept beside it.
-  await READS[read.words]!(actions(io, { brief, summary: true }).perform, read.json, program, io);
+  await READS[read.words]!(actions(io, { summary: true }).perform, read.json, program, io);
   return true;
 }
 

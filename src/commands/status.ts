@@ -71,6 +71,17 @@ const NONE: StatusLine = {
  * the line is empty; with a problem it points to `status`, which explains it.
  */
 export async function statusLineCommand(context: CommandContext): Promise<StatusLine> {
+  return (await promptLineOf(context)).line;
+}
+
+/**
+ * The prompt line and what it depends on besides the day and the progress file: the learner's
+ * own roadmap file, if the plan uses one. `steady` says it holds until one of them changes: it
+ * is not steady while a session runs (its minutes tick), or without a plan, or with a problem.
+ */
+export async function promptLineOf(
+  context: CommandContext,
+): Promise<{ line: StatusLine; steady: boolean; roadmapFile?: string }> {
   try {
     return await statusLine(context);
   } catch (error) {
@@ -78,15 +89,17 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
     // run stopped short, so its compiled code is not kept (see code-cache.ts).
     if (error instanceof CliError) {
       skipCodeCache();
-      return { ...NONE, problem: error.message };
+      return { line: { ...NONE, problem: error.message }, steady: false };
     }
     throw error;
   }
 }
 
-async function statusLine(context: CommandContext): Promise<StatusLine> {
+async function statusLine(
+  context: CommandContext,
+): Promise<{ line: StatusLine; steady: boolean; roadmapFile?: string }> {
   const loaded = await readLearner(context, { quiet: true });
-  if (!loaded) return NONE;
+  if (!loaded) return { line: NONE, steady: false };
   const { learner } = loaded;
   const { today, instant } = context.clock;
   const { progress } = standing(learner, today);
@@ -95,7 +108,7 @@ async function statusLine(context: CommandContext): Promise<StatusLine> {
     ? stageRow(learner, stage, today, learner.roadmap.stages.indexOf(stage), sharedLookups(learner, today))
     : null;
   const session = runningSession(learner, instant);
-  return {
+  const line: StatusLine = {
     stage: stage?.id ?? null,
     state: row?.state ?? null,
     daysLeft: row && (row.state === 'in-progress' || row.state === 'overdue') ? row.daysLeft : null,
@@ -105,4 +118,6 @@ async function statusLine(context: CommandContext): Promise<StatusLine> {
     session: session && { stage: session.stage, minutes: session.minutes },
     problem: null,
   };
+  const { file } = loaded.data.profile.roadmap;
+  return { line, steady: !session, ...(file ? { roadmapFile: file } : {}) };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -25,5 +25,24 @@ export function makeFolder(path: string, mode?: number): void {
       // Made by another command meanwhile: as good as made here.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw error;
     }
+  }
+}
+
+/**
+ * A regular file's bytes, read without blocking (a pipe in its place cannot hang a command);
+ * undefined when it is missing, unreadable or anything but a regular file, or, with `mine`,
+ * another user's (what the loader runs or prints must be this user's own).
+ */
+export function readRegularFile(path: string, { mine = false } = {}): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || (mine && process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,0 +1,114 @@
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { COURSE } from '../helpers/paths.js';
+import { runBin } from '../helpers/spawn.js';
+import { tempDir } from '../helpers/store.js';
+
+// The loader keeps the prompt line (src/cli/kept-line.ts) and prints it without running the
+// program while it still holds. These tests mark the kept line, so that a printed mark shows the
+// kept line was used and anything else shows the line was computed again.
+const MARK = 'kept · mark\n';
+/** Files changed less than two seconds before a run are not trusted to show a later change. */
+const settle = () => sleep(2_100);
+
+function learner() {
+  const roadmap = join(tempDir(), 'course.yaml');
+  copyFileSync(COURSE, roadmap);
+  const config = tempDir();
+  const env = { HOME: tempDir(), XDG_CACHE_HOME: tempDir(), BACKEND_PATH_CONFIG_DIR: config };
+  const kept = join(env.XDG_CACHE_HOME, 'backend-path', 'prompt-line.json');
+  const line = async (extra: Record<string, string | undefined> = {}) => {
+    const result = await runBin(['status', '--short'], { ...env, ...extra });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return result.stdout;
+  };
+  /** Replaces the kept line's text with `text`, leaving what it was computed from as it is. */
+  const mark = (text = MARK) =>
+    writeFileSync(kept, JSON.stringify({ ...(JSON.parse(readFileSync(kept, 'utf8')) as object), line: text }));
+  const keptLine = () => (JSON.parse(readFileSync(kept, 'utf8')) as { line: string }).line;
+  return { roadmap, config, env, kept, line, mark, keptLine };
+}
+
+describe('the kept prompt line', () => {
+  it('is printed only for the day, the progress file, the roadmap file and the folder it was computed from', async () => {
+    const { roadmap, config, env, kept, line, mark, keptLine } = learner();
+    const day = { BACKEND_PATH_TODAY: '2026-03-02' };
+    expect(
+      (await runBin(['plan', '--roadmap', roadmap, '--track', 'node', '--hours', '10', '--start', '2026-03-02'], env))
+        .code,
+    ).toBe(0);
+    // Just after a change, the line is computed and not kept.
+    expect(await line(day)).toBe('language · 44d left · on track\n');
+    expect(existsSync(kept)).toBe(false);
+    await settle();
+    expect(await line(day)).toBe('language · 44d left · on track\n');
+    expect(keptLine()).toBe('language · 44d left · on track\n');
+    mark();
+    expect(await line(day)).toBe(MARK);
+
+    // Another day: computed again, and kept for that day.
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).toBe('language · 42d left · on track\n');
+    expect(keptLine()).toBe('language · 42d left · on track\n');
+    mark();
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).toBe(MARK);
+    expect(await line({ BACKEND_PATH_NOW: '2026-03-04T23:59:00' })).toBe(MARK);
+
+    // The same files in another folder are another plan.
+    const copy = tempDir();
+    cpSync(config, copy, { recursive: true });
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04', BACKEND_PATH_CONFIG_DIR: copy })).toBe(
+      'language · 42d left · on track\n',
+    );
+
+    // A kept line that would put a control character on the terminal is not used.
+    mark('\u001b[2Jlanguage\n');
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).toBe('language · 42d left · on track\n');
+
+    // The learner's roadmap file changed: its hours now say the stage takes longer.
+    mark();
+    writeFileSync(roadmap, readFileSync(roadmap, 'utf8').replace('hours: 64', 'hours: 84'));
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).toMatch(/^language · \d+d left · /);
+
+    // A stage marked done: the line that follows is computed, and not kept while the file is new.
+    await settle();
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).not.toBe(MARK);
+    mark();
+    expect((await runBin(['done', 'language'], { ...env, BACKEND_PATH_TODAY: '2026-03-04' })).code).toBe(0);
+    expect(await line({ BACKEND_PATH_TODAY: '2026-03-04' })).toMatch(/^http · /);
+    expect(keptLine()).toBe(MARK);
+  }, 120_000);
+
+  it("follows the learner's time zone when no date is set", async () => {
+    const { env, line, mark } = learner();
+    expect((await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--yes'], env)).code).toBe(
+      0,
+    );
+    await settle();
+    // Kiritimati is 14 hours ahead of UTC and Niue 11 behind: never the same date.
+    const east = await line({ TZ: 'Pacific/Kiritimati' });
+    mark();
+    expect(await line({ TZ: 'Pacific/Kiritimati' })).toBe(MARK);
+    expect(await line({ TZ: 'Pacific/Niue' })).not.toBe(MARK);
+    expect(east).not.toBe(MARK);
+  }, 120_000);
+
+  it('is never kept while a study session runs, whose minutes tick', async () => {
+    const { env, kept, line } = learner();
+    const at = (time: string) => ({ BACKEND_PATH_NOW: `2026-03-02T${time}` });
+    expect(
+      (
+        await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-03-02'], {
+          ...env,
+          ...at('09:00:00'),
+        })
+      ).code,
+    ).toBe(0);
+    expect((await runBin(['start'], { ...env, ...at('09:00:00') })).code).toBe(0);
+    await settle();
+    expect(await line(at('09:30:00'))).toBe('● language 0:30 · on track\n');
+    expect(await line(at('10:05:00'))).toBe('● language 1:05 · on track\n');
+    expect(existsSync(kept)).toBe(false);
+  }, 120_000);
+});
