@@ -48,21 +48,23 @@ const fixed = (value, digits = 1) => (value === undefined ? 'n/a' : value.toFixe
 
 /** A and B in turn, after a warm-up of each (which also fills the code cache): medians and the median ratio A/B. */
 function pair(a, b, { envA = {}, envB = {}, count = runs, warm = 3, allowFailure = false } = {}) {
+  // envA may be a function: an environment of its own for each run.
+  const envOfA = typeof envA === 'function' ? envA : () => envA;
   for (let i = 0; i < warm; i++) {
-    time(a, envA, { allowFailure });
+    time(a, envOfA(), { allowFailure });
     time(b, envB, { allowFailure });
   }
   const as = [];
   const bs = [];
   const ratios = [];
   for (let i = 0; i < count; i++) {
-    const x = time(a, envA, { allowFailure });
+    const x = time(a, envOfA(), { allowFailure });
     const y = time(b, envB, { allowFailure });
     as.push(x);
     bs.push(y);
     ratios.push(x / y);
   }
-  return { a: median(as), b: median(bs), ratio: median(ratios), rss: peakMiB(a, envA) };
+  return { a: median(as), b: median(bs), ratio: median(ratios), rss: peakMiB(a, envOfA()) };
 }
 
 function row(name, result, target) {
@@ -91,6 +93,9 @@ function planned(node, roadmap) {
   const env = { BACKEND_PATH_CONFIG_DIR: folder, BACKEND_PATH_TODAY: '2026-01-19' };
   const extra = roadmap ? ['--roadmap', roadmap] : [];
   time([node, bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05', '--yes', ...extra], env);
+  // The prompt line is kept only from files unchanged for two seconds (src/cli/kept-line.ts):
+  // the rows time the line a prompt shows all day, and one row the line computed again.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
   return env;
 }
 
@@ -115,6 +120,11 @@ function everyday(node) {
   ];
   // log adds a quarter hour each run: a day holds 24 hours, so the rows above log on several days.
   for (const [name, command, target] of rows) row(name, pair(command, bare, { envA: env }), target);
+  // The prompt line is kept between runs (src/cli/kept-line.ts); on a new day, or after a change
+  // to the plan, it is computed again. Two days in turn: every run computes it.
+  let day = 0;
+  const newDay = () => ({ ...env, BACKEND_PATH_TODAY: `2026-01-2${day++ % 2}` });
+  row('status --short, computed again', pair(cli('status', '--short'), bare, { envA: newDay }));
   const session = { ...env, BACKEND_PATH_NOW: '2026-01-19T10:00:00' };
   for (const [name, on, off, envOn, envOff] of [
     ['done / undo (writes)', cli('done', 'http', '--yes'), cli('undo', 'http'), env, env],
