@@ -403,14 +403,14 @@ for (const file of [...bundles, ...Object.values(VENDORS).map((f) => `vendor/${f
   }
 }
 
-// The kept prompt line (kept-line.ts), which the loader requires for `status --short` alone: in
+// The kept outputs (kept.ts), which the loader requires for the prompt line and help alone: in
 // the loader itself, its code and the clock's and config folder's it reuses cost every other
-// command 1.1 M instructions (1%, `--help`: callgrind, medians of 3) of parsing.
+// command 1.1 M instructions (1%, `next`: callgrind, medians of 3) of parsing.
 await build({
   ...common,
   format: 'cjs',
-  entryPoints: [join(root, 'src/cli/kept-line.ts')],
-  outfile: join(dist, 'prompt-line.js'),
+  entryPoints: [join(root, 'src/cli/kept.ts')],
+  outfile: join(dist, 'kept.js'),
   minifySyntax: true,
   charset: 'ascii',
 });
@@ -418,7 +418,7 @@ await build({
 // The loader keys compiled code by each file's content, so a new build of the same size and
 // file times (as package stores that normalise times produce) never runs an old build's code.
 const hashes = Object.fromEntries(
-  [...bundles, 'prompt-line.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map((name) => [
+  [...bundles, 'kept.js', ...Object.values(VENDORS).map((file) => `vendor/${file}.js`)].map((name) => [
     name,
     createHash('sha256')
       .update(readFileSync(join(dist, name)))
@@ -430,7 +430,7 @@ await build({
   format: 'cjs',
   entryPoints: [join(root, 'src/cli/boot.ts')],
   outfile: join(dist, 'cli.js'),
-  external: ['./prompt-line.js'],
+  external: ['./kept.js'],
   define: {
     __BUILD_HASHES__: JSON.stringify(hashes),
     // All of them at once, for what any file's change may change (the kept prompt line).

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
 import { makeFolder, readRegularFile } from '../store/folder.js';
-import { everydayRead } from './everyday-words.js';
+import { everydayRead, keptOutput } from './everyday-words.js';
 
 /** This file's own require (it is built as CommonJS): Node's modules and the bundles beside it. */
 declare const require: NodeJS.Require;
@@ -129,7 +129,7 @@ function load(folder: string, file: string, command = ''): unknown {
   return module.exports;
 }
 
-// Before anything is read: what a run reads is kept only if it had not changed by now (kept-line.ts).
+// Before anything is read: what a run reads is kept only if it had not changed by now (kept.ts).
 const started = Date.now();
 const folder = usableFolder();
 // The everyday reads run from a bundle holding only their code (40% of the program's), which V8
@@ -158,17 +158,17 @@ const { enableCompileCache } =
   folder && Number(process.versions.node.split('.')[0]) >= 22
     ? (require('node:module') as { enableCompileCache?: (dir: string) => unknown })
     : { enableCompileCache: undefined };
-// The prompt line, the same all day between two changes to the plan, is printed as it was kept
-// when it still holds: the bundle's start is 4/5 of its cost (see kept-line.ts).
-// It is a file of its own (dist/prompt-line.js): in this one, every other command would parse it.
-const keptLine =
-  folder && argv.length === 2 && argv[0] === 'status' && argv[1] === '--short'
-    ? (require('./prompt-line.js') as typeof import('./kept-line.js'))
-    : undefined;
-if (folder && keptLine?.printKeptLine(folder, __BUILD_ID__)) {
+// The prompt line, the same all day between two changes to the plan, and the help, the same
+// for every run of a build, are printed as they were kept while they still hold: loading the
+// bundle is most of their cost (kept.ts). kept.js is a file of its own, which only they load.
+const output = folder ? keptOutput(argv) : undefined;
+const kept = output && (require('./kept.js') as typeof import('./kept.js'));
+const key = kept && kept.keyNow(output);
+if (folder && output && key && kept!.printKept(folder, __BUILD_ID__, output, key)) {
   // Printed.
 } else {
-  if (folder && keptLine) process.once('exit', () => keptLine.keepOfferedLine(folder, __BUILD_ID__, started));
+  if (folder && output && key)
+    process.once('exit', () => kept!.keepOffered(folder, __BUILD_ID__, output, key, started));
   if (folder && enableCompileCache) {
     enableCompileCache(join(folder, 'compile-cache'));
     require(bundle);

@@ -4,8 +4,8 @@ import type { CommandContext } from '../commands/context.js';
 import type { StatusLine, StatusResult } from '../commands/status.js';
 import { actions, type Renderer } from './action.js';
 import { everydayRead } from './everyday-words.js';
-import { watchStdout, writeText, type Io, type Output } from './io.js';
-import { offerLine, type Offered } from './kept-line.js';
+import { recordingStdout, watchStdout, writeText, type Io } from './io.js';
+import { offerOutput, promptLineKey, type Offered } from './kept.js';
 import { reportError } from './report.js';
 
 /**
@@ -69,25 +69,26 @@ const READS: Record<string, Read> = {
  * folder, the progress file, the plan's roadmap file) it prints one line and exits 0, so the
  * prompt is never held up or cluttered. Its store is brief: a damaged file is refused without
  * the search for where it is damaged, since the line would not show it. A line that holds until
- * the plan or the day changes is offered to the loader to keep (kept-line.ts).
+ * the plan or the day changes is offered to the loader to keep (kept.ts).
  */
 async function promptLine(io: Io): Promise<void> {
-  let printed = '';
-  const stdout: Output = Object.create(io.stdout, {
-    write: { value: (chunk: string, done?: () => void) => ((printed += chunk), io.stdout.write(chunk, done)) },
-  });
-  let offer: Omit<Offered, 'line'> | undefined;
+  const recording = recordingStdout(io);
+  let offer: Omit<Offered, 'text'> | undefined;
   try {
-    await actions({ ...io, stdout }, { brief: true, summary: true }).perform(
+    await actions(recording.io, { brief: true, summary: true }).perform(
       async (c) => {
         const { line, steady, roadmapFile } = await (await readCommand.status()).promptLineOf(c);
-        if (steady) offer = { today: c.clock.today, dir: c.store.dir, roadmapFile };
+        if (steady)
+          offer = {
+            files: [c.store.path, ...(roadmapFile ? [roadmapFile] : [])],
+            key: promptLineKey(c.store.dir, c.clock.today),
+          };
         return line;
       },
       statusRenderer,
       false,
     );
-    if (offer) offerLine({ ...offer, line: printed });
+    if (offer) offerOutput({ ...offer, text: recording.printed() });
   } catch {
     skipCodeCache();
     await writeText(io.stdout, (await readView.short()).PROBLEM_LINE);

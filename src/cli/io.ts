@@ -28,7 +28,7 @@ export interface Io {
  * benchmarks and scheduled jobs send output) is one that is not: both are told by a stat,
  * without making the stream.
  */
-function isTerminal(fd: number, stream: () => NodeJS.WriteStream): boolean {
+export function isTerminal(fd: number, stream: () => NodeJS.WriteStream): boolean {
   const stats = fstatSync(fd);
   if (!stats.isCharacterDevice()) return false;
   try {
@@ -106,6 +106,20 @@ export function writeText(stream: Output, text: string): Promise<void> {
       else reject(outputLost(error));
     });
   });
+}
+
+/** The same io with what it writes to stdout recorded too: what the loader may keep (kept.ts). */
+export function recordingStdout(io: Io): { io: Io; printed: () => string } {
+  let printed = '';
+  const stdout: Output = Object.create(io.stdout, {
+    write: {
+      value: (chunk: string, done?: (error?: Error | null) => void) => (
+        (printed += chunk),
+        io.stdout.write(chunk, done)
+      ),
+    },
+  });
+  return { io: { ...io, stdout }, printed: () => printed };
 }
 
 /** The same io with every stdout write watched; `lost()` is the failure to report if one failed. */

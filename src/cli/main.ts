@@ -1,5 +1,7 @@
 import { HandOver } from './everyday.js';
-import { processIo } from './io.js';
+import { processIo, recordingStdout } from './io.js';
+import { keptOutput } from './everyday-words.js';
+import { offerOutput } from './kept.js';
 import { main } from './run.js';
 
 /**
@@ -10,9 +12,13 @@ import { main } from './run.js';
  */
 declare const require: (id: string) => unknown;
 
-main(processIo()).then(
+const io = processIo();
+// Help, printed without a terminal, is kept for the runs after this one (kept.ts).
+const help = keptOutput(io.argv) === 'help' ? recordingStdout(io) : undefined;
+main(help?.io ?? io).then(
   (code) => {
     process.exitCode = code;
+    if (help && code === 0) offerOutput({ text: help.printed(), files: [] });
   },
   (error: unknown) => {
     if (!(error instanceof HandOver)) throw error;

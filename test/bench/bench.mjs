@@ -93,7 +93,7 @@ function planned(node, roadmap) {
   const env = { BACKEND_PATH_CONFIG_DIR: folder, BACKEND_PATH_TODAY: '2026-01-19' };
   const extra = roadmap ? ['--roadmap', roadmap] : [];
   time([node, bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05', '--yes', ...extra], env);
-  // The prompt line is kept only from files unchanged for two seconds (src/cli/kept-line.ts):
+  // The prompt line is kept only from files unchanged for two seconds (src/cli/kept.ts):
   // the rows time the line a prompt shows all day, and one row the line computed again.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
   return env;
@@ -120,7 +120,7 @@ function everyday(node) {
   ];
   // log adds a quarter hour each run: a day holds 24 hours, so the rows above log on several days.
   for (const [name, command, target] of rows) row(name, pair(command, bare, { envA: env }), target);
-  // The prompt line is kept between runs (src/cli/kept-line.ts); on a new day, or after a change
+  // The prompt line is kept between runs (src/cli/kept.ts); on a new day, or after a change
   // to the plan, it is computed again. Two days in turn: every run computes it.
   let day = 0;
   const newDay = () => ({ ...env, BACKEND_PATH_TODAY: `2026-01-2${day++ % 2}` });

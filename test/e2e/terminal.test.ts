@@ -137,6 +137,16 @@ needs('script').describe('backend-path in a real terminal', () => {
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(false);
   });
 
+  it("shows help at the terminal's width, whatever help was kept for a pipe", async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir() };
+    // The second run without a terminal prints the help kept by the first (src/cli/kept.ts).
+    expect(await runInTerminal('$BIN --help > /dev/null && $BIN --help | cat > /dev/null', env).exited).toBe(0);
+    const terminal = runInTerminal('$BIN --help', env, 40);
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Examples:');
+    for (const line of terminal.screen().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
   it.each([40, 200])('fits %i columns on a real terminal, with clickable or own-line links', async (columns) => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes`, env).exited).toBe(0);

@@ -13,6 +13,11 @@ const MARK = 'kept · mark\n';
 /** Files changed less than two seconds before a run are not trusted to show a later change. */
 const settle = () => sleep(2_100);
 
+/** Replaces a kept output's text with `text`, leaving what it was computed from as it is. */
+function markKept(file: string, text = MARK, change: object = {}): void {
+  writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), text, ...change }));
+}
+
 function learner() {
   const roadmap = join(tempDir(), 'course.yaml');
   copyFileSync(COURSE, roadmap);
@@ -24,10 +29,8 @@ function learner() {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return result.stdout;
   };
-  /** Replaces the kept line's text with `text`, leaving what it was computed from as it is. */
-  const mark = (text = MARK) =>
-    writeFileSync(kept, JSON.stringify({ ...(JSON.parse(readFileSync(kept, 'utf8')) as object), line: text }));
-  const keptLine = () => (JSON.parse(readFileSync(kept, 'utf8')) as { line: string }).line;
+  const mark = (text = MARK) => markKept(kept, text);
+  const keptLine = () => (JSON.parse(readFileSync(kept, 'utf8')) as { text: string }).text;
   return { roadmap, config, env, kept, line, mark, keptLine };
 }
 
@@ -111,4 +114,38 @@ describe('the kept prompt line', () => {
     expect(await line(at('10:05:00'))).toBe('● language 1:05 · on track\n');
     expect(existsSync(kept)).toBe(false);
   }, 120_000);
+});
+
+describe('the kept help', () => {
+  const env = { HOME: tempDir(), XDG_CACHE_HOME: tempDir() };
+  const kept = join(env.XDG_CACHE_HOME, 'backend-path', 'help.json');
+  const help = async (args: string[], extra: Record<string, string> = {}) => {
+    const result = await runBin(args, { ...env, ...extra });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return result.stdout;
+  };
+
+  it('is printed for the same words and width, without colour, by the same build', async () => {
+    const full = await help(['--help']);
+    expect(full).toMatch(/^Usage: backend-path \[options\] \[command\]\n/);
+    expect(JSON.parse(readFileSync(kept, 'utf8'))).toMatchObject({ text: full });
+    markKept(kept);
+    expect(await help(['--help'])).toBe(MARK);
+    // Other words, another width, colour asked for, another build: computed.
+    expect(await help(['-h'])).toBe(full);
+    markKept(kept);
+    expect(await help(['-h'])).toBe(MARK);
+    expect(await help(['--help'])).toBe(full);
+    markKept(kept);
+    const narrow = await help(['--help'], { COLUMNS: '50' });
+    expect(narrow).not.toBe(MARK);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    markKept(kept);
+    expect(await help(['--help'], { FORCE_COLOR: '1' })).not.toBe(MARK);
+    markKept(kept, MARK, { build: 'another build' });
+    expect(await help(['--help'])).toBe(full);
+    // A kept text that would put a control character on the terminal is not used.
+    markKept(kept, `\u001b]0;title\u0007${full}`);
+    expect(await help(['--help'])).toBe(full);
+  });
 });
