@@ -1,5 +1,6 @@
 import type { CommandContext } from '../commands/context.js';
 import { AlreadyReported } from '../errors.js';
+import { ProgressStore } from '../store/store.js';
 import { adaptCommands, useCommandName } from '../ui/command-name.js';
 import { createStyle, TABLE_WIDTH, terminalWidth } from '../ui/style.js';
 import type { View } from '../ui/view.js';
@@ -48,9 +49,6 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
   const now = once(() => resolveClock(io.env, io.now()));
   const context = async (): Promise<CommandContext> => {
     const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
-    // Loaded here: help and the usage errors, which never reach a command, do without the store
-    // and its schemas.
-    const { ProgressStore } = await import('../store/store.js');
     const clock = now();
     return {
       store: new ProgressStore(() => configDir(io.env, io.cwd), {
