@@ -3,12 +3,12 @@
 // where it has one (22.1 and later), otherwise V8's code cache through vm.Script, keyed by the
 // content hash of each file, which the build writes below. Without a usable cache folder it
 // simply compiles, as Node would.
-import { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
-import { makeFolder, readRegularFile } from '../store/folder.js';
-import { everydayRead, keptOutput } from './everyday-words.js';
+import { makeFolder, readRegularFile, writeWhole } from '../store/folder.js';
+import { everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
 
 /** This file's own require (it is built as CommonJS): Node's modules and the bundles beside it. */
 declare const require: NodeJS.Require;
@@ -106,9 +106,7 @@ function load(folder: string, file: string, command = ''): unknown {
       // Nor from a run that failed or found no plan (see code-cache.ts).
       if ((file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) || codeCacheSkipped()) return;
       try {
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, cacheFile);
+        writeWhole(cacheFile, script.createCachedData());
         forgetOldCode(folder, cacheFile);
       } catch {
         // A cache that cannot be written only costs speed.
@@ -158,17 +156,23 @@ const { enableCompileCache } =
   folder && Number(process.versions.node.split('.')[0]) >= 22
     ? (require('node:module') as { enableCompileCache?: (dir: string) => unknown })
     : { enableCompileCache: undefined };
-// The prompt line, the same all day between two changes to the plan, and the help, the same
-// for every run of a build, are printed as they were kept while they still hold: loading the
-// bundle is most of their cost (kept.ts). kept.js is a file of its own, which only they load.
-const output = folder ? keptOutput(argv) : undefined;
-const kept = output && (require('./kept.js') as typeof import('./kept.js'));
-const key = kept && kept.keyNow(output);
-if (folder && output && key && kept!.printKept(folder, __BUILD_ID__, output, key)) {
-  // Printed.
-} else {
-  if (folder && output && key)
-    process.once('exit', () => kept!.keepOffered(folder, __BUILD_ID__, output, key, started));
+/**
+ * The prompt line, the same all day between two changes to the plan, and the help, the same for
+ * every run of a build, are printed as they were kept while they still hold: loading the bundle
+ * is most of their cost (kept.ts, a file of its own, which only they load). Returns whether it
+ * printed; if not, what this run prints is kept at exit.
+ */
+function printedKept(folder: string, output: KeptOutput): boolean {
+  const outputs = require('./kept.js') as typeof import('./kept.js');
+  const key = outputs.keyNow(output);
+  if (key === undefined) return false;
+  if (outputs.printKept(folder, __BUILD_ID__, output, key)) return true;
+  process.once('exit', () => outputs.keepOffered(folder, __BUILD_ID__, output, key, started));
+  return false;
+}
+
+const output = keptOutput(argv);
+if (!(folder && output && printedKept(folder, output))) {
   if (folder && enableCompileCache) {
     enableCompileCache(join(folder, 'compile-cache'));
     require(bundle);

@@ -13,10 +13,10 @@ export function everydayRead(argv: readonly string[]): { words: string; json: bo
 }
 
 /** An output the loader keeps between runs (kept.ts), each in a file of its own in the cache folder. */
-export type Kept = 'prompt-line' | 'help';
+export type KeptOutput = 'prompt-line' | 'help';
 
 /** The output these arguments ask for that may be kept, if any: the loader asks before loading anything else. */
-export function keptOutput(argv: readonly string[]): Kept | undefined {
+export function keptOutput(argv: readonly string[]): KeptOutput | undefined {
   if (argv.length === 2 && argv[0] === 'status' && argv[1] === '--short') return 'prompt-line';
   if (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0]!)) return 'help';
   return undefined;

@@ -1,4 +1,5 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { describeCode, FailureError } from '../errors.js';
 
 /** A stream the CLI writes to: stdout and stderr, or a test's collector. */
@@ -80,11 +81,24 @@ function fdOutput(fd: number, stream: () => NodeJS.WriteStream): Output {
   };
 }
 
+/**
+ * The working folder. One deleted under the shell has no name the system will give, so the
+ * shell's own word for it (PWD) stands in: relative paths are then reported missing there, and
+ * everything else, the prompt line first, works as anywhere.
+ */
+export function workingFolder(env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return process.cwd();
+  } catch {
+    return env.PWD && isAbsolute(env.PWD) ? env.PWD : '/';
+  }
+}
+
 export function processIo(): Io {
   return {
     argv: process.argv.slice(2),
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingFolder(),
     stdout: fdOutput(1, () => process.stdout),
     stderr: fdOutput(2, () => process.stderr),
     // Asked lazily: creating the stdin stream costs a few milliseconds that most commands never need.

@@ -3,15 +3,15 @@
 // same line all day; the help is the same until the build or the width changes. The loader
 // (boot.ts) prints a kept output without loading a bundle while everything it was computed from
 // is as it was, and keeps each new one at exit. Measured in instructions (callgrind, medians of
-// 3; `node -e 0` 77.7 M): a kept prompt line 88.7 M against 110.2 M computed, and a line
-// computed again and kept 115.9 M; help 90.1 M against 108.7 M.
-import { renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+// 3; `node -e 0` 77.7 M): a kept prompt line 91.2 M against 110.2 M computed, and a line
+// computed again and kept 115.9 M; help 90.2 M against 109.7 M.
+import { statSync, type BigIntStats } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { readRegularFile } from '../store/folder.js';
+import { readRegularFile, writeWhole } from '../store/folder.js';
 import { colorLevel, terminalWidth } from '../ui/style.js';
 import { configDir, resolveClock } from './env.js';
-import type { Kept } from './everyday-words.js';
-import { isTerminal, processIo } from './io.js';
+import type { KeptOutput } from './everyday-words.js';
+import { isTerminal, processIo, workingFolder } from './io.js';
 
 /** What the program offers the loader to keep (see offerOutput); the two bundles meet at a global. */
 const OFFERED = Symbol.for('backend-path.kept-output');
@@ -21,9 +21,12 @@ const OFFERED = Symbol.for('backend-path.kept-output');
  * index treats "racily clean" files the same way.
  */
 const SETTLED_MS = 2_000;
-/** Printable text in lines, as the renderers make it without colour: anything else is never printed. */
+/**
+ * Text in lines without control characters, line separators or bidi controls, as the renderers
+ * make it without colour: a record holding anything else is never printed.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it keeps out.
-const PRINTABLE = /^(?:[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*\n)+$/;
+const PRINTABLE = /^(?:[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]*\n)+$/;
 
 /**
  * What the program printed and what from: the files it read (none for help), and the key it
@@ -49,11 +52,11 @@ export const promptLineKey = (dir: string, today: string): string => JSON.string
  * cannot be kept now. Help is kept only for output that is not a terminal (whose width only
  * the terminal's stream can tell) and has no colour; its width is what COLUMNS says.
  */
-export function keyNow(kept: Kept): string | undefined {
+export function keyNow(output: KeptOutput): string | undefined {
   const { env } = process;
   try {
-    if (kept === 'prompt-line')
-      return promptLineKey(configDir(env, process.cwd()), resolveClock(env, new Date()).today);
+    if (output === 'prompt-line')
+      return promptLineKey(configDir(env, workingFolder(env)), resolveClock(env, new Date()).today);
     const stdout = { isTTY: isTerminal(1, () => process.stdout) };
     if (stdout.isTTY || colorLevel(stdout, env) !== 0) return undefined;
     return JSON.stringify([process.argv.slice(2), terminalWidth(stdout, env)]);
@@ -81,14 +84,14 @@ interface KeptRecord {
   text: string;
 }
 
-const fileOf = (cache: string, kept: Kept) => join(cache, `${kept}.json`);
+const fileOf = (cache: string, output: KeptOutput) => join(cache, `${output}.json`);
 
 /**
  * For the loader: prints the kept output and returns true when it still holds for this build,
  * key and files; else prints nothing and returns false, and the program computes the output.
  */
-export function printKept(cache: string, build: string, kept: Kept, key: string): boolean {
-  const bytes = readRegularFile(fileOf(cache, kept), { mine: true });
+export function printKept(cache: string, build: string, output: KeptOutput, key: string): boolean {
+  const bytes = readRegularFile(fileOf(cache, output), { mine: true });
   if (bytes === undefined) return false;
   try {
     const record = JSON.parse(bytes.toString('utf8')) as Partial<KeptRecord>;
@@ -115,7 +118,7 @@ export function printKept(cache: string, build: string, kept: Kept, key: string)
  * was computed from, when none of them changed after `started` (when this run began) or within
  * SETTLED_MS before. Failing costs speed only.
  */
-export function keepOffered(cache: string, build: string, kept: Kept, key: string, started: number): void {
+export function keepOffered(cache: string, build: string, output: KeptOutput, key: string, started: number): void {
   const offered = (globalThis as WithOffer)[OFFERED];
   if (!offered || (offered.key !== undefined && offered.key !== key) || !PRINTABLE.test(offered.text)) return;
   try {
@@ -126,9 +129,7 @@ export function keepOffered(cache: string, build: string, kept: Kept, key: strin
       files.push([path, of]);
     }
     const record: KeptRecord = { build, key, files, text: offered.text };
-    const temporary = `${fileOf(cache, kept)}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(record), { mode: 0o600 });
-    renameSync(temporary, fileOf(cache, kept));
+    writeWhole(fileOf(cache, output), JSON.stringify(record));
   } catch {
     // Computing it next time is the only cost.
   }

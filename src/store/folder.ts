@@ -1,4 +1,15 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -44,5 +55,21 @@ export function readRegularFile(path: string, { mine = false } = {}): Buffer | u
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file of this user's whole or not at all: into a temporary file beside it, renamed over
+ * it. A temporary file left by a failed write (a full disk, a folder in the file's place) is
+ * removed, so a command that fails this way on every run leaves nothing behind.
+ */
+export function writeWhole(path: string, data: string | NodeJS.ArrayBufferView): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }

@@ -237,6 +237,31 @@ describe('the built binary', () => {
     expect(early).toBe('exit 0\n');
   });
 
+  it('works in a folder deleted under the shell, the prompt line first', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    const gone = join(tempDir(), 'gone');
+    mkdirSync(gone);
+    const inGone = (args: string) =>
+      execFileSync(
+        'sh',
+        ['-c', `cd "${gone}" && rmdir "${gone}" && "${process.execPath}" "${binPath}" ${args} 2>&1; echo "exit $?"`],
+        {
+          env: { ...isolatedEnv(), ...env, NO_COLOR: '1' },
+          encoding: 'utf8',
+        },
+      );
+    expect(inGone('status --short')).toBe('language · 44d left · on track\nexit 0\n');
+    mkdirSync(gone);
+    expect(inGone('next')).toMatch(/^Next: 1\. One language, properly[^]*\nexit 0\n$/);
+    mkdirSync(gone);
+    expect(inGone('--help')).toMatch(/^Usage: backend-path [^]*\nexit 0\n$/);
+    mkdirSync(gone);
+    const missing = inGone('plan --roadmap course.yaml --yes');
+    expect(missing.startsWith(`Error: Roadmap file ${join(gone, 'course.yaml')} does not exist.\n`)).toBe(true);
+    expect(missing.endsWith('\nexit 2\n')).toBe(true);
+  });
+
   it('never lets a hostile roadmap file or a FIFO steer or hang it', async () => {
     const dir = tempDir();
     const fifo = join(dir, 'roadmap.yaml');

@@ -1,14 +1,14 @@
-import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { COURSE } from '../helpers/paths.js';
 import { runBin } from '../helpers/spawn.js';
 import { tempDir } from '../helpers/store.js';
 
-// The loader keeps the prompt line (src/cli/kept-line.ts) and prints it without running the
-// program while it still holds. These tests mark the kept line, so that a printed mark shows the
-// kept line was used and anything else shows the line was computed again.
+// The loader keeps the prompt line and the help (src/cli/kept.ts) and prints them without running
+// the program while they still hold. These tests mark what was kept, so that a printed mark shows
+// it was used and anything else shows the output was computed again.
 const MARK = 'kept · mark\n';
 /** Files changed less than two seconds before a run are not trusted to show a later change. */
 const settle = () => sleep(2_100);
@@ -95,6 +95,18 @@ describe('the kept prompt line', () => {
     expect(await line({ TZ: 'Pacific/Kiritimati' })).toBe(MARK);
     expect(await line({ TZ: 'Pacific/Niue' })).not.toBe(MARK);
     expect(east).not.toBe(MARK);
+  }, 120_000);
+
+  it('leaves no temporary file behind when it cannot be kept', async () => {
+    const { env, kept, line } = learner();
+    expect((await runBin(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--yes'], env)).code).toBe(
+      0,
+    );
+    await settle();
+    // A folder in the kept file's place: the rename fails on every run.
+    mkdirSync(kept, { recursive: true });
+    for (let i = 0; i < 3; i++) expect(await line()).toMatch(/^language · /);
+    expect(readdirSync(dirname(kept)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 
   it('is never kept while a study session runs, whose minutes tick', async () => {
