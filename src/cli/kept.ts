@@ -16,12 +16,6 @@ import { isTerminal, processIo, workingFolder } from './io.js';
 /** What the program offers the loader to keep (see offerOutput); the two bundles meet at a global. */
 const OFFERED = Symbol.for('backend-path.kept-output');
 /**
- * A file changed this recently may change again within its file system's time resolution (two
- * seconds on FAT) without its times showing it: an output computed from it is not kept. Git's
- * index treats "racily clean" files the same way.
- */
-const SETTLED_MS = 2_000;
-/**
  * Text in lines without control characters, line separators or bidi controls, as the renderers
  * make it without colour: a record holding anything else is never printed.
  */
@@ -69,10 +63,24 @@ export function keyNow(output: KeptOutput): string | undefined {
 /** A file's identity: device, inode, size, and change and modification times to the nanosecond. */
 const identity = (stats: BigIntStats) => [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].join(':');
 
-/** The identity of a file unchanged since SETTLED_MS before `before` (ms since 1970), or undefined. */
-function settled(path: string, before: number): string | undefined {
+/**
+ * Whether a file last changed at `ctimeNs` (ns since 1970) was settled at `started` (ms): whether
+ * any change after `started` must show in its change time. Within its clock's resolution a file
+ * system may change a file and leave every time as it was, so a file changed less than that long
+ * before is not settled (git's index treats "racily clean" files the same way). Times with a
+ * fraction of a second come from a clock that ticks every few milliseconds (a jiffy on Linux, at
+ * most 10 ms): 50 ms covers it, so the first prompt after a command that changed the plan is
+ * kept. Whole seconds may be a clock of one or two (ext3, FAT): 2 s then.
+ */
+export function settledAt(ctimeNs: bigint, started: number): boolean {
+  const resolutionMs = ctimeNs % 1_000_000_000n === 0n ? 2_000 : 50;
+  return ctimeNs < BigInt(Math.floor(started - resolutionMs)) * 1_000_000n;
+}
+
+/** The identity of a regular file settled at `started` (see settledAt), or undefined. */
+function settled(path: string, started: number): string | undefined {
   const stats = statSync(path, { bigint: true });
-  return stats.isFile() && stats.ctimeMs < BigInt(Math.floor(before - SETTLED_MS)) ? identity(stats) : undefined;
+  return stats.isFile() && settledAt(stats.ctimeNs, started) ? identity(stats) : undefined;
 }
 
 /** A kept output, as its file records it. */
@@ -115,8 +123,8 @@ export function printKept(cache: string, build: string, output: KeptOutput, key:
 
 /**
  * For the loader, at exit: keeps what the program offered under the identities of the files it
- * was computed from, when none of them changed after `started` (when this run began) or within
- * SETTLED_MS before. Failing costs speed only.
+ * was computed from, when each was settled when this run began (`started`, see settledAt).
+ * Failing costs speed only.
  */
 export function keepOffered(cache: string, build: string, output: KeptOutput, key: string, started: number): void {
   const offered = (globalThis as WithOffer)[OFFERED];

@@ -93,8 +93,9 @@ function planned(node, roadmap) {
   const env = { BACKEND_PATH_CONFIG_DIR: folder, BACKEND_PATH_TODAY: '2026-01-19' };
   const extra = roadmap ? ['--roadmap', roadmap] : [];
   time([node, bin, 'plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05', '--yes', ...extra], env);
-  // The prompt line is kept only from files unchanged for two seconds (src/cli/kept.ts):
-  // the rows time the line a prompt shows all day, and one row the line computed again.
+  // The prompt line is kept only from files settled before the run began, 2 s on a file system
+  // with whole-second times (src/cli/kept.ts): the rows time the line a prompt shows all day, on
+  // any file system, and one row the line computed again.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
   return env;
 }
