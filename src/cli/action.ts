@@ -22,6 +22,11 @@ export interface How<R> {
    * cleaned again nor rewritten, and goes to the file the result names when it names one.
    */
   file?: (result: R) => { path: string; example: string } | null;
+  /**
+   * The rendered text is printed as it is, its commands in their short form: the prompt line,
+   * whose 60 columns the longer form (`node /path/to/backend-path.js`) would overflow.
+   */
+  verbatim?: boolean;
 }
 
 /** `make`'s value, made on the first call. */
@@ -29,6 +34,9 @@ export function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
   return () => (made ??= { value: make() }).value;
 }
+
+/** Rendered text with its suggested commands in the form that works here, unless it is printed verbatim. */
+const shown = (text: string, verbatim = false) => (verbatim ? text : adaptCommands(text));
 
 /** Suggested commands in the form that works in the learner's shell; see useCommandName. */
 export function adapt(text: string, name: string | (() => string)): string {
@@ -106,7 +114,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
     const result = await task(commandContext);
     if (json) await print(safeJson(result));
     else if (how.file) await deliver((await renderer(result))(result, await view()), how.file(result), commandContext);
-    else await print(adaptCommands((await renderer(result))(safeData(result), await view())));
+    else await print(shown((await renderer(result))(safeData(result), await view()), how.verbatim));
     const code = how.exitCode?.(result) ?? 0;
     if (code !== 0) throw new AlreadyReported(code);
   };

@@ -87,6 +87,7 @@ async function promptLine(io: Io): Promise<void> {
       },
       statusRenderer,
       false,
+      { verbatim: true },
     );
     if (offer) offerOutput({ ...offer, text: recording.printed() });
   } catch {

@@ -34,7 +34,7 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   if (isCommanderError(error)) {
     // Help and --version end through an error too, with commander's own exit code 0.
     if (error.exitCode === 0) return 0;
-    write(`${style.dim(clean('Run `backend-path --help` to see the commands and their flags.'))}\n`);
+    write(`${style.dim(fold(clean('Run `backend-path --help` to see the commands and their flags.')))}\n`);
     return 2;
   }
   if (error instanceof AlreadyReported) return error.exitCode;

@@ -59,10 +59,10 @@ export function renderSession(result: SessionResult, view: View): string {
   const { style } = view;
   const since = `${result.session.start.slice(11, 16)}${result.session.start.slice(0, 10) === view.today ? '' : ` on ${formatDay(result.session.start.slice(0, 10), view.today)}`}`;
   if (result.action === 'start') {
-    return `${style.green('▶')} Studying ${result.session.stage} since ${since}. Run \`backend-path stop\` when you finish.\n`;
+    return `${wrap(`${style.green('▶')} Studying ${result.session.stage} since ${since}. Run \`backend-path stop\` when you finish.`, view.width)}\n`;
   }
   if (result.action === 'cancel')
-    return `Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.\n`;
+    return `${wrap(`Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.`, view.width)}\n`;
   const lines = [
     wrap(
       `${style.green('✔')} Logged ${duration(result.minutes)} on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`,

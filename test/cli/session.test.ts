@@ -42,6 +42,17 @@ describe('study sessions', () => {
     }
   });
 
+  it('wraps what start and cancel say by words on a narrow screen', async () => {
+    const me = learner();
+    await me(PLAN);
+    const narrow = (args: string[]) =>
+      me(args, '2026-11-24', { env: { BACKEND_PATH_NOW: '2026-11-24T18:05:00', COLUMNS: '30' } });
+    const started = (await narrow(['start'])).stdout;
+    expect(started).toBe('▶ Studying language since\n18:05. Run `backend-path stop`\nwhen you finish.\n');
+    const cancelled = (await narrow(['cancel'])).stdout;
+    expect(cancelled).toBe('Dropped the session on\nlanguage (started 18:05);\nnothing was logged.\n');
+  });
+
   it('refuses a second start, names the running session, and cancel drops it unlogged', async () => {
     const at = await planned();
     await at(['start', 'http'], '2026-11-24T09:00:00');

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  appendFileSync,
   chmodSync,
   existsSync,
   mkdirSync,
@@ -235,6 +236,20 @@ describe('the built binary', () => {
       { env: { ...isolatedEnv(), ...env }, encoding: 'utf8' },
     );
     expect(early).toBe('exit 0\n');
+  });
+
+  it('keeps the prompt line within 60 columns when it points to a problem, whatever the command is called', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    await runBin(PLAN, env);
+    appendFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), '{');
+    // Run as `node /path/to/bin/backend-path.js`, whose other suggestions name that long form.
+    for (const extra of [{}, { BACKEND_PATH_TODAY: 'someday' }])
+      expect(await runBin(['status', '--short'], { ...env, ...extra })).toEqual({
+        code: 0,
+        signal: null,
+        stdout: 'backend-path: see `backend-path status`\n',
+        stderr: '',
+      });
   });
 
   it('works in a folder deleted under the shell, the prompt line first', async () => {
