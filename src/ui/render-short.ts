@@ -9,7 +9,8 @@ export const PROBLEM_LINE = 'backend-path: see `backend-path status`\n';
 
 /** What the line says about the stage in progress: the states `next` and `status` name, in short. */
 function stageWords(line: StatusLine): string {
-  if (line.startsInDays !== null) return `starts in ${line.startsInDays}d`;
+  // With every stage done (or skipped) before the plan's first day, nothing is left to start.
+  if (line.startsInDays !== null) return line.stage === null ? '' : `starts in ${line.startsInDays}d`;
   switch (line.state) {
     case 'unscheduled':
       return 'not in plan';
@@ -36,14 +37,16 @@ export function renderStatusLine(line: StatusLine): string {
         : line.verdict === 'on-track'
           ? 'on track'
           : `${Math.abs(line.daysAhead!)}d ${line.verdict}`;
-  const session = line.session
-    ? `● ${line.session.stage} ${Math.floor(line.session.minutes / 60)}:${String(line.session.minutes % 60).padStart(2, '0')}`
-    : null;
-  const parts = session ? [session, verdict] : [line.stage, stageWords(line), verdict].filter((p): p is string => !!p);
-  let text = parts.join(' · ');
-  if (text.length > SHORT_WIDTH) {
-    const rest = parts.slice(1).join(' · ');
-    text = `${parts[0]!.slice(0, Math.max(1, SHORT_WIDTH - rest.length - 4))}… · ${rest}`;
-  }
-  return `${text}\n`;
+  const { session } = line;
+  const time = session && `${Math.floor(session.minutes / 60)}:${String(session.minutes % 60).padStart(2, '0')}`;
+  const text = (stage: string | null) =>
+    (session ? [`● ${stage} ${time}`, verdict] : [stage, stageWords(line), verdict])
+      .filter((p): p is string => !!p)
+      .join(' · ');
+  // A long stage id is cut, never the session's time or the verdict.
+  const stage = session ? session.stage : line.stage;
+  const whole = text(stage);
+  if (whole.length <= SHORT_WIDTH || !stage) return `${whole}\n`;
+  const room = Math.max(1, SHORT_WIDTH - (whole.length - stage.length) - 1);
+  return `${text(`${stage.slice(0, room)}…`)}\n`;
 }
