@@ -16,7 +16,7 @@ const EXAMPLES: [command: string, what?: string][] = [
   ['backend-path roadmaps show backend-extended --track python'],
 ];
 
-const COLUMN = 31;
+const COLUMN = 32;
 
 /**
  * The examples and pointers that `backend-path --help` ends with, for a terminal `width` columns

@@ -34,7 +34,12 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   if (isCommanderError(error)) {
     // Help and --version end through an error too, with commander's own exit code 0.
     if (error.exitCode === 0) return 0;
-    write(`${style.dim(fold(clean('Run `backend-path --help` to see the commands and their flags.')))}\n`);
+    // The command's own help where a command was named (a missing argument, an unknown flag).
+    const named = error.code !== 'commander.unknownCommand' && /^[a-z]+$/.test(io.argv[0] ?? '') ? io.argv[0] : '';
+    const hint = named
+      ? `Run \`backend-path ${named} --help\` to see its arguments and flags.`
+      : 'Run `backend-path --help` to see the commands and their flags.';
+    write(`${style.dim(fold(clean(hint)))}\n`);
     return 2;
   }
   if (error instanceof AlreadyReported) return error.exitCode;

@@ -24,7 +24,7 @@ export function formatHours(hours: number): string {
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read
 // as one word: they are kept on one line by joining their parts with a no-break space while wrapping.
 const KEEP_TOGETHER =
-  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b/g;
+  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b(?!\.\w)/g;
 const NBSP = '\u00a0';
 
 /**

@@ -259,8 +259,15 @@ describe('the coach through the CLI', () => {
     // A leading dash reads as a flag: commander refuses it as an unknown option, also exit 2.
     expect(await me(['log', '-1'], '2026-12-01')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("unknown option '-1'"),
+      stderr: "Error: unknown option '-1'\nRun `backend-path log --help` to see its arguments and flags.\n",
     });
+    // A word that is no command gets the program's help; a command missing its argument, its own.
+    expect((await me(['dne', 'language'], '2026-12-01')).stderr).toMatch(
+      /\nRun `backend-path --help` to see the commands and their flags\.\n$/,
+    );
+    expect((await me(['done'], '2026-12-01')).stderr).toBe(
+      "Error: missing required argument 'stage'\nRun `backend-path done --help` to see its arguments and flags.\n",
+    );
     for (const hours of ['0x10', '1e-320', '25', '0', '0.01', '1h70', 'abc', '1.555', '25h', 'h']) {
       const result = await me(['log', hours], '2026-12-01');
       expect(result.code).toBe(2);

@@ -20,6 +20,11 @@ describe('wrapping by words', () => {
     );
   });
 
+  it('keeps "in progress" together as words, not when it begins a file name', () => {
+    expect(wrap('Two stages are now in progress today', 22)).toBe('Two stages are now\nin progress today');
+    expect(wrap('Your plan is kept in progress.json here', 21)).toBe('Your plan is kept in\nprogress.json here');
+  });
+
   it('keeps a word longer than the line whole, on a line of its own', () => {
     expect(wrap('see https://example.com/a/very/long/path/that/does/not/fit here', 20)).toBe(
       'see\nhttps://example.com/a/very/long/path/that/does/not/fit\nhere',
