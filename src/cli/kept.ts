@@ -5,9 +5,9 @@
 // is as it was, and keeps each new one at exit. Measured in instructions (callgrind, medians of
 // 3; `node -e 0` 77.7 M): a kept prompt line 91.2 M against 110.2 M computed, and a line
 // computed again and kept 115.9 M; help 90.2 M against 109.7 M.
-import { statSync, type BigIntStats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { readRegularFile, writeWhole } from '../store/folder.js';
+import { fileIdentity, readRegularFile, writeWhole } from '../store/folder.js';
 import { colorLevel, terminalWidth } from '../ui/style.js';
 import { configDir, resolveClock } from './env.js';
 import type { KeptOutput } from './everyday-words.js';
@@ -60,9 +60,6 @@ export function keyNow(output: KeptOutput): string | undefined {
   }
 }
 
-/** A file's identity: device, inode, size, and change and modification times to the nanosecond. */
-const identity = (stats: BigIntStats) => [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].join(':');
-
 /**
  * Whether a file last changed at `ctimeNs` (ns since 1970) was settled at `started` (ms): whether
  * any change after `started` must show in its change time. Within its clock's resolution a file
@@ -80,7 +77,7 @@ export function settledAt(ctimeNs: bigint, started: number): boolean {
 /** The identity of a regular file settled at `started` (see settledAt), or undefined. */
 function settled(path: string, started: number): string | undefined {
   const stats = statSync(path, { bigint: true });
-  return stats.isFile() && settledAt(stats.ctimeNs, started) ? identity(stats) : undefined;
+  return stats.isFile() && settledAt(stats.ctimeNs, started) ? fileIdentity(stats) : undefined;
 }
 
 /** A kept output, as its file records it. */
@@ -109,7 +106,7 @@ export function printKept(cache: string, build: string, output: KeptOutput, key:
       !Array.isArray(record.files) ||
       typeof record.text !== 'string' ||
       !PRINTABLE.test(record.text) ||
-      !record.files.every(([path, of]) => identity(statSync(path, { bigint: true })) === of)
+      !record.files.every(([path, of]) => fileIdentity(statSync(path, { bigint: true })) === of)
     )
       return false;
     let written = false;

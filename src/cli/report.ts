@@ -34,8 +34,10 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   if (isCommanderError(error)) {
     // Help and --version end through an error too, with commander's own exit code 0.
     if (error.exitCode === 0) return 0;
-    // The command's own help where a command was named (a missing argument, an unknown flag).
-    const named = error.code !== 'commander.unknownCommand' && /^[a-z]+$/.test(io.argv[0] ?? '') ? io.argv[0] : '';
+    // The command's own help where a command was named (a missing argument, an unknown flag);
+    // `help` itself has none of its own.
+    const word = io.argv[0] ?? '';
+    const named = error.code !== 'commander.unknownCommand' && word !== 'help' && /^[a-z]+$/.test(word) ? word : '';
     const hint = named
       ? `Run \`backend-path ${named} --help\` to see its arguments and flags.`
       : 'Run `backend-path --help` to see the commands and their flags.';

@@ -9,6 +9,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  type BigIntStats,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -73,3 +74,11 @@ export function writeWhole(path: string, data: string | NodeJS.ArrayBufferView):
     throw error;
   }
 }
+
+/**
+ * A file's identity: device, inode, size, and change and modification times to the nanosecond.
+ * Any rewrite changes it (a save renames a new file over the old one; an editor changes its
+ * times), which is what the summary beside the progress file and the kept prompt line are keyed by.
+ */
+export const fileIdentity = (stats: BigIntStats): string =>
+  [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].join(':');

@@ -1,16 +1,7 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  type BigIntStats,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, rmSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { dayTotals } from '../coach/learner.js';
+import { fileIdentity, writeWhole } from './folder.js';
 import { checksum } from '../roadmap/compiled.js';
 import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 
@@ -36,8 +27,7 @@ export const SUMMARY_MIN_BYTES = 150_000;
  * summing reads the file again (a newer schema may read a file this one called damaged).
  */
 const FORMAT = 2;
-const identity = (stats: BigIntStats) =>
-  [FORMAT, SCHEMA_VERSION, stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].map(String).join(':');
+const identity = (stats: BigIntStats) => `${FORMAT}:${SCHEMA_VERSION}:${fileIdentity(stats)}`;
 
 /** The summary's temporary files, which a command stopped mid-write leaves; the lock's holder clears old ones. */
 export const SUMMARY_TEMPORARY = /^progress\.json\.summary\.\d+\.tmp$/;
@@ -113,9 +103,7 @@ export function writeSummary(dir: string, stats: BigIntStats, data: SavedData | 
         data === 'damaged' ? { of, damaged: true } : { of, data: { ...data, log: dayTotals(data.log) }, place },
       ),
     );
-    const temporary = join(dir, `${FILE}.${process.pid}.tmp`);
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]), { mode: 0o600 });
-    renameSync(temporary, join(dir, FILE));
+    writeWhole(join(dir, FILE), Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]));
   } catch {
     // Reading the whole file next time is the only cost.
   }

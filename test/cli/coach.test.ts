@@ -265,6 +265,9 @@ describe('the coach through the CLI', () => {
     expect((await me(['dne', 'language'], '2026-12-01')).stderr).toMatch(
       /\nRun `backend-path --help` to see the commands and their flags\.\n$/,
     );
+    expect((await me(['help', '--bogus'], '2026-12-01')).stderr).toMatch(
+      /\nRun `backend-path --help` to see the commands and their flags\.\n$/,
+    );
     expect((await me(['done'], '2026-12-01')).stderr).toBe(
       "Error: missing required argument 'stage'\nRun `backend-path done --help` to see its arguments and flags.\n",
     );
