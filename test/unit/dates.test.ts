@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveClock } from '../../src/cli/env.js';
 import {
@@ -18,6 +19,13 @@ describe('calendar dates', () => {
     '05/01/2026',
     'tomorrow',
     '2026-02-29',
+    '2100-02-29',
+    '2026-04-31',
+    '2026-11-31',
+    '2026-00-10',
+    '2026-13-01',
+    '2026-01-00',
+    '2026-01-32',
     '',
     '1969-12-31',
     '3000-01-01',
@@ -29,8 +37,28 @@ describe('calendar dates', () => {
 
   it('accepts real dates from 1970 to 2999, including leap days', () => {
     expect(parseIsoDate('2028-02-29')).toBe('2028-02-29');
+    expect(parseIsoDate('2000-02-29')).toBe('2000-02-29');
+    expect(parseIsoDate('2026-04-30')).toBe('2026-04-30');
+    expect(parseIsoDate('2026-12-31')).toBe('2026-12-31');
     expect(parseIsoDate('1970-01-01')).toBe('1970-01-01');
     expect(parseIsoDate('2999-12-31')).toBe('2999-12-31');
+  });
+
+  it('accepts exactly the days the calendar has, for any year, month and day number', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          // The calendar's answer: the day after the month's last day rolls over into the next month.
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          expect(parseIsoDate(text)).toBe(real ? text : undefined);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('adds and counts days across month, year and DST boundaries', () => {
