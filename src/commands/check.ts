@@ -21,6 +21,7 @@ import {
   type Roadmap,
   type Stage,
 } from '../roadmap/types.js';
+import type { SavedData } from '../store/schema.js';
 import type { StepResult } from '../check/result.js';
 import type { ContractOptions, Unreachable } from '../check/contract.js';
 import { isLocalHost } from '../check/address.js';
@@ -291,7 +292,7 @@ async function runApi<T>(work: () => Promise<T>, base: URL | null, stage: Stage,
  * address is kept too. A check never marks a stage done.
  */
 export async function checkCommand(name: string, options: CheckOptions, context: CommandContext): Promise<CheckResult> {
-  const { learner } = await loadLearner(context);
+  const { learner, data: seen } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
   if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
   const { base, targets, results, notes } = await gather(learner, stage, options, context);
@@ -301,19 +302,25 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   const passed = counted.filter((r) => r.ok).length;
   const kinds = EVIDENCE_KIND_NAMES.filter((kind) => (checkedEvidence(stage)?.[kind].length ?? 0) > 0);
   const { today } = context.clock;
-  await context.store.update((current) => {
-    if (!current) throw noPlan();
+  const recorded = (current: SavedData): SavedData => {
     const record = recordOf(
       { date: today, url: base?.href ?? '', passed, total: Math.max(1, counted.length), kinds },
       current.checks[stage.id],
     );
     const planUrl = base && isLocalHost(base.hostname) && !stage.checks?.public ? { checkUrl: base.href } : {};
     const planDb = database ? { checkDatabase: database.url.href } : {};
-    return {
-      data: { ...current, ...planUrl, ...planDb, checks: { ...current.checks, [stage.id]: record } },
-      result: undefined,
-    };
-  });
+    return { ...current, ...planUrl, ...planDb, checks: { ...current.checks, [stage.id]: record } };
+  };
+  // A check run again with the same outcome on the same day has nothing new to keep (the file,
+  // its revision and the kept prompt line stay as they are); any other outcome is saved. These
+  // are all that recorded() changes.
+  const kept = (data: SavedData) => JSON.stringify([data.checks[stage.id], data.checkUrl, data.checkDatabase]);
+  if (kept(recorded(seen)) !== kept(seen)) {
+    await context.store.update((current) => {
+      if (!current) throw noPlan();
+      return { data: recorded(current), result: undefined };
+    });
+  }
   return {
     stage: stage.id,
     url: base?.href ?? '',

@@ -1,5 +1,5 @@
 import { COURSE } from '../helpers/paths.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestUrl } from '../../src/check/connection.js';
@@ -257,6 +257,30 @@ describe('the URL a check uses, and what the portfolio shows', () => {
     expect(card).toContain('Checked Mon 23 Nov 2026: Build a REST API, 7 of 7');
     const status = (await me(['status'], '2026-11-25')).stdout.replace(/\n\s*/g, ' ');
     expect(status).toContain('project checked Wed 25 Nov: 6 of 7 passed');
+  });
+
+  it('saves a check run again only when its outcome or its day is new', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(['plan', '--roadmap', COURSE, '--track', 'python', '--hours', '10', '--start', '2026-11-23']);
+    const url = await api();
+    const file = () => readFileSync(join(dir, 'progress.json'), 'utf8');
+    expect((await me(['check', 'rest-api', '--url', url])).code).toBe(0);
+    const saved = file();
+    // The same outcome on the same day: the file is left exactly as it was.
+    const again = await me(['check', 'rest-api']);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('All 7 checks passed.')]);
+    expect(file()).toBe(saved);
+    // Another outcome the same day is saved, and so is the same outcome on another day.
+    expect((await me(['check', 'rest-api', '--url', await api({ noValidation: true })])).code).toBe(1);
+    expect(json((await me(['status', '--json'])).stdout).stages[2].check).toMatchObject({ passed: 6, total: 7 });
+    const failedOnce = file();
+    expect((await me(['check', 'rest-api', '--url', url], '2026-11-24')).code).toBe(0);
+    expect(file()).not.toBe(failedOnce);
+    expect(json((await me(['status', '--json'], '2026-11-24')).stdout).stages[2].check).toMatchObject({
+      date: '2026-11-24',
+      passed: 7,
+    });
   });
 
   it('sends the learner’s own token with --token, and says when the server refuses it', async () => {
