@@ -7,7 +7,7 @@
 // computed again and kept 115.9 M; help 90.2 M against 109.7 M.
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { fileIdentity, readRegularFile, writeWhole } from '../store/folder.js';
+import { fileIdentity, readRegularFile, settledIdentity, writeWhole } from '../store/folder.js';
 import { colorLevel, terminalWidth } from '../ui/style.js';
 import { configDir, resolveClock } from './env.js';
 import type { KeptOutput } from './everyday-words.js';
@@ -60,26 +60,6 @@ export function keyNow(output: KeptOutput): string | undefined {
   }
 }
 
-/**
- * Whether a file last changed at `ctimeNs` (ns since 1970) was settled at `started` (ms): whether
- * any change after `started` must show in its change time. Within its clock's resolution a file
- * system may change a file and leave every time as it was, so a file changed less than that long
- * before is not settled (git's index treats "racily clean" files the same way). Times with a
- * fraction of a second come from a clock that ticks every few milliseconds (a jiffy on Linux, at
- * most 10 ms): 50 ms covers it, so the first prompt after a command that changed the plan is
- * kept. Whole seconds may be a clock of one or two (ext3, FAT): 2 s then.
- */
-export function settledAt(ctimeNs: bigint, started: number): boolean {
-  const resolutionMs = ctimeNs % 1_000_000_000n === 0n ? 2_000 : 50;
-  return ctimeNs < BigInt(Math.floor(started - resolutionMs)) * 1_000_000n;
-}
-
-/** The identity of a regular file settled at `started` (see settledAt), or undefined. */
-function settled(path: string, started: number): string | undefined {
-  const stats = statSync(path, { bigint: true });
-  return stats.isFile() && settledAt(stats.ctimeNs, started) ? fileIdentity(stats) : undefined;
-}
-
 /** A kept output, as its file records it. */
 interface KeptRecord {
   build: string;
@@ -129,7 +109,7 @@ export function keepOffered(cache: string, build: string, output: KeptOutput, ke
   try {
     const files: KeptRecord['files'] = [];
     for (const path of offered.files) {
-      const of = isAbsolute(path) ? settled(path, started) : undefined;
+      const of = isAbsolute(path) ? settledIdentity(path, started) : undefined;
       if (!of) return;
       files.push([path, of]);
     }

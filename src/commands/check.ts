@@ -292,6 +292,8 @@ async function runApi<T>(work: () => Promise<T>, base: URL | null, stage: Stage,
  * address is kept too. A check never marks a stage done.
  */
 export async function checkCommand(name: string, options: CheckOptions, context: CommandContext): Promise<CheckResult> {
+  // Taken before the read: while the file is still this one, what was read is what is there.
+  const settled = context.store.settledIdentity(Date.now());
   const { learner, data: seen } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
   if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
@@ -312,13 +314,16 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     return { ...current, ...planUrl, ...planDb, checks: { ...current.checks, [stage.id]: record } };
   };
   // A check run again with the same outcome on the same day has nothing new to keep (the file,
-  // its revision and the kept prompt line stay as they are); any other outcome is saved. These
-  // are all that recorded() changes.
+  // its revision and the kept prompt line stay as they are): known without the lock when the
+  // file has not changed since it was read, else decided under the lock against the file as it
+  // is then (another command may have saved another outcome meanwhile). These are all that
+  // recorded() changes.
   const kept = (data: SavedData) => JSON.stringify([data.checks[stage.id], data.checkUrl, data.checkDatabase]);
-  if (kept(recorded(seen)) !== kept(seen)) {
+  const unchanged = (data: SavedData) => kept(recorded(data)) === kept(data);
+  if (!(settled && unchanged(seen) && context.store.stillIs(settled))) {
     await context.store.update((current) => {
       if (!current) throw noPlan();
-      return { data: recorded(current), result: undefined };
+      return { data: unchanged(current) ? undefined : recorded(current), result: undefined };
     });
   }
   return {

@@ -82,3 +82,32 @@ export function writeWhole(path: string, data: string | NodeJS.ArrayBufferView):
  */
 export const fileIdentity = (stats: BigIntStats): string =>
   [stats.dev, stats.ino, stats.size, stats.ctimeNs, stats.mtimeNs].join(':');
+
+/**
+ * Whether a file last changed at `ctimeNs` (ns since 1970) was settled at `started` (ms): whether
+ * any change after `started` must show in its change time. Within its clock's resolution a file
+ * system may change a file and leave every time as it was, so a file changed less than that long
+ * before is not settled (git's index treats "racily clean" files the same way). Times with a
+ * fraction of a second come from a clock that ticks every few milliseconds (a jiffy on Linux, at
+ * most 10 ms): 50 ms covers it, so the first prompt after a command that changed the plan is
+ * kept. Whole seconds may be a clock of one or two (ext3, FAT): 2 s then.
+ */
+export function settledAt(ctimeNs: bigint, started: number): boolean {
+  const resolutionMs = ctimeNs % 1_000_000_000n === 0n ? 2_000 : 50;
+  return ctimeNs < BigInt(Math.floor(started - resolutionMs)) * 1_000_000n;
+}
+
+/**
+ * The identity (fileIdentity) of the regular file at `path` when it was settled at `started` (see
+ * settledAt): while it is the same later, the file has not changed since `started`. Undefined
+ * for a file that is missing, not a regular file, or changed too shortly before.
+ */
+export function settledIdentity(path: string, started: number): string | undefined {
+  let stats: BigIntStats;
+  try {
+    stats = statSync(path, { bigint: true });
+  } catch {
+    return undefined;
+  }
+  return stats.isFile() && settledAt(stats.ctimeNs, started) ? fileIdentity(stats) : undefined;
+}

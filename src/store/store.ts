@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
-import { makeFolder } from './folder.js';
+import { fileIdentity, makeFolder, settledIdentity } from './folder.js';
 import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, DamagedError, parseSaved } from './parse.js';
@@ -105,6 +105,23 @@ export class ProgressStore {
 
   get path(): string {
     return join(this.dir, STORE_FILE);
+  }
+
+  /**
+   * The progress file's identity when it was settled at `started` (see settledAt): a command
+   * that finds the same identity later knows the file has not changed since.
+   */
+  settledIdentity(started: number): string | undefined {
+    return settledIdentity(this.path, started);
+  }
+
+  /** Whether the progress file is still the one `identity` (from settledIdentity) describes. */
+  stillIs(identity: string): boolean {
+    try {
+      return fileIdentity(statSync(this.path, { bigint: true })) === identity;
+    } catch {
+      return false;
+    }
   }
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */

@@ -1,5 +1,6 @@
-import { COURSE } from '../helpers/paths.js';
+import { COURSE, fixture } from '../helpers/paths.js';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestUrl } from '../../src/check/connection.js';
@@ -20,6 +21,21 @@ async function api(flaws: Flaws = {}) {
   const server = await referenceApi(flaws);
   servers.push(server);
   return server.url;
+}
+
+/** A server answering any request with `status`, after running `meanwhile` once if it is set. */
+async function switchable() {
+  const state = { status: 200, meanwhile: undefined as (() => void) | undefined, url: '' };
+  const server = createServer((_, response) => {
+    state.meanwhile?.();
+    state.meanwhile = undefined;
+    response.writeHead(state.status, { 'content-type': 'application/json' });
+    response.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  servers.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  return state;
 }
 
 async function planned() {
@@ -262,25 +278,42 @@ describe('the URL a check uses, and what the portfolio shows', () => {
   it('saves a check run again only when its outcome or its day is new', async () => {
     const dir = tempDir();
     const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
-    await me(['plan', '--roadmap', COURSE, '--track', 'python', '--hours', '10', '--start', '2026-11-23']);
-    const url = await api();
+    await me(['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10']);
+    const server = await switchable();
     const file = () => readFileSync(join(dir, 'progress.json'), 'utf8');
-    expect((await me(['check', 'rest-api', '--url', url])).code).toBe(0);
-    const saved = file();
-    // The same outcome on the same day: the file is left exactly as it was.
-    const again = await me(['check', 'rest-api']);
-    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('All 7 checks passed.')]);
-    expect(file()).toBe(saved);
-    // Another outcome the same day is saved, and so is the same outcome on another day.
-    expect((await me(['check', 'rest-api', '--url', await api({ noValidation: true })])).code).toBe(1);
-    expect(json((await me(['status', '--json'])).stdout).stages[2].check).toMatchObject({ passed: 6, total: 7 });
-    const failedOnce = file();
-    expect((await me(['check', 'rest-api', '--url', url], '2026-11-24')).code).toBe(0);
-    expect(file()).not.toBe(failedOnce);
-    expect(json((await me(['status', '--json'], '2026-11-24')).stdout).stages[2].check).toMatchObject({
-      date: '2026-11-24',
-      passed: 7,
-    });
+    const check = async (today = '2026-11-23') => {
+      const before = file();
+      const { code } = await me(['check', 's1', '--url', server.url], today);
+      const { passed, date } = json((await me(['status', '--json'], today)).stdout).stages[0].check;
+      return { code, passed, date, saved: file() !== before };
+    };
+    expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: true });
+    // The same outcome at the same address on the same day: the file is left exactly as it was.
+    expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: false });
+    server.status = 500;
+    expect(await check()).toEqual({ code: 1, passed: 0, date: '2026-11-23', saved: true });
+    expect(await check()).toEqual({ code: 1, passed: 0, date: '2026-11-23', saved: false });
+    server.status = 200;
+    expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: true });
+    expect(await check('2026-11-24')).toEqual({ code: 0, passed: 1, date: '2026-11-24', saved: true });
+  });
+
+  it('saves its outcome when another command saved another one while it ran', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10']);
+    const server = await switchable();
+    expect((await me(['check', 's1', '--url', server.url])).code).toBe(0);
+    // While the next check waits for its answer, a failing run of the same check is saved (as a
+    // second terminal's would be); the check that answers last is the one the learner sees.
+    server.meanwhile = () => {
+      const path = join(dir, 'progress.json');
+      const data = JSON.parse(readFileSync(path, 'utf8'));
+      data.checks.s1 = { ...data.checks.s1, passed: 0 };
+      writeFileSync(path, JSON.stringify(data));
+    };
+    expect((await me(['check', 's1'])).code).toBe(0);
+    expect(json((await me(['status', '--json'])).stdout).stages[0].check).toMatchObject({ passed: 1, total: 1 });
   });
 
   it('sends the learner’s own token with --token, and says when the server refuses it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settledAt } from '../../src/cli/kept.js';
+import { settledAt } from '../../src/store/folder.js';
 
 // A run that began at 12:00:00.000 UTC on 6 Dec 2026, and files that last changed around then.
 const started = Date.UTC(2026, 11, 6, 12, 0, 0);
