@@ -1,3 +1,4 @@
+import { skipCodeCache } from '../code-cache.js';
 import { loadLearner, noPlan, type CommandContext } from './context.js';
 import {
   checkedEvidence,
@@ -320,7 +321,11 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   // recorded() changes.
   const kept = (data: SavedData) => JSON.stringify([data.checks[stage.id], data.checkUrl, data.checkDatabase]);
   const unchanged = (data: SavedData) => kept(recorded(data)) === kept(data);
-  if (!(settled && unchanged(seen) && context.store.stillIs(settled))) {
+  if (settled && unchanged(seen) && context.store.stillIs(settled)) {
+    // A run that saved nothing left the store's writer uncompiled: a code cache kept from it
+    // would have every later check that saves compile that code again (3.6 M instructions).
+    skipCodeCache();
+  } else {
     await context.store.update((current) => {
       if (!current) throw noPlan();
       return { data: unchanged(current) ? undefined : recorded(current), result: undefined };

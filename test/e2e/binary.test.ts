@@ -154,6 +154,33 @@ describe('the built binary', () => {
     },
   );
 
+  it.runIf(Number(process.versions.node.split('.')[0]) < 22)(
+    'keeps no compiled code from a check that saved nothing, so the one kept holds the save',
+    async () => {
+      let status = 200;
+      const server = createServer((_, response) => response.writeHead(status).end('{}'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const cache = tempDir();
+      const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
+      const checkCode = () => readdirSync(join(cache, 'backend-path')).filter((name) => name.includes('check_js'));
+      try {
+        const plan = ['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10'];
+        expect((await runBin(plan, env)).code).toBe(0);
+        expect((await runBin(['check', 's1', '--url', url], env)).code).toBe(0);
+        rmSync(join(cache, 'backend-path'), { recursive: true });
+        // The same outcome again: nothing saved, and no code kept from it.
+        expect((await runBin(['check', 's1'], env)).code).toBe(0);
+        expect(checkCode()).toEqual([]);
+        status = 503;
+        expect((await runBin(['check', 's1'], env)).code).toBe(1);
+        expect(checkCode()).toHaveLength(1);
+      } finally {
+        server.close();
+      }
+    },
+  );
+
   it('checks an API document with the vendored validator, which loads the YAML parser beside it', async () => {
     // The loader runs vendor files through the code cache; a vendor file's own './yaml.js' is
     // its neighbour in dist/vendor/, not a file of dist/.
