@@ -71,11 +71,11 @@ function summary(result: CheckResult, { style }: View): string {
   if (counted.length === 0) return style.yellow('Nothing could be checked here: see above for what the check needs.');
   if (result.passed) {
     return style.green(
-      `All ${counted.length} checks passed${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
+      `${counted.length === 1 ? 'The one check passed' : `All ${counted.length} checks passed`}${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
     );
   }
   return style.yellow(
-    `${passed} of ${counted.length} checks passed${aside}. Fix the first failing one${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
+    `${counted.length === 1 ? 'The one check failed' : `${passed} of ${counted.length} checks passed`}${aside}. Fix ${counted.length === 1 ? 'it' : 'the first failing one'}${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
   );
 }
 

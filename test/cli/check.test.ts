@@ -288,10 +288,12 @@ describe('the URL a check uses, and what the portfolio shows', () => {
       return { code, passed, date, saved: file() !== before };
     };
     expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: true });
+    expect((await me(['check', 's1'])).stdout).toContain('The one check passed. Saved with today');
     // The same outcome at the same address on the same day: the file is left exactly as it was.
     expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: false });
     server.status = 500;
     expect(await check()).toEqual({ code: 1, passed: 0, date: '2026-11-23', saved: true });
+    expect((await me(['check', 's1'])).stdout).toContain('The one check failed. Fix it, restart your server and run');
     expect(await check()).toEqual({ code: 1, passed: 0, date: '2026-11-23', saved: false });
     server.status = 200;
     expect(await check()).toEqual({ code: 0, passed: 1, date: '2026-11-23', saved: true });
