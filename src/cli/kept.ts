@@ -5,9 +5,8 @@
 // is as it was, and keeps each new one at exit. Measured in instructions (callgrind, medians of
 // 3; `node -e 0` 77.7 M): a kept prompt line 91.2 M against 110.2 M computed, and a line
 // computed again and kept 115.9 M; help 90.2 M against 109.7 M.
-import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { fileIdentity, readRegularFile, settledIdentity, writeWhole } from '../store/folder.js';
+import { readRegularFile, settledIdentity, stillHas, writeWhole } from '../store/folder.js';
 import { colorLevel, terminalWidth } from '../ui/style.js';
 import { configDir, resolveClock } from './env.js';
 import type { KeptOutput } from './everyday-words.js';
@@ -86,7 +85,7 @@ export function printKept(cache: string, build: string, output: KeptOutput, key:
       !Array.isArray(record.files) ||
       typeof record.text !== 'string' ||
       !PRINTABLE.test(record.text) ||
-      !record.files.every(([path, of]) => fileIdentity(statSync(path, { bigint: true })) === of)
+      !record.files.every(([path, of]) => stillHas(path, of))
     )
       return false;
     let written = false;

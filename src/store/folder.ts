@@ -111,3 +111,12 @@ export function settledIdentity(path: string, started: number): string | undefin
   }
   return stats.isFile() && settledAt(stats.ctimeNs, started) ? fileIdentity(stats) : undefined;
 }
+
+/** Whether the file at `path` has `identity` (fileIdentity) still: false once it changed or went. */
+export function stillHas(path: string, identity: string): boolean {
+  try {
+    return fileIdentity(statSync(path, { bigint: true })) === identity;
+  } catch {
+    return false;
+  }
+}

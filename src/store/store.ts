@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeCode, FailureError } from '../errors.js';
-import { fileIdentity, makeFolder, settledIdentity } from './folder.js';
+import { makeFolder, settledIdentity, stillHas } from './folder.js';
 import { acquireLock, randomHex, type HeldLock, type LockOptions, type LockTiming } from './lock.js';
 import { describeProblem, toProblems } from '../validation/issues.js';
 import { damaged, DamagedError, parseSaved } from './parse.js';
@@ -117,11 +117,7 @@ export class ProgressStore {
 
   /** Whether the progress file is still the one `identity` (from settledIdentity) describes. */
   stillIs(identity: string): boolean {
-    try {
-      return fileIdentity(statSync(this.path, { bigint: true })) === identity;
-    } catch {
-      return false;
-    }
+    return stillHas(this.path, identity);
   }
 
   /** The saved data, upgraded to the current schema; undefined when there is no plan yet. */

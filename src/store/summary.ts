@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, rmSync, type BigIntStats } from 'node:fs';
+import { rmSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { dayTotals } from '../coach/learner.js';
-import { fileIdentity, writeWhole } from './folder.js';
+import { fileIdentity, readRegularFile, writeWhole } from './folder.js';
 import { checksum } from '../roadmap/compiled.js';
 import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 
@@ -57,11 +57,9 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isS
 
 /** The summary of the progress file whose stats are `stats`, when one was made from exactly that file. */
 export function readSummary(dir: string, stats: BigIntStats): Summary | undefined {
-  let fd: number | undefined;
+  const bytes = readRegularFile(join(dir, FILE));
+  if (!bytes) return undefined;
   try {
-    fd = openSync(join(dir, FILE), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!fstatSync(fd).isFile()) return undefined;
-    const bytes = readFileSync(fd);
     const newline = bytes.indexOf(10);
     if (newline !== 8) return undefined;
     const body = bytes.subarray(newline + 1);
@@ -82,8 +80,6 @@ export function readSummary(dir: string, stats: BigIntStats): Summary | undefine
       : { data: checked.output };
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -69,13 +69,14 @@ function summary(result: CheckResult, { style }: View): string {
   const aside =
     notHere === 0 ? '' : ` (${notHere === 1 ? 'one more was' : `${notHere} more were`} not checked here: see above)`;
   if (counted.length === 0) return style.yellow('Nothing could be checked here: see above for what the check needs.');
+  const one = counted.length === 1;
   if (result.passed) {
     return style.green(
-      `${counted.length === 1 ? 'The one check passed' : `All ${counted.length} checks passed`}${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
+      `${one ? 'The one check passed' : `All ${counted.length} checks passed`}${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
     );
   }
   return style.yellow(
-    `${counted.length === 1 ? 'The one check failed' : `${passed} of ${counted.length} checks passed`}${aside}. Fix ${counted.length === 1 ? 'it' : 'the first failing one'}${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
+    `${one ? 'The one check failed' : `${passed} of ${counted.length} checks passed`}${aside}. Fix ${one ? 'it' : 'the first failing one'}${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
   );
 }
 
