@@ -51,8 +51,8 @@ describe('the built binary', () => {
 
   it('answers the everyday reads without loading the stream, network, crypto, assert, module or os machinery', async () => {
     // What each command loads is most of its start-up beyond Node's own: a package that starts
-    // pulling these in again shows here, whatever the machine's speed. On Node 20 the loader
-    // needs nothing of node:module (the compile cache it offers from Node 22 on) or node:os.
+    // pulling these in again shows here, whatever the machine's speed. The loader needs nothing
+    // of node:module or node:os (which it loads only where HOME says nothing).
     const { env, loaded } = reportingBuiltins();
     // The built-in roadmap: nothing of its content is asserted, only what the commands load.
     expect((await runBin(['plan', '--track', 'node', '--hours', '10'], env)).code).toBe(0);
@@ -60,11 +60,7 @@ describe('the built binary', () => {
       expect((await runBin(args, env)).code).toBe(0);
       expect({
         args,
-        heavy: loaded().filter((name) =>
-          Number(process.versions.node.split('.')[0]) >= 22
-            ? /^(stream|net|tty|crypto|assert|child_process|dgram|os)$/.test(name)
-            : /^(stream|net|tty|crypto|assert|child_process|dgram|module|os)$/.test(name),
-        ),
+        heavy: loaded().filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram|module|os)$/.test(name)),
       }).toEqual({ args, heavy: [] });
     }
     // /dev/null is a character device, like a terminal, and is told apart without the stream.
@@ -105,81 +101,74 @@ describe('the built binary', () => {
     });
   });
 
-  // Node 22.1 and later keep Node's own compile cache instead (see src/cli/boot.ts).
-  it.runIf(Number(process.versions.node.split('.')[0]) < 22)(
-    "keeps the compiled code of each command's first run that did its work, one file a command",
-    async () => {
-      const cache = tempDir();
-      const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
-      const codeIn = (folder: string) =>
-        readdirSync(join(folder, 'backend-path'))
-          .filter((name) => name.endsWith('.code'))
-          .map((name) => name.replace(/^.*-x64-|-[0-9a-f]+\.code$/g, ''))
-          .sort();
-      // V8 keeps the first cache a file is given, with only the code its run called. A run without
-      // a plan (the welcome, which the everyday bundle hands to the whole program; a read; a
-      // write), or one that stops at a usage error, uses little of its bundle: none is kept.
-      for (const [args, code] of [
-        [[], 0],
-        [['next'], 1],
-        [['status', '--short'], 0],
-        [['log', '1'], 1],
-        [['log', 'lots'], 2],
-      ] as const)
-        expect((await runBin([...args], env)).code).toBe(code);
-      expect(codeIn(cache)).toEqual([]);
+  it("keeps the compiled code of each command's first run that did its work, one file a command", async () => {
+    const cache = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
+    const codeIn = (folder: string) =>
+      readdirSync(join(folder, 'backend-path'))
+        .filter((name) => name.endsWith('.code'))
+        .map((name) => name.replace(/^.*-x64-|-[0-9a-f]+\.code$/g, ''))
+        .sort();
+    // V8 keeps the first cache a file is given, with only the code its run called. A run without
+    // a plan (the welcome, which the everyday bundle hands to the whole program; a read; a
+    // write), or one that stops at a usage error, uses little of its bundle: none is kept.
+    for (const [args, code] of [
+      [[], 0],
+      [['next'], 1],
+      [['status', '--short'], 0],
+      [['log', '1'], 1],
+      [['log', 'lots'], 2],
+    ] as const)
+      expect((await runBin([...args], env)).code).toBe(code);
+    expect(codeIn(cache)).toEqual([]);
 
-      expect((await runBin(PLAN, env)).code).toBe(0);
+    expect((await runBin(PLAN, env)).code).toBe(0);
+    rmSync(join(cache, 'backend-path'), { recursive: true });
+    // Nor from a command that failed with a plan (no session to stop), until it does its work.
+    expect((await runBin(['stop'], env)).code).toBe(1);
+    for (const args of [[], ['next'], ['status'], ['status', '--short'], ['next', '--json'], ['next'], ['log', '1']])
+      expect(await runBin(args, env)).toMatchObject({ code: 0, stderr: '' });
+    // A vendored library (conf, for writes) is the same code for every command that loads it.
+    expect(codeIn(cache)).toEqual([
+      'everyday_js_bare',
+      'everyday_js_next',
+      'everyday_js_next_json',
+      'everyday_js_status',
+      'everyday_js_status_short',
+      'vendor_conf_js',
+      'writes_js_log',
+    ]);
+
+    // Help and the version from the program alone.
+    const helped = { ...env, XDG_CACHE_HOME: tempDir() };
+    for (const args of [['--help'], ['log', '--help'], ['help', 'plan'], ['--version']])
+      expect(await runBin(args, helped)).toMatchObject({ code: 0, stderr: '' });
+    expect(codeIn(helped.XDG_CACHE_HOME)).toEqual(['help_js']);
+  });
+
+  it('keeps no compiled code from a check that saved nothing, so the one kept holds the save', async () => {
+    let status = 200;
+    const server = createServer((_, response) => response.writeHead(status).end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const cache = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
+    const checkCode = () => readdirSync(join(cache, 'backend-path')).filter((name) => name.includes('check_js'));
+    try {
+      const plan = ['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10'];
+      expect((await runBin(plan, env)).code).toBe(0);
+      expect((await runBin(['check', 's1', '--url', url], env)).code).toBe(0);
       rmSync(join(cache, 'backend-path'), { recursive: true });
-      // Nor from a command that failed with a plan (no session to stop), until it does its work.
-      expect((await runBin(['stop'], env)).code).toBe(1);
-      for (const args of [[], ['next'], ['status'], ['status', '--short'], ['next', '--json'], ['next'], ['log', '1']])
-        expect(await runBin(args, env)).toMatchObject({ code: 0, stderr: '' });
-      // A vendored library (conf, for writes) is the same code for every command that loads it.
-      expect(codeIn(cache)).toEqual([
-        'everyday_js_bare',
-        'everyday_js_next',
-        'everyday_js_next_json',
-        'everyday_js_status',
-        'everyday_js_status_short',
-        'vendor_conf_js',
-        'writes_js_log',
-      ]);
-
-      // Help and the version from the program alone.
-      const helped = { ...env, XDG_CACHE_HOME: tempDir() };
-      for (const args of [['--help'], ['log', '--help'], ['help', 'plan'], ['--version']])
-        expect(await runBin(args, helped)).toMatchObject({ code: 0, stderr: '' });
-      expect(codeIn(helped.XDG_CACHE_HOME)).toEqual(['help_js']);
-    },
-  );
-
-  it.runIf(Number(process.versions.node.split('.')[0]) < 22)(
-    'keeps no compiled code from a check that saved nothing, so the one kept holds the save',
-    async () => {
-      let status = 200;
-      const server = createServer((_, response) => response.writeHead(status).end('{}'));
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const cache = tempDir();
-      const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23', XDG_CACHE_HOME: cache };
-      const checkCode = () => readdirSync(join(cache, 'backend-path')).filter((name) => name.includes('check_js'));
-      try {
-        const plan = ['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10'];
-        expect((await runBin(plan, env)).code).toBe(0);
-        expect((await runBin(['check', 's1', '--url', url], env)).code).toBe(0);
-        rmSync(join(cache, 'backend-path'), { recursive: true });
-        // The same outcome again: nothing saved, and no code kept from it.
-        expect((await runBin(['check', 's1'], env)).code).toBe(0);
-        expect(checkCode()).toEqual([]);
-        status = 503;
-        expect((await runBin(['check', 's1'], env)).code).toBe(1);
-        expect(checkCode()).toHaveLength(1);
-      } finally {
-        server.close();
-      }
-    },
-  );
+      // The same outcome again: nothing saved, and no code kept from it.
+      expect((await runBin(['check', 's1'], env)).code).toBe(0);
+      expect(checkCode()).toEqual([]);
+      status = 503;
+      expect((await runBin(['check', 's1'], env)).code).toBe(1);
+      expect(checkCode()).toHaveLength(1);
+    } finally {
+      server.close();
+    }
+  });
 
   it('checks an API document with the vendored validator, which loads the YAML parser beside it', async () => {
     // The loader runs vendor files through the code cache; a vendor file's own './yaml.js' is

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
@@ -52,38 +52,52 @@ describe('the start-up loader', () => {
     expect(version()).toBe(next);
   });
 
-  // Node 22.1 and later keep Node's own compile cache, in a folder of its own.
-  it.runIf(Number(process.versions.node.split('.')[0]) < 22)(
-    "forgets compiled code untouched for a month unless it is this build's on this Node",
-    () => {
-      const env = { ...isolatedEnv(), XDG_CACHE_HOME: tempDir() };
-      const folder = join(env.XDG_CACHE_HOME, 'backend-path');
-      const run = (...args: string[]) =>
-        execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
-      run('--version');
-      const [ours] = readdirSync(folder);
-      const monthsAgo = new Date(Date.now() - 60 * 86_400_000);
-      const elsewhere = ours!.replace(/^v[\d.]+-/, 'v18.0.0-');
-      const older = [
-        ours!,
-        elsewhere,
-        ours!.replace(/-[0-9a-f]{16}\.code$/, '-0123456789abcdef.code'),
-        'v20.1.0-x64-everyday_js-0123456789abcdef.code',
-      ];
-      for (const name of older) {
-        if (name !== ours) writeFileSync(join(folder, name), 'old');
-        utimesSync(join(folder, name), monthsAgo, monthsAgo);
-      }
-      writeFileSync(join(folder, elsewhere.replace('help_js', 'recent_js')), 'another Node, used today');
-      // A command run for the first time keeps its code, and forgets what is old and not ours.
-      run('roadmaps');
-      const left = readdirSync(folder);
-      expect(left.filter((name) => !name.includes('-backend_path_js_roadmaps-')).sort()).toEqual(
-        [ours!, elsewhere.replace('help_js', 'recent_js')].sort(),
-      );
-      expect(left.filter((name) => name.includes('-backend_path_js_roadmaps-'))).toHaveLength(1);
-    },
-  );
+  it("forgets compiled code untouched for a month unless it is this build's on this Node", () => {
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: tempDir() };
+    const folder = join(env.XDG_CACHE_HOME, 'backend-path');
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
+    run('--version');
+    const [ours] = readdirSync(folder);
+    const monthsAgo = new Date(Date.now() - 60 * 86_400_000);
+    const elsewhere = ours!.replace(/^v[\d.]+-/, 'v18.0.0-');
+    const older = [
+      ours!,
+      elsewhere,
+      ours!.replace(/-[0-9a-f]{16}\.code$/, '-0123456789abcdef.code'),
+      'v20.1.0-x64-everyday_js-0123456789abcdef.code',
+    ];
+    for (const name of older) {
+      if (name !== ours) writeFileSync(join(folder, name), 'old');
+      utimesSync(join(folder, name), monthsAgo, monthsAgo);
+    }
+    writeFileSync(join(folder, elsewhere.replace('help_js', 'recent_js')), 'another Node, used today');
+    // Node's own compile cache, which earlier builds kept on Node 22 and later.
+    mkdirSync(join(folder, 'compile-cache/v24.0.0-x64-0-0'), { recursive: true });
+    writeFileSync(join(folder, 'compile-cache/v24.0.0-x64-0-0/0a1b2c3d'), 'old');
+    for (const name of ['compile-cache/v24.0.0-x64-0-0/0a1b2c3d', 'compile-cache/v24.0.0-x64-0-0', 'compile-cache'])
+      utimesSync(join(folder, name), monthsAgo, monthsAgo);
+    // A command run for the first time keeps its code, and forgets what is old and not ours.
+    run('roadmaps');
+    const left = readdirSync(folder);
+    expect(left.filter((name) => !name.includes('-backend_path_js_roadmaps-')).sort()).toEqual(
+      [ours!, elsewhere.replace('help_js', 'recent_js')].sort(),
+    );
+    expect(left.filter((name) => name.includes('-backend_path_js_roadmaps-'))).toHaveLength(1);
+    // A compile cache another install of an earlier build still uses stays.
+    mkdirSync(join(folder, 'compile-cache/v24.0.0-x64-0-0'), { recursive: true });
+    utimesSync(join(folder, 'compile-cache'), monthsAgo, monthsAgo);
+    writeFileSync(join(folder, 'compile-cache/v24.0.0-x64-0-0/0a1b2c3d'), 'used today');
+    rmSync(
+      join(
+        folder,
+        left.find((name) => name.includes('-backend_path_js_roadmaps-'))!,
+      ),
+    );
+    run('roadmaps');
+    expect(readdirSync(folder).filter((name) => name.includes('-backend_path_js_roadmaps-'))).toHaveLength(1);
+    expect(readdirSync(folder)).toContain('compile-cache');
+  });
 
   it('runs without a cache where the cache folder cannot be used', () => {
     const root = copyOfBuild();
