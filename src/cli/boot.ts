@@ -2,7 +2,7 @@
 // compiled code kept between runs: V8's code cache through vm.Script, keyed by the content hash
 // of each file, which the build writes below. Without a usable cache folder it simply compiles,
 // as Node would.
-import { accessSync, constants, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
@@ -54,6 +54,21 @@ function usableFolder(): string | undefined {
 }
 
 /**
+ * Whether nothing in the folder Node's compile cache kept (a folder per Node version, its files
+ * in it) changed since `time`. Links are not followed, and anything unexpected counts as touched.
+ */
+function untouchedSince(path: string, time: number): boolean {
+  try {
+    const stats = lstatSync(path);
+    if (stats.mtimeMs >= time) return false;
+    if (!stats.isDirectory()) return !stats.isSymbolicLink();
+    return readdirSync(path).every((entry) => untouchedSince(join(path, entry), time));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Compiled code untouched for a month that this build on this Node does not use: an older build's
  * or another Node's (another install may still use a newer one), or a layout an older build kept,
  * such as the folder of Node's own compile cache that builds before this one used on Node 22 and later.
@@ -64,9 +79,7 @@ function forgetOldCode(folder: string, cacheFile: string): void {
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     if (name === 'compile-cache') {
-      const inside = readdirSync(path, { recursive: true, encoding: 'utf8' }).map((entry) => join(path, entry));
-      if ([path, ...inside].every((file) => statSync(file).mtimeMs < monthAgo))
-        rmSync(path, { recursive: true, force: true });
+      if (untouchedSince(path, monthAgo)) rmSync(path, { recursive: true, force: true });
       continue;
     }
     const build = /-([0-9a-f]{16})\.code$/.exec(name)?.[1];

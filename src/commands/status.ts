@@ -4,6 +4,7 @@ import { standing, type Standing } from '../coach/standing.js';
 import type { Session } from '../coach/types.js';
 import { skipCodeCache } from '../code-cache.js';
 import { CliError } from '../errors.js';
+import { DamagedError } from '../store/parse.js';
 import { loadLearner, readLearner, type CommandContext } from './context.js';
 
 export interface StatusResult extends Standing {
@@ -77,7 +78,8 @@ export async function statusLineCommand(context: CommandContext): Promise<Status
 /**
  * The prompt line and what it depends on besides the day and the progress file: the learner's
  * own roadmap file, if the plan uses one. `steady` says it holds until one of them changes: it
- * is not steady while a session runs (its minutes tick), or without a plan, or with a problem.
+ * is not steady while a session runs (its minutes tick), or without a plan, or with a problem
+ * other than a damaged progress file, which stays damaged until the file changes.
  */
 export async function promptLineOf(
   context: CommandContext,
@@ -89,7 +91,7 @@ export async function promptLineOf(
     // run stopped short, so its compiled code is not kept (see code-cache.ts).
     if (error instanceof CliError) {
       skipCodeCache();
-      return { line: { ...NONE, problem: error.message }, steady: false };
+      return { line: { ...NONE, problem: error.message }, steady: error instanceof DamagedError };
     }
     throw error;
   }

@@ -84,10 +84,11 @@ describe('the start-up loader', () => {
       [ours!, elsewhere.replace('help_js', 'recent_js')].sort(),
     );
     expect(left.filter((name) => name.includes('-backend_path_js_roadmaps-'))).toHaveLength(1);
-    // A compile cache another install of an earlier build still uses stays.
+    // A compile cache another install of an earlier build wrote to within the month stays.
     mkdirSync(join(folder, 'compile-cache/v24.0.0-x64-0-0'), { recursive: true });
-    utimesSync(join(folder, 'compile-cache'), monthsAgo, monthsAgo);
-    writeFileSync(join(folder, 'compile-cache/v24.0.0-x64-0-0/0a1b2c3d'), 'used today');
+    writeFileSync(join(folder, 'compile-cache/v24.0.0-x64-0-0/0a1b2c3d'), 'written today');
+    for (const name of ['compile-cache/v24.0.0-x64-0-0', 'compile-cache'])
+      utimesSync(join(folder, name), monthsAgo, monthsAgo);
     rmSync(
       join(
         folder,

@@ -106,6 +106,23 @@ describe('the kept prompt line', () => {
     expect(readdirSync(dirname(kept)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 
+  it('is kept for a damaged progress file until the file changes', async () => {
+    const { config, env, line, mark } = learner();
+    const day = { BACKEND_PATH_TODAY: '2026-03-02' };
+    const plan = ['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-03-02'];
+    expect((await runBin(plan, { ...env, ...day })).code).toBe(0);
+    const file = join(config, 'progress.json');
+    const sound = readFileSync(file, 'utf8');
+    writeFileSync(file, sound.replace('"2026-03-02"', '"2026-13-45"'));
+    await settle();
+    expect(await line(day)).toBe('backend-path: see `backend-path status`\n');
+    mark();
+    expect(await line(day)).toBe(MARK);
+    // Mended: the line is computed from the file as it is now.
+    writeFileSync(file, sound);
+    expect(await line(day)).toBe('language · 44d left · on track\n');
+  }, 120_000);
+
   it('is never kept while a study session runs, whose minutes tick', async () => {
     const { env, kept, line } = learner();
     const at = (time: string) => ({ BACKEND_PATH_NOW: `2026-03-02T${time}` });
