@@ -87,6 +87,26 @@ describe('the built binary', () => {
     }
   });
 
+  it('exports without loading the stream, network, crypto or assert machinery, every event under its own id', async () => {
+    // ical-generator names each new event with the global crypto.randomUUID() before it takes the
+    // id given to it; Node's global crypto would load its crypto and stream modules (scripts/build.mjs).
+    const { env, loaded } = reportingBuiltins();
+    expect((await runBin(PLAN, env)).code).toBe(0);
+    for (const format of ['ics', 'md', 'svg']) {
+      const result = await runBin(['export', '--format', format], env);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect({
+        format,
+        heavy: loaded().filter((name) => /^(stream|net|tty|crypto|assert|child_process|dgram)$/.test(name)),
+      }).toEqual({ format, heavy: [] });
+      if (format === 'ics') {
+        const uids = result.stdout.split('\r\n').filter((line) => line.startsWith('UID:'));
+        expect(uids.length).toBeGreaterThan(1);
+        for (const uid of uids) expect(uid).toMatch(/^UID:[\w.-]+@backend-path$/);
+      }
+    }
+  });
+
   it('welcomes a newcomer with every command, and hands a word taken for help to the whole program', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     const welcome = await runBin([], env);
