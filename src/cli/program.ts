@@ -435,7 +435,7 @@ function registerCompletion(program: Command, io: Io): void {
 /**
  * The top-level commands each register function adds, by the words that run them. A command run
  * by one of these words builds only its own group (buildProgram): the same commands, options and
- * errors, without building the twenty others. `check` ran 202.9 M instructions with the whole
+ * errors, without building the rest. `check` ran 202.9 M instructions with the whole
  * program against 199.0 M, `log` 140.6 M against 137.3 M and `plan --json` 123.9 M against
  * 118.0 M (callgrind, medians of 3, Node 20.20); `check` and `log` took 0.98x and 0.97x as long
  * (medians of 40 paired runs, 2 cores). The hidden `home` (the welcome lists every command) and
@@ -456,7 +456,7 @@ export const COMMAND_GROUPS: readonly {
   { words: ['completion'], register: (program, _, io) => registerCompletion(program, io) },
 ];
 
-/** The commander program, writing to `io`: for a command word of COMMAND_GROUPS, only that word's group. */
+/** The commander program, writing to `io`: for a command word of COMMAND_GROUPS, only that word's group, unless help is asked. */
 export function buildProgram(io: Io): Command {
   const { perform } = actions(io);
   const program = new Command('backend-path')
@@ -468,7 +468,10 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .configureOutput(programOutput(io))
     .configureHelp({ formatItem: formatHelpItem, formatHelp: formatNarrowHelp });
-  const own = COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
+  // Help runs from one bundle with one code cache for them all (boot.ts): each builds the whole
+  // program, so that the cache holds all of it, whichever help came first.
+  const help = io.argv.some((word) => word === '--help' || word === '-h');
+  const own = help ? undefined : COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
   for (const { register } of own ? [own] : COMMAND_GROUPS) register(program, perform, io);
   program.addHelpText('after', () => helpExamples(terminalWidth(io.stdout, io.env)));
   program.hook('preAction', (_, action) => refuseFlagsAsValues(action));

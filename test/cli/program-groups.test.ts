@@ -43,6 +43,15 @@ describe('the program a command word builds', () => {
     }
   });
 
+  it('is the whole program when help is asked, whose one code cache serves every help', () => {
+    for (const args of [
+      ['log', '--help'],
+      ['check', '-h'],
+      ['note', 'list', '--help'],
+    ])
+      expect([...helps(buildProgram(io(args)) as unknown as Command).keys()]).toEqual([...whole.keys()]);
+  });
+
   it('parses and refuses words as the whole program does', async () => {
     const parsed = async (programArgv: string[], args: string[]) => {
       const written: string[] = [];
