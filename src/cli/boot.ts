@@ -71,7 +71,8 @@ function untouchedSince(path: string, time: number): boolean {
 /**
  * Compiled code untouched for a month that this build on this Node does not use: an older build's
  * or another Node's (another install may still use a newer one), or a layout an older build kept,
- * such as the folder of Node's own compile cache that builds before this one used on Node 22 and later.
+ * such as the folder of Node's own compile cache, which builds before this one used on Node 22
+ * and later.
  */
 function forgetOldCode(folder: string, cacheFile: string): void {
   const ours = new Set(Object.values(__BUILD_HASHES__).map((hash) => hash.slice(0, 16)));

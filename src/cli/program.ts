@@ -435,11 +435,11 @@ function registerCompletion(program: Command, io: Io): void {
 /**
  * The top-level commands each register function adds, by the words that run them. A command run
  * by one of these words builds only its own group (buildProgram): the same commands, options and
- * errors, without building the rest. `check` ran 202.9 M instructions with the whole
- * program against 199.0 M, `log` 140.6 M against 137.3 M and `plan --json` 123.9 M against
- * 118.0 M (callgrind, medians of 3, Node 20.20); `check` and `log` took 0.98x and 0.97x as long
- * (medians of 40 paired runs, 2 cores). The hidden `home` (the welcome lists every command) and
- * `complete` (completion reads the whole program) build everything.
+ * errors, without building the rest. `check` ran 202.9 M instructions with the whole program
+ * against 199.0 M, `log` 140.6 M against 137.3 M and `plan --json` 123.9 M against 118.0 M
+ * (callgrind, medians of 3, Node 20.20); `check` and `log` took 0.98x and 0.97x as long (medians
+ * of 40 paired runs, 2 cores). The hidden `home` (the welcome lists every command) and `complete`
+ * (completion reads the whole program) build everything, and so does help (see buildProgram).
  */
 export const COMMAND_GROUPS: readonly {
   words: readonly string[];
