@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
 import { makeFolder, readRegularFile, writeWhole } from '../store/folder.js';
-import { everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
+import { asksHelp, everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
 
 /** This file's own require (it is built as CommonJS): Node's modules and the bundles beside it. */
 declare const require: NodeJS.Require;
@@ -159,7 +159,7 @@ const folder = usableFolder();
 // commander program, and the writes, plan and replan, export and check from the program with
 // only their own commands; each hands anything else to the whole program.
 const argv = process.argv.slice(2);
-const help = argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
+const help = asksHelp(argv);
 const read = everydayRead(argv);
 const commandBundle = !help && Object.hasOwn(__COMMAND_BUNDLES__, argv[0]!) && __COMMAND_BUNDLES__[argv[0]!];
 const bundle = join(__dirname, read ? 'everyday.js' : help ? 'help.js' : commandBundle || 'backend-path.js');

@@ -12,6 +12,15 @@ export function everydayRead(argv: readonly string[]): { words: string; json: bo
   return { words: words.join(' '), json: words.length < argv.length };
 }
 
+/**
+ * Whether these arguments ask for help or the version, which the loader runs from the help
+ * bundle (boot.ts) and which builds the whole commander program (program.ts), so that the help
+ * bundle's one code cache holds all of it.
+ */
+export function asksHelp(argv: readonly string[]): boolean {
+  return argv[0] === 'help' || argv.some((word) => ['--help', '-h', '--version', '-v'].includes(word));
+}
+
 /** An output the loader keeps between runs (kept.ts), each in a file of its own in the cache folder. */
 export type KeptOutput = 'prompt-line' | 'help';
 

@@ -1,5 +1,6 @@
 import { Argument, Command, Help, Option, type OptionValues } from '@commander-js/extra-typings';
 import { actions } from './action.js';
+import { asksHelp } from './everyday-words.js';
 import { helpExamples } from './help.js';
 import type { Io } from './io.js';
 import { command as cmd, view as ui } from './lazy.js';
@@ -468,10 +469,7 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .configureOutput(programOutput(io))
     .configureHelp({ formatItem: formatHelpItem, formatHelp: formatNarrowHelp });
-  // Help runs from one bundle with one code cache for them all (boot.ts): each builds the whole
-  // program, so that the cache holds all of it, whichever help came first.
-  const help = io.argv.some((word) => word === '--help' || word === '-h');
-  const own = help ? undefined : COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
+  const own = asksHelp(io.argv) ? undefined : COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
   for (const { register } of own ? [own] : COMMAND_GROUPS) register(program, perform, io);
   program.addHelpText('after', () => helpExamples(terminalWidth(io.stdout, io.env)));
   program.hook('preAction', (_, action) => refuseFlagsAsValues(action));

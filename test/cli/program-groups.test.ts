@@ -43,11 +43,12 @@ describe('the program a command word builds', () => {
     }
   });
 
-  it('is the whole program when help is asked, whose one code cache serves every help', () => {
+  it('is the whole program when help or the version is asked, whose one code cache serves every help', () => {
     for (const args of [
       ['log', '--help'],
       ['check', '-h'],
       ['note', 'list', '--help'],
+      ['done', '--version'],
     ])
       expect([...helps(buildProgram(io(args)) as unknown as Command).keys()]).toEqual([...whole.keys()]);
   });
