@@ -246,11 +246,17 @@ for (const [name, file] of Object.entries(VENDORS)) {
     inject: globalStandIn ? [join(root, 'scripts/stubs', globalStandIn.file)] : [],
     metafile: true,
     define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     minifyWhitespace: true,
     minifySyntax: true,
   });
   vendorInputs.push(...Object.keys(result.metafile.inputs));
+  // The file's own address, for a package that reads import.meta.url (the OpenAPI validator, for
+  // its schemas), made only in a vendor file that uses it: as a banner in every one, it cost conf's
+  // load 1.3 M instructions of 8.8 M (callgrind, medians of 5, Node 20.20), on every write.
+  const vendorFile = join(dist, 'vendor', `${file}.js`);
+  const vendorText = readFileSync(vendorFile, 'utf8');
+  if (vendorText.includes('__importMetaUrl'))
+    writeFileSync(vendorFile, `var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;\n${vendorText}`);
   // The package reads the global no more (or never did, after a change): the stand-in must be in use.
   const contributed = Object.values(result.metafile.outputs).flatMap((output) =>
     Object.entries(output.inputs)

@@ -89,11 +89,14 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   const draft = `${lockPath}.${token}`;
   let stopWaiting: (() => void) | undefined;
   let watched: { token: string; since: number } | undefined;
+  // Once taken, the draft is the lock: nothing of it is left to remove.
+  let taken = false;
   try {
     makeDraft(draft, token, lockPath);
     for (;;) {
       const entry = take(draft, token, lockPath);
       if (entry) {
+        taken = true;
         sweep(lockPath, timing.staleMs);
         return holding(lockPath, token, entry, timing.staleMs, options.signal);
       }
@@ -110,7 +113,8 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     }
   } finally {
     stopWaiting?.();
-    rmSync(draft, { recursive: true, force: true });
+    // Removing a folder (recursive) loads Node's rimraf: every write paid for it, with nothing to remove.
+    if (!taken) rmSync(draft, { recursive: true, force: true });
   }
 }
 

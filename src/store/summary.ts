@@ -1,4 +1,4 @@
-import { rmSync, type BigIntStats } from 'node:fs';
+import { unlinkSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { dayTotals } from '../coach/learner.js';
 import { fileIdentity, readRegularFile, writeWhole } from './folder.js';
@@ -35,7 +35,8 @@ export const SUMMARY_TEMPORARY = /^progress\.json\.summary\.\d+\.tmp$/;
 /** Drops the summary, before a save (which writes the new file's own, when its log is long). */
 export function forgetSummary(dir: string): void {
   try {
-    rmSync(join(dir, FILE), { force: true });
+    // unlink, not rm: Node 20's rmSync loads its rimraf module for every call.
+    unlinkSync(join(dir, FILE));
   } catch {
     // A summary left behind is one of another file: its identity no longer matches.
   }
