@@ -113,7 +113,7 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     }
   } finally {
     stopWaiting?.();
-    // Removing a folder (recursive) loads Node's rimraf: every write paid for it, with nothing to remove.
+    // Node 20's rmSync loads its rimraf module whatever it removes: every write paid for it, for nothing.
     if (!taken) rmSync(draft, { recursive: true, force: true });
   }
 }
