@@ -72,9 +72,11 @@ COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); __backend_path_complete 2>/dev/null; ech
     const home = zshHome(env);
     const terminal = runInTerminal('zsh -i', { ...env, ZDOTDIR: home });
     await terminal.next('> ', 'backend-path plan --track ', KEYS.tab);
-    await terminal.next('python', KEYS.ctrlC);
+    await terminal.next('python');
+    await terminal.dropLine('> ');
     await terminal.next('> ', 'backend-path roadmaps ', KEYS.tab);
-    await terminal.next('validate', KEYS.ctrlC);
+    await terminal.next('validate');
+    await terminal.dropLine('> ');
     await terminal.next('> ', 'exit\r');
     await terminal.exited;
     expect(terminal.screen()).toMatch(/node\s+-- Node\.js \(TypeScript\)/);

@@ -2,15 +2,18 @@ import { spawn } from 'node:child_process';
 import { binPath } from './paths.js';
 import { isolatedEnv } from './store.js';
 
-// Everything a terminal draws that is not text: CSI and OSC sequences, and carriage returns.
+// Everything a terminal draws that is not text: CSI and OSC sequences, the short escapes (zsh
+// ends its prompt with ESC = for the keypad; a charset is chosen with ESC ( B), and carriage returns.
 const TERMINAL_CODES = new RegExp(
-  `${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|\\r`,
+  `${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|${String.fromCharCode(27)}[()].|${String.fromCharCode(27)}[^[\\]()]|\\r`,
   'g',
 );
 
-// The start of a CSI or OSC sequence still being written: held back until it is whole, so the
-// screen only ever grows and a place in it stays the same place.
-const UNFINISHED_CODE = new RegExp(`${String.fromCharCode(27)}(\\[[0-?]*[ -/]*|\\][^${String.fromCharCode(7)}]*)?$`);
+// The start of an escape still being written: held back until it is whole, so the screen only
+// ever grows and a place in it stays the same place.
+const UNFINISHED_CODE = new RegExp(
+  `${String.fromCharCode(27)}(\\[[0-?]*[ -/]*|\\][^${String.fromCharCode(7)}]*|[()])?$`,
+);
 
 export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f', tab: '\t' };
 
@@ -78,9 +81,37 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
       seen = await waitFor(text, seen);
       await type(keys);
     },
-    /** Whether `text` has been drawn after what the previous wait found. */
-    shows: (text: string): boolean => screen().includes(text, seen),
-    /** Types `keys` now. */
-    press: (...keys: string[]): Promise<void> => type(keys),
+    /**
+     * Whether, within `within` ms, the screen comes to end with `text` and then draws nothing more
+     * for a moment: a shell's fresh prompt, idle and reading. The next wait starts at that text.
+     * A prompt drawn again with the old line after it does not count: the screen ends elsewhere.
+     */
+    async restsAt(text: string, within: number): Promise<boolean> {
+      const deadline = Date.now() + within;
+      let last = '';
+      let since = Date.now();
+      while (Date.now() < deadline) {
+        const now = screen();
+        if (now !== last) [last, since] = [now, Date.now()];
+        else if (now.endsWith(text) && Date.now() - since >= 300) {
+          seen = now.length - text.length;
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return false;
+    },
+    /**
+     * Presses Ctrl-C until the shell rests at an empty `prompt`, as a person would: a shell that
+     * takes the Ctrl-C while it still completes (fish drawing a suggestion, a loaded bash finishing)
+     * stops the completion and draws the line again, and a second Ctrl-C drops it.
+     */
+    async dropLine(prompt: string): Promise<void> {
+      for (let tries = 0; tries < 40; tries++) {
+        await type([KEYS.ctrlC]);
+        if (await this.restsAt(prompt, 2000)) return;
+      }
+      throw new Error(`Ctrl-C never brought back an empty ${JSON.stringify(prompt)}; the terminal shows:\n${screen()}`);
+    },
   };
 }
