@@ -3,7 +3,6 @@ import type { Clock } from '../coach/types.js';
 import { skipCodeCache } from '../code-cache.js';
 import { FailureError, UsageError } from '../errors.js';
 import { findBuiltin } from '../roadmap/builtin.js';
-import type { RawRoadmap } from '../roadmap/schema.js';
 import type { Roadmap } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
 import type { Held, ProgressStore } from '../store/store.js';
@@ -168,13 +167,13 @@ async function ownRoadmap(
     import('../roadmap/load.js'),
     import('../roadmap/hash.js'),
   ]);
-  const { roadmap, raw } = parseRoadmap(bytes.toString('utf8'), file);
-  return { roadmap, hash: contentHash(bytes), compiled: { raw, source: bytes } };
+  const { roadmap } = parseRoadmap(bytes.toString('utf8'), file);
+  return { roadmap, hash: contentHash(bytes), compiled: { roadmap, source: bytes } };
 }
 
 /** A learner's own roadmap file as parsed now: its validated form and the bytes it came from. */
 export interface Compiled {
-  raw: RawRoadmap;
+  roadmap: Roadmap;
   source: Buffer;
 }
 
@@ -186,5 +185,5 @@ export async function keepCompiled(
 ): Promise<void> {
   if (!hash || !compiled) return;
   const { writeCompiled } = await import('../roadmap/compiled.js');
-  writeCompiled(context.store.dir, hash, compiled.source, compiled.raw);
+  writeCompiled(context.store.dir, hash, compiled.source, compiled.roadmap);
 }

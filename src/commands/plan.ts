@@ -85,7 +85,8 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
   if (same) return kept(context, existing, answers.resolved.roadmap);
   const result = await savePlan(profile, answers.resolved.roadmap, context);
-  await keepCompiled(context, answers.resolved.file?.hash, answers.resolved.file);
+  const { roadmap, file } = answers.resolved;
+  await keepCompiled(context, file?.hash, file && { roadmap, source: file.source });
   return result;
 }
 

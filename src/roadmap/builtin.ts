@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { quoted, UsageError } from '../errors.js';
 import type { Roadmap } from './types.js';
-import type { RawRoadmap } from './schema.js';
 import { BUILTIN_SOURCES } from './builtin-sources.js';
 
 export const DEFAULT_ROADMAP = 'backend';
@@ -34,8 +33,8 @@ export async function builtinRoadmaps(): Promise<Roadmap[]> {
 /** A roadmap named on the command line: a built-in id, or a path to a YAML file. */
 export interface ResolvedRoadmap {
   roadmap: Roadmap;
-  /** Set for a roadmap file: its absolute path, content hash and validated form. */
-  file?: { path: string; hash: string; raw: RawRoadmap; source: Buffer };
+  /** Set for a roadmap file: its absolute path, content hash and bytes. */
+  file?: { path: string; hash: string; source: Buffer };
 }
 
 function looksLikePath(name: string): boolean {
@@ -54,6 +53,6 @@ export async function resolveRoadmap(name: string, cwd: string): Promise<Resolve
   }
   const { loadRoadmapFile } = await import('./load.js');
   const path = resolve(cwd, name);
-  const { roadmap, hash, raw, source } = loadRoadmapFile(path);
-  return { roadmap, file: { path, hash, raw, source } };
+  const { roadmap, hash, source } = loadRoadmapFile(path);
+  return { roadmap, file: { path, hash, source } };
 }

@@ -13,7 +13,7 @@ import {
 import { join } from 'node:path';
 import { toRoadmap } from './convert.js';
 import type { RawRoadmap } from './schema.js';
-import type { Roadmap } from './types.js';
+import type { Roadmap, Stage, StageTrack, Track } from './types.js';
 
 /**
  * A learner's own roadmap file as the program compiled it: its validated form, kept beside the
@@ -85,6 +85,36 @@ function soundJson(compiled: Buffer): string | undefined {
   return checksum(body) === compiled.toString('latin1', 0, newline) ? body.toString('utf8') : undefined;
 }
 
+/**
+ * The form written now: `[2, roadmap]`, the program's Roadmap already converted, as the built-in
+ * ones are bundled, each Map as its entries. Reading it skips converting a raw roadmap. Forms
+ * written before held the raw roadmap, an object: they are still read, through toRoadmap.
+ */
+const FORM = 2;
+
+type KeptStage = Omit<Stage, 'hours' | 'tracks'> & { hours: [string, number][]; tracks: [string, StageTrack][] };
+type KeptRoadmap = Omit<Roadmap, 'tracks' | 'stages'> & { tracks: [string, Track][]; stages: KeptStage[] };
+
+function toKept(roadmap: Roadmap): KeptRoadmap {
+  return {
+    ...roadmap,
+    tracks: [...roadmap.tracks],
+    stages: roadmap.stages.map((stage) => ({ ...stage, hours: [...stage.hours], tracks: [...stage.tracks] })),
+  };
+}
+
+/** The Roadmap back from its kept form, its Maps made again in place. */
+function fromKept(kept: KeptRoadmap): Roadmap {
+  for (const stage of kept.stages) {
+    const made = stage as unknown as Stage;
+    made.hours = new Map(stage.hours);
+    made.tracks = new Map(stage.tracks);
+  }
+  const made = kept as unknown as Roadmap;
+  made.tracks = new Map(kept.tracks);
+  return made;
+}
+
 /** The compiled roadmap of the file the plan recorded as `hash`, if the file still holds `source`; else undefined. */
 export function readCompiled(storeDir: string, hash: string, source: Buffer): Roadmap | undefined {
   const folder = join(storeDir, FOLDER);
@@ -94,7 +124,9 @@ export function readCompiled(storeDir: string, hash: string, source: Buffer): Ro
   const json = compiled && soundJson(compiled);
   if (json === undefined) return undefined;
   try {
-    return toRoadmap(JSON.parse(json) as RawRoadmap);
+    const form = JSON.parse(json) as [number, KeptRoadmap] | RawRoadmap;
+    if (!Array.isArray(form)) return toRoadmap(form);
+    return form[0] === FORM ? fromKept(form[1]) : undefined;
   } catch {
     return undefined;
   }
@@ -105,11 +137,11 @@ export function readCompiled(storeDir: string, hash: string, source: Buffer): Ro
  * forms of earlier versions of it. Only commands that write do this; a form that cannot be
  * written costs speed, nothing else.
  */
-export function writeCompiled(storeDir: string, hash: string, source: Buffer, raw: RawRoadmap): void {
+export function writeCompiled(storeDir: string, hash: string, source: Buffer, roadmap: Roadmap): void {
   try {
     const folder = join(storeDir, FOLDER);
     mkdirSync(folder, { recursive: true });
-    const json = JSON.stringify(raw).replace(
+    const json = JSON.stringify([FORM, toKept(roadmap)]).replace(
       /[^\0-\x7e]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );

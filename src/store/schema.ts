@@ -39,8 +39,16 @@ export const isGoodLogEntry = (entry: unknown): boolean =>
   (entry.stage === undefined ||
     (typeof entry.stage === 'string' && entry.stage.length <= 64 && STAGE_ID.test(entry.stage)));
 
-/** The values the progress file is made of, checked as strictly as the flags that write them. */
-function values() {
+/**
+ * The values the progress file is made of, checked as strictly as the flags that write them.
+ * Built once a run: the schema below asks for them three times, and valibot schemas are plain
+ * data that any number of places may share (building them three times was some 35 KB of garbage
+ * a run, by a sampling heap profile of `status`).
+ */
+let made: ReturnType<typeof makeValues> | undefined;
+const values = () => (made ??= makeValues());
+
+function makeValues() {
   const isoDate = v.pipe(
     v.string('should be a date like 2026-01-31'),
     v.check(

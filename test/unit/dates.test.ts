@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveClock } from '../../src/cli/env.js';
 import {
   addDays,
+  dayNumber,
   daysBetween,
   formatDay,
   formatDayWithYear,
+  fromDayNumber,
   localDate,
   minutesBetween,
   parseIsoDate,
@@ -58,6 +60,31 @@ describe('calendar dates', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it('turns a day number into its date and back as the calendar does, in years 1000 to 9999', () => {
+    const DAY = 86_400_000;
+    expect([fromDayNumber(0), fromDayNumber(-1), fromDayNumber(11_016), fromDayNumber(20_513)]).toEqual([
+      '1970-01-01',
+      '1969-12-31',
+      '2000-02-29',
+      '2026-03-01',
+    ]);
+    expect([
+      dayNumber('1970-01-01'),
+      dayNumber('2000-02-29'),
+      dayNumber('2000-03-01'),
+      dayNumber('2100-03-01'),
+    ]).toEqual([0, 11_016, 11_017, 47_541]);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1) / DAY, max: Date.UTC(9999, 11, 31) / DAY }), (day) => {
+        // The calendar's answer, from the platform's own Date.
+        const date = new Date(day * DAY).toISOString().slice(0, 10);
+        expect(fromDayNumber(day)).toBe(date);
+        expect(dayNumber(date)).toBe(day);
+      }),
+      { numRuns: 5000 },
     );
   });
 

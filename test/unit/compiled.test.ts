@@ -1,0 +1,64 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readCompiled, writeCompiled } from '../../src/roadmap/compiled.js';
+import { loadRoadmapFile } from '../../src/roadmap/load.js';
+import { fixture } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
+
+// Roadmaps with checks and a login flow (course), hours and projects per track (per-track), and
+// letters beyond ASCII in their text (hostile-text).
+const ROADMAPS = ['course.yaml', 'per-track.yaml', 'valid.yaml', 'hostile-text.yaml'];
+
+describe('the compiled form of a roadmap file', () => {
+  it.each(ROADMAPS)('%s reads back as the very roadmap the YAML gives, Maps and all', (name) => {
+    const loaded = loadRoadmapFile(fixture(`roadmaps/${name}`));
+    const store = tempDir();
+    writeCompiled(store, loaded.hash, loaded.source, loaded.roadmap);
+    const read = readCompiled(store, loaded.hash, loaded.source);
+    expect(read).toEqual(loaded.roadmap);
+    expect(read!.tracks).toBeInstanceOf(Map);
+    expect(read!.stages[0]!.hours).toBeInstanceOf(Map);
+    expect(read!.stages[0]!.tracks).toBeInstanceOf(Map);
+  });
+
+  it('is not used for other bytes than those it was made from', () => {
+    const loaded = loadRoadmapFile(fixture('roadmaps/course.yaml'));
+    const store = tempDir();
+    writeCompiled(store, loaded.hash, loaded.source, loaded.roadmap);
+    const edited = Buffer.from(loaded.source.toString('utf8').replace('nine stages', 'nine  stages'));
+    expect(readCompiled(store, loaded.hash, edited)).toBeUndefined();
+  });
+
+  it('still reads the raw form an earlier version kept, and leaves a form it does not know', () => {
+    const loaded = loadRoadmapFile(fixture('roadmaps/course.yaml'));
+    const store = tempDir();
+    const folder = join(store, 'compiled-roadmaps');
+    mkdirSync(folder);
+    writeFileSync(join(folder, `${loaded.hash}.yaml`), loaded.source);
+    // What 0.1.0 kept: the raw roadmap as JSON (ASCII, other letters escaped), twice, a line apart.
+    const raw = JSON.stringify(parse(loaded.source.toString('utf8'))).replace(
+      /[^\0-\x7e]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    writeFileSync(join(folder, `${loaded.hash}.json`), `${raw}\n${raw}`);
+    expect(readCompiled(store, loaded.hash, loaded.source)).toEqual(loaded.roadmap);
+    const later = JSON.stringify([3, {}]);
+    writeFileSync(join(folder, `${loaded.hash}.json`), `${later}\n${later}`);
+    expect(readCompiled(store, loaded.hash, loaded.source)).toBeUndefined();
+  });
+
+  it('keeps only the form of the latest version of the file', () => {
+    const store = tempDir();
+    const first = loadRoadmapFile(fixture('roadmaps/course.yaml'));
+    const second = loadRoadmapFile(fixture('roadmaps/per-track.yaml'));
+    writeCompiled(store, first.hash, first.source, first.roadmap);
+    writeCompiled(store, second.hash, second.source, second.roadmap);
+    expect(readdirSync(join(store, 'compiled-roadmaps')).sort()).toEqual([
+      `${second.hash}.json`,
+      `${second.hash}.yaml`,
+    ]);
+    expect(readFileSync(join(store, 'compiled-roadmaps', `${second.hash}.yaml`))).toEqual(second.source);
+  });
+});
