@@ -137,7 +137,7 @@ export async function roadmapOf(
 
 /**
  * A learner's own roadmap file: its compiled form when the file is unchanged and one was kept
- * (see roadmap/compiled.ts), else the file parsed and validated, with that validated form for a
+ * (see roadmap/compiled.ts), else the file parsed and validated, with the roadmap it gives for a
  * writing command to keep.
  */
 async function ownRoadmap(
@@ -171,7 +171,7 @@ async function ownRoadmap(
   return { roadmap, hash: contentHash(bytes), compiled: { roadmap, source: bytes } };
 }
 
-/** A learner's own roadmap file as parsed now: its validated form and the bytes it came from. */
+/** A learner's own roadmap file as parsed now: the roadmap it gives and the bytes it came from. */
 export interface Compiled {
   roadmap: Roadmap;
   source: Buffer;

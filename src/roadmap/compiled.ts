@@ -13,10 +13,12 @@ import {
 import { join } from 'node:path';
 import { toRoadmap } from './convert.js';
 import type { RawRoadmap } from './schema.js';
+
+declare const __VERSION__: string;
 import type { Roadmap, Stage, StageTrack, Track } from './types.js';
 
 /**
- * A learner's own roadmap file as the program compiled it: its validated form, kept beside the
+ * A learner's own roadmap file as the program compiled it: its converted form, kept beside the
  * progress file with a copy of the file's bytes, under the sha256 the plan recorded. A later
  * command whose file still holds exactly those bytes (compared byte for byte, which costs less
  * than hashing them) reads this JSON as it reads a built-in roadmap, instead of parsing and
@@ -86,9 +88,11 @@ function soundJson(compiled: Buffer): string | undefined {
 }
 
 /**
- * The form written now: `[2, roadmap]`, the program's Roadmap already converted, as the built-in
- * ones are bundled, each Map as its entries. Reading it skips converting a raw roadmap. Forms
- * written before held the raw roadmap, an object: they are still read, through toRoadmap.
+ * The form written now: `[2, version, roadmap]`, the program's Roadmap already converted, as the
+ * built-in ones are bundled, each Map as its entries. Reading it skips converting a raw roadmap.
+ * The Roadmap's shape is this build's, so a form kept by another version of the program is not
+ * used (the YAML is parsed until a write keeps it again). Forms written before held the raw
+ * roadmap, an object: they are still read, through this build's toRoadmap.
  */
 const FORM = 2;
 
@@ -124,24 +128,36 @@ export function readCompiled(storeDir: string, hash: string, source: Buffer): Ro
   const json = compiled && soundJson(compiled);
   if (json === undefined) return undefined;
   try {
-    const form = JSON.parse(json) as [number, KeptRoadmap] | RawRoadmap;
+    const form = JSON.parse(json) as [number, string, KeptRoadmap] | RawRoadmap;
     if (!Array.isArray(form)) return toRoadmap(form);
-    return form[0] === FORM ? fromKept(form[1]) : undefined;
+    return form[0] === FORM && form[1] === __VERSION__ ? fromKept(form[2]) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
+ * Whether JSON gives `value` back: a number it cannot write (YAML's `.inf`, `.nan` or `-0`, which
+ * a check may compare with) would come back as null or 0. Only a roadmap's version and its checks
+ * hold numbers the schema leaves open.
+ */
+function survivesJson(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).every(survivesJson);
+}
+
+/**
  * Keeps the compiled form of the file whose bytes are `source` (sha256 `hash`), and drops the
  * forms of earlier versions of it. Only commands that write do this; a form that cannot be
- * written costs speed, nothing else.
+ * written (or a roadmap JSON cannot hold) costs speed, nothing else.
  */
 export function writeCompiled(storeDir: string, hash: string, source: Buffer, roadmap: Roadmap): void {
+  if (!survivesJson(roadmap.version) || !roadmap.stages.every((stage) => survivesJson(stage.checks))) return;
   try {
     const folder = join(storeDir, FOLDER);
     mkdirSync(folder, { recursive: true });
-    const json = JSON.stringify([FORM, toKept(roadmap)]).replace(
+    const json = JSON.stringify([FORM, __VERSION__, toKept(roadmap)]).replace(
       /[^\0-\x7e]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );

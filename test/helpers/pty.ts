@@ -2,18 +2,20 @@ import { spawn } from 'node:child_process';
 import { binPath } from './paths.js';
 import { isolatedEnv } from './store.js';
 
-// Everything a terminal draws that is not text: CSI and OSC sequences, the short escapes (zsh
-// ends its prompt with ESC = for the keypad; a charset is chosen with ESC ( B), and carriage returns.
+const ESC = String.fromCharCode(27);
+const BEL = String.fromCharCode(7);
+
+// Everything a terminal draws that is not text: CSI sequences, OSC sequences (ended by BEL or by
+// ESC \), the short escapes (Debian's zshrc turns the keypad on with ESC = at every prompt; a
+// charset is chosen with ESC ( B), bells and carriage returns.
 const TERMINAL_CODES = new RegExp(
-  `${String.fromCharCode(27)}\\[[0-?]*[ -/]*[@-~]|${String.fromCharCode(27)}\\][^${String.fromCharCode(7)}]*${String.fromCharCode(7)}|${String.fromCharCode(27)}[()].|${String.fromCharCode(27)}[^[\\]()]|\\r`,
+  `${ESC}\\[[0-?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(${BEL}|${ESC}\\\\)|${ESC}[()*+%#].|${ESC}[^[\\]()*+%#]|${BEL}|\\r`,
   'g',
 );
 
 // The start of an escape still being written: held back until it is whole, so the screen only
 // ever grows and a place in it stays the same place.
-const UNFINISHED_CODE = new RegExp(
-  `${String.fromCharCode(27)}(\\[[0-?]*[ -/]*|\\][^${String.fromCharCode(7)}]*|[()])?$`,
-);
+const UNFINISHED_CODE = new RegExp(`${ESC}(\\[[0-?]*[ -/]*|\\][^${BEL}${ESC}]*${ESC}?|[()*+%#])?$`);
 
 export const KEYS = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003', backspace: '\u007f', tab: '\t' };
 
@@ -107,7 +109,8 @@ export function runInTerminal(line: string, env: Record<string, string>, columns
      * stops the completion and draws the line again, and a second Ctrl-C drops it.
      */
     async dropLine(prompt: string): Promise<void> {
-      for (let tries = 0; tries < 40; tries++) {
+      const deadline = Date.now() + patience;
+      while (Date.now() < deadline) {
         await type([KEYS.ctrlC]);
         if (await this.restsAt(prompt, 2000)) return;
       }

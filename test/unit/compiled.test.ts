@@ -1,9 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readCompiled, writeCompiled } from '../../src/roadmap/compiled.js';
-import { loadRoadmapFile } from '../../src/roadmap/load.js';
+import { loadRoadmapFile, parseRoadmap } from '../../src/roadmap/load.js';
 import { fixture } from '../helpers/paths.js';
 import { tempDir } from '../helpers/store.js';
 
@@ -31,22 +30,41 @@ describe('the compiled form of a roadmap file', () => {
     expect(readCompiled(store, loaded.hash, edited)).toBeUndefined();
   });
 
-  it('still reads the raw form an earlier version kept, and leaves a form it does not know', () => {
+  it('still reads the raw form an earlier version kept, and leaves a form of another version', () => {
     const loaded = loadRoadmapFile(fixture('roadmaps/course.yaml'));
     const store = tempDir();
     const folder = join(store, 'compiled-roadmaps');
     mkdirSync(folder);
     writeFileSync(join(folder, `${loaded.hash}.yaml`), loaded.source);
-    // What 0.1.0 kept: the raw roadmap as JSON (ASCII, other letters escaped), twice, a line apart.
-    const raw = JSON.stringify(parse(loaded.source.toString('utf8'))).replace(
-      /[^\0-\x7e]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    const keep = (json: string) => writeFileSync(join(folder, `${loaded.hash}.json`), `${json}\n${json}`);
+    // What 0.1.0 kept: the validated raw roadmap as JSON (ASCII, other letters escaped), twice.
+    keep(
+      JSON.stringify(loaded.raw).replace(/[^\0-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
     );
-    writeFileSync(join(folder, `${loaded.hash}.json`), `${raw}\n${raw}`);
     expect(readCompiled(store, loaded.hash, loaded.source)).toEqual(loaded.roadmap);
-    const later = JSON.stringify([3, {}]);
-    writeFileSync(join(folder, `${loaded.hash}.json`), `${later}\n${later}`);
+    // The converted form of another version of the program may have another shape.
+    writeCompiled(store, loaded.hash, loaded.source, loaded.roadmap);
+    const [form, version, roadmap] = JSON.parse(
+      readFileSync(join(folder, `${loaded.hash}.json`), 'utf8').split('\n')[0]!,
+    ) as [number, string, unknown];
+    expect([form, typeof version]).toEqual([2, 'string']);
+    keep(JSON.stringify([form, `${version}-other`, roadmap]));
     expect(readCompiled(store, loaded.hash, loaded.source)).toBeUndefined();
+    keep(JSON.stringify([3, version, roadmap]));
+    expect(readCompiled(store, loaded.hash, loaded.source)).toBeUndefined();
+  });
+
+  it('is not kept for a roadmap whose checks hold numbers JSON cannot write', () => {
+    const store = tempDir();
+    const file = fixture('roadmaps/one-check.yaml');
+    for (const value of ['.inf', '-.inf', '-0']) {
+      const source = Buffer.from(
+        readFileSync(file, 'utf8').replace('expect: {status: 200}', `expect: {status: 200, json: {$.count: ${value}}}`),
+      );
+      const { roadmap } = parseRoadmap(source.toString('utf8'), file);
+      writeCompiled(store, `${'0'.repeat(63)}1`, source, roadmap);
+      expect(existsSync(join(store, 'compiled-roadmaps'))).toBe(false);
+    }
   });
 
   it('keeps only the form of the latest version of the file', () => {

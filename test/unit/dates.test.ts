@@ -63,7 +63,7 @@ describe('calendar dates', () => {
     );
   });
 
-  it('turns a day number into its date and back as the calendar does, in years 1000 to 9999', () => {
+  it("turns a day number into its date and back as the platform's Date does, in years 1000 to 9999", () => {
     const DAY = 86_400_000;
     expect([fromDayNumber(0), fromDayNumber(-1), fromDayNumber(11_016), fromDayNumber(20_513)]).toEqual([
       '1970-01-01',
