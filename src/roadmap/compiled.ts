@@ -13,9 +13,9 @@ import {
 import { join } from 'node:path';
 import { toRoadmap } from './convert.js';
 import type { RawRoadmap } from './schema.js';
+import type { Roadmap, Stage, StageTrack, Track } from './types.js';
 
 declare const __VERSION__: string;
-import type { Roadmap, Stage, StageTrack, Track } from './types.js';
 
 /**
  * A learner's own roadmap file as the program compiled it: its converted form, kept beside the
