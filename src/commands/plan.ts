@@ -86,7 +86,7 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   if (same) return kept(context, existing, answers.resolved.roadmap);
   const result = await savePlan(profile, answers.resolved.roadmap, context);
   const { roadmap, file } = answers.resolved;
-  await keepCompiled(context, file?.hash, file && { roadmap, source: file.source });
+  if (!file?.kept) await keepCompiled(context, file?.hash, file && { roadmap, source: file.source });
   return result;
 }
 
@@ -236,5 +236,6 @@ async function chooseRoadmap(
   context: CommandContext,
   saved: Profile | undefined,
 ): Promise<ResolvedRoadmap> {
-  return resolveRoadmap(options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP, context.cwd);
+  const name = options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP;
+  return resolveRoadmap(name, context.cwd, context.store.dir);
 }

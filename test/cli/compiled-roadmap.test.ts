@@ -87,6 +87,28 @@ describe('a roadmap of your own, compiled once', () => {
     expect(parsed.count).toBe(0);
   });
 
+  it('plans again on the unchanged file from its compiled form, and parses the file once it changed', async () => {
+    const { file, me, compiled } = await plannedOnCopy();
+    const before = compiled();
+    parsed.count = 0;
+    const again = await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '12', '--yes', '--json']);
+    expect(again.code).toBe(0);
+    expect(json(again.stdout).hoursPerWeek).toBe(12);
+    expect(parsed.count).toBe(0);
+    expect(compiled()).toEqual(before);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('title: "Test course: nine stages"', 'title: Changed course'),
+    );
+    const changed = await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '12', '--yes', '--json']);
+    expect(json(changed.stdout).roadmap.title).toBe('Changed course');
+    expect(parsed.count).toBe(1);
+    expect(compiled()).not.toEqual(before);
+    parsed.count = 0;
+    await me(['plan', '--roadmap', file, '--track', 'node', '--hours', '9', '--yes']);
+    expect(parsed.count).toBe(0);
+  });
+
   it('gives back every letter, beyond ASCII and beyond the 16-bit range alike', async () => {
     const { file, me } = planOnCopy();
     const title = 'Cours d’été — naïve 日本 🚀';
