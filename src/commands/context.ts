@@ -137,7 +137,7 @@ export async function roadmapOf(
 
 /**
  * A learner's own roadmap file: its compiled form when the file is unchanged and one was kept
- * (see roadmap/compiled.ts), else the file parsed and validated, with the roadmap it gives for a
+ * (see store/compiled.ts), else the file parsed and validated, with the roadmap it gives for a
  * writing command to keep.
  */
 async function ownRoadmap(
@@ -159,7 +159,7 @@ async function ownRoadmap(
     throw error;
   }
   if (saved) {
-    const { readCompiled } = await import('../roadmap/compiled.js');
+    const { readCompiled } = await import('../store/compiled.js');
     const roadmap = readCompiled(context.store.dir, saved, bytes);
     if (roadmap) return { roadmap, hash: saved };
   }
@@ -184,6 +184,6 @@ export async function keepCompiled(
   compiled: Compiled | undefined,
 ): Promise<void> {
   if (!hash || !compiled) return;
-  const { writeCompiled } = await import('../roadmap/compiled.js');
+  const { writeCompiled } = await import('../store/compiled.js');
   writeCompiled(context.store.dir, hash, compiled.source, compiled.roadmap);
 }

@@ -237,5 +237,6 @@ async function chooseRoadmap(
   saved: Profile | undefined,
 ): Promise<ResolvedRoadmap> {
   const name = options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP;
-  return resolveRoadmap(name, context.cwd, context.store.dir);
+  const { readCompiled } = await import('../store/compiled.js');
+  return resolveRoadmap(name, context.cwd, (hash, source) => readCompiled(context.store.dir, hash, source));
 }

@@ -45,11 +45,15 @@ function looksLikePath(name: string): boolean {
 }
 
 /**
- * `keptIn` is the progress folder, for a command that makes a plan: a file that still holds the
- * bytes a compiled form was kept for there (roadmap/compiled.ts) is read from it, not parsed
- * again. Planning again on an unchanged 10,000-stage file then skips most of a second of YAML.
+ * `kept`, for a command that makes a plan, gives the roadmap a file's bytes were compiled to
+ * before, if that form was kept (store/compiled.ts): then the file is not parsed again, and
+ * planning again on an unchanged 10,000-stage file skips most of a second of YAML.
  */
-export async function resolveRoadmap(name: string, cwd: string, keptIn?: string): Promise<ResolvedRoadmap> {
+export async function resolveRoadmap(
+  name: string,
+  cwd: string,
+  kept?: (hash: string, source: Buffer) => Roadmap | undefined,
+): Promise<ResolvedRoadmap> {
   if (!looksLikePath(name)) {
     const roadmap = await findBuiltin(name);
     if (roadmap) return { roadmap };
@@ -63,11 +67,8 @@ export async function resolveRoadmap(name: string, cwd: string, keptIn?: string)
   const [{ readRoadmapBytes }, { contentHash }] = await Promise.all([import('./file.js'), import('./hash.js')]);
   const source = readRoadmapBytes(path);
   const hash = contentHash(source);
-  if (keptIn !== undefined) {
-    const { readCompiled } = await import('./compiled.js');
-    const roadmap = readCompiled(keptIn, hash, source);
-    if (roadmap) return { roadmap, file: { path, hash, source, kept: true } };
-  }
+  const compiled = kept?.(hash, source);
+  if (compiled) return { roadmap: compiled, file: { path, hash, source, kept: true } };
   const { parseRoadmap } = await import('./load.js');
   return { roadmap: parseRoadmap(source.toString('utf8'), path).roadmap, file: { path, hash, source } };
 }

@@ -17,7 +17,7 @@ export interface LoadedRoadmap {
   raw: RawRoadmap;
   /** sha256 of the file's bytes, so a later run can tell the file changed. */
   hash: string;
-  /** The bytes themselves, for the compiled form a plan keeps (roadmap/compiled.ts). */
+  /** The bytes themselves, for the compiled form a plan keeps (store/compiled.ts). */
   source: Buffer;
 }
 

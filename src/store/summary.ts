@@ -2,7 +2,7 @@ import { unlinkSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { dayTotals } from '../coach/learner.js';
 import { fileIdentity, readRegularFile, writeWhole } from './folder.js';
-import { checksum } from '../roadmap/compiled.js';
+import { checksum } from './compiled.js';
 import { SCHEMA_VERSION, validateSaved, type SavedData } from './schema.js';
 
 /**

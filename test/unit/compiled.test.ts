@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCompiled, writeCompiled } from '../../src/roadmap/compiled.js';
+import { readCompiled, writeCompiled } from '../../src/store/compiled.js';
 import { loadRoadmapFile, parseRoadmap } from '../../src/roadmap/load.js';
 import { fixture } from '../helpers/paths.js';
 import { tempDir } from '../helpers/store.js';
