@@ -82,10 +82,10 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
       'To change only the pace or the start, `backend-path replan --hours <n>` or `backend-path replan --start <date>` does it.',
     );
   }
-  // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
-  if (same) return kept(context, existing, answers.resolved.roadmap);
-  const result = await savePlan(profile, answers.resolved.roadmap, context);
   const { roadmap, file } = answers.resolved;
+  // Nothing changed: the saved plan, on the roadmap just read (the same file, by its hash).
+  const result = same ? await kept(context, existing, roadmap) : await savePlan(profile, roadmap, context);
+  // A file parsed now (first planned on, edited, or kept by another version) is kept compiled.
   if (!file?.kept) await keepCompiled(context, file?.hash, file && { roadmap, source: file.source });
   return result;
 }
@@ -238,5 +238,7 @@ async function chooseRoadmap(
 ): Promise<ResolvedRoadmap> {
   const name = options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP;
   const { readCompiled } = await import('../store/compiled.js');
-  return resolveRoadmap(name, context.cwd, (hash, source) => readCompiled(context.store.dir, hash, source));
+  return resolveRoadmap(name, context.cwd, (hash, source) =>
+    readCompiled(context.store.dir, hash, source, { earlier: false }),
+  );
 }

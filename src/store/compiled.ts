@@ -20,6 +20,15 @@ const FOLDER = 'compiled-roadmaps';
 const OWN = /^[0-9a-f]{64}\.(json|yaml)$/;
 const NEWLINE = Buffer.from('\n');
 
+/** Removes a file another command may have removed first (keeping forms takes no lock). */
+function unlinkIfThere(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /**
  * FNV-1a over 32-bit words: a checksum against damage (not an attacker), cheap without
  * node:crypto. The log's summary (store/summary.ts) is kept after one, as compiled roadmaps were
@@ -97,8 +106,17 @@ function fromKept(kept: KeptRoadmap): Roadmap {
   return made;
 }
 
-/** The compiled roadmap of the file the plan recorded as `hash`, if the file still holds `source`; else undefined. */
-export function readCompiled(storeDir: string, hash: string, source: Buffer): Roadmap | undefined {
+/**
+ * The compiled roadmap of the file the plan recorded as `hash`, if the file still holds `source`;
+ * else undefined. A plan being made takes only this build's form (`earlier: false`), so the form
+ * it keeps is always the current one.
+ */
+export function readCompiled(
+  storeDir: string,
+  hash: string,
+  source: Buffer,
+  { earlier = true } = {},
+): Roadmap | undefined {
   const folder = join(storeDir, FOLDER);
   const kept = readRegularFile(join(folder, `${hash}.yaml`));
   if (!kept || !kept.equals(source)) return undefined;
@@ -107,7 +125,7 @@ export function readCompiled(storeDir: string, hash: string, source: Buffer): Ro
   if (json === undefined) return undefined;
   try {
     const form = JSON.parse(json) as [number, string, KeptRoadmap] | RawRoadmap;
-    if (!Array.isArray(form)) return toRoadmap(form);
+    if (!Array.isArray(form)) return earlier ? toRoadmap(form) : undefined;
     return form[0] === FORM && form[1] === __VERSION__ ? fromKept(form[2]) : undefined;
   } catch {
     return undefined;
@@ -145,7 +163,7 @@ export function writeCompiled(storeDir: string, hash: string, source: Buffer, ro
     writeWhole(join(folder, `${hash}.yaml`), source);
     writeWhole(join(folder, `${hash}.json`), Buffer.concat([body, NEWLINE, body]));
     for (const name of readdirSync(folder))
-      if (OWN.test(name) && !name.startsWith(hash)) unlinkSync(join(folder, name));
+      if (OWN.test(name) && !name.startsWith(hash)) unlinkIfThere(join(folder, name));
   } catch {
     // Compiling again next time is the only cost.
   }

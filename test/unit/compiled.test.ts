@@ -42,6 +42,8 @@ describe('the compiled form of a roadmap file', () => {
       JSON.stringify(loaded.raw).replace(/[^\0-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
     );
     expect(readCompiled(store, loaded.hash, loaded.source)).toEqual(loaded.roadmap);
+    // A plan being made takes only the current form, so the one it keeps is current.
+    expect(readCompiled(store, loaded.hash, loaded.source, { earlier: false })).toBeUndefined();
     // The converted form of another version of the program may have another shape.
     writeCompiled(store, loaded.hash, loaded.source, loaded.roadmap);
     const [form, version, roadmap] = JSON.parse(
