@@ -9,6 +9,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
   type BigIntStats,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -62,16 +63,27 @@ export function readRegularFile(path: string, { mine = false } = {}): Buffer | u
 /**
  * Writes a file of this user's whole or not at all: into a temporary file beside it, renamed over
  * it. A temporary file left by a failed write (a full disk, a folder in the file's place) is
- * removed, so a command that fails this way on every run leaves nothing behind.
+ * removed, so a command that fails this way on every run leaves nothing behind. `data` may be
+ * given in parts, written one after another without joining them first.
  */
-export function writeWhole(path: string, data: string | NodeJS.ArrayBufferView): void {
+export function writeWhole(path: string, data: string | NodeJS.ArrayBufferView | readonly Buffer[]): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, data, { mode: 0o600 });
+    if (Array.isArray(data)) writeParts(temporary, data);
+    else writeFileSync(temporary, data as string | NodeJS.ArrayBufferView, { mode: 0o600 });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function writeParts(path: string, parts: readonly Buffer[]): void {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -100,7 +100,7 @@ export function writeSummary(dir: string, stats: BigIntStats, data: SavedData | 
         data === 'damaged' ? { of, damaged: true } : { of, data: { ...data, log: dayTotals(data.log) }, place },
       ),
     );
-    writeWhole(join(dir, FILE), Buffer.concat([Buffer.from(`${checksum(body)}\n`), body]));
+    writeWhole(join(dir, FILE), [Buffer.from(`${checksum(body)}\n`), body]);
   } catch {
     // Reading the whole file next time is the only cost.
   }
