@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, learner } from '../helpers/cli.js';
 import { COURSE } from '../helpers/paths.js';
-import { checksum } from '../../src/store/compiled.js';
+import { checksum } from '../../src/store/summary.js';
 import { tempDir } from '../helpers/store.js';
 
 /** Counts how often a roadmap file's YAML is parsed, around the real parser. */

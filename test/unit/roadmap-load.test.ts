@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FailureError, RoadmapError, UsageError } from '../../src/errors.js';
 import { resolveRoadmap } from '../../src/roadmap/builtin.js';
-import { checksum } from '../../src/store/compiled.js';
+import { checksum } from '../../src/store/summary.js';
 import { loadRoadmapFile } from '../../src/roadmap/load.js';
 import { stageOnTrack } from '../../src/roadmap/types.js';
 import { fixture } from '../helpers/paths.js';
