@@ -22,34 +22,11 @@ export function formatHours(hours: number): string {
 }
 
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read
-// as one word: they are kept on one line by joining their parts with a no-break space while wrapping.
+// as one word: the spaces inside them are not places to break a line.
 const KEEP_TOGETHER =
   /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b(?!\.\w)/g;
+const IN_BACKTICKS = /`[^`\n]+`/g;
 const NBSP = '\u00a0';
-
-/**
- * Wraps `text` by words to `width` columns: the first line indented by `indent`, the lines after
- * it by `indent + hang`. Words are never cut; only a token longer than the line (a URL or a path)
- * may overflow, on a line of its own.
- */
-export function wrap(text: string, width: number, indent = 0, hang = 0): string {
-  const room = Math.max(10, width - indent - hang);
-  const glued = adaptCommands(text)
-    .replace(/`[^`\n]+`/g, (match) => (match.length <= room ? match.replaceAll(' ', NBSP) : match))
-    .replace(KEEP_TOGETHER, (match) => match.replaceAll(' ', NBSP));
-  const first = ' '.repeat(indent);
-  const rest = ' '.repeat(indent + hang);
-  return glued
-    .split('\n')
-    .map((paragraph) =>
-      (wrapWords(paragraph, room) ?? wrapAnsi(paragraph, room, { hard: false, trim: true }))
-        .split('\n')
-        .map((line, i) => (i === 0 ? first : rest) + line)
-        .join('\n'),
-    )
-    .join('\n')
-    .replaceAll(NBSP, ' ');
-}
 
 // Latin text and the few symbols backend-path prints are one column each; measuring them needs
 // no Unicode tables (whose regular expressions cost a millisecond to compile on first use).
@@ -60,14 +37,70 @@ const NARROW =
 const ZERO_WIDTH = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007]*\u0007/g;
 
 /**
- * Greedy word wrap, as wrap-ansi does it with `hard: false, trim: true` (a word longer than the
- * line gets a line of its own; rows lose their leading and trailing spaces), for text whose
- * characters are all one column wide: nearly everything backend-path prints. It measures by
- * length, so the width library's Unicode tables (a tenth of a command's start-up) are never
- * built; undefined hands any other text to the library. Colour codes may continue past a line
- * break, which terminals carry over to the next line.
+ * Wraps `text` by words to `width` columns: the first line of each paragraph indented by
+ * `indent`, the lines after it by `indent + hang`. Words are never cut; only a token longer than
+ * the line (a URL or a path) may overflow, on a line of its own.
  */
-function wrapWords(paragraph: string, room: number): string | undefined {
+export function wrap(text: string, width: number, indent = 0, hang = 0): string {
+  const room = Math.max(10, width - indent - hang);
+  const first = ' '.repeat(indent);
+  const rest = ' '.repeat(indent + hang);
+  let out = '';
+  let separator = '';
+  for (const paragraph of adaptCommands(text).split('\n')) {
+    const rows = rowsOf(paragraph, room);
+    for (let i = 0; i < rows.length; i++) {
+      out += `${separator}${i === 0 ? first : rest}${rows[i]}`;
+      separator = '\n';
+    }
+  }
+  return out;
+}
+
+/**
+ * A paragraph's rows, as wrap-ansi makes them with `hard: false, trim: true` (a word longer than
+ * the line gets a line of its own; rows lose their leading and trailing spaces). The spaces that
+ * must not break are no-break spaces meanwhile, and spaces again in the rows.
+ */
+function rowsOf(paragraph: string, room: number): string[] {
+  // One column a character and no colour codes: nearly everything backend-path prints.
+  const plain = NARROW.test(paragraph) && !paragraph.includes(NBSP);
+  let glued = paragraph.includes('`')
+    ? paragraph.replace(IN_BACKTICKS, (match) => (match.length <= room ? match.replaceAll(' ', NBSP) : match))
+    : paragraph;
+  glued = glued.replace(KEEP_TOGETHER, (match) => match.replaceAll(' ', NBSP));
+  const rows = plain
+    ? cutRows(glued, room)
+    : (coloredRows(glued, room) ?? wrapAnsi(glued, room, { hard: false, trim: true }).split('\n'));
+  return plain && glued === paragraph ? rows : rows.map((row) => row.replaceAll(NBSP, ' '));
+}
+
+/**
+ * Greedy word wrap of one-column text by positions: each row ends at the last space that leaves
+ * it `room` columns or fewer, or after its first word when that word alone is longer. Native
+ * searches a row instead of strings a word: wrapping word by word, `next` allocated 168 KB in
+ * V8's young generation and ran a garbage collection it now does without (its heap at exit).
+ */
+function cutRows(text: string, room: number): string[] {
+  const rows: string[] = [];
+  let start = afterSpaces(text, 0);
+  while (start < text.length) {
+    let cut = text.length - start <= room ? text.length : text.lastIndexOf(' ', start + room);
+    if (cut <= start) cut = text.indexOf(' ', start) === -1 ? text.length : text.indexOf(' ', start);
+    rows.push(text.slice(start, cut).trimEnd());
+    start = afterSpaces(text, cut);
+  }
+  return rows.length === 0 ? [''] : rows;
+}
+
+/** The position of the first character from `at` on that is not a space. */
+function afterSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+/** The same word wrap, word by word, for one-column text with colour codes; undefined for any other. */
+function coloredRows(paragraph: string, room: number): string[] | undefined {
   const rows: string[] = [];
   let row = '';
   let used = 0;
@@ -87,7 +120,7 @@ function wrapWords(paragraph: string, room: number): string | undefined {
     }
   }
   rows.push(row);
-  return rows.map((line) => line.trim()).join('\n');
+  return rows.map((line) => line.trim());
 }
 
 /** Terminal columns of a text without escape sequences. */

@@ -20,6 +20,54 @@ describe('wrapping by words', () => {
     );
   });
 
+  it('breaks paragraphs, dates, counts and short commands as wrap-ansi does with those phrases glued', () => {
+    // Phrases the wrap keeps on one line, each known here by construction: the expected text is
+    // wrap-ansi's, given the phrase with no-break spaces, which then read as spaces again.
+    const phrase = fc.constantFrom(
+      'Fri 25 Jun 2027',
+      'Mon 5 Jan',
+      '13 days',
+      '4.5 h',
+      '2 of 9',
+      'on track',
+      '`backend-path done http`',
+      '`backend-path replan --hours 12`',
+    );
+    const word = fc.stringMatching(/^[a-zA-Z.,:()é·–→-]{1,14}$/);
+    const paragraph = fc.array(fc.oneof(word, word, phrase), { minLength: 0, maxLength: 30 });
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 10, max: 120 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        (paragraphs, width, indent, hang) => {
+          const room = Math.max(10, width - indent - hang);
+          const expected = paragraphs
+            .map((tokens) =>
+              wrapAnsi(
+                tokens
+                  .map((token) =>
+                    token.includes(' ') && (!token.startsWith('`') || token.length <= room)
+                      ? token.replaceAll(' ', '\u00a0')
+                      : token,
+                  )
+                  .join(' '),
+                room,
+                { hard: false, trim: true },
+              )
+                .split('\n')
+                .map((line, i) => `${' '.repeat(i === 0 ? indent : indent + hang)}${line.replaceAll('\u00a0', ' ')}`)
+                .join('\n'),
+            )
+            .join('\n');
+          expect(wrap(paragraphs.map((tokens) => tokens.join(' ')).join('\n'), width, indent, hang)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps "in progress" together as words, not when it begins a file name', () => {
     expect(wrap('Two stages are now in progress today', 22)).toBe('Two stages are now\nin progress today');
     expect(wrap('Your plan is kept in progress.json here', 21)).toBe('Your plan is kept in\nprogress.json here');
