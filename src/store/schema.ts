@@ -19,11 +19,13 @@ const realDates = new Set<string>();
 const isRealDate = (text: unknown): boolean =>
   typeof text === 'string' && (realDates.has(text) || (parseIsoDate(text) !== undefined && !!realDates.add(text)));
 
-/** Whether every key of a parsed entry is a log entry's (a loop, not every(): it runs cold for each entry). */
-function onlyLogKeys(entry: Record<string, unknown>): boolean {
-  for (const key in entry) if (!LOG_KEYS.has(key)) return false;
+/** Whether every key of a parsed entry is one of `keys` (a loop, not every(): it runs cold for each entry). */
+function onlyKeys(entry: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const key in entry) if (!keys.has(key)) return false;
   return true;
 }
+
+const isStageId = (value: unknown): boolean => typeof value === 'string' && value.length <= 64 && STAGE_ID.test(value);
 
 /**
  * A log entry the schema below would accept, checked without valibot: the quick path for the
@@ -31,13 +33,28 @@ function onlyLogKeys(entry: Record<string, unknown>): boolean {
  */
 export const isGoodLogEntry = (entry: unknown): boolean =>
   isPlainObject(entry) &&
-  onlyLogKeys(entry) &&
+  onlyKeys(entry, LOG_KEYS) &&
   isRealDate(entry.date) &&
   typeof entry.hours === 'number' &&
   entry.hours >= 0.01 &&
   entry.hours <= MAX_DAY_HOURS &&
-  (entry.stage === undefined ||
-    (typeof entry.stage === 'string' && entry.stage.length <= 64 && STAGE_ID.test(entry.stage)));
+  (entry.stage === undefined || isStageId(entry.stage));
+
+const PLANNED_KEYS = new Set(['id', 'hours', 'start', 'end']);
+
+/**
+ * A stage of the agreed plan the schema below would accept, checked without valibot, as log
+ * entries are: a plan of a 10,000-stage roadmap holds 10,000 of them, which every command reads.
+ */
+export const isGoodPlannedStage = (stage: unknown): boolean =>
+  isPlainObject(stage) &&
+  onlyKeys(stage, PLANNED_KEYS) &&
+  isStageId(stage.id) &&
+  typeof stage.hours === 'number' &&
+  stage.hours >= 0 &&
+  stage.hours <= 1000 &&
+  isRealDate(stage.start) &&
+  isRealDate(stage.end);
 
 /**
  * The values the progress file is made of, checked as strictly as the flags that write them.
@@ -109,13 +126,19 @@ export function logEntrySchema() {
   return v.strictObject({ date: isoDate, hours: dayHours, stage: v.optional(id) });
 }
 
+/** One stage of the agreed plan: the hours the plan gave it and its window. */
+export function plannedStageSchema() {
+  const { isoDate, id, stageHours } = values();
+  return v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate });
+}
+
 /**
  * The progress file's schema, built on first use: every command validates the file, but
  * building the schema is work a command like `--help` should not pay for.
  */
 /** The agreed plan's parts of the file: the profile, the plan itself and the weekly targets. */
 function planSchemas() {
-  const { isoDate, id, range, weeklyHours, stageHours, text, list } = values();
+  const { isoDate, id, range, weeklyHours, text, list } = values();
   // A weekly target of 0 is a pause: the weeks before a plan that starts later.
   const pace = range(0, MAX_WEEKLY_HOURS, `a number of hours a week from 0 to ${MAX_WEEKLY_HOURS}`);
   const profile = v.strictObject({
@@ -140,7 +163,7 @@ function planSchemas() {
     /** Study hours per estimated hour: 1, or the learner's own speed after `replan --own-speed`. */
     speed: range(0.1, 10, 'a speed from 0.1 to 10 study hours per estimated hour'),
     /** The stages scheduled, in order, with the hours the plan gave each and their windows. */
-    stages: list(v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate })),
+    stages: fastList(plannedStageSchema(), isGoodPlannedStage, 'should be a list', MAX_ENTRIES),
   });
   const paces = v.pipe(
     list(v.strictObject({ from: isoDate, hoursPerWeek: pace })),

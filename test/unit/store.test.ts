@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { isGoodLogEntry, logEntrySchema } from '../../src/store/schema.js';
+import { isGoodLogEntry, isGoodPlannedStage, logEntrySchema, plannedStageSchema } from '../../src/store/schema.js';
 import { ProgressStore } from '../../src/store/store.js';
 import { savedFor } from '../helpers/learner.js';
 import { failure, tempDir } from '../helpers/store.js';
@@ -232,6 +232,35 @@ describe('the quick check of log entries', () => {
         { date: '2026-01-06', hours: 25 },
         { date: '2026-01-06', hours: 1, note: 'x' },
       ].some(isGoodLogEntry),
+    ).toBe(false);
+  });
+
+  it('accepts only the stages of a plan that the schema accepts, and those the plans write', () => {
+    const planned = fc.oneof(
+      fc.record({ id: stage, hours, start: date, end: date }),
+      fc.record({ id: stage, hours, start: date, end: date }, { requiredKeys: ['id', 'start'] }),
+      fc.record({ id: stage, hours, start: date, end: date, extra: fc.anything() }),
+      fc.anything(),
+    );
+    const plannedSchema = plannedStageSchema();
+    fc.assert(
+      fc.property(planned, (value) => !isGoodPlannedStage(value) || v.is(plannedSchema, value)),
+      { numRuns: 2000 },
+    );
+    expect(
+      [
+        { id: 'rest-api', hours: 12.5, start: '2026-01-05', end: '2026-01-18' },
+        { id: 'x'.repeat(64), hours: 0, start: '2999-12-31', end: '2999-12-31' },
+      ].every(isGoodPlannedStage),
+    ).toBe(true);
+    expect(
+      [
+        { id: 'rest-api', hours: 1001, start: '2026-01-05', end: '2026-01-18' },
+        { id: 'rest-api', hours: 1, start: '2026-01-05', end: '2026-02-30' },
+        { id: 'Rest', hours: 1, start: '2026-01-05', end: '2026-01-18' },
+        { id: 'rest-api', hours: 1, start: '2026-01-05' },
+        { id: 'rest-api', hours: 1, start: '2026-01-05', end: '2026-01-18', note: 'x' },
+      ].some(isGoodPlannedStage),
     ).toBe(false);
   });
 
