@@ -132,10 +132,6 @@ export function plannedStageSchema() {
   return v.strictObject({ id, hours: stageHours, start: isoDate, end: isoDate });
 }
 
-/**
- * The progress file's schema, built on first use: every command validates the file, but
- * building the schema is work a command like `--help` should not pay for.
- */
 /** The agreed plan's parts of the file: the profile, the plan itself and the weekly targets. */
 function planSchemas() {
   const { isoDate, id, range, weeklyHours, text, list } = values();
@@ -172,6 +168,10 @@ function planSchemas() {
   return { profile, baseline, paces };
 }
 
+/**
+ * The progress file's schema, built on first use: every command validates the file, but
+ * building the schema is work a command like `--help` should not pay for.
+ */
 function buildSchema() {
   const { isoDate, localTime, id, range, text, httpUrl, byStage, list } = values();
   const { profile, baseline, paces } = planSchemas();
