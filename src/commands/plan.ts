@@ -237,8 +237,9 @@ async function chooseRoadmap(
   saved: Profile | undefined,
 ): Promise<ResolvedRoadmap> {
   const name = options.roadmap ?? saved?.roadmap.file ?? saved?.roadmap.id ?? DEFAULT_ROADMAP;
-  const { readCompiled } = await import('../store/compiled.js');
-  return resolveRoadmap(name, context.cwd, (hash, source) =>
-    readCompiled(context.store.dir, hash, source, { earlier: false }),
-  );
+  // The compiled forms' module only for a roadmap file: a plan on a built-in roadmap never needs it.
+  return resolveRoadmap(name, context.cwd, async (hash, source) => {
+    const { readCompiled } = await import('../store/compiled.js');
+    return readCompiled(context.store.dir, hash, source, { earlier: false });
+  });
 }

@@ -52,7 +52,7 @@ function looksLikePath(name: string): boolean {
 export async function resolveRoadmap(
   name: string,
   cwd: string,
-  kept?: (hash: string, source: Buffer) => Roadmap | undefined,
+  kept?: (hash: string, source: Buffer) => Promise<Roadmap | undefined>,
 ): Promise<ResolvedRoadmap> {
   if (!looksLikePath(name)) {
     const roadmap = await findBuiltin(name);
@@ -67,7 +67,7 @@ export async function resolveRoadmap(
   const [{ readRoadmapBytes }, { contentHash }] = await Promise.all([import('./file.js'), import('./hash.js')]);
   const source = readRoadmapBytes(path);
   const hash = contentHash(source);
-  const compiled = kept?.(hash, source);
+  const compiled = await kept?.(hash, source);
   if (compiled) return { roadmap: compiled, file: { path, hash, source, kept: true } };
   const { parseRoadmap } = await import('./load.js');
   return { roadmap: parseRoadmap(source.toString('utf8'), path).roadmap, file: { path, hash, source } };
