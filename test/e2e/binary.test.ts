@@ -74,8 +74,10 @@ describe('the built binary', () => {
 
   it('writes without loading the stream, network, crypto or assert machinery, nor a folder remover', async () => {
     // conf opens the file with one deepEqual: node:assert's error machinery would create
-    // process.stderr and with it every stream module, on every write. Node 20's rmSync loads
-    // its rimraf module for any path, a file too; a save removes only files.
+    // process.stderr and with it every stream module, on every write, and a deep comparison of
+    // the values conf copied from the file (the same objects) would load util's comparison
+    // module. Node 20's rmSync loads its rimraf module for any path, a file too; a save removes
+    // only files.
     const { env, loaded } = reportingBuiltins();
     expect((await runBin(['plan', '--track', 'node', '--hours', '10'], env)).code).toBe(0);
     const session = { ...env, BACKEND_PATH_NOW: '2026-11-30T10:00:00' };
@@ -84,7 +86,9 @@ describe('the built binary', () => {
       expect({
         args,
         heavy: loaded().filter((name) =>
-          /^(stream|net|tty|crypto|assert|child_process|dgram|internal\/fs\/rimraf)$/.test(name),
+          /^(stream|net|tty|crypto|assert|internal\/util\/comparisons|child_process|dgram|internal\/fs\/rimraf)$/.test(
+            name,
+          ),
         ),
       }).toEqual({ args, heavy: [] });
     }
@@ -174,6 +178,28 @@ describe('the built binary', () => {
     for (const args of [['--help'], ['log', '--help'], ['help', 'plan'], ['--version']])
       expect(await runBin(args, helped)).toMatchObject({ code: 0, stderr: '' });
     expect(codeIn(helped.XDG_CACHE_HOME)).toEqual(['help_js']);
+  });
+
+  it("checks a server on this machine's loopback address without building the list of private ranges", async () => {
+    // Node's block list is loaded on first use, and only a host other than localhost, 127.0.0.1
+    // or ::1 needs it to be told local or public.
+    const server = createServer((_, response) => response.end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const { env, loaded } = reportingBuiltins();
+    try {
+      const plan = ['plan', '--roadmap', fixture('roadmaps/one-check.yaml'), '--track', 'node', '--hours', '10'];
+      expect((await runBin(plan, env)).code).toBe(0);
+      for (const url of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+        expect((await runBin(['check', 's1', '--url', url], env)).code).toBe(0);
+        expect({ url, blockList: loaded().filter((name) => /blocklist|socketaddress/.test(name)) }).toEqual({
+          url,
+          blockList: [],
+        });
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('keeps no compiled code from a check that saved nothing, so the one kept holds the save', async () => {
