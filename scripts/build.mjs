@@ -148,6 +148,24 @@ const STAND_INS = [
     importer: '/node_modules/conf/',
     file: 'conf-assert.cjs',
   },
+  {
+    // conf imports env-paths for a default folder, and env-paths loads node:os as it loads, to ask
+    // for the home and temporary folders. backend-path always gives conf its folder; the
+    // stand-in loads env-paths on first use. With the next stand-in: a `log` ran 154.2 M
+    // instructions against 156.2 M, a check that saves 204.8 M against 207.3 M (callgrind,
+    // medians of 3, Node 20.20), and the young generation of V8 holds 46 KB less at the end.
+    filter: /^env-paths$/,
+    importer: '/node_modules/conf/',
+    file: 'lazy-env-paths.cjs',
+  },
+  {
+    // stubborn-fs (conf's writer, atomically, writes through it) wraps sixteen of node:fs's
+    // callback functions in util.promisify as it loads; conf's synchronous writes call none of
+    // them. The stand-in's promisify wraps each on its first call (gain above).
+    filter: /^node:util$/,
+    importer: '/node_modules/stubborn-fs/',
+    file: 'lazy-promisify.cjs',
+  },
 ];
 const standInsUsed = new Map(STAND_INS.map((standIn) => [standIn.file, 0]));
 const standIns = {

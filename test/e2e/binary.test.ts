@@ -76,8 +76,8 @@ describe('the built binary', () => {
     // conf opens the file with one deepEqual: node:assert's error machinery would create
     // process.stderr and with it every stream module, on every write, and a deep comparison of
     // the values conf copied from the file (the same objects) would load util's comparison
-    // module. Node 20's rmSync loads its rimraf module for any path, a file too; a save removes
-    // only files.
+    // module. env-paths would load node:os for a default folder, and conf is always given one.
+    // Node 20's rmSync loads its rimraf module for any path, a file too; a save removes only files.
     const { env, loaded } = reportingBuiltins();
     expect((await runBin(['plan', '--track', 'node', '--hours', '10'], env)).code).toBe(0);
     const session = { ...env, BACKEND_PATH_NOW: '2026-11-30T10:00:00' };
@@ -86,7 +86,7 @@ describe('the built binary', () => {
       expect({
         args,
         heavy: loaded().filter((name) =>
-          /^(stream|net|tty|crypto|assert|internal\/util\/comparisons|child_process|dgram|internal\/fs\/rimraf)$/.test(
+          /^(stream|net|tty|crypto|assert|internal\/util\/comparisons|os|child_process|dgram|internal\/fs\/rimraf)$/.test(
             name,
           ),
         ),
