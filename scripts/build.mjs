@@ -108,9 +108,11 @@ const builtinSources = {
 
 /**
  * Stand-ins: an import inside a bundled package swapped for a smaller module. Each stays only
- * while it earns the gain measured beside it (whole-process medians, paired runs against a build
- * without it, Node 20.20, 2 cores), the package it touches is pinned to an exact version in
- * package.json, and the build fails when one no longer matches anything (the package changed).
+ * while it earns the gain measured beside it (whole-process medians of paired runs against a
+ * build without it, or callgrind's instructions where the gain is below this machine's noise;
+ * Node 20.20, 2 cores), the package it touches is pinned to an exact version (in package.json,
+ * or by the lockfile for conf's own dependencies), and the build fails when one no longer matches
+ * anything (the package changed).
  */
 const STAND_INS = [
   {
@@ -160,8 +162,9 @@ const STAND_INS = [
   },
   {
     // stubborn-fs (conf's writer, atomically, writes through it) wraps sixteen of node:fs's
-    // callback functions in util.promisify as it loads; conf's synchronous writes call none of
-    // them. The stand-in's promisify wraps each on its first call (gain above).
+    // callback functions in util.promisify as it loads; a synchronous write that succeeds calls
+    // none of them (one that fails removes its temporary file with one). The stand-in's
+    // promisify wraps each on its first call (gain above).
     filter: /^node:util$/,
     importer: '/node_modules/stubborn-fs/',
     file: 'lazy-promisify.cjs',

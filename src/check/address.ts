@@ -34,11 +34,11 @@ function privateRanges(): BlockList {
 /** True for addresses that only this machine or its local network can reach. */
 export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  // The addresses a learner's server nearly always has, answered before isIP and the list: their
-  // first use loads Node's block-list modules. A check that saves ran 206.6 M instructions
-  // against 208.9 M with them (callgrind, medians of 3, Node 20.20).
+  // The addresses a learner's server nearly always has, answered before the list of private
+  // ranges, whose first use loads Node's block-list modules. A check that saves ran 206.6 M
+  // instructions against 208.9 M without this (callgrind, medians of 3, Node 20.20).
   if (host === 'localhost' || host === '127.0.0.1' || host === '::1') return true;
   const kind = isIP(host);
   if (kind !== 0) return privateRanges().check(host, kind === 4 ? 'ipv4' : 'ipv6');
-  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.');
+  return host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.');
 }

@@ -192,8 +192,8 @@ async function checkRow(node) {
   const env = planned(node, file);
   // The server runs in this process; the check's time is start-up plus one local request.
   const command = [node, bin, 'check', 's1', '--url', url];
-  // Twice the pairs: the saving check measured 1.95x to 2.21x against its goal of 2x in four
-  // runs of the same code, at its goal, where a burst of noise decides the row's side of it.
+  // Twice the pairs: the saving check measured 1.95x to 2.21x against its goal of 2x in the four
+  // runs of df90234 to c5f5695, at its goal, where a burst of noise decides the row's side of it.
   const again = await pairAsync(command, [node, '-e', '0'], env, tightRuns);
   row('check, the same outcome again', again, 2.0);
   flip = true;
