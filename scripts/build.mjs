@@ -5,6 +5,7 @@
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -442,6 +443,8 @@ function lighterBuiltinNamespaces(file) {
   if (lighter !== text) writeFileSync(path, lighter);
 }
 const bundles = ['backend-path.js', 'everyday.js', 'help.js', ...Object.keys(COMMAND_BUNDLES)];
+/** Node's wrapper of a CommonJS file (Module.wrap), around each file the loader runs. */
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 for (const file of [...bundles, ...Object.values(VENDORS).map((f) => `vendor/${f}.js`)]) {
   lighterBuiltinNamespaces(file);
   // The loader reads bundles as latin1, which is UTF-8 only for ASCII text; esbuild escapes
@@ -452,6 +455,12 @@ for (const file of [...bundles, ...Object.values(VENDORS).map((f) => `vendor/${f
     console.error(`dist/${file} holds a character outside ASCII at byte ${at}: write it with a \\u escape.`);
     process.exit(1);
   }
+  // Written as the function the loader calls (src/cli/boot.ts), wrapped as Node wraps a CommonJS
+  // file: V8 then compiles the file's own text. The loader used to wrap it at run time, and V8
+  // copied the joined text into one string before compiling, a second copy of the whole bundle in
+  // fresh memory (123 more page faults for a check, a fault costing about 11 µs on this machine).
+  // A check that saves ran 200.8 M instructions against 204.8 M (callgrind, medians of 3).
+  writeFileSync(join(dist, file), Buffer.concat([Buffer.from(WRAPPER[0]), bytes, Buffer.from(WRAPPER[1])]));
 }
 
 // The kept outputs (kept.ts), which the loader requires for the prompt line and help alone: in

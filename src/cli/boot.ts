@@ -2,11 +2,22 @@
 // compiled code kept between runs: V8's code cache through vm.Script, keyed by the content hash
 // of each file, which the build writes below. Without a usable cache folder it simply compiles,
 // as Node would.
-import { accessSync, constants, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
-import { makeFolder, readRegularFile, writeWhole } from '../store/folder.js';
+import { makeFolder, writeWhole } from '../store/folder.js';
 import { asksHelp, everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
 
 /** This file's own require (it is built as CommonJS): Node's modules and the bundles beside it. */
@@ -97,32 +108,77 @@ const loaded = new Map<string, unknown>();
 /** The whole program, which every smaller bundle hands a command it does not hold to. */
 const WHOLE_PROGRAM = join(__dirname, 'backend-path.js');
 
-/** A CommonJS file's text as Node wraps it (Module.wrap), written here: node:module costs every start 0.6 ms to load. */
-const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+/** All of `size` bytes of an open file into `buffer`, or as many as it has; returns how many. */
+function readInto(fd: number, buffer: Buffer, size: number): number {
+  let at = 0;
+  for (let got = -1; at < size && got !== 0; at += got) got = readSync(fd, buffer, at, size - at, null);
+  return at;
+}
 
 /**
- * Runs a CommonJS file of dist/ through vm.Script with V8's cached data for its content hash (and
+ * A dist/ file's text and the compiled code kept for it (when `cacheFile` is a regular file of this
+ * user's), read through one buffer: the text is copied out of it into V8's string, then the code
+ * is read over it. Every 4 KB of fresh memory a run touches costs a page fault (about 11 µs on the
+ * 2-core machine here); a buffer of its own for the code was 85 of a check's 3,380 faults.
+ * The build makes every file ASCII (and fails otherwise), where latin1 reads the same text as
+ * UTF-8 without decoding it: 3% fewer instructions for `next` (callgrind, medians of 3).
+ */
+function readCode(file: string, cacheFile: string | undefined): { source: string; cachedData?: Buffer } {
+  const sourceFd = openSync(file, 'r');
+  let cacheFd: number | undefined;
+  try {
+    const sourceSize = fstatSync(sourceFd).size;
+    let cacheSize = 0;
+    try {
+      if (cacheFile) {
+        cacheFd = openSync(cacheFile, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+        const stats = fstatSync(cacheFd);
+        if (stats.isFile() && (process.getuid === undefined || stats.uid === process.getuid())) cacheSize = stats.size;
+      }
+    } catch {
+      // No compiled code kept yet (or none that can be read): V8 compiles.
+    }
+    const buffer = Buffer.allocUnsafe(Math.max(sourceSize, cacheSize));
+    const source = buffer.toString('latin1', 0, readInto(sourceFd, buffer, sourceSize));
+    let cachedData: Buffer | undefined;
+    try {
+      if (cacheSize > 0) cachedData = buffer.subarray(0, readInto(cacheFd!, buffer, cacheSize));
+    } catch {
+      cachedData = undefined;
+    }
+    return { source, cachedData };
+  } finally {
+    closeSync(sourceFd);
+    if (cacheFd !== undefined) closeSync(cacheFd);
+  }
+}
+
+/**
+ * Runs a file of dist/ through vm.Script with V8's cached data for its content hash (and
  * `command`, see below), and saves the compiled code at exit when there was none (or V8 refused
- * it: another Node version). The bundle's lazily loaded parts (dist/vendor/*.js) go through here
+ * it: another Node version). Without a usable cache folder it only compiles. The build writes
+ * each file as the function Node would wrap a CommonJS file in, which this calls with the module's
+ * arguments. The bundle's lazily loaded parts (dist/vendor/*.js) go through here
  * too. On every Node, 22 and later included: Node's own compile cache (module.enableCompileCache)
  * keeps only the code compiled as a file loads, not the functions compiled while the command
  * runs, and goes through Node's module loader. On Node 24.22, against it: `next` and `status`
  * 0.94x, bare 0.93x, `plan --json` 0.94x, `log` 0.93x, `export --format ics` 0.90x (medians of
  * 24 to 40 paired runs, each with a warm cache folder of its own, 2 cores).
  */
-function load(folder: string, file: string, command = ''): unknown {
+function load(folder: string | undefined, file: string, command = ''): unknown {
   if (loaded.has(file)) return loaded.get(file);
   const name = file.slice(__dirname.length + 1);
-  const hash = __BUILD_HASHES__[name] ?? 'unknown';
-  const cacheFile = join(
-    folder,
-    `${process.version}-${process.arch}-${`${name} ${command}`.trim().replace(/\W+/g, '_')}-${hash.slice(0, 16)}.code`,
-  );
-  const cachedData = hash === 'unknown' ? undefined : readRegularFile(cacheFile, { mine: true });
-  // The build makes every bundle ASCII (and fails otherwise), where latin1 reads the same text
-  // as UTF-8 without decoding it: 3% fewer instructions for `next` (callgrind, medians of 3).
-  const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-  if (hash !== 'unknown' && (!cachedData || script.cachedDataRejected)) {
+  const hash = __BUILD_HASHES__[name];
+  const cacheFile =
+    folder && hash
+      ? join(
+          folder,
+          `${process.version}-${process.arch}-${`${name} ${command}`.trim().replace(/\W+/g, '_')}-${hash.slice(0, 16)}.code`,
+        )
+      : undefined;
+  const { source, cachedData } = readCode(file, cacheFile);
+  const script = new Script(source, { filename: file, cachedData });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // Saved at exit, so the code compiled while the command ran is in it too. Not after a hand-over
     // to the whole program (the welcome, before any plan): that run used little of this bundle,
     // and V8 keeps the first cache it is given, so every later run would compile the rest again.
@@ -131,7 +187,7 @@ function load(folder: string, file: string, command = ''): unknown {
       if ((file !== WHOLE_PROGRAM && loaded.has(WHOLE_PROGRAM)) || codeCacheSkipped()) return;
       try {
         writeWhole(cacheFile, script.createCachedData());
-        forgetOldCode(folder, cacheFile);
+        forgetOldCode(folder!, cacheFile);
       } catch {
         // A cache that cannot be written only costs speed.
       }
@@ -189,7 +245,4 @@ function printedKept(folder: string, output: KeptOutput): boolean {
 }
 
 const output = keptOutput(argv);
-if (!(folder && output && printedKept(folder, output))) {
-  if (folder) load(folder, bundle, command);
-  else require(bundle);
-}
+if (!(folder && output && printedKept(folder, output))) load(folder, bundle, command);

@@ -111,4 +111,46 @@ describe('the start-up loader', () => {
     });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  // The build writes each file as the function the loader calls, so without a cache the loader
+  // still runs every file itself: the bundles, the parts loaded on first use (the YAML parser for
+  // a roadmap file, conf for a write) and the hand-over to the whole program.
+  it.each<[string, Record<string, string>]>([
+    ['a cache folder that is a file', { XDG_CACHE_HOME: join(tempDir(), 'file') }],
+    ['BACKEND_PATH_NO_CODE_CACHE', { BACKEND_PATH_NO_CODE_CACHE: '1' }],
+  ])('runs a plan, a read, a write and the whole program without a cache (%s)', (_, withoutCache) => {
+    const env: Record<string, string> = {
+      ...isolatedEnv(),
+      BACKEND_PATH_CONFIG_DIR: tempDir(),
+      BACKEND_PATH_TODAY: '2026-01-19',
+      ...withoutCache,
+    };
+    const file = withoutCache.XDG_CACHE_HOME;
+    if (file) writeFileSync(file, '');
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
+    const roadmap = join(repoRoot, 'test/fixtures/roadmaps/one-check.yaml');
+    expect(
+      run('plan', '--track', 'node', '--hours', '10', '--start', '2026-01-05', '--yes', '--roadmap', roadmap),
+    ).toContain('One check');
+    expect(run('next')).toContain('Up (s1)');
+    expect(run('log', '2')).toContain('Logged 2 h on s1');
+    expect(run('roadmaps')).toContain('backend-extended');
+    if (file) expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('refuses compiled code that is damaged and keeps it anew', () => {
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: tempDir() };
+    const folder = join(env.XDG_CACHE_HOME, 'backend-path');
+    const version = () =>
+      execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), '--version'], { env, encoding: 'utf8' });
+    const built = version();
+    const [kept] = readdirSync(folder).filter((name) => name.endsWith('.code'));
+    const whole = readFileSync(join(folder, kept!));
+    for (const damaged of [whole.subarray(0, whole.length >> 1), Buffer.from('not compiled code')]) {
+      writeFileSync(join(folder, kept!), damaged);
+      expect(version()).toBe(built);
+      expect(readFileSync(join(folder, kept!)).equals(damaged)).toBe(false);
+    }
+  });
 });
