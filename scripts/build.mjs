@@ -1,6 +1,7 @@
-// Builds dist/: the CLI as one CommonJS bundle (dist/backend-path.js) behind a small loader
-// (dist/cli.js) that keeps V8's compiled code between runs, with the built-in roadmaps compiled
-// from roadmaps/*.yaml into it (a broken one fails the build); and the licenses of
+// Builds dist/: the CLI as CommonJS bundles (the whole program in dist/backend-path.js, smaller
+// ones for groups of commands) behind a small loader (dist/cli.js) that keeps V8's compiled code
+// between runs, with the built-in roadmaps compiled from roadmaps/*.yaml into them (a broken one
+// fails the build); and the licenses of
 // every package the bundle contains (dist/licenses.txt), since the package ships no dependencies.
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -502,8 +503,9 @@ await build({
   },
   minifySyntax: true,
 });
-// Both files are CommonJS, whatever the package's "type" says: CommonJS starts faster than ESM
-// and is what the V8 code cache (vm.Script) works with.
+// The loader and kept.js are CommonJS, whatever the package's "type" says: CommonJS starts faster
+// than ESM and is what the V8 code cache (vm.Script) works with. The bundles and vendor files are
+// written as the function Node wraps CommonJS in, which only the loader runs.
 writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 /** The licenses of every package whose code is in the bundle, for the one file the package ships. */

@@ -1,7 +1,7 @@
 // The program's first file (dist/cli.js). It runs the bundle (dist/backend-path.js) with its
 // compiled code kept between runs: V8's code cache through vm.Script, keyed by the content hash
-// of each file, which the build writes below. Without a usable cache folder it simply compiles,
-// as Node would.
+// of each file, which the build writes below. Without a usable cache folder it compiles each file
+// the same way and keeps nothing.
 import {
   accessSync,
   closeSync,
@@ -20,7 +20,7 @@ import { codeCacheSkipped } from '../code-cache.js';
 import { makeFolder, writeWhole } from '../store/folder.js';
 import { asksHelp, everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
 
-/** This file's own require (it is built as CommonJS): Node's modules and the bundles beside it. */
+/** This file's own require (it is built as CommonJS): Node's modules and ./kept.js; the bundles go through load(). */
 declare const require: NodeJS.Require;
 /** Each dist/ file's sha256, written by the build: two builds never share compiled code. */
 declare const __BUILD_HASHES__: Record<string, string>;
@@ -108,6 +108,9 @@ const loaded = new Map<string, unknown>();
 /** The whole program, which every smaller bundle hands a command it does not hold to. */
 const WHOLE_PROGRAM = join(__dirname, 'backend-path.js');
 
+/** The largest compiled code read: the whole program's is about 0.5 MB. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** All of `size` bytes of an open file into `buffer`, or as many as it has; returns how many. */
 function readInto(fd: number, buffer: Buffer, size: number): number {
   let at = 0;
@@ -119,7 +122,7 @@ function readInto(fd: number, buffer: Buffer, size: number): number {
  * A dist/ file's text and the compiled code kept for it (when `cacheFile` is a regular file of this
  * user's), read through one buffer: the text is copied out of it into V8's string, then the code
  * is read over it. Every 4 KB of fresh memory a run touches costs a page fault (about 11 µs on the
- * 2-core machine here); a buffer of its own for the code was 85 of a check's 3,380 faults.
+ * 2-core machine here); a buffer of its own for the code was 85 of a check's 3,388 faults.
  * The build makes every file ASCII (and fails otherwise), where latin1 reads the same text as
  * UTF-8 without decoding it: 3% fewer instructions for `next` (callgrind, medians of 3).
  */
@@ -133,7 +136,14 @@ function readCode(file: string, cacheFile: string | undefined): { source: string
       if (cacheFile) {
         cacheFd = openSync(cacheFile, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
         const stats = fstatSync(cacheFd);
-        if (stats.isFile() && (process.getuid === undefined || stats.uid === process.getuid())) cacheSize = stats.size;
+        // A file far larger than any compiled code (a damaged disk, a sparse file) is no cache:
+        // it is compiled again and replaced, never read into memory.
+        if (
+          stats.isFile() &&
+          (process.getuid === undefined || stats.uid === process.getuid()) &&
+          stats.size <= MAX_CACHE_BYTES
+        )
+          cacheSize = stats.size;
       }
     } catch {
       // No compiled code kept yet (or none that can be read): V8 compiles.
@@ -197,7 +207,7 @@ function load(folder: string | undefined, file: string, command = ''): unknown {
   loaded.set(file, module.exports);
   // Relative to the requiring file: a vendor file's './yaml.js' is its neighbour in vendor/. Else
   // the bundles require only Node's own modules (and pg's optional pg-native, which no install
-  // of backend-path has), which this file's require finds as the bundle's own would.
+  // of backend-path has), which this file's require finds as Node's require from dist/ would.
   const requireThere = Object.assign(
     (id: string) => (id.startsWith('./') ? load(folder, join(dirname(file), id)) : require(id)),
     require,

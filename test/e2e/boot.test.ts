@@ -117,7 +117,7 @@ describe('the start-up loader', () => {
   // a roadmap file, conf for a write) and the hand-over to the whole program.
   it.each<[string, Record<string, string>]>([
     ['a cache folder that is a file', { XDG_CACHE_HOME: join(tempDir(), 'file') }],
-    ['BACKEND_PATH_NO_CODE_CACHE', { BACKEND_PATH_NO_CODE_CACHE: '1' }],
+    ['BACKEND_PATH_NO_CODE_CACHE', { BACKEND_PATH_NO_CODE_CACHE: '1', XDG_CACHE_HOME: tempDir() }],
   ])('runs a plan, a read, a write and the whole program without a cache (%s)', (_, withoutCache) => {
     const env: Record<string, string> = {
       ...isolatedEnv(),
@@ -125,7 +125,7 @@ describe('the start-up loader', () => {
       BACKEND_PATH_TODAY: '2026-01-19',
       ...withoutCache,
     };
-    const file = withoutCache.XDG_CACHE_HOME;
+    const file = withoutCache.BACKEND_PATH_NO_CODE_CACHE ? undefined : withoutCache.XDG_CACHE_HOME;
     if (file) writeFileSync(file, '');
     const run = (...args: string[]) =>
       execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
@@ -136,7 +136,14 @@ describe('the start-up loader', () => {
     expect(run('next')).toContain('Up (s1)');
     expect(run('log', '2')).toContain('Logged 2 h on s1');
     expect(run('roadmaps')).toContain('backend-extended');
+    // Without a plan the everyday reads' bundle hands the bare command to the whole program.
+    const welcome = execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js')], {
+      env: { ...env, BACKEND_PATH_CONFIG_DIR: tempDir() },
+      encoding: 'utf8',
+    });
+    expect(welcome).toContain('Welcome to backend-path');
     if (file) expect(readFileSync(file, 'utf8')).toBe('');
+    else expect(readdirSync(env.XDG_CACHE_HOME!)).toEqual([]);
   });
 
   it('refuses compiled code that is damaged and keeps it anew', () => {
@@ -147,10 +154,19 @@ describe('the start-up loader', () => {
     const built = version();
     const [kept] = readdirSync(folder).filter((name) => name.endsWith('.code'));
     const whole = readFileSync(join(folder, kept!));
+    const written = () => statSync(join(folder, kept!), { bigint: true }).ino;
+    // Code V8 takes is left as it is: a file that is refused is written anew (a new file renamed
+    // over it), so an unchanged file says the code read through the loader's buffer was taken.
+    const first = written();
+    expect(version()).toBe(built);
+    expect(written()).toBe(first);
     for (const damaged of [whole.subarray(0, whole.length >> 1), Buffer.from('not compiled code')]) {
       writeFileSync(join(folder, kept!), damaged);
       expect(version()).toBe(built);
       expect(readFileSync(join(folder, kept!)).equals(damaged)).toBe(false);
+      const renewed = written();
+      expect(version()).toBe(built);
+      expect(written()).toBe(renewed);
     }
   });
 });
