@@ -17,7 +17,7 @@ import {
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { codeCacheSkipped } from '../code-cache.js';
-import { makeFolder, writeWhole } from '../store/folder.js';
+import { makeFolder, openRegularFile, writeWhole } from '../store/folder.js';
 import { asksHelp, everydayRead, keptOutput, type KeptOutput } from './everyday-words.js';
 
 /** This file's own require (it is built as CommonJS): Node's modules and ./kept.js; the bundles go through load(). */
@@ -120,46 +120,33 @@ function readInto(fd: number, buffer: Buffer, size: number): number {
 
 /**
  * A dist/ file's text and the compiled code kept for it (when `cacheFile` is a regular file of this
- * user's), read through one buffer: the text is copied out of it into V8's string, then the code
- * is read over it. Every 4 KB of fresh memory a run touches costs a page fault (about 11 µs on the
+ * user's: openRegularFile), read through one buffer: the text is copied out of it into V8's
+ * string, then the code is read over it. Every 4 KB of fresh memory a run touches costs a page fault (about 11 µs on the
  * 2-core machine here); a buffer of its own for the code was 85 of a check's 3,388 faults.
  * The build makes every file ASCII (and fails otherwise), where latin1 reads the same text as
  * UTF-8 without decoding it: 3% fewer instructions for `next` (callgrind, medians of 3).
  */
 function readCode(file: string, cacheFile: string | undefined): { source: string; cachedData?: Buffer } {
   const sourceFd = openSync(file, 'r');
-  let cacheFd: number | undefined;
+  let cache: { fd: number; size: number } | undefined;
   try {
+    cache = cacheFile ? openRegularFile(cacheFile, { mine: true }) : undefined;
     const sourceSize = fstatSync(sourceFd).size;
-    let cacheSize = 0;
-    try {
-      if (cacheFile) {
-        cacheFd = openSync(cacheFile, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-        const stats = fstatSync(cacheFd);
-        // A file far larger than any compiled code (a damaged disk, a sparse file) is no cache:
-        // it is compiled again and replaced, never read into memory.
-        if (
-          stats.isFile() &&
-          (process.getuid === undefined || stats.uid === process.getuid()) &&
-          stats.size <= MAX_CACHE_BYTES
-        )
-          cacheSize = stats.size;
-      }
-    } catch {
-      // No compiled code kept yet (or none that can be read): V8 compiles.
-    }
+    // A file far larger than any compiled code (a damaged disk, a sparse file) is no cache: it is
+    // compiled again and replaced, never read into memory.
+    const cacheSize = cache && cache.size <= MAX_CACHE_BYTES ? cache.size : 0;
     const buffer = Buffer.allocUnsafe(Math.max(sourceSize, cacheSize));
     const source = buffer.toString('latin1', 0, readInto(sourceFd, buffer, sourceSize));
     let cachedData: Buffer | undefined;
     try {
-      if (cacheSize > 0) cachedData = buffer.subarray(0, readInto(cacheFd!, buffer, cacheSize));
+      if (cache && cacheSize > 0) cachedData = buffer.subarray(0, readInto(cache.fd, buffer, cacheSize));
     } catch {
-      cachedData = undefined;
+      // Compiled code that cannot be read: V8 compiles.
     }
     return { source, cachedData };
   } finally {
     closeSync(sourceFd);
-    if (cacheFd !== undefined) closeSync(cacheFd);
+    if (cache) closeSync(cache.fd);
   }
 }
 

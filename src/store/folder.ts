@@ -42,21 +42,34 @@ export function makeFolder(path: string, mode?: number): void {
 }
 
 /**
- * A regular file's bytes, read without blocking (a pipe in its place cannot hang a command);
- * undefined when it is missing, unreadable or anything but a regular file, or, with `mine`,
- * another user's (what the loader runs or prints must be this user's own).
+ * A regular file opened without blocking (a pipe in its place cannot hang a command), with its
+ * size; undefined when it is missing, unreadable or anything but a regular file, or, with `mine`,
+ * another user's (what the loader runs or prints must be this user's own). The caller closes `fd`.
  */
-export function readRegularFile(path: string, { mine = false } = {}): Buffer | undefined {
+export function openRegularFile(path: string, { mine = false } = {}): { fd: number; size: number } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
-    if (!stats.isFile() || (mine && process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
-    return readFileSync(fd);
+    if (stats.isFile() && !(mine && process.getuid !== undefined && stats.uid !== process.getuid()))
+      return { fd, size: stats.size };
+  } catch {
+    // Missing or unreadable: no file.
+  }
+  if (fd !== undefined) closeSync(fd);
+  return undefined;
+}
+
+/** A regular file's bytes (see openRegularFile); undefined when there is no such file to read. */
+export function readRegularFile(path: string, options: { mine?: boolean } = {}): Buffer | undefined {
+  const file = openRegularFile(path, options);
+  if (!file) return undefined;
+  try {
+    return readFileSync(file.fd);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(file.fd);
   }
 }
 
