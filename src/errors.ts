@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
 /**
@@ -57,6 +59,13 @@ export class CancelledError extends CliError {
   }
 }
 
+/** The learner answered no to a question: nothing was changed, and that is not a failure (exit 0). */
+export class Declined extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, 0, hint);
+  }
+}
+
 /**
  * The command has already printed its outcome (e.g. a failing `roadmaps validate` or `check`)
  * and only the exit code is left to set.
@@ -65,6 +74,21 @@ export class AlreadyReported extends CliError {
   constructor(exitCode = 1) {
     super('', exitCode);
   }
+}
+
+/**
+ * Where the roadmap format is written down: the installed package's roadmaps/README.md, found
+ * from the program's own file (a link, as npx and a global install make, is followed), so the
+ * path opens from any folder.
+ */
+function roadmapFormatFile(): string {
+  try {
+    const file = join(dirname(realpathSync(process.argv[1]!)), '..', 'roadmaps', 'README.md');
+    if (existsSync(file)) return file;
+  } catch {
+    // No program file to go from (a test runner): the path inside the package.
+  }
+  return "roadmaps/README.md in backend-path's folder";
 }
 
 /** A roadmap file broke the format: one line per problem, each with file:line:col and field path. */
@@ -76,7 +100,7 @@ export class RoadmapError extends CliError {
       `${file} is not a valid roadmap (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
         problems.map((p) => `  ${p}`).join('\n'),
       exitCode,
-      'The roadmap format is described in roadmaps/README.md.',
+      `The roadmap format is described in ${roadmapFormatFile()}.`,
     );
     this.problems = problems;
   }

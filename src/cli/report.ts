@@ -46,7 +46,7 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
   }
   if (error instanceof AlreadyReported) return error.exitCode;
   if (error instanceof CliError) {
-    const prefix = error.exitCode === 130 ? '' : 'Error: ';
+    const prefix = error.exitCode === 130 || error.exitCode === 0 ? '' : 'Error: ';
     write(`${style.red(prefix)}${fold(`${prefix}${clean(error.message)}`).slice(prefix.length)}\n`);
     if (error.hint) write(`${style.dim(fold(clean(error.hint)))}\n`);
     return error.exitCode;

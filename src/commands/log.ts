@@ -2,7 +2,7 @@ import { currentStage, planBegan, statusOf, toLearner, type Learner } from '../c
 import { checkDay, checkStudyDate } from '../coach/rules.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { LogEntry } from '../coach/types.js';
-import { FailureError, UsageError } from '../errors.js';
+import { Declined, FailureError, UsageError } from '../errors.js';
 import type { IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import type { Stage } from '../roadmap/types.js';
@@ -66,7 +66,8 @@ export function checkStageOpen(learner: Learner, stage: Stage, doing: string, co
     );
   }
   if (status === 'done' && !confirmed) {
-    throw new FailureError(
+    // A usage error, as every `--yes` missing where no terminal can ask.
+    throw new UsageError(
       `${stage.id} is already done; time on it now is review: it counts as effort, not as new ground.`,
       `To ${doing} anyway, add --yes; to reopen the stage, run \`backend-path undo ${stage.id}\`.`,
     );
@@ -86,7 +87,7 @@ export async function confirmOnDone(learner: Learner, stage: Stage, doing: strin
       intro,
     ))
   ) {
-    throw new FailureError('Nothing was changed.', `To reopen the stage, run \`backend-path undo ${stage.id}\`.`);
+    throw new Declined('Nothing was changed.', `To reopen the stage, run \`backend-path undo ${stage.id}\`.`);
   }
 }
 

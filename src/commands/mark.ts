@@ -4,7 +4,7 @@ import { checkCommandFor } from '../coach/check-url.js';
 import { stageDetail, type StageDetail } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Mark as Progress, StageRef } from '../coach/types.js';
-import { FailureError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { formatDay, type IsoDate } from '../plan/dates.js';
 import { matchStage } from '../roadmap/match.js';
 import { describeStageChecks, type Stage } from '../roadmap/types.js';
@@ -128,7 +128,8 @@ function refuseSkippingDone(learner: Learner, stages: Stage[]): void {
   const done = stages.filter((stage) => statusOf(learner, stage.id) === 'done');
   if (done.length === 0) return;
   const ids = done.map((stage) => stage.id).join(', ');
-  throw new FailureError(
+  // A usage error, as every `--yes` missing where no terminal can ask.
+  throw new UsageError(
     `${ids} ${done.length === 1 ? 'is' : 'are'} done; skipping gives up ${done.length === 1 ? 'its' : 'their'} ground in your progress.`,
     `To skip anyway, add --yes; \`backend-path undo ${done[0]!.id}\` puts a stage back to do instead.`,
   );

@@ -169,6 +169,8 @@ async function confirmReplan(learner: Learner, options: ReplanOptions, today: Is
   const preview = agreeAgain(learner, options, today);
   const finish = (date: IsoDate | null) => (date ? formatDay(date, today) : 'none');
   const count = preview.stages.length;
-  const intro = `The ${count} remaining ${count === 1 ? 'stage' : 'stages'} would start ${formatDay(preview.start, today)} at ${preview.hoursPerWeek} h a week, and the finish move from ${finish(agreedPlan(learner).finish)} to ${finish(preview.finish)}.`;
+  const move = (from: string, to: string) =>
+    from === to ? `the finish stay ${to}` : `the finish move from ${from} to ${to}`;
+  const intro = `The ${count} remaining ${count === 1 ? 'stage' : 'stages'} would start ${formatDay(preview.start, today)} at ${preview.hoursPerWeek} h a week, and ${move(finish(agreedPlan(learner).finish), finish(preview.finish))}.`;
   return askConfirm('Replan?', true, 'Cancelled: your plan was not changed.', intro);
 }

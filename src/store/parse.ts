@@ -54,7 +54,7 @@ export function parseSaved(source: string, file: string, locate = true): SavedDa
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new FailureError(
       `${file} was written by a newer backend-path (data version ${version}; this one understands up to ${SCHEMA_VERSION}), so it was left untouched.`,
-      'Update backend-path: npm install -g backend-path@latest',
+      'Update backend-path to the version that wrote it (in your clone: `git pull`, then `npm install`), then run the command again.',
     );
   }
   const result = validateSaved(upgrade(raw as Record<string, unknown>));

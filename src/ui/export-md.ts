@@ -16,11 +16,26 @@ function md(text: string): string {
   // one left over is text. A span holding a pipe stays text, since a table would split the cell at it.
   return parts
     .map((part, i) => {
-      if (i % 2 === 0) return escapeText(part, i === 0);
+      if (i % 2 === 0) return textWithAddresses(part, i === 0);
       if (i === parts.length - 1) return `\\\`${escapeText(part, false)}`;
       return part.trim() !== '' && !part.includes('|') ? `\`${part}\`` : `\\\`${escapeText(part, false)}\\\``;
     })
     .join('');
+}
+
+// A web address in the text (`http://localhost:3000`), which a GFM renderer would make a link
+// and markdownlint calls a bare URL (MD034): without the punctuation that ends a sentence after it.
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>|]*[^\s<>|.,;:!?'")\]]/g;
+
+/** Text with each web address in it shown as code, as written, not as a link. */
+function textWithAddresses(text: string, atLineStart: boolean): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(ADDRESS)) {
+    out += `${escapeText(text.slice(from, match.index), atLineStart && from === 0)}\`${match[0]}\``;
+    from = match.index + match[0].length;
+  }
+  return out + escapeText(text.slice(from), atLineStart && from === 0);
 }
 
 function escapeText(text: string, atLineStart: boolean): string {

@@ -369,12 +369,18 @@ describe('the coach through the CLI', () => {
       1,
       'Error: http is skipped, so time on it counts for nothing.\nPut it back with `backend-path undo http`, then log time on it.\n',
     ]);
+    // Time on a done stage, or skipping one, needs --yes where no terminal can ask: a usage error.
     const onDone = await me(['start', 'language'], '2026-12-20');
-    expect(onDone.code).toBe(1);
+    expect(onDone.code).toBe(2);
     expect(onDone.stderr).toContain('To start a session on it anyway, add --yes');
     expect((await me(['log', '1', '--stage', 'language', '--yes'], '2026-12-20')).code).toBe(0);
+    const logDone = await me(['log', '1', '--stage', 'language'], '2026-12-20');
+    expect([logDone.code, logDone.stderr.split('\n')[0]]).toEqual([
+      2,
+      'Error: language is already done; time on it now is review: it counts as effort, not as new ground.',
+    ]);
     const skipDone = await me(['skip', 'language'], '2026-12-20');
-    expect(skipDone.code).toBe(1);
+    expect(skipDone.code).toBe(2);
     expect(skipDone.stderr).toContain('language is done; skipping gives up its ground in your progress.');
   });
 

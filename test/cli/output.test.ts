@@ -185,6 +185,16 @@ describe('text that reaches the terminal', () => {
     }
   });
 
+  it('says a command named after help is unknown, as it says of the word alone, and prints no help', async () => {
+    for (const words of [['nope'], ['help', 'nope']]) {
+      const { code, stdout, stderr } = await run(words);
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr.split('\n').slice(0, 2)).toEqual(["Error: unknown command 'nope'", '(Did you mean note?)']);
+    }
+    const known = await run(['help', 'note']);
+    expect([known.code, known.stdout.split('\n')[0]]).toEqual([0, expect.stringContaining('Usage: backend-path note')]);
+  });
+
   it('has no colour with NO_COLOR or without a terminal, and colour when forced', async () => {
     const me = await journey(tempDir());
     expect((await me(['status'], '2027-01-15', { columns: 80 })).stdout).not.toContain('\u001b[');

@@ -55,6 +55,19 @@ needs('script').describe('backend-path in a real terminal', () => {
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(true);
   });
 
+  it('a no to time on a done stage changes nothing and is no error (exit 0), as a no to done is', async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+    const setUp = `$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes && $BIN done language --yes`;
+    expect(await runInTerminal(setUp, env).exited).toBe(0);
+    const before = readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8');
+    const terminal = runInTerminal('$BIN log 1 --stage language', env);
+    await terminal.answer('Log time on it anyway?', 'n', KEYS.enter);
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain('Nothing was changed.');
+    expect(terminal.screen()).not.toContain('Error');
+    expect(readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8')).toBe(before);
+  });
+
   it('asks "replace your plan?" first, then pre-selects the saved answers', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track python --hours 7 --yes`, env).exited).toBe(0);

@@ -3,6 +3,7 @@
 // those packages make.
 import * as crypto from 'node:crypto';
 import { closeSync, openSync, readFileSync, stat, statSync, write } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as util from 'node:util';
@@ -72,4 +73,17 @@ describe("the stand-ins for conf's imports", () => {
       expect(lazy('backend-path')).toEqual(envPaths('backend-path'));
     },
   );
+
+  it('runs the callbacks still registered when the process exits, as when-exit does, and listens for no signal', () => {
+    const script = [
+      `const whenExit = require(${JSON.stringify(join(import.meta.dirname, '../../scripts/stubs/exit-only.cjs'))});`,
+      "whenExit(() => process.stdout.write('purged '));",
+      "const dispose = whenExit(() => process.stdout.write('disposed '));",
+      'dispose();',
+      "const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGALRM', 'SIGUSR2'];",
+      "process.stdout.write(`listeners ${signals.map((s) => process.listenerCount(s)).join(',')} `);",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect([result.status, result.stdout]).toEqual([0, 'listeners 0,0,0,0,0,0 purged ']);
+  });
 });
