@@ -232,7 +232,13 @@ class ContractRun {
     const missing = missingVars([step.request, step.session, step.expect], this.vars);
     if (missing.length === 0) return null;
     const from = [...new Set(missing.map((name) => this.capturedBy.get(name)).filter(Boolean))];
-    return `not run: needs ${missing.join(', ')}${from.length > 0 ? `, which "${from.join('", "')}" did not give` : ' from an earlier check'}`;
+    if (from.length === 0) return `not run: needs ${missing.join(', ')} from an earlier check`;
+    // A check that failed gave nothing, whatever its answer held: say it failed, not that the value was missing.
+    const earlier = from.map((name) => this.results.find((result) => result.name === name));
+    const needs = `not run: needs ${missing.join(', ')} from "${from.join('", "')}"`;
+    if (earlier.every((result) => result && !result.ok && result.ran)) return `${needs}, which failed above`;
+    if (earlier.every((result) => result && !result.ok)) return `${needs}, which could not run`;
+    return `not run: needs ${missing.join(', ')}, which "${from.join('", "')}" did not give`;
   }
 
   noteCaptures(step: Check): void {
@@ -294,6 +300,26 @@ function summarize(answers: Answer[]): string {
   return `${answers.length} tries: ${[...counts].map(([status, n]) => `${status} ×${n}`).join(', ')}; the last: ${describeAnswer(answers.at(-1)!)}`;
 }
 
+/** A step whose request waited for a login that failed: what was sent, expected and got is the login's. */
+function loginFailed(
+  run: ContractRun,
+  base: Omit<StepResult, 'ok' | 'ran' | 'nearMiss' | 'got' | 'why'>,
+  exchange: SessionExchange,
+  skipped: string,
+): StepResult {
+  return {
+    ...base,
+    expected: run.flow
+      ? `a fresh user registered (POST ${run.flow.register}) and logged in (POST ${run.flow.login.join(' or ')}) before this request`
+      : base.expected,
+    ok: false,
+    ran: true,
+    nearMiss: false,
+    got: describeAnswer(exchange.answer),
+    why: `It ${skipped}.`,
+  };
+}
+
 async function runStep(run: ContractRun, step: Check): Promise<void> {
   const expected =
     describeExpectation(step.expect, run.vars) +
@@ -321,15 +347,7 @@ async function runStep(run: ContractRun, step: Check): Promise<void> {
       ...(exchange.json === undefined ? {} : { json: exchange.json }),
     },
   };
-  if (sent.skipped)
-    return void run.results.push({
-      ...base,
-      ok: false,
-      ran: true,
-      nearMiss: false,
-      got: describeAnswer(exchange.answer),
-      why: `It ${sent.skipped}.`,
-    });
+  if (sent.skipped) return void run.results.push(loginFailed(run, base, exchange, sent.skipped));
   const problem = verdict?.outcome === 'passed' ? tokenProblem(step, exchange, run) : null;
   for (const [name, value] of verdict?.captured ?? []) run.vars.set(name, value);
   const got = summarize(answers);
@@ -351,7 +369,9 @@ async function runStep(run: ContractRun, step: Check): Promise<void> {
     redirectReason(exchange.answer) ??
     step.hint ??
     null;
-  run.results.push({ ...base, ok: false, ran: true, nearMiss: false, got, why });
+  // Which field failed comes first, then why that matters.
+  const told = [verdict?.detail, why].filter(Boolean).join(' ') || null;
+  run.results.push({ ...base, ok: false, ran: true, nearMiss: false, got, why: told });
 }
 
 /** Tells "closed at once" from a server that speaks only https on this port. */

@@ -163,6 +163,8 @@ export interface Verdict {
   captured: Vars;
   /** Why it failed, when the answer says more than "not what was expected". */
   reason: string | null;
+  /** Which part of an answer with the right status failed (a field, a value later checks need). */
+  detail?: string | null;
 }
 
 function strictly(
@@ -184,6 +186,36 @@ function strictly(
 }
 
 const is2xx = (status: number) => status >= 200 && status < 300;
+
+/**
+ * Which part of an answer with the right status failed, in one sentence: the first field that
+ * does not match, or the first value later steps need that is missing. Null when the status is
+ * what failed (the answer line shows it).
+ */
+function mismatch(
+  expect: Expectation,
+  capture: [string, string][],
+  status: number,
+  body: unknown,
+  vars: Vars,
+): string | null {
+  if (!expect.status.includes(status)) return null;
+  const shown = (value: unknown) => {
+    const text = safeLine(JSON.stringify(value) ?? String(value));
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  };
+  const failed = expect.json.find(([path, matcher]) => !matches(valueAt(body, path), matcher, vars));
+  if (failed) {
+    const [path, matcher] = failed;
+    const value = valueAt(body, path);
+    const where = path === '$' ? 'The body' : `The answer's ${path}`;
+    return `${value === undefined ? `${where} is missing` : `${where} is ${shown(value)}`}, where the check expects ${describeMatcher(path, matcher, vars)}.`;
+  }
+  const missing = capture.find(([, path]) => !['string', 'number'].includes(typeof valueAt(body, path)));
+  return missing
+    ? `The answer has no ${missing[1]} (a string or a number), which the checks after this one use.`
+    : null;
+}
 
 /** Judges an answer: passed, a near-miss (with the values it still yields), or failed. */
 export function judge(expect: Expectation, capture: [string, string][], answer: Answer, vars: Vars): Verdict {
@@ -207,9 +239,22 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
   if (!captured) {
     // The near-miss did not yield what the step needs (an API that reads `completed` ignored `done`): still name it.
     const named = fixes.map((fix) => FIX_FAILURES[fix.miss]);
-    return { outcome: 'failed', misses: [], captured: new Map(), reason: named.length > 0 ? named.join(' ') : null };
+    return {
+      outcome: 'failed',
+      misses: [],
+      captured: new Map(),
+      reason: named.length > 0 ? named.join(' ') : null,
+      detail: named.length > 0 ? null : mismatch(expect, capture, answer.status, body, vars),
+    };
   }
-  if (!statusMiss && fixes.length === 0) return { outcome: 'failed', misses: [], captured: new Map(), reason: null };
+  if (!statusMiss && fixes.length === 0)
+    return {
+      outcome: 'failed',
+      misses: [],
+      captured: new Map(),
+      reason: null,
+      detail: mismatch(expect, capture, answer.status, body, vars),
+    };
   // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
   const needed = fixes.filter(
     (fix) =>

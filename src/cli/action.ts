@@ -58,14 +58,10 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
   const context = async (): Promise<CommandContext> => {
     const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
     const clock = now();
+    const busy = async (text: string) => (await import('../ui/spinner.js')).startSpinner(text, io.stderr, io.env);
     return {
       store: new ProgressStore(() => configDir(io.env, io.cwd), {
-        onWait: async () =>
-          (await import('../ui/spinner.js')).startSpinner(
-            'Waiting for another backend-path command to finish…',
-            io.stderr,
-            io.env,
-          ),
+        onWait: () => busy('Waiting for another backend-path command to finish…'),
         interruptible,
         now: () => clock.now,
         brief,
@@ -78,6 +74,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
         return (io.stdout.isTTY === true || io.stderr.isTTY === true) && io.stdinIsTTY();
       },
       warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name)}\n`),
+      busy,
     };
   };
   const view = async (): Promise<View> => ({

@@ -23,7 +23,8 @@ import {
   type Stage,
 } from '../roadmap/types.js';
 import type { SavedData } from '../store/schema.js';
-import type { StepResult } from '../check/result.js';
+import type { CheckRun, StepResult } from '../check/result.js';
+import type { StageEvidence } from '../roadmap/evidence.js';
 import type { ContractOptions, Unreachable } from '../check/contract.js';
 import { isLocalHost } from '../check/address.js';
 import { describeDatabase } from '../check/database/address.js';
@@ -111,6 +112,9 @@ function againCommand(command: string, options: CheckOptions, targets: EvidenceT
   return parts.join(' ');
 }
 
+/** The learner's API did not answer at all: what the check can still look at without it is reported first. */
+class Unanswered extends FailureError {}
+
 /** One sentence and a hint for a server that could not be reached at all. */
 function unreachableError(error: Unreachable, base: URL, stage: Stage, again: string): FailureError {
   const origin = base.origin;
@@ -121,13 +125,13 @@ function unreachableError(error: Unreachable, base: URL, stage: Stage, again: st
     case 'refused': {
       const port = base.port || (base.protocol === 'https:' ? '443' : '80');
       const elsewhere = port === '8000' ? '3000' : '8000';
-      return new FailureError(
+      return new Unanswered(
         `Nothing answered at ${origin}: ${error.message}. Is your server running, and on this port?`,
         `Start it and run \`${again}\` again; if it listens on another port, say which, e.g. \`backend-path check ${stage.id} --url :${elsewhere}\` (uvicorn and Django use 8000, Express examples 3000).`,
       );
     }
     case 'timeout':
-      return new FailureError(
+      return new Unanswered(
         `${origin} accepted the connection but sent ${error.message}.`,
         `A request handler is probably stuck: one that never sends its answer (a missing \`res.json\` or \`return\`) or waits on something that never comes, like a database that is not there. Look at your server's log, then run \`${again}\` again.`,
       );
@@ -202,6 +206,58 @@ interface Gathered {
   targets: EvidenceTargets;
   results: StepResult[];
   notes: string[];
+  /** The API did not answer: the results are the evidence that needed none, and nothing is saved. */
+  unanswered: boolean;
+}
+
+/** The part of a stage's evidence that needs no answer from the API; null when nothing is left. */
+function withoutApi(evidence: StageEvidence, specGiven: boolean): StageEvidence | null {
+  const left = {
+    ...evidence,
+    database: evidence.database.filter((demand) => demand === 'schema'),
+    openapi: specGiven ? evidence.openapi : [],
+    container: evidence.container.filter((demand) => demand === 'dockerfile'),
+  };
+  const kinds = [left.database, left.repository, left.openapi, left.container];
+  return kinds.some((demands) => demands.length > 0) ? left : null;
+}
+
+/**
+ * The stage's contract against the API, and the evidence left to look at. When nothing answered,
+ * the evidence that needs no API (the Dockerfile, the repository, a document given with --spec,
+ * the schema) is still looked at, below a row saying why the API was not checked; a stage with
+ * nothing else to look at fails with that reason alone.
+ */
+async function contractOf(
+  stage: Stage,
+  api: ContractOptions | null,
+  evidence: StageEvidence | null,
+  specGiven: boolean,
+  again: string,
+): Promise<{ contract: CheckRun | null; unanswered: StepResult | null; looked: StageEvidence | null }> {
+  if (!stage.checks || !api) return { contract: null, unanswered: null, looked: evidence };
+  try {
+    return {
+      contract: await runApi(() => runContractOnce(stage.checks!.steps, api), api.base, stage, again),
+      unanswered: null,
+      looked: evidence,
+    };
+  } catch (error) {
+    const looked = evidence && withoutApi(evidence, specGiven);
+    if (!(error instanceof Unanswered) || !looked) throw error;
+    const unanswered: StepResult = {
+      name: `your API at ${api.base.href}`,
+      kind: 'http',
+      ok: false,
+      ran: false,
+      nearMiss: false,
+      sent: api.base.href,
+      expected: "answers to the stage's requests",
+      got: `not run: ${error.message}${error.hint ? ` ${error.hint}` : ''}`,
+      why: null,
+    };
+    return { contract: null, unanswered, looked };
+  }
 }
 
 /** The API's contract (against the container where one was started) and the evidence the stage declares. */
@@ -224,16 +280,15 @@ async function gather(
       container.running?.url ??
       (usesApi(stage, targets.spec !== null) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
     const api = base && apiOptions(learner, stage, base, options);
-    const contract =
-      stage.checks && api ? await runApi(() => runContractOnce(stage.checks!.steps, api), base, stage, again) : null;
-    const more = evidence
+    const { contract, unanswered, looked } = await contractOf(stage, api, evidence, targets.spec !== null, again);
+    const more = looked
       ? await runApi(
           () =>
             runEvidence({
               stage,
-              evidence,
+              evidence: looked,
               track: learner.profile.track,
-              api,
+              api: unanswered ? null : api,
               database: targets.database?.url ?? null,
               repo: targets.repo,
               repoGiven: targets.repoGiven,
@@ -249,8 +304,9 @@ async function gather(
     return {
       base: container.running ? null : base,
       targets,
-      results: [...(contract?.results ?? []), ...container.steps, ...more],
+      results: [...(unanswered ? [unanswered] : []), ...(contract?.results ?? []), ...container.steps, ...more],
       notes: contract?.notes ?? [],
+      unanswered: unanswered !== null,
     };
   } finally {
     await container.running?.stop();
@@ -298,7 +354,15 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   const { learner, data: seen } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
   if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
-  const { base, targets, results, notes } = await gather(learner, stage, options, context);
+  // A check may wait on a server (a sleeping free host, up to a minute): a terminal shows it is at work.
+  const stopBusy = await context.busy(`Checking ${stage.id}…`);
+  let gathered: Gathered;
+  try {
+    gathered = await gather(learner, stage, options, context);
+  } finally {
+    stopBusy();
+  }
+  const { base, targets, results, notes, unanswered } = gathered;
   const database = targets.database;
   // Evidence that could not be looked at here is reported, never counted for or against the stage.
   const counted = results.filter((r) => !r.unchecked);
@@ -321,7 +385,10 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   // recorded() changes.
   const kept = (data: SavedData) => JSON.stringify([data.checks[stage.id], data.checkUrl, data.checkDatabase]);
   const unchanged = (data: SavedData) => kept(recorded(data)) === kept(data);
-  if (settled && unchanged(seen) && context.store.stillIs(settled)) {
+  if (unanswered) {
+    // A check whose API did not answer is not a run of the stage: nothing is kept, not even the URL.
+    skipCodeCache();
+  } else if (settled && unchanged(seen) && context.store.stillIs(settled)) {
     // A run that saved nothing left the store's writer uncompiled: a code cache kept from it
     // would have every later check that saves compile that code again (3.6 M instructions).
     skipCodeCache();
@@ -335,8 +402,12 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     stage: stage.id,
     url: base?.href ?? '',
     looked: looked(base, database?.url ?? null, kinds, targets),
-    // The URL and the database are kept now; the other flags given are not.
-    again: againCommand(`backend-path check ${stage.id}`, { ...options, url: undefined }, targets),
+    // The URL and the database are kept now (unless the API did not answer); the other flags given are not.
+    again: againCommand(
+      `backend-path check ${stage.id}`,
+      unanswered ? options : { ...options, url: undefined },
+      targets,
+    ),
     passed: counted.length > 0 && passed === counted.length,
     done: statusOf(learner, stage.id) === 'done',
     date: today,

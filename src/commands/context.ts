@@ -16,6 +16,8 @@ export interface CommandContext {
   interactive: boolean;
   /** Tells the learner something on the side (stderr), without touching the command's result. */
   warn: (message: string) => void;
+  /** Shows that a long step is under way (a spinner on a terminal's stderr, else nothing); returns how to stop it. */
+  busy: (text: string) => Promise<() => void>;
 }
 
 export const noPlan = () => new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');

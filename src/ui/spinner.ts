@@ -2,9 +2,9 @@ import type { Output } from '../cli/io.js';
 import { colorLevel } from './style.js';
 
 /**
- * Shows an ora spinner on stderr while waiting for another command's lock, only on a real,
- * roomy terminal outside CI; ora is imported only then, so the fast paths never pay for it.
- * Returns how to stop it.
+ * Shows an ora spinner on stderr while a command waits (for another command's lock, for the
+ * learner's server during a check), only on a real, roomy terminal outside CI; ora is imported
+ * only then, so the fast paths never pay for it. Returns how to stop it.
  */
 export async function startSpinner(text: string, stream: Output, env: NodeJS.ProcessEnv): Promise<() => void> {
   const usable = stream.isTTY === true && (stream.columns ?? 0) >= 40 && !env.CI && env.TERM !== 'dumb';

@@ -6,6 +6,7 @@ import { loadRoadmapFile } from '../../src/roadmap/load.js';
 import { json, learner } from '../helpers/cli.js';
 import { COURSE } from '../helpers/paths.js';
 import {
+  answering,
   earlyCloseServer,
   forwardingServer,
   hugeHeaderServer,
@@ -193,6 +194,67 @@ describe('check names why nothing useful came back', () => {
         /^The first answer took \d+ s, as a free host waking up does; the check waits up to 30 s for it\.$/,
       ),
     ]);
+  });
+
+  it('names the field that failed, and the later checks say the one they wait for failed', async () => {
+    // Creates with the wrong title; knows nothing else (no login either).
+    const server = await serve(
+      answering((method, path) =>
+        method === 'POST' && path === '/todos'
+          ? [201, { id: 1, title: 'x', done: false }]
+          : [404, { error: 'not found' }],
+      ),
+    );
+    const restApi = loadRoadmapFile(COURSE).roadmap.stages.find((s) => s.id === 'rest-api')!;
+    const options = { base: new URL(server.url), timeouts: { each: 4000, first: 4000 }, token: null };
+    const run = await runContract(restApi.checks!.steps, { ...options, login: null, loggedIn: false });
+    const byName = new Map(run.results.map((r) => [r.name, r]));
+    expect(byName.get('POST /todos creates a todo')!.why).toMatch(
+      /^The answer's \$\.title is "x", where the check expects \$\.title = "Learn SQL [0-9a-f]+"\./,
+    );
+    expect(byName.get('GET /todos/{id} returns it')!.got).toBe(
+      'not run: needs id from "POST /todos creates a todo", which failed above',
+    );
+    // Logged in first (a stage after auth), where registering gets a 404: what was sent, expected and got is the login.
+    const login = loadRoadmapFile(COURSE).roadmap.login;
+    const loggedIn = await runContract(restApi.checks!.steps, { ...options, login, loggedIn: true });
+    expect(loggedIn.results[0]).toMatchObject({
+      name: 'POST /todos creates a todo',
+      sent: expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/auth\/register /),
+      expected:
+        'a fresh user registered (POST /auth/register) and logged in (POST /auth/login or /token) before this request',
+      got: '404 {"error":"not found"}',
+    });
+  });
+
+  it('nothing listening on a stage that also reads a Dockerfile: the Dockerfile is judged, the API named, nothing kept', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'docker.yaml');
+    writeFileSync(
+      file,
+      'id: t\ntitle: T\ntracks: {python: {title: Python}}\nstages:\n  - id: docker\n    title: Docker\n    hours: 1\n    evidence: {container: [dockerfile]}\n    checks: {steps: [{name: GET /health answers, request: {method: GET, path: /health}, expect: {status: 200}}]}\n',
+    );
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM python:latest\nENV SECRET_KEY=abc123\nCMD ["python", "app.py"]\n');
+    const me = learner();
+    await me(['plan', '--roadmap', file, '--track', 'python', '--hours', '5', '--start', '2026-11-23']);
+    const url = await closedPort();
+    const result = await me(['check', 'docker', '--url', url, '--repo', dir, '--json']);
+    expect(result.code).toBe(1);
+    const report = json(result.stdout) as { passed: boolean; again: string; results: Record<string, unknown>[] };
+    expect(report.passed).toBe(false);
+    expect(report.results[0]).toMatchObject({
+      name: `your API at ${url}/`,
+      ran: false,
+      got: expect.stringMatching(
+        /^not run: Nothing answered at .*: nothing accepted the connection\. Is your server running, and on this port\?/,
+      ),
+    });
+    expect(report.results.filter((r) => r.kind === 'container' && !r.ok).map((r) => r.name)).toContain(
+      'no secret is written into the image',
+    );
+    // Nothing was kept: the command to run again names the URL given.
+    expect(report.again).toContain(`--url ${url}`);
+    expect(json((await me(['status', '--json'])).stdout).stages[0].check).toBeNull();
   });
 
   it('refuses ports browsers will not connect to, with exit 2, before sending anything', async () => {

@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { COURSE } from '../helpers/paths.js';
+import { COURSE, fixture } from '../helpers/paths.js';
 import { needs } from '../helpers/programs.js';
 import { KEYS, runInTerminal } from '../helpers/pty.js';
 import { tempDir } from '../helpers/store.js';
 
+const ONE_CHECK = fixture('roadmaps/one-check.yaml');
 const saved = (dir: string) => JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8'));
 
 // util-linux `script` gives the program a real pseudo-terminal.
@@ -53,6 +56,26 @@ needs('script').describe('backend-path in a real terminal', () => {
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen()).not.toMatch(/\?/);
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(true);
+  });
+
+  it('shows a check at work while the server takes its time, and Ctrl-C then ends it with the cursor back', async () => {
+    // A server that never answers: the check waits on it.
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
+      const plan = `$BIN plan --roadmap ${ONE_CHECK} --track node --hours 10 --yes`;
+      expect(await runInTerminal(plan, env).exited).toBe(0);
+      const { port } = server.address() as AddressInfo;
+      const terminal = runInTerminal(`$BIN check s1 --url http://127.0.0.1:${port}`, env);
+      await terminal.answer('Checking s1…', KEYS.ctrlC);
+      expect(await terminal.exited).toBe(130);
+      expect(terminal.raw()).toContain('\u001b[?25l');
+      expect(terminal.raw().lastIndexOf('\u001b[?25h')).toBeGreaterThan(terminal.raw().lastIndexOf('\u001b[?25l'));
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('a no to time on a done stage changes nothing and is no error (exit 0), as a no to done is', async () => {

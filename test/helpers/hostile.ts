@@ -65,6 +65,18 @@ export const earlyCloseServer = (midBody = false) =>
       : socket.end(),
   );
 
+/** An API that answers each request with what `route` gives for its method and path, as JSON. */
+export async function answering(route: (method: string, path: string) => [number, unknown]): Promise<HostileServer> {
+  const server = createHttpServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const [status, body] = route(request.method ?? '', request.url ?? '');
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+  return listening(server, 'http');
+}
+
 /** A plain http server, to be called with an https:// URL. */
 export async function plainHttpServer(): Promise<HostileServer> {
   const server = createHttpServer((_request, response) =>

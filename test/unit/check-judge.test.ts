@@ -44,6 +44,28 @@ describe('judging one answer', () => {
     expect(verdict.captured.get('id')).toBe(id);
   });
 
+  it.each([
+    [
+      'a wrong title',
+      answer(201, { id: 1, title: 'x' }),
+      'The answer\'s $.title is "x", where the check expects $.title = "Learn SQL".',
+    ],
+    [
+      'no id',
+      answer(201, { title: 'Learn SQL' }),
+      "The answer's $.id is missing, where the check expects $.id present.",
+    ],
+    ['the wrong status: the answer line shows it', answer(404, { error: 'not found' }), null],
+  ] as const)('says which part of the answer failed: %s', (_name, given, detail) => {
+    const verdict = judge(created, capture, given, noVars);
+    expect([verdict.outcome, verdict.detail ?? null]).toEqual(['failed', detail]);
+  });
+
+  it('names a value later checks need that the answer lacks', () => {
+    const verdict = judge({ status: [201], json: [] }, capture, answer(201, { title: 'Learn SQL' }), noVars);
+    expect(verdict.detail).toBe('The answer has no $.id (a string or a number), which the checks after this one use.');
+  });
+
   it('names only the near-misses the step needed: an `_id` nobody reads is no miss', () => {
     const listed: Expectation = { status: [200], json: [['$', { type: 'array' }]] };
     expect(judge(listed, [], answer(200, [{ _id: 1 }]), noVars).outcome).toBe('passed');
