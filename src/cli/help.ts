@@ -24,15 +24,23 @@ const COLUMN = 32;
  * wider than the terminal is continued on the next line with a backslash, so it still pastes
  * as one command.
  */
-export function helpExamples(width: number): string {
-  const twoColumns = EXAMPLES.every(([, what]) => !what || COLUMN + 2 + what.length <= width);
-  const lines = EXAMPLES.flatMap(([command, what]) => {
+export function helpExamples(width: number, name = 'backend-path'): string {
+  // Written with the bare command; shown in the form that works here (`node …/backend-path.js`
+  // before it is on PATH, `npx backend-path` under npx), as every suggested command is.
+  const form = (text: string) => text.replace(/(^|`)backend-path(?=[ `]|$)/g, `$1${name}`);
+  const examples = EXAMPLES.map(([command, what]) => [form(command), what && form(what)] as const);
+  // The texts line up after the longest command that has one ("  $ " before it, a space after).
+  const described = examples.filter(([, what]) => what);
+  const column = Math.max(COLUMN, ...described.map(([command]) => command.length + 5));
+  const twoColumns = described.every(([, what]) => column + what!.length <= width);
+  const lines = examples.flatMap(([command, what]) => {
     const shown = fold(`  $ ${command}`, width);
     if (!what) return [shown];
-    return twoColumns ? [`${shown.padEnd(COLUMN)}${what}`] : [shown, wrap(what, width, 6)];
+    return twoColumns ? [`${shown.padEnd(column)}${what}`] : [shown, wrap(what, width, 6)];
   });
   const pointer = wrap(
-    'Run `backend-path <command> --help` for its flags. Your plan is kept in progress.json under BACKEND_PATH_CONFIG_DIR (default: your user config folder, e.g. ~/.config/backend-path).',
+    form('Run `backend-path <command> --help` for its flags.') +
+      ' Your plan is kept in progress.json under BACKEND_PATH_CONFIG_DIR (default: your user config folder, e.g. ~/.config/backend-path).',
     width,
   );
   return `\nExamples:\n${lines.join('\n')}\n\n${pointer}`;

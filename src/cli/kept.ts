@@ -1,10 +1,10 @@
 // Outputs kept between runs: the prompt line (`status --short`) and the program's help. A shell
 // prompt asks for the line before every command, and between two changes to the plan it is the
-// same line all day; the help is the same until the build or the width changes. The loader
-// (boot.ts) prints a kept output without loading a bundle while everything it was computed from
-// is as it was, and keeps each new one at exit. Measured in instructions (callgrind, medians of
-// 3; `node -e 0` 77.7 M): a kept prompt line 91.2 M against 110.2 M computed, and a line
-// computed again and kept 115.9 M; help 90.2 M against 109.7 M.
+// same line all day; the help is the same until the build, the width or the command's form
+// changes. The loader (boot.ts) prints a kept output without loading a bundle while everything it
+// was computed from is as it was, and keeps each new one at exit. Measured in instructions
+// (callgrind, medians of 3; `node -e 0` 77.7 M): a kept prompt line 91.2 M against 110.2 M
+// computed, and a line computed again and kept 115.9 M; help 90.2 M against 109.7 M.
 import { isAbsolute, join } from 'node:path';
 import { readRegularFile, settledIdentity, stillHas, writeWhole } from '../store/folder.js';
 import { colorLevel, terminalWidth } from '../ui/style.js';
@@ -52,7 +52,16 @@ export function keyNow(output: KeptOutput): string | undefined {
       return promptLineKey(configDir(env, workingFolder(env)), resolveClock(env, new Date()).today);
     const stdout = { isTTY: isTerminal(1, () => process.stdout) };
     if (stdout.isTTY || colorLevel(stdout, env) !== 0) return undefined;
-    return JSON.stringify([process.argv.slice(2), terminalWidth(stdout, env)]);
+    // The examples show the command in the form that works here (see commandName), which follows
+    // the program's file, PATH and npm's own runs. (Installing the bare command onto the same PATH
+    // afterwards keeps the longer form, which still works, until the build or PATH changes.)
+    return JSON.stringify([
+      process.argv.slice(2),
+      terminalWidth(stdout, env),
+      process.argv[1],
+      env.PATH,
+      env.npm_command,
+    ]);
   } catch {
     // A clock variable or config folder that the program will explain.
     return undefined;

@@ -1,5 +1,6 @@
 import { Argument, Command, Help, Option, type OptionValues } from '@commander-js/extra-typings';
 import { actions } from './action.js';
+import { commandName } from './env.js';
 import { asksHelp } from './everyday-words.js';
 import { helpExamples } from './help.js';
 import type { Io } from './io.js';
@@ -471,7 +472,9 @@ export function buildProgram(io: Io): Command {
     .configureHelp({ formatItem: formatHelpItem, formatHelp: formatNarrowHelp });
   const own = asksHelp(io.argv) ? undefined : COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
   for (const { register } of own ? [own] : COMMAND_GROUPS) register(program, perform, io);
-  program.addHelpText('after', () => helpExamples(terminalWidth(io.stdout, io.env)));
+  program.addHelpText('after', () =>
+    helpExamples(terminalWidth(io.stdout, io.env), commandName(io.env, io.script, io.cwd)),
+  );
   program.hook('preAction', (_, action) => refuseFlagsAsValues(action));
   return program;
 }

@@ -281,6 +281,19 @@ describe('the built binary', () => {
     }
   });
 
+  it("shows help's examples in the form that works here, computed and kept alike", async () => {
+    const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), COLUMNS: '200' };
+    const node = `node ${realpathSync(binPath)}`;
+    // The second run prints the help the first one kept (src/cli/kept.ts).
+    for (const run of [await runBin(['--help'], env), await runBin(['--help'], env)]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')).toContain(`  $ ${node} next`);
+      expect(run.stdout).toContain(`time a session; \`${node} stop\` logs it`);
+      expect(run.stdout).toContain(`Run \`${node} <command> --help\` for its flags.`);
+      expect(run.stdout).not.toMatch(/\$ backend-path /);
+    }
+  });
+
   it('exits 2 with one sentence and no stack for a usage error, 1 for a failure', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir() };
     const usage = await runBin(['plan', '--hours', 'lots'], env);
