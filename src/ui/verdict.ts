@@ -140,7 +140,7 @@ export function adviceLines(a: Advice | null, p: Progress, e: Effort, view: View
             : 'to lay what is left out again from today';
       const options = a.commands.map((c) => `\`${c}\` ${why(c)}`);
       const run = options.length === 0 ? '' : ` Run ${options.join(', or ')}.`;
-      const studied = `Since ${day(a.studied.since, view)} you have studied ${formatHours(a.studied.hours)} of the ${formatHours(a.studied.targetHours)} your weekly target asked.`;
+      const studied = `Since ${day(a.studied.since, view)} you have studied ${formatHours(a.studied.hours)} of the ${formatHours(a.studied.targetHours)} your weekly target asks by the end of today.`;
       return [`${studied} ${keep}${real}${run}`];
     }
   }

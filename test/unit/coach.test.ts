@@ -189,7 +189,7 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(result.advice!.commands[0]).toMatch(/^backend-path replan --hours \d+$/);
     const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-20' };
     expect(adviceLines(result.advice, result.progress, result.effort, view)[0]).toMatch(
-      /^Since Mon 23 Nov 2026 you have studied 66 h of the 84\.3 h your weekly target asked\. /,
+      /^Since Mon 23 Nov 2026 you have studied 66 h of the 84\.3 h your weekly target asks by the end of today\. /,
     );
   });
 
@@ -208,7 +208,7 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     });
     const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-18' };
     expect(adviceLines(result.advice, result.progress, result.effort, view)).toEqual([
-      'Since Mon 23 Nov 2026 you have studied 40 h of the 81.4 h your weekly target asked. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
+      'Since Mon 23 Nov 2026 you have studied 40 h of the 81.4 h your weekly target asks by the end of today. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
     ]);
   });
 
