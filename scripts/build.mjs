@@ -172,13 +172,13 @@ const STAND_INS = [
     file: 'lazy-promisify.cjs',
   },
   {
-    // atomically (conf's writer) imports when-exit, which listens for seventeen signals as it
-    // loads, only to remove a temporary file that a synchronous write never leaves at a signal;
-    // the stand-in runs the same callbacks at exit and listens for no signal (see the file).
-    // A `log` took 0.99x as long and a check that saves 0.985x (medians of 60 paired runs, Node
-    // 20.20, 2 cores); a `log` ran 153.1 M instructions against 153.9 M (callgrind, medians of 3):
-    // most of the gain is system calls (strace: four `rt_sigaction` for each signal, and libuv's
-    // lock around each handle started and stopped).
+    // atomically (conf's writer) imports when-exit, which listens for up to seventeen signals as it
+    // loads, only to remove a temporary file that a synchronous write never leaves at a signal; the
+    // stand-in runs the same callbacks at exit and listens for no signal (see the file). A `log`
+    // took 0.99x as long and a check that saves 0.985x (medians of 60 paired runs, Node 20.20, 2
+    // cores); a `log` ran 153.1 M instructions against 153.9 M (callgrind, medians of 3): most of
+    // the gain is system calls (strace: four `rt_sigaction` for each signal, and libuv's lock
+    // around each handle started and stopped).
     filter: /^when-exit$/,
     importer: '/node_modules/atomically/',
     file: 'exit-only.cjs',

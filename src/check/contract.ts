@@ -234,7 +234,7 @@ class ContractRun {
     const from = [...new Set(missing.map((name) => this.capturedBy.get(name)).filter(Boolean))];
     if (from.length === 0) return `not run: needs ${missing.join(', ')} from an earlier check`;
     // A check that failed gave nothing, whatever its answer held: say it failed, not that the value was missing.
-    const earlier = from.map((name) => this.results.find((result) => result.name === name));
+    const earlier = from.map((name) => [...this.results].reverse().find((result) => result.name === name));
     const needs = `not run: needs ${missing.join(', ')} from "${from.join('", "')}"`;
     if (earlier.every((result) => result && !result.ok && result.ran)) return `${needs}, which failed above`;
     if (earlier.every((result) => result && !result.ok)) return `${needs}, which could not run`;
@@ -310,7 +310,7 @@ function loginFailed(
   return {
     ...base,
     expected: run.flow
-      ? `a fresh user registered (POST ${run.flow.register}) and logged in (POST ${run.flow.login.join(' or ')}) before this request`
+      ? `a user registered (POST ${run.flow.register}) and logged in (POST ${run.flow.login.join(' or ')}) before this request`
       : base.expected,
     ok: false,
     ran: true,

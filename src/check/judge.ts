@@ -244,7 +244,7 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
       misses: [],
       captured: new Map(),
       reason: named.length > 0 ? named.join(' ') : null,
-      detail: named.length > 0 ? null : mismatch(expect, capture, answer.status, body, vars),
+      detail: named.length > 0 ? null : mismatch(expect, capture, status, body, vars),
     };
   }
   if (!statusMiss && fixes.length === 0)
@@ -253,7 +253,7 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
       misses: [],
       captured: new Map(),
       reason: null,
-      detail: mismatch(expect, capture, answer.status, body, vars),
+      detail: mismatch(expect, capture, status, body, vars),
     };
   // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
   const needed = fixes.filter(

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../commands/context.js';
-import { AlreadyReported } from '../errors.js';
+import { AlreadyReported, Declined } from '../errors.js';
 import { ProgressStore } from '../store/store.js';
 import { adaptCommands, useCommandName } from '../ui/command-name.js';
 import { createStyle, TABLE_WIDTH, terminalWidth } from '../ui/style.js';
@@ -27,6 +27,16 @@ export interface How<R> {
    * whose 60 columns the longer form (`node /path/to/backend-path.js`) would overflow.
    */
   verbatim?: boolean;
+}
+
+/** The command's result; a no to its question is an answer, not a failure: --json gets a document for it too. */
+async function answered<R>(run: () => Promise<R>, json: boolean | undefined, print: (text: string) => unknown) {
+  try {
+    return await run();
+  } catch (error) {
+    if (json && error instanceof Declined) await print(safeJson({ declined: true, message: error.message }));
+    throw error;
+  }
 }
 
 /** `make`'s value, made on the first call. */
@@ -58,7 +68,8 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
   const context = async (): Promise<CommandContext> => {
     const warning = (await createStyle(io.stderr, io.env)).yellow('Warning:');
     const clock = now();
-    const busy = async (text: string) => (await import('../ui/spinner.js')).startSpinner(text, io.stderr, io.env);
+    const busy = async (text: string, delayMs?: number) =>
+      (await import('../ui/spinner.js')).startSpinner(text, io.stderr, io.env, delayMs);
     return {
       store: new ProgressStore(() => configDir(io.env, io.cwd), {
         onWait: () => busy('Waiting for another backend-path command to finish…'),
@@ -108,7 +119,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
     const commandContext = await context();
     // Set before the command runs: its prompts suggest commands too.
     if (!json || commandContext.interactive) useCommandName(name);
-    const result = await task(commandContext);
+    const result = await answered(() => task(commandContext), json, print);
     if (json) await print(safeJson(result));
     else if (how.file) await deliver((await renderer(result))(result, await view()), how.file(result), commandContext);
     else await print(shown((await renderer(result))(safeData(result), await view()), how.verbatim));

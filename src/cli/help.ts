@@ -27,7 +27,7 @@ const COLUMN = 32;
 export function helpExamples(width: number, name = 'backend-path'): string {
   // Written with the bare command; shown in the form that works here (`node …/backend-path.js`
   // before it is on PATH, `npx backend-path` under npx), as every suggested command is.
-  const form = (text: string) => text.replace(/(^|`)backend-path(?=[ `]|$)/g, `$1${name}`);
+  const form = (text: string) => text.replace(/(^|`)backend-path(?=[ `]|$)/g, (_, before: string) => before + name);
   const examples = EXAMPLES.map(([command, what]) => [form(command), what && form(what)] as const);
   // The texts line up after the longest command that has one ("  $ " before it, a space after).
   const described = examples.filter(([, what]) => what);

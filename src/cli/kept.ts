@@ -53,14 +53,17 @@ export function keyNow(output: KeptOutput): string | undefined {
     const stdout = { isTTY: isTerminal(1, () => process.stdout) };
     if (stdout.isTTY || colorLevel(stdout, env) !== 0) return undefined;
     // The examples show the command in the form that works here (see commandName), which follows
-    // the program's file, PATH and npm's own runs. (Installing the bare command onto the same PATH
-    // afterwards keeps the longer form, which still works, until the build or PATH changes.)
+    // the program's file, PATH (relative entries from the working folder) and npm's own runs. A
+    // bare command installed onto, or removed from, an unchanged PATH is seen by the next help
+    // printed to a terminal, or once the build or PATH changes: looking for it here would cost
+    // every kept help that search.
     return JSON.stringify([
       process.argv.slice(2),
       terminalWidth(stdout, env),
       process.argv[1],
       env.PATH,
       env.npm_command,
+      workingFolder(env),
     ]);
   } catch {
     // A clock variable or config folder that the program will explain.

@@ -28,8 +28,9 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
       : text;
   const write = (text: string) => void io.stderr.write(text);
   if (io.env.DEBUG?.split(',').includes('backend-path') && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-  // A command that failed did little of its work: its run's compiled code is not kept (see
-  // code-cache.ts). A result already printed with its own code (a check that failed) did it all.
+  // A command that failed (or was answered no) did little of its work: its run's compiled code
+  // is not kept (see code-cache.ts). A result already printed with its own code (a check that
+  // failed) did it all.
   if (!(error instanceof AlreadyReported) && !(isCommanderError(error) && error.exitCode === 0)) skipCodeCache();
   if (isCommanderError(error)) {
     // Help and --version end through an error too, with commander's own exit code 0.

@@ -232,6 +232,8 @@ async function contractOf(
   stage: Stage,
   api: ContractOptions | null,
   evidence: StageEvidence | null,
+  /** The evidence that may still be looked at without the API (none when a container was started). */
+  free: StageEvidence | null,
   specGiven: boolean,
   again: string,
 ): Promise<{ contract: CheckRun | null; unanswered: StepResult | null; looked: StageEvidence | null }> {
@@ -243,7 +245,7 @@ async function contractOf(
       looked: evidence,
     };
   } catch (error) {
-    const looked = evidence && withoutApi(evidence, specGiven);
+    const looked = free && withoutApi(free, specGiven);
     if (!(error instanceof Unanswered) || !looked) throw error;
     const unanswered: StepResult = {
       name: `your API at ${api.base.href}`,
@@ -253,8 +255,8 @@ async function contractOf(
       nearMiss: false,
       sent: api.base.href,
       expected: "answers to the stage's requests",
-      got: `not run: ${error.message}${error.hint ? ` ${error.hint}` : ''}`,
-      why: null,
+      got: `not run: ${error.message}`,
+      why: error.hint ?? null,
     };
     return { contract: null, unanswered, looked };
   }
@@ -280,7 +282,9 @@ async function gather(
       container.running?.url ??
       (usesApi(stage, targets.spec !== null) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
     const api = base && apiOptions(learner, stage, base, options);
-    const { contract, unanswered, looked } = await contractOf(stage, api, evidence, targets.spec !== null, again);
+    // A container that was started answered before the check began: nothing answering then is its failure.
+    const free = container.running ? null : evidence;
+    const { contract, unanswered, looked } = await contractOf(stage, api, evidence, free, targets.spec !== null, again);
     const more = looked
       ? await runApi(
           () =>
@@ -355,7 +359,7 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   const stage = matchStage(learner.roadmap, name);
   if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
   // A check may wait on a server (a sleeping free host, up to a minute): a terminal shows it is at work.
-  const stopBusy = await context.busy(`Checking ${stage.id}…`);
+  const stopBusy = await context.busy(`Checking ${stage.id}…`, 300);
   let gathered: Gathered;
   try {
     gathered = await gather(learner, stage, options, context);

@@ -16,8 +16,11 @@ export interface CommandContext {
   interactive: boolean;
   /** Tells the learner something on the side (stderr), without touching the command's result. */
   warn: (message: string) => void;
-  /** Shows that a long step is under way (a spinner on a terminal's stderr, else nothing); returns how to stop it. */
-  busy: (text: string) => Promise<() => void>;
+  /**
+   * Shows that a step is under way once it has lasted `delayMs` (a spinner on a terminal's
+   * stderr, else nothing); returns how to stop it.
+   */
+  busy: (text: string, delayMs?: number) => Promise<() => void>;
 }
 
 export const noPlan = () => new FailureError('You have no plan yet.', 'Run `backend-path plan` to make one.');

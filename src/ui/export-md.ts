@@ -32,8 +32,13 @@ function textWithAddresses(text: string, atLineStart: boolean): string {
   let out = '';
   let from = 0;
   for (const match of text.matchAll(ADDRESS)) {
-    out += `${escapeText(text.slice(from, match.index), atLineStart && from === 0)}\`${match[0]}\``;
-    from = match.index + match[0].length;
+    if (match.index < from) continue;
+    // A closing parenthesis that pairs one in the address is part of it (…/REST_(computing)).
+    let address = match[0];
+    const end = match.index + address.length;
+    if (text[end] === ')' && address.split('(').length > address.split(')').length) address += ')';
+    out += `${escapeText(text.slice(from, match.index), atLineStart && from === 0)}\`${address}\``;
+    from = match.index + address.length;
   }
   return out + escapeText(text.slice(from), atLineStart && from === 0);
 }

@@ -45,6 +45,7 @@ export function renderCheck(result: CheckResult, view: View): string {
     if (step.ok) continue;
     if (!step.ran) {
       lines.push(wrap(style.dim(safeLine(step.got ?? 'not run')), width, 4));
+      if (step.why) lines.push(wrap(style.yellow(safeLine(step.why)), width, 4, 4));
       continue;
     }
     // An HTTP step sent a request; the other kinds looked at a table, a file or a document.

@@ -222,7 +222,7 @@ describe('check names why nothing useful came back', () => {
       name: 'POST /todos creates a todo',
       sent: expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/auth\/register /),
       expected:
-        'a fresh user registered (POST /auth/register) and logged in (POST /auth/login or /token) before this request',
+        'a user registered (POST /auth/register) and logged in (POST /auth/login or /token) before this request',
       got: '404 {"error":"not found"}',
     });
   });

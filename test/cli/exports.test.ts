@@ -166,7 +166,7 @@ describe('the Markdown export', () => {
     const dir = tempDir();
     const file = join(dir, 'mine.yaml');
     const stage = (id: string) =>
-      `  - id: ${id}\n    title: ${JSON.stringify(`${title} ${id}`)}\n    hours: 7\n    project: ${JSON.stringify(`Build <b>it</b> ${id}, served at http://localhost:3000/todos.`)}\n    topics: ["<img src=x onerror=alert(1)>"]\n    resources: [{title: "Docs [x](javascript:1)", url: "https://example.org/a(b)", free: true, type: docs}]\n`;
+      `  - id: ${id}\n    title: ${JSON.stringify(`${title} ${id}`)}\n    hours: 7\n    project: ${JSON.stringify(`Build <b>it</b> ${id}, served at http://localhost:3000/todos (see https://en.wikipedia.org/wiki/REST_(computing)).`)}\n    topics: ["<img src=x onerror=alert(1)>"]\n    resources: [{title: "Docs [x](javascript:1)", url: "https://example.org/a(b)", free: true, type: docs}]\n`;
     writeFileSync(
       file,
       `id: mine\ntitle: ${JSON.stringify(title)}\ntracks: {node: {title: Node.js}}\nstages:\n${stage('one')}${stage('two')}`,
@@ -197,7 +197,9 @@ describe('the Markdown export', () => {
     expect(html).toContain('href="https://github.com/me/one"');
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; | pipe');
     // A web address in the roadmap's text is shown as written, as code: no link to the learner's own machine.
-    expect(html).toContain('served at <code>http://localhost:3000/todos</code>.');
+    expect(html).toContain(
+      'served at <code>http://localhost:3000/todos</code> (see <code>https://en.wikipedia.org/wiki/REST_(computing)</code>).',
+    );
     expect(html).not.toContain('href="http://localhost');
   });
 

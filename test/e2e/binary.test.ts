@@ -9,6 +9,7 @@ import {
   realpathSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
@@ -283,15 +284,23 @@ describe('the built binary', () => {
 
   it("shows help's examples in the form that works here, computed and kept alike", async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), COLUMNS: '200' };
+    // Rows are wrapped by words at 100 columns: compared as one line.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
     const node = `node ${realpathSync(binPath)}`;
     // The second run prints the help the first one kept (src/cli/kept.ts).
     for (const run of [await runBin(['--help'], env), await runBin(['--help'], env)]) {
       expect(run.code).toBe(0);
-      expect(run.stdout.split('\n')).toContain(`  $ ${node} next`);
-      expect(run.stdout).toContain(`time a session; \`${node} stop\` logs it`);
-      expect(run.stdout).toContain(`Run \`${node} <command> --help\` for its flags.`);
+      expect(flat(run.stdout)).toContain(` $ ${node} next `);
+      expect(flat(run.stdout)).toContain(`time a session; \`${node} stop\` logs it`);
+      expect(flat(run.stdout)).toContain(`Run \`${node} <command> --help\` for its flags.`);
       expect(run.stdout).not.toMatch(/\$ backend-path /);
     }
+    // With the bare command on PATH (a new PATH: the help kept above does not hold), the bare form.
+    const bin = tempDir();
+    symlinkSync(binPath, join(bin, 'backend-path'));
+    const onPath = await runBin(['--help'], { ...env, PATH: `${bin}:${process.env.PATH}` });
+    expect(flat(onPath.stdout)).toContain(' $ backend-path next ');
+    expect(onPath.stdout).not.toContain(node);
   });
 
   it('exits 2 with one sentence and no stack for a usage error, 1 for a failure', async () => {

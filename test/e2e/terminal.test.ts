@@ -89,6 +89,12 @@ needs('script').describe('backend-path in a real terminal', () => {
     expect(terminal.screen()).toContain('Nothing was changed.');
     expect(terminal.screen()).not.toContain('Error');
     expect(readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8')).toBe(before);
+    // With --json, a script still gets one document saying so.
+    const json = runInTerminal('$BIN log 1 --stage language --json 2>/dev/null', env);
+    await json.answer('Log time on it anyway?', 'n', KEYS.enter);
+    expect(await json.exited).toBe(0);
+    const screen = json.screen();
+    expect(JSON.parse(screen.slice(screen.indexOf('{')))).toEqual({ declined: true, message: 'Nothing was changed.' });
   });
 
   it('asks "replace your plan?" first, then pre-selects the saved answers', async () => {

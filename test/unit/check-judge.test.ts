@@ -55,6 +55,11 @@ describe('judging one answer', () => {
       answer(201, { title: 'Learn SQL' }),
       "The answer's $.id is missing, where the check expects $.id present.",
     ],
+    [
+      '200 for 201 (forgiven) and a wrong title',
+      answer(200, { id: 1, title: 'x' }),
+      'The answer\'s $.title is "x", where the check expects $.title = "Learn SQL".',
+    ],
     ['the wrong status: the answer line shows it', answer(404, { error: 'not found' }), null],
   ] as const)('says which part of the answer failed: %s', (_name, given, detail) => {
     const verdict = judge(created, capture, given, noVars);
