@@ -284,8 +284,9 @@ describe('the built binary', () => {
 
   it("shows help's examples in the form that works here, computed and kept alike", async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), COLUMNS: '200' };
-    // Rows are wrapped by words at 100 columns: compared as one line.
-    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    // Rows are wrapped by words at 100 columns, and a long command is continued with a backslash:
+    // compared as one line.
+    const flat = (text: string) => text.replace(/ \\\n/g, ' ').replace(/\s+/g, ' ');
     const node = `node ${realpathSync(binPath)}`;
     // The second run prints the help the first one kept (src/cli/kept.ts).
     for (const run of [await runBin(['--help'], env), await runBin(['--help'], env)]) {
