@@ -126,5 +126,5 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
     const code = how.exitCode?.(result) ?? 0;
     if (code !== 0) throw new AlreadyReported(code);
   };
-  return { perform, context };
+  return { perform, context, name };
 }

@@ -1,3 +1,4 @@
+import { nameCommands } from '../ui/command-name.js';
 import { wrap } from '../ui/text.js';
 
 /** What `backend-path --help` ends with: example commands, each with what it does where that helps. */
@@ -27,8 +28,9 @@ const COLUMN = 32;
 export function helpExamples(width: number, name = 'backend-path'): string {
   // Written with the bare command; shown in the form that works here (`node …/backend-path.js`
   // before it is on PATH, `npx backend-path` under npx), as every suggested command is.
-  const form = (text: string) => text.replace(/(^|`)backend-path(?=[ `]|$)/g, (_, before: string) => before + name);
-  const examples = EXAMPLES.map(([command, what]) => [form(command), what && form(what)] as const);
+  const examples = EXAMPLES.map(
+    ([command, what]) => [name + command.slice('backend-path'.length), what && nameCommands(what, name)] as const,
+  );
   // The texts line up after the longest command that has one ("  $ " before it, a space after).
   const described = examples.filter(([, what]) => what);
   const column = Math.max(COLUMN, ...described.map(([command]) => command.length + 5));
@@ -39,7 +41,7 @@ export function helpExamples(width: number, name = 'backend-path'): string {
     return twoColumns ? [`${shown.padEnd(column)}${what}`] : [shown, wrap(what, width, 6)];
   });
   const pointer = wrap(
-    form('Run `backend-path <command> --help` for its flags.') +
+    nameCommands('Run `backend-path <command> --help` for its flags.', name) +
       ' Your plan is kept in progress.json under BACKEND_PATH_CONFIG_DIR (default: your user config folder, e.g. ~/.config/backend-path).',
     width,
   );

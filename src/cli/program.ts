@@ -1,6 +1,5 @@
 import { Argument, Command, Help, Option, type OptionValues } from '@commander-js/extra-typings';
 import { actions } from './action.js';
-import { commandName } from './env.js';
 import { asksHelp } from './everyday-words.js';
 import { helpExamples } from './help.js';
 import type { Io } from './io.js';
@@ -460,7 +459,7 @@ export const COMMAND_GROUPS: readonly {
 
 /** The commander program, writing to `io`: for a command word of COMMAND_GROUPS, only that word's group, unless help is asked. */
 export function buildProgram(io: Io): Command {
-  const { perform } = actions(io);
+  const { perform, name } = actions(io);
   const program = new Command('backend-path')
     .description('Your coach from first line of code to first backend job: a dated study plan, and what to do next.')
     .version(__VERSION__, '-v, --version', 'print the version')
@@ -472,9 +471,7 @@ export function buildProgram(io: Io): Command {
     .configureHelp({ formatItem: formatHelpItem, formatHelp: formatNarrowHelp });
   const own = asksHelp(io.argv) ? undefined : COMMAND_GROUPS.find(({ words }) => words.includes(io.argv[0]!));
   for (const { register } of own ? [own] : COMMAND_GROUPS) register(program, perform, io);
-  program.addHelpText('after', () =>
-    helpExamples(terminalWidth(io.stdout, io.env), commandName(io.env, io.script, io.cwd)),
-  );
+  program.addHelpText('after', () => helpExamples(terminalWidth(io.stdout, io.env), name()));
   program.hook('preAction', (_, action) => refuseFlagsAsValues(action));
   return program;
 }

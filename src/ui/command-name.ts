@@ -16,5 +16,11 @@ export function useCommandName(name: string | (() => string)): void {
 export function adaptCommands(text: string): string {
   if (!text.includes('`backend-path')) return text;
   if (typeof commandName === 'function') commandName = commandName();
-  return commandName === 'backend-path' ? text : text.replace(/`backend-path(?=[ `])/g, `\`${commandName}`);
+  return nameCommands(text, commandName);
+}
+
+/** The suggested commands in `text` (`backend-path …` in backticks) written with `name`. */
+export function nameCommands(text: string, name: string): string {
+  // A function, so that a `$` in a folder's name is taken as it is.
+  return name === 'backend-path' ? text : text.replace(/`backend-path(?=[ `])/g, () => `\`${name}`);
 }

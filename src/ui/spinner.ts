@@ -31,8 +31,9 @@ export async function startSpinner(
     }).start();
     stopSpinner = () => spinner.stop();
   };
-  if (delayMs === 0) await begin();
-  const timer = delayMs === 0 ? undefined : setTimeout(() => void begin(), delayMs);
+  let timer: NodeJS.Timeout | undefined;
+  if (delayMs > 0) timer = setTimeout(() => void begin(), delayMs);
+  else await begin();
   return () => {
     stopped = true;
     clearTimeout(timer);
