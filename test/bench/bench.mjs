@@ -122,58 +122,73 @@ function planned(node, roadmap) {
 function everyday(node) {
   const bare = [node, '-e', '0'];
   const env = planned(node);
+  // The writes change a progress folder of their own, so the reads' prompt line stays kept.
+  const writes = planned(node);
   const cli = (...args) => [node, bin, ...args];
   console.log(
     `command on ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}      median   node -e 0    ratio   peak RSS`,
   );
-  const rows = [
-    ['--help', cli('--help'), 1.3],
-    ['status --short (the prompt line)', cli('status', '--short'), 1.3],
-    ['bare backend-path', cli(), 1.5],
-    ['next', cli('next'), 1.5],
-    ['status', cli('status'), 1.5],
-    // No goal of its own in the issue: a read, timed beside the everyday ones.
-    ['plan --json (the saved plan)', cli('plan', '--json')],
-    ['log 0.25 (a write)', cli('log', '0.25', '--date', '2026-01-06'), 2.0],
-    ['export --format md', cli('export', '--format', 'md'), 2.0],
-    ['export --format ics', cli('export', '--format', 'ics'), 2.0],
-    ['export --format svg', cli('export', '--format', 'svg'), 2.0],
-  ];
-  // log adds a quarter hour each run: a day holds 24 hours, so the rows above log on several days.
-  for (const [name, command, target] of rows) row(name, pair(command, bare, { envA: env }), target);
   // The prompt line is kept between runs (src/cli/kept.ts); on a new day, or after a change
-  // to the plan, it is computed again. Two days in turn: every run computes it.
+  // to the plan, it is computed again. Two days in turn: every run computes it. It keeps its
+  // line in a cache folder of its own, or it would replace the kept row's each round.
   let day = 0;
-  const newDay = () => ({ ...env, BACKEND_PATH_TODAY: `2026-01-2${day++ % 2}` });
-  row('status --short, computed again', pair(cli('status', '--short'), bare, { envA: newDay }));
-  const session = { ...env, BACKEND_PATH_NOW: '2026-01-19T10:00:00' };
-  for (const [name, on, off, envOn, envOff] of [
-    ['done / undo (writes)', cli('done', 'http', '--yes'), cli('undo', 'http'), env, env],
-    ['start / cancel (writes)', cli('start'), cli('cancel'), session, session],
-  ]) {
-    const [first, second] = toggle(on, off, bare, envOn, envOff);
-    row(`${name.split(' / ')[0]}${name.includes('(') ? ' (a write)' : ''}`, first, 2.0);
-    row(`${name.split(' / ')[1].replace(/ \(writes\)/, '')} (a write)`, second, 2.0);
-  }
+  const again = { ...env, XDG_CACHE_HOME: mkdtempSync(join(scratch, 'again-cache-')) };
+  const newDay = () => ({ ...again, BACKEND_PATH_TODAY: `2026-01-2${day++ % 2}` });
+  const session = { ...writes, BACKEND_PATH_NOW: '2026-01-19T10:00:00' };
+  // [name, command, environment, goal]. `done` and `undo` (as `start` and `cancel`) undo each
+  // other, and each round runs them one after the other.
+  const rows = [
+    ['--help', cli('--help'), env, 1.3],
+    ['status --short (the prompt line)', cli('status', '--short'), env, 1.3],
+    ['status --short, computed again', cli('status', '--short'), newDay],
+    ['bare backend-path', cli(), env, 1.5],
+    ['next', cli('next'), env, 1.5],
+    ['status', cli('status'), env, 1.5],
+    // No goal of its own in the issue: a read, timed beside the everyday ones.
+    ['plan --json (the saved plan)', cli('plan', '--json'), env],
+    // log adds a quarter hour each run, 11.25 hours with BENCH_RUNS=41: a day holds 24.
+    ['log 0.25 (a write)', cli('log', '0.25', '--date', '2026-01-06'), writes, 2.0],
+    ['done (a write)', cli('done', 'http', '--yes'), writes, 2.0],
+    ['undo (a write)', cli('undo', 'http'), writes, 2.0],
+    ['start (a write)', cli('start'), session, 2.0],
+    ['cancel (a write)', cli('cancel'), session, 2.0],
+    ['export --format md', cli('export', '--format', 'md'), env, 2.0],
+    ['export --format ics', cli('export', '--format', 'ics'), env, 2.0],
+    ['export --format svg', cli('export', '--format', 'svg'), env, 2.0],
+  ];
+  const results = rounds(
+    rows.map(([, command, envA]) => ({ a: command, b: bare, envA })),
+    runs,
+  );
+  rows.forEach(([name, , , target], i) => row(name, results[i], target));
 }
 
-/** Two commands that undo each other, each timed against `node -e 0` in turn. */
-function toggle(on, off, bare, envOn, envOff) {
-  const results = [[], []];
-  for (let i = 0; i < runs + 2; i++) {
-    const x = time(on, envOn);
-    const b1 = time(bare, {});
-    const y = time(off, envOff);
-    const b2 = time(bare, {});
-    if (i < 2) continue;
-    results[0].push([x, b1]);
-    results[1].push([y, b2]);
+/**
+ * Every row's pairs in rounds: each round times one pair of every row in turn (after three
+ * rounds of warm-up, which also fill the code cache). Timed row after row, a burst of noise
+ * lasting a few seconds (another job's disk writes delaying every fsync) fell on half of one
+ * row's pairs: in the run of f049375 `log` measured 2.07x against 1.43x to 1.56x for the other
+ * writes, and 1.55x in 50 pairs timed by hand after it. In rounds it falls on a pair or two of
+ * every row, and no median moves.
+ */
+function rounds(specs, count) {
+  const envOf = (env) => (typeof env === 'function' ? env() : env);
+  const times = specs.map(() => ({ as: [], bs: [], ratios: [] }));
+  for (let i = 0; i < count + 3; i++) {
+    specs.forEach(({ a, b, envA }, j) => {
+      const x = time(a, envOf(envA));
+      const y = time(b, {});
+      if (i < 3) return;
+      times[j].as.push(x);
+      times[j].bs.push(y);
+      times[j].ratios.push(x / y);
+    });
   }
-  return results.map((pairs, i) => ({
-    a: median(pairs.map(([x]) => x)),
-    b: median(pairs.map(([, y]) => y)),
-    ratio: median(pairs.map(([x, y]) => x / y)),
-    rss: peakMiB(i === 0 ? on : off, i === 0 ? envOn : envOff),
+  return specs.map(({ a, envA }, j) => ({
+    a: median(times[j].as),
+    b: median(times[j].bs),
+    ratio: median(times[j].ratios),
+    rss: peakMiB(a, envOf(envA)),
   }));
 }
 
