@@ -84,6 +84,7 @@ export function actions(io: Io, { brief = false, summary = false } = {}) {
       get interactive() {
         return (io.stdout.isTTY === true || io.stderr.isTTY === true) && io.stdinIsTTY();
       },
+      printsToTerminal: io.stdout.isTTY === true,
       warn: (message) => void io.stderr.write(`${warning} ${adapt(safeText(message), name)}\n`),
       busy,
     };

@@ -2,9 +2,10 @@ import type { OutputConfiguration } from 'commander';
 import { adapt, once } from './action.js';
 import { commandName } from './env.js';
 import { skipCodeCache } from '../code-cache.js';
-import { AlreadyReported, CliError, describeCode } from '../errors.js';
+import { AlreadyReported, CliError, describeCode, quoted } from '../errors.js';
 import type { Io } from './io.js';
 import { safeText } from '../validation/sanitize.js';
+import { DURATION_RULE } from '../coach/rules.js';
 import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
 
 /**
@@ -39,9 +40,11 @@ export async function reportError(error: unknown, io: Io): Promise<number> {
     // `help` itself has none of its own.
     const word = io.argv[0] ?? '';
     const named = error.code !== 'commander.unknownCommand' && word !== 'help' && /^[a-z]+$/.test(word) ? word : '';
-    const hint = named
-      ? `Run \`backend-path ${named} --help\` to see its arguments and flags.`
-      : 'Run `backend-path --help` to see the commands and their flags.';
+    const hint = negativeTime(error.message, io.argv)
+      ? 'To take time off the log, `backend-path log list` numbers its entries, and `backend-path log change <n> --hours <time>` or `backend-path log remove <n>` corrects one.'
+      : named
+        ? `Run \`backend-path ${named} --help\` to see its arguments and flags.`
+        : 'Run `backend-path --help` to see the commands and their flags.';
     write(`${style.dim(fold(clean(hint)))}\n`);
     return 2;
   }
@@ -78,6 +81,15 @@ function cutLongWords(text: string): string {
 }
 
 /**
+ * The negative number commander read as an unknown flag in `log -1` (a learner taking an hour
+ * back), or undefined: any other unknown flag, or another command, keeps commander's message.
+ */
+function negativeTime(message: string, argv: readonly string[]): string | undefined {
+  if (argv[0] !== 'log') return undefined;
+  return /unknown option '(-\d[^']*)'/.exec(message)?.[1];
+}
+
+/**
  * commander's own errors (an unknown flag, --help, --version), told by their code: the everyday
  * reads never load commander, so this module does not import it to ask `instanceof`.
  */
@@ -95,7 +107,13 @@ export function programOutput(io: Io): OutputConfiguration {
   return {
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
-    outputError: (text, write) => write(cutLongWords(safeText(text.replace(/^error: /, 'Error: ')))),
+    outputError: (text, write) => {
+      const negative = negativeTime(text, io.argv);
+      const message = negative
+        ? `Error: The time studied must be ${DURATION_RULE}; got ${quoted(negative)}.\n`
+        : text.replace(/^error: /, 'Error: ');
+      write(cutLongWords(safeText(message)));
+    },
     getOutHelpWidth: () => terminalWidth(io.stdout, io.env),
     getErrHelpWidth: () => terminalWidth(io.stderr, io.env),
     getOutHasColors: () => colorLevel(io.stdout, io.env) > 0,

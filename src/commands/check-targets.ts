@@ -41,7 +41,7 @@ export function nothingToCheck(roadmap: Roadmap, stage: Stage): UsageError {
   return new UsageError(
     why ? `No machine can check the stage ${stage.id}: ${why}` : `The stage ${stage.id} has no checks to run.`,
     [
-      why ? 'Its self-check is the proof: `backend-path next` lists it.' : '',
+      why ? `\`backend-path done ${stage.id}\` asks its self-check before marking it done.` : '',
       checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : '',
     ]
       .filter(Boolean)

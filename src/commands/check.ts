@@ -375,7 +375,7 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   const { today } = context.clock;
   const recorded = (current: SavedData): SavedData => {
     const record = recordOf(
-      { date: today, url: base?.href ?? '', passed, total: Math.max(1, counted.length), kinds },
+      { date: today, url: base?.href ?? '', passed, total: counted.length, kinds },
       current.checks[stage.id],
     );
     const planUrl = base && isLocalHost(base.hostname) && !stage.checks?.public ? { checkUrl: base.href } : {};
@@ -389,8 +389,10 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   // recorded() changes.
   const kept = (data: SavedData) => JSON.stringify([data.checks[stage.id], data.checkUrl, data.checkDatabase]);
   const unchanged = (data: SavedData) => kept(recorded(data)) === kept(data);
-  if (unanswered) {
-    // A check whose API did not answer is not a run of the stage: nothing is kept, not even the URL.
+  // A check whose API did not answer, or that could look at none of the stage's evidence here,
+  // is not a run of the stage: nothing is kept, not even the URL, and no earlier outcome changes.
+  const nothingKept = unanswered || counted.length === 0;
+  if (nothingKept) {
     skipCodeCache();
   } else if (settled && unchanged(seen) && context.store.stillIs(settled)) {
     // A run that saved nothing left the store's writer uncompiled: a code cache kept from it
@@ -406,10 +408,10 @@ export async function checkCommand(name: string, options: CheckOptions, context:
     stage: stage.id,
     url: base?.href ?? '',
     looked: looked(base, database?.url ?? null, kinds, targets),
-    // The URL and the database are kept now (unless the API did not answer); the other flags given are not.
+    // The URL and the database are kept now (unless nothing was); the other flags given are not.
     again: againCommand(
       `backend-path check ${stage.id}`,
-      unanswered ? options : { ...options, url: undefined },
+      nothingKept ? options : { ...options, url: undefined },
       targets,
     ),
     passed: counted.length > 0 && passed === counted.length,

@@ -14,6 +14,8 @@ export interface CommandContext {
   cwd: string;
   /** A terminal is there to ask questions on. */
   interactive: boolean;
+  /** What the command prints goes to a terminal (not a pipe or a file). */
+  printsToTerminal: boolean;
   /** Tells the learner something on the side (stderr), without touching the command's result. */
   warn: (message: string) => void;
   /**

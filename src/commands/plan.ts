@@ -40,7 +40,7 @@ interface Answers {
  * Makes and saves the learner's dated plan. Flags come first; on a terminal the missing answers
  * are asked, with the saved ones pre-selected; `--yes` takes the defaults and asks nothing.
  * Without a terminal, a saved plan's answers stand in for missing flags, so `plan` alone
- * re-prints the plan. A plan made over another keeps what `replan` keeps: the log, progress,
+ * re-prints the plan, as it does when its output goes to a pipe or a file. A plan made over another keeps what `replan` keeps: the log, progress,
  * the first start (weeks count from it) and the first plan's finish on the same roadmap.
  */
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
@@ -49,7 +49,8 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   const existing = await context.store.read();
   const given = [options.track, options.hours, options.start, options.roadmap].some((value) => value !== undefined);
   if (existing && !options.yes) {
-    if (context.interactive) {
+    // `plan` alone into a pipe or a file (`plan | less`) reads the saved plan, as without a terminal.
+    if (context.interactive && (given || context.printsToTerminal)) {
       const { askConfirm } = await import('../ui/prompts.js');
       const intro =
         'You already have a plan. Your progress, study log and first start are kept, as `backend-path replan` keeps them; what is left is laid out again from the start you give.';
@@ -217,7 +218,7 @@ async function askStart(suggested: IsoDate, today: IsoDate): Promise<IsoDate> {
       default: suggested,
       validate: (text) => {
         const date = parseIsoDate(text.trim());
-        if (!date) return 'Enter a real date written YYYY-MM-DD, e.g. 2026-03-02.';
+        if (!date) return `Enter a real date written YYYY-MM-DD, such as today, ${today}.`;
         try {
           checkPlanStart(date, today, 'The start date');
           return true;

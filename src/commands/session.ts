@@ -45,7 +45,7 @@ export async function startCommand(
       if (!stage) {
         throw new FailureError(
           'Every stage is done or skipped, so there is nothing to start a session on.',
-          'Name one: `backend-path start <stage>`.',
+          'To review one, `backend-path start <stage> --yes`; `backend-path log <time>` records time without a session.',
         );
       }
       if (name !== undefined)

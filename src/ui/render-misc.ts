@@ -4,7 +4,7 @@ import type { NoteListResult, NoteRemoveResult, NoteResult } from '../commands/n
 import { formatDay } from '../plan/dates.js';
 import type { ResetResult } from '../commands/reset.js';
 import { safeLine } from '../validation/sanitize.js';
-import { plural, wrap } from './text.js';
+import { labelled, plural, wrap } from './text.js';
 import type { View } from './view.js';
 
 export function renderNote(result: NoteResult, { style, width }: View): string {
@@ -49,11 +49,11 @@ export function renderCheck(result: CheckResult, view: View): string {
       continue;
     }
     // An HTTP step sent a request; the other kinds looked at a table, a file or a document.
-    lines.push(
-      wrap(`${style.dim(step.kind === 'http' ? 'sent    ' : 'looked  ')} ${safeLine(step.sent)}`, width, 4, 9),
-    );
-    lines.push(wrap(`${style.dim('expected')} ${step.expected}`, width, 4, 9));
-    lines.push(wrap(`${style.dim('got     ')} ${safeLine(step.got ?? 'nothing')}`, width, 4, 9));
+    const row = (label: string, text: string) =>
+      labelled(label, text, width, { indent: 4, paint: (text) => style.dim(text) });
+    lines.push(row(step.kind === 'http' ? 'sent    ' : 'looked  ', safeLine(step.sent)));
+    lines.push(row('expected', step.expected));
+    lines.push(row('got     ', safeLine(step.got ?? 'nothing')));
     if (step.why) lines.push(wrap(style.yellow(safeLine(step.why)), width, 4, 4));
   }
   if (result.notes.length > 0)

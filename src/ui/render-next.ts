@@ -29,7 +29,10 @@ function section(title: string, lines: string[], { style, width }: View, bullet 
   return [
     '',
     style.bold(title),
-    ...lines.map((line) => wrap(bullet ? `${bullet} ${line}` : line, width, 2, bullet ? 2 : 0)),
+    // A line that brings its own bullet (what a check looks at, under "Prove it") hangs as one.
+    ...lines.map((line) =>
+      wrap(bullet ? `${bullet} ${line}` : line, width, 2, bullet || line.startsWith('• ') ? 2 : 0),
+    ),
   ];
 }
 

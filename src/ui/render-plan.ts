@@ -3,12 +3,14 @@ import type { PlanResult } from '../commands/plan.js';
 import type { ReplanResult } from '../commands/replan.js';
 import { daysBetween, formatDay, formatDayWithYear } from '../plan/dates.js';
 import type { PlanWeek } from '../plan/schedule.js';
-import { fit, formatHours, plural, wrap } from './text.js';
+import { fit, formatHours, labelled, plural, wrap } from './text.js';
 import { standingBlock } from './verdict.js';
 import type { View } from './view.js';
 
 export function renderPlanHeader(plan: PlanDocument, { style, width }: View): string {
   const label = (text: string) => style.dim(text.padEnd(10));
+  const row = (name: string, text: string) =>
+    labelled(name.padEnd(10), text, width, { paint: (text) => style.dim(text) });
   const lines = [
     wrap(style.bold(plan.roadmap.title) + style.dim(` (${plan.roadmap.id})`), width),
     `${label('Track')} ${plan.trackTitle}`,
@@ -16,17 +18,15 @@ export function renderPlanHeader(plan: PlanDocument, { style, width }: View): st
   ];
   if (plan.finish) {
     lines.push(
-      wrap(
-        `${label('Dates')} ${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}${plan.firstStart < plan.start ? style.dim(` (weeks counted from ${formatDayWithYear(plan.firstStart)})`) : ''}`,
-        width,
-        0,
-        11,
+      row(
+        'Dates',
+        `${formatDayWithYear(plan.start)} → ${style.bold(formatDayWithYear(plan.finish))}${plan.firstStart < plan.start ? style.dim(` (weeks counted from ${formatDayWithYear(plan.firstStart)})`) : ''}`,
       ),
       `${label('Workload')} ${formatHours(plan.totalHours)} over ${plural(plan.weeks.length, 'week')}`,
     );
-    if (plan.roadmap.hoursBasis) lines.push(wrap(`${label('Assumes')} ${plan.roadmap.hoursBasis}`, width, 0, 11));
+    if (plan.roadmap.hoursBasis) lines.push(row('Assumes', plan.roadmap.hoursBasis));
   } else {
-    lines.push(wrap(`${label('Dates')} nothing left to schedule: every stage is done or skipped`, width, 0, 11));
+    lines.push(row('Dates', 'nothing left to schedule: every stage is done or skipped'));
   }
   return lines.join('\n');
 }
@@ -114,7 +114,7 @@ export function renderPlanResult(result: PlanResult, view: View): string {
 
 export function renderReplan(result: ReplanResult, view: View): string {
   const { style } = view;
-  const day = (d: string | null) => (d ? formatDayWithYear(d) : 'none');
+  const day = (d: string | null) => (d ? formatDay(d, view.today) : 'none');
   if (!result.replanned) return `${style.yellow('Kept your current plan;')} nothing was changed.\n`;
   const moved =
     result.slipDays === null || result.slipDays === 0

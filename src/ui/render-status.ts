@@ -1,6 +1,6 @@
 import type { StatusResult } from '../commands/status.js';
 import type { StageRow } from '../coach/stage.js';
-import { formatDay, formatDayWithYear } from '../plan/dates.js';
+import { formatDay } from '../plan/dates.js';
 import { duration, fit, formatHours, wrap } from './text.js';
 import { progressBar, standingBlock } from './verdict.js';
 import type { View } from './view.js';
@@ -74,7 +74,7 @@ export function renderStatus(result: StatusResult, view: View): string {
     ...standingBlock(result, view),
   ];
   if (progress.originalFinish && progress.plannedFinish && progress.originalFinish !== progress.plannedFinish) {
-    const first = `Your first plan was to finish ${formatDayWithYear(progress.originalFinish)}; the agreed plan now finishes ${formatDayWithYear(progress.plannedFinish)}.`;
+    const first = `Your first plan was to finish ${formatDay(progress.originalFinish, view.today)}; the agreed plan now finishes ${formatDay(progress.plannedFinish, view.today)}.`;
     lines.push(wrap(style.dim(first), width));
   }
   if (result.session) {

@@ -58,6 +58,21 @@ export function wrap(text: string, width: number, indent = 0, hang = 0): string 
 }
 
 /**
+ * A label with `text` wrapped beside it, every row of the text starting at one column (`indent`,
+ * the label's width and a space), so the first row is as wide as the others. `label` is plain
+ * text (its width is its length); `paint` styles it.
+ */
+export function labelled(
+  label: string,
+  text: string,
+  width: number,
+  { indent = 0, paint = (plain: string) => plain }: { indent?: number; paint?: (plain: string) => string } = {},
+): string {
+  const column = indent + label.length + 1;
+  return `${' '.repeat(indent)}${paint(label)} ${wrap(text, width, column).slice(column)}`;
+}
+
+/**
  * A paragraph's rows, broken as wrap-ansi breaks them with `hard: false, trim: true` (a word
  * longer than the line gets a line of its own; rows lose their leading and trailing spaces). The
  * spaces that must not break are no-break spaces meanwhile, and spaces again in the rows.

@@ -205,11 +205,30 @@ describe.skipIf(gitMissing)(`stages proven by the repository${gitMissing ? ` (sk
     expect(progress().checks.language).toBeUndefined();
   });
 
+  it('a check that could look at nothing here (no repository in this folder) exits 1 and keeps nothing', async () => {
+    const { me, progress } = await planned('node');
+    const result = await me(['check', 'language'], '2026-11-23', { cwd: tempDir() });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('not checked here:');
+    expect(result.stdout).toContain('Nothing could be checked here');
+    expect(progress().checks.language).toBeUndefined();
+    // Nor does it count against a pass saved before.
+    const r = repo();
+    r.commit('Start the CSV tool with a README', { '.gitignore': 'node_modules/\n.env\n', 'README.md': 'x' }, day(1));
+    await me(['check', 'language', '--repo', r.dir]);
+    const before = progress().checks.language;
+    expect(before).toBeDefined();
+    expect((await me(['check', 'language'], '2026-11-24', { cwd: tempDir() })).code).toBe(1);
+    expect(progress().checks.language).toEqual(before);
+  });
+
   it('says why no machine can check the http stage', async () => {
     const { me } = await planned('node');
     const result = await me(['check', 'http']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No machine can check the stage http: The project is a notes file');
+    // The self-check it points to is the one `done http` asks (the stage in progress is language).
+    expect(result.stderr).toContain('`backend-path done http` asks its self-check before marking it done.');
   });
 });
 

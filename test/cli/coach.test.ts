@@ -141,7 +141,10 @@ describe('the coach through the CLI', () => {
     expect(replan.standing.progress).toMatchObject({ verdict: 'on-track', daysAhead: 0 });
     const text = (await me(['replan', '--hours', '6', '--yes'], '2027-02-08')).stdout;
     expect(text).toContain('Weekly target: 6 h (was 5 h)');
-    expect(text).toMatch(/Finish: .* → /);
+    // Dates of this year go without the year, as everywhere on screen.
+    expect(text).toMatch(/\nFinish: \w{3} \d{1,2} \w{3} → \w{3} \d{1,2} \w{3}\n/);
+    expect(flat(text)).toContain('Your first plan was to finish Sun 11 Apr; that stays on record.');
+    expect(flat((await me(['status'], '2027-02-08')).stdout)).toContain('Your first plan was to finish Sun 11 Apr;');
     expect((await me(['replan', '--hours', '4'], '2027-02-08')).code).toBe(2);
   });
 
@@ -256,10 +259,17 @@ describe('the coach through the CLI', () => {
       'Error: --date must be from 2026-11-23, when your plan began, to today, 2026-12-01; got 2020-01-01.\n',
     ]);
     expect((await me(['log', '1', '--date', '2026-12-02'], '2026-12-01')).code).toBe(2);
-    // A leading dash reads as a flag: commander refuses it as an unknown option, also exit 2.
+    // A leading dash reads as a flag to commander; a negative time is named as one, with how to
+    // take time off the log, also exit 2. Another unknown flag keeps commander's sentence.
     expect(await me(['log', '-1'], '2026-12-01')).toMatchObject({
       code: 2,
-      stderr: "Error: unknown option '-1'\nRun `backend-path log --help` to see its arguments and flags.\n",
+      stderr:
+        'Error: The time studied must be a time from 1 minute to 24 hours, written like 1.5 or 1.5h (hours, at most two decimals), 1:30, 90m or 1h30; got "-1".\n' +
+        'To take time off the log, `backend-path log list` numbers its entries, and `backend-path log change <n> --hours <time>` or `backend-path log remove <n>` corrects one.\n',
+    });
+    expect(await me(['log', '1', '-x'], '2026-12-01')).toMatchObject({
+      code: 2,
+      stderr: "Error: unknown option '-x'\nRun `backend-path log --help` to see its arguments and flags.\n",
     });
     // A word that is no command gets the program's help; a command missing its argument, its own.
     expect((await me(['dne', 'language'], '2026-12-01')).stderr).toMatch(
@@ -402,6 +412,9 @@ describe('the coach through the CLI', () => {
       1,
       'Error: Every stage is done or skipped, so there is nothing to start a session on.',
     ]);
+    // The way on it names works as pasted, off a terminal too.
+    expect(start.stderr).toContain('`backend-path start <stage> --yes`');
+    expect((await me(['start', 'portfolio', '--yes'], '2026-12-01')).code).toBe(0);
   });
 
   it('marks, undoes and skips by id, number or title, and names an unknown stage with the list', async () => {

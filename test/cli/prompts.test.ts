@@ -10,8 +10,12 @@ import { tempDir } from '../helpers/store.js';
  * Every question goes through src/ui/prompts.ts, which these tests replace with scripted answers:
  * each answer is handed to the next question asked, in order, and every question is recorded.
  */
-const script: { answers: unknown[]; asked: { message: string; defaultValue?: unknown }[]; choices: string[][] } =
-  vi.hoisted(() => ({ answers: [], asked: [], choices: [] }));
+const script: {
+  answers: unknown[];
+  asked: { message: string; defaultValue?: unknown }[];
+  choices: string[][];
+  validators: ((text: string) => true | string)[];
+} = vi.hoisted(() => ({ answers: [], asked: [], choices: [], validators: [] }));
 vi.mock('../../src/ui/prompts.js', () => {
   const answer = (message: string, defaultValue?: unknown) => {
     script.asked.push({ message, defaultValue });
@@ -30,7 +34,10 @@ vi.mock('../../src/ui/prompts.js', () => {
       return answer(message, defaultValue);
     },
     askNumber: (message: string, options: { default?: number }) => answer(message, options.default),
-    askText: (message: string, options: { default?: string }) => answer(message, options.default),
+    askText: (message: string, options: { default?: string; validate?: (text: string) => true | string }) => {
+      if (options.validate) script.validators.push(options.validate);
+      return answer(message, options.default);
+    },
     askConfirm: (message: string, defaultAnswer: boolean) => answer(message, defaultAnswer),
     askConfirmList: (_sections: unknown, message: string) => answer(message),
   };
@@ -43,6 +50,7 @@ beforeEach(() => {
   script.answers = [];
   script.asked = [];
   script.choices = [];
+  script.validators = [];
 });
 
 describe('questions on a terminal', () => {
@@ -57,6 +65,11 @@ describe('questions on a terminal', () => {
       'Start date (YYYY-MM-DD)?',
     ]);
     expect(saved(dir).profile).toMatchObject({ track: 'python', hoursPerWeek: 12, start: '2026-11-30' });
+    // The start question's answers: a date it cannot read is shown with an example that it takes.
+    const [validate] = script.validators;
+    expect(validate!('2026-02-30')).toBe('Enter a real date written YYYY-MM-DD, such as today, 2026-11-23.');
+    expect(validate!('2026-11-23')).toBe(true);
+    expect(validate!('2020-01-01')).toMatch(/^The start date /);
   });
 
   it('plan asks only what the flags leave out', async () => {
@@ -72,6 +85,22 @@ describe('questions on a terminal', () => {
     const result = await run(['plan', '--roadmap', COURSE], { terminal: true, env: { BACKEND_PATH_CONFIG_DIR: dir } });
     expect([result.code, result.stderr]).toEqual([130, 'Cancelled: your plan was not changed.\n']);
     expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+  });
+
+  it('plan alone into a pipe prints the saved plan without asking; to the terminal it asks to replace it', async () => {
+    const dir = tempDir();
+    const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+    const before = readFileSync(join(dir, 'progress.json'), 'utf8');
+    const piped = await me(['plan'], '2026-11-24', { terminal: true });
+    expect(asked()).toEqual([]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain('This is your saved plan.');
+    script.answers = [false];
+    const shown = await me(['plan'], '2026-11-24', { terminal: true, columns: 80 });
+    expect(asked()).toEqual(['Replace it?']);
+    expect(shown.stdout).toContain('This is your saved plan.');
+    expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
   });
 
   it('replan asks first, and a no changes nothing', async () => {
