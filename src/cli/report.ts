@@ -5,7 +5,7 @@ import { skipCodeCache } from '../code-cache.js';
 import { AlreadyReported, CliError, describeCode, quoted } from '../errors.js';
 import type { Io } from './io.js';
 import { safeText } from '../validation/sanitize.js';
-import { DURATION_RULE } from '../coach/rules.js';
+import { DURATION_RULE, durationHours } from '../coach/rules.js';
 import { colorLevel, createStyle, terminalWidth } from '../ui/style.js';
 
 /**
@@ -82,10 +82,11 @@ function cutLongWords(text: string): string {
 
 /**
  * The negative number commander read as an unknown flag in `log -1` (a learner taking an hour
- * back), or undefined: any other unknown flag, or another command, keeps commander's message.
+ * back), or undefined: any other unknown flag, another command, or a `log` that was given its
+ * time too (`log 1 -2`) keeps commander's message.
  */
 function negativeTime(message: string, argv: readonly string[]): string | undefined {
-  if (argv[0] !== 'log') return undefined;
+  if (argv[0] !== 'log' || argv.slice(1).some((word) => durationHours(word) !== undefined)) return undefined;
   return /unknown option '(-\d[^']*)'/.exec(message)?.[1];
 }
 

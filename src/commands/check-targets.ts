@@ -35,13 +35,15 @@ export function usesApi(stage: Stage, specGiven = false): boolean {
 }
 
 /** The refusal for a stage with nothing a machine checks: the roadmap's reason, and the stages that have checks. */
-export function nothingToCheck(roadmap: Roadmap, stage: Stage): UsageError {
+export function nothingToCheck(roadmap: Roadmap, stage: Stage, done: boolean): UsageError {
   const checkable = roadmap.stages.filter((s) => s.checks || checkedEvidence(s)).map((s) => s.id);
   const why = stage.evidence?.none;
   return new UsageError(
     why ? `No machine can check the stage ${stage.id}: ${why}` : `The stage ${stage.id} has no checks to run.`,
     [
-      why ? `\`backend-path done ${stage.id}\` asks its self-check before marking it done.` : '',
+      why && !done
+        ? `On a terminal, \`backend-path done ${stage.id}\` shows its self-check and asks before marking it done.`
+        : '',
       checkable.length > 0 ? `Stages with checks: ${checkable.join(', ')}.` : '',
     ]
       .filter(Boolean)

@@ -357,7 +357,8 @@ export async function checkCommand(name: string, options: CheckOptions, context:
   const settled = context.store.settledIdentity(Date.now());
   const { learner, data: seen } = await loadLearner(context);
   const stage = matchStage(learner.roadmap, name);
-  if (!stage.checks && !checkedEvidence(stage)) throw nothingToCheck(learner.roadmap, stage);
+  if (!stage.checks && !checkedEvidence(stage))
+    throw nothingToCheck(learner.roadmap, stage, statusOf(learner, stage.id) === 'done');
   // A check may wait on a server (a sleeping free host, up to a minute): a terminal shows it is at work.
   const stopBusy = await context.busy(`Checking ${stage.id}…`, 300);
   let gathered: Gathered;

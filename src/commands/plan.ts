@@ -18,6 +18,8 @@ export interface PlanOptions {
   roadmap?: string;
   /** Accept the defaults for anything not given, and replace an existing plan without asking. */
   yes?: boolean;
+  /** The result as JSON: `plan --json` alone reads the saved plan. */
+  json?: boolean;
 }
 
 /** The agreed plan, and whether this run saved it. */
@@ -40,7 +42,7 @@ interface Answers {
  * Makes and saves the learner's dated plan. Flags come first; on a terminal the missing answers
  * are asked, with the saved ones pre-selected; `--yes` takes the defaults and asks nothing.
  * Without a terminal, a saved plan's answers stand in for missing flags, so `plan` alone
- * re-prints the plan, as it does when its output goes to a pipe or a file. A plan made over another keeps what `replan` keeps: the log, progress,
+ * re-prints the plan, as it does as JSON or when its output goes to a pipe or a file. A plan made over another keeps what `replan` keeps: the log, progress,
  * the first start (weeks count from it) and the first plan's finish on the same roadmap.
  */
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
@@ -49,8 +51,9 @@ export async function planCommand(options: PlanOptions, context: CommandContext)
   const existing = await context.store.read();
   const given = [options.track, options.hours, options.start, options.roadmap].some((value) => value !== undefined);
   if (existing && !options.yes) {
-    // `plan` alone into a pipe or a file (`plan | less`) reads the saved plan, as without a terminal.
-    if (context.interactive && (given || context.printsToTerminal)) {
+    // `plan` alone into a pipe or a file (`plan | less`), or as JSON, reads the saved plan, as
+    // without a terminal.
+    if (context.interactive && (given || (context.printsToTerminal && !options.json))) {
       const { askConfirm } = await import('../ui/prompts.js');
       const intro =
         'You already have a plan. Your progress, study log and first start are kept, as `backend-path replan` keeps them; what is left is laid out again from the start you give.';

@@ -45,7 +45,7 @@ export async function startCommand(
       if (!stage) {
         throw new FailureError(
           'Every stage is done or skipped, so there is nothing to start a session on.',
-          'To review one, `backend-path start <stage> --yes`; `backend-path log <time>` records time without a session.',
+          'To review one, run `backend-path start <stage> --yes`; to record time without a session, `backend-path log <time>`.',
         );
       }
       if (name !== undefined)

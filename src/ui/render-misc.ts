@@ -69,7 +69,8 @@ function summary(result: CheckResult, { style }: View): string {
   const notHere = result.results.length - counted.length;
   const aside =
     notHere === 0 ? '' : ` (${notHere === 1 ? 'one more was' : `${notHere} more were`} not checked here: see above)`;
-  if (counted.length === 0) return style.yellow('Nothing could be checked here: see above for what the check needs.');
+  if (counted.length === 0)
+    return style.yellow('Nothing could be checked here, and nothing was saved: see above for what the check needs.');
   const one = counted.length === 1;
   if (result.passed) {
     return style.green(

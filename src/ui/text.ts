@@ -22,9 +22,11 @@ export function formatHours(hours: number): string {
 }
 
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read
-// as one word: the spaces inside them are not places to break a line.
+// as one word: the spaces inside them are not places to break a line. Each may start right after
+// a colour code (which ends in a letter, so \b alone would not see the word start there).
 const KEEP_TOGETHER =
-  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\b\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|\b(?:in progress|on track|as planned)\b(?!\.\w)/g;
+  // eslint-disable-next-line no-control-regex -- a colour code's escape is what the lookbehind matches.
+  /(?:\b|(?<=\u001b\[[0-9;]*m))(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?\b|\d+(?:\.\d+)? (?:days?|weeks?|h|hours?|stages?|of \d+)\b|(?:in progress|on track|as planned)\b(?!\.\w))/g;
 const IN_BACKTICKS = /`[^`\n]+`/g;
 const NBSP = '\u00a0';
 
@@ -59,8 +61,9 @@ export function wrap(text: string, width: number, indent = 0, hang = 0): string 
 
 /**
  * A label with `text` wrapped beside it, every row of the text starting at one column (`indent`,
- * the label's width and a space), so the first row is as wide as the others. `label` is plain
- * text (its width is its length); `paint` styles it.
+ * the label's width and a space), so the first row is as wide as the others. Where that leaves
+ * the text fewer than 20 columns, it runs on from the label, its rows hanging by 2. `label` is
+ * plain text (its width is its length); `paint` styles it.
  */
 export function labelled(
   label: string,
@@ -69,7 +72,8 @@ export function labelled(
   { indent = 0, paint = (plain: string) => plain }: { indent?: number; paint?: (plain: string) => string } = {},
 ): string {
   const column = indent + label.length + 1;
-  return `${' '.repeat(indent)}${paint(label)} ${wrap(text, width, column).slice(column)}`;
+  if (width - column < 20) return wrap(`${paint(label.trimEnd())} ${text}`, width, indent, 2).trimEnd();
+  return `${' '.repeat(indent)}${paint(label)} ${wrap(text, width, column).slice(column)}`.trimEnd();
 }
 
 /**

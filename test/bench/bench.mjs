@@ -135,8 +135,12 @@ function everyday(node) {
   const again = { ...env, XDG_CACHE_HOME: mkdtempSync(join(scratch, 'again-cache-')) };
   const newDay = () => ({ ...again, BACKEND_PATH_TODAY: `2026-01-2${day++ % 2}` });
   const session = { ...writes, BACKEND_PATH_NOW: '2026-01-19T10:00:00' };
-  // [name, command, environment, goal]. `done` and `undo` (as `start` and `cancel`) undo each
-  // other, and each round runs them one after the other.
+  // log adds a quarter hour each run, on the days of the plan in turn (5 to 18 January): a day
+  // holds 24 hours, so a single day would refuse the 97th run.
+  let logs = 0;
+  const logDay = () => cli('log', '0.25', '--date', `2026-01-${String(5 + (logs++ % 14)).padStart(2, '0')}`);
+  // [name, command (or a function giving each run's), environment, goal]. `done` and `undo` (as
+  // `start` and `cancel`) undo each other, and each round runs them one after the other.
   const rows = [
     ['--help', cli('--help'), env, 1.3],
     ['status --short (the prompt line)', cli('status', '--short'), env, 1.3],
@@ -146,8 +150,7 @@ function everyday(node) {
     ['status', cli('status'), env, 1.5],
     // No goal of its own in the issue: a read, timed beside the everyday ones.
     ['plan --json (the saved plan)', cli('plan', '--json'), env],
-    // log adds a quarter hour each run, 11.25 hours with BENCH_RUNS=41: a day holds 24.
-    ['log 0.25 (a write)', cli('log', '0.25', '--date', '2026-01-06'), writes, 2.0],
+    ['log 0.25 (a write)', logDay, writes, 2.0],
     ['done (a write)', cli('done', 'http', '--yes'), writes, 2.0],
     ['undo (a write)', cli('undo', 'http'), writes, 2.0],
     ['start (a write)', cli('start'), session, 2.0],
@@ -173,10 +176,11 @@ function everyday(node) {
  */
 function rounds(specs, count) {
   const envOf = (env) => (typeof env === 'function' ? env() : env);
+  const commandOf = (command) => (typeof command === 'function' ? command() : command);
   const times = specs.map(() => ({ as: [], bs: [], ratios: [] }));
   for (let i = 0; i < count + 3; i++) {
     specs.forEach(({ a, b, envA }, j) => {
-      const x = time(a, envOf(envA));
+      const x = time(commandOf(a), envOf(envA));
       const y = time(b, {});
       if (i < 3) return;
       times[j].as.push(x);
@@ -188,7 +192,7 @@ function rounds(specs, count) {
     a: median(times[j].as),
     b: median(times[j].bs),
     ratio: median(times[j].ratios),
-    rss: peakMiB(a, envOf(envA)),
+    rss: peakMiB(commandOf(a), envOf(envA)),
   }));
 }
 

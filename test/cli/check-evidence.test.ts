@@ -210,7 +210,7 @@ describe.skipIf(gitMissing)(`stages proven by the repository${gitMissing ? ` (sk
     const result = await me(['check', 'language'], '2026-11-23', { cwd: tempDir() });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('not checked here:');
-    expect(result.stdout).toContain('Nothing could be checked here');
+    expect(result.stdout).toContain('Nothing could be checked here, and nothing was saved');
     expect(progress().checks.language).toBeUndefined();
     // Nor does it count against a pass saved before.
     const r = repo();
@@ -228,7 +228,12 @@ describe.skipIf(gitMissing)(`stages proven by the repository${gitMissing ? ` (sk
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No machine can check the stage http: The project is a notes file');
     // The self-check it points to is the one `done http` asks (the stage in progress is language).
-    expect(result.stderr).toContain('`backend-path done http` asks its self-check before marking it done.');
+    expect(result.stderr).toContain(
+      'On a terminal, `backend-path done http` shows its self-check and asks before marking it done.',
+    );
+    // Once http is done, the refusal has no such hint.
+    await me(['done', 'http', '--yes']);
+    expect((await me(['check', 'http'])).stderr).not.toContain('self-check and asks');
   });
 });
 

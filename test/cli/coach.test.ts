@@ -271,6 +271,14 @@ describe('the coach through the CLI', () => {
       code: 2,
       stderr: "Error: unknown option '-x'\nRun `backend-path log --help` to see its arguments and flags.\n",
     });
+    // With the time given, a negative number after it is an unknown flag again.
+    expect(await me(['log', '1', '-2'], '2026-12-01')).toMatchObject({
+      code: 2,
+      stderr: "Error: unknown option '-2'\nRun `backend-path log --help` to see its arguments and flags.\n",
+    });
+    expect((await me(['log', '--date', '2026-11-30', '-1'], '2026-12-01')).stderr).toMatch(
+      /^Error: The time studied must be .*; got "-1"\.\n/,
+    );
     // A word that is no command gets the program's help; a command missing its argument, its own.
     expect((await me(['dne', 'language'], '2026-12-01')).stderr).toMatch(
       /\nRun `backend-path --help` to see the commands and their flags\.\n$/,

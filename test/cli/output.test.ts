@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { json, learner, run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
+const DOCUMENTED = join(import.meta.dirname, '../fixtures/roadmaps/documented.yaml');
 const PLAN = ['plan', '--roadmap', COURSE, '--track', 'python', '--hours', '10', '--start', '2026-11-23'];
 // Escape, C0 and C1 controls, bidi overrides and isolates, zero-width characters, line separators.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this test.
@@ -59,6 +60,18 @@ describe('every line fits the terminal', () => {
     // An example wider than the terminal continues with a backslash, so it pastes as one command.
     const help = (await run(['--help'], { columns: 40 })).stdout;
     expect(help).toContain('  $ backend-path plan --track python \\\n      --hours 8 --yes');
+  });
+
+  it('hangs each thing a check looks at under its bullet on a narrow terminal', async () => {
+    const me = learner();
+    await me(['plan', '--roadmap', DOCUMENTED, '--track', 'node', '--hours', '8', '--start', '2026-11-23']);
+    const next = (await me(['next'], '2026-11-23', { columns: 40 })).stdout;
+    const rows = next.slice(next.indexOf('It looks at:')).split('\n');
+    expect(rows.slice(1, 4)).toEqual([
+      "  • your API's OpenAPI document (or",
+      '    --spec): an OpenAPI document that',
+      '    validates; it describes the todo',
+    ]);
   });
 
   it('shows long stage titles whole in the stage table of a wide terminal, and cut on a narrow one', async () => {

@@ -96,10 +96,17 @@ describe('questions on a terminal', () => {
     expect(asked()).toEqual([]);
     expect(piped.code).toBe(0);
     expect(piped.stdout).toContain('This is your saved plan.');
+    // As JSON too, on a terminal.
+    const asJson = await me(['plan', '--json'], '2026-11-24', { terminal: true, columns: 80 });
+    expect([asked(), json(asJson.stdout).saved]).toEqual([[], false]);
     script.answers = [false];
     const shown = await me(['plan'], '2026-11-24', { terminal: true, columns: 80 });
     expect(asked()).toEqual(['Replace it?']);
     expect(shown.stdout).toContain('This is your saved plan.');
+    // With a flag it is a new plan, which asks first wherever its output goes.
+    script.answers = [false];
+    expect((await me(['plan', '--hours', '12'], '2026-11-24', { terminal: true })).code).toBe(0);
+    expect(asked()).toEqual(['Replace it?', 'Replace it?']);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../src/ui/text.js';
+import { labelled, wrap } from '../../src/ui/text.js';
 
 describe('wrapping by words', () => {
   it('wraps one-column text exactly as wrap-ansi does, without its Unicode tables', () => {
@@ -95,6 +95,28 @@ describe('wrapping by words', () => {
     expect(unstyled(wrap(`${bold('one two')} three four five six seven`, 12))).toBe(wrap(plain, 12));
     expect(wrap('日本語 の 文字 は 二桁 です', 10)).toBe(
       wrapAnsi('日本語 の 文字 は 二桁 です', 10, { hard: false, trim: true }),
+    );
+    // A date in bold stays whole as it does plain, though its colour code ends in a letter.
+    expect(wrap('Dates Tue 19 Oct 2027', 16)).toBe('Dates\nTue 19 Oct 2027');
+    expect(unstyled(wrap(`Dates ${bold('Tue 19 Oct 2027')}`, 16))).toBe('Dates\nTue 19 Oct 2027');
+  });
+});
+
+describe('labelled', () => {
+  it('starts every row of the text at one column, the first as wide as the rest', () => {
+    expect(labelled('Label', 'aaaa bbbb cccc dddd eeee ffff gggg hhhh', 30)).toBe(
+      'Label aaaa bbbb cccc dddd eeee\n      ffff gggg hhhh',
+    );
+    expect(labelled('Note', 'one two\nthree', 40)).toBe('Note one two\n     three');
+    expect(labelled('Track    ', 'Node.js', 40, { indent: 2, paint: (text) => `<${text}>` })).toBe(
+      '  <Track    > Node.js',
+    );
+  });
+
+  it('leaves no space after a label with nothing beside it, and runs on from the label when the text would get under 20 columns', () => {
+    expect(labelled('got     ', '', 40, { indent: 4 })).toBe('    got');
+    expect(labelled('expected', 'one two three four', 24, { indent: 4 })).toBe(
+      '    expected one two\n      three four',
     );
   });
 });
