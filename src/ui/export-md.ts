@@ -59,9 +59,16 @@ function statusText(row: StageRow): string {
 }
 
 function header({ document: doc, standing }: ExportData): string[] {
-  const counted = doc.firstStart < doc.start ? ` (weeks counted from ${day(doc.firstStart)})` : '';
-  const dates = doc.finish ? `${day(doc.start)} to ${day(doc.finish)}${counted}` : 'every stage is done or skipped';
   const { progress, effort } = standing;
+  const counted = doc.firstStart < doc.start ? ` (weeks counted from ${day(doc.firstStart)})` : '';
+  // A finished path's page says when it began and ended, with the plan's finish beside it.
+  const finished = progress.verdict === 'finished' && progress.projectedFinish;
+  const planned = progress.plannedFinish && progress.plannedFinish !== finished ? progress.plannedFinish : null;
+  const dates = finished
+    ? `${day(doc.firstStart)} to ${day(finished)}, when the last stage was done${planned ? ` (the plan's finish: ${day(planned)})` : ''}`
+    : doc.finish
+      ? `${day(doc.start)} to ${day(doc.finish)}${counted}`
+      : 'every stage is done or skipped';
   const verdict = verdictLabel(progress);
   const week = effort.week
     ? effort.week.target > 0

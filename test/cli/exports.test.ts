@@ -211,6 +211,24 @@ describe('the Markdown export', () => {
   });
 });
 
+describe('the portfolio page of a finished path', () => {
+  it("gives the first start and the day the last stage was done, with the plan's finish beside them", async () => {
+    const me = learner();
+    await me(PLAN);
+    await me(['replan', '--hours', '5', '--yes'], '2026-12-07');
+    // The course's nine stages, all done on Thu 1 Apr 2027.
+    const stages = ['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
+    await me(['done', ...stages], '2027-04-01');
+    const page = (await me(['export', '--format', 'md'], '2027-04-01')).stdout;
+    const planned = json((await me(['status', '--json'], '2027-04-01')).stdout).progress.plannedFinish;
+    expect(planned).not.toBe('2027-04-01');
+    const dates = page.split('\n').find((line) => line.startsWith('- **Dates:**'));
+    expect(dates).toMatch(
+      /^- \*\*Dates:\*\* Mon 23 Nov 2026 to Thu 1 Apr 2027, when the last stage was done \(the plan's finish: \w{3} \d{1,2} \w{3} \d{4}\)$/,
+    );
+  });
+});
+
 describe('the progress card', () => {
   it('is valid XML without scripts or outside resources, escapes text, and renders to visible pixels', async () => {
     const me = learner();
