@@ -83,9 +83,10 @@ function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
       : matcher.exists
         ? `${where} present`
         : `no ${where}`;
+  // Noun phrases, read after "200 with" and after "where the check expects".
   if ('type' in matcher)
-    return `${where} is ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
-  return `${where} holds ${JSON.stringify(fillValue(matcher.has, vars))}`;
+    return `${where} as ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
+  return `${path === '$' ? 'a list' : where} holding ${JSON.stringify(fillValue(matcher.has, vars))}`;
 }
 
 export function describeExpectation(expect: Expectation, vars: Vars): string {
@@ -102,7 +103,7 @@ export function describeAnswer(answer: Answer): string {
 }
 
 /** A near-miss the judge forgives enough to go on, with the sentence that names it. */
-export type NearMiss = 'status' | 'envelope' | 'underscore-id' | 'completed';
+export type NearMiss = 'status' | 'envelope' | 'paginated' | 'underscore-id' | 'completed';
 
 interface Fix {
   miss: Exclude<NearMiss, 'status'>;
@@ -124,21 +125,28 @@ const hasField = (body: unknown, field: string) =>
     : isRecord(body) && Object.hasOwn(body, field);
 
 const ENVELOPE: Fix = { miss: 'envelope', apply: (body) => (isRecord(body) ? body.data : body) };
+// Django REST Framework's page of a list: {"count", "next", "previous", "results": […]}.
+const PAGE_KEYS = new Set(['count', 'next', 'previous', 'results']);
+const PAGINATED: Fix = { miss: 'paginated', apply: (body) => (isRecord(body) ? body.results : body) };
+const isPage = (body: unknown) =>
+  isRecord(body) && Array.isArray(body.results) && Object.keys(body).every((key) => PAGE_KEYS.has(key));
 const RENAMES: [Fix, string, string][] = [
   [{ miss: 'underscore-id', apply: (body) => renamed(body, '_id', 'id') }, '_id', 'id'],
   [{ miss: 'completed', apply: (body) => renamed(body, 'completed', 'done') }, 'completed', 'done'],
 ];
 
-/** The near-misses whose fix could apply to this body: the envelope first, then renames inside it. */
+/** The near-misses whose fix could apply to this body: the envelope or page first, then renames inside it. */
 function applicableFixes(body: unknown): Fix[] {
   const envelope = isRecord(body) && Object.hasOwn(body, 'data') && Object.keys(body).length <= 3;
-  const inner = envelope ? ENVELOPE.apply(body) : body;
+  const outer = envelope ? ENVELOPE : isPage(body) ? PAGINATED : null;
+  const inner = outer ? outer.apply(body) : body;
   const renames = RENAMES.filter(([, from, to]) => hasField(inner, from) && !hasField(inner, to)).map(([fix]) => fix);
-  return [...(envelope ? [ENVELOPE] : []), ...renames];
+  return [...(outer ? [outer] : []), ...renames];
 }
 
 const FIX_FAILURES: Record<Fix['miss'], string> = {
   envelope: 'It wraps its answer in {"data": …}; the stage asks for the object or list itself.',
+  paginated: 'It pages its list in {"count", "next", "previous", "results": […]}; the stage asks for the list itself.',
   'underscore-id': 'Its todos carry `_id` where the stage asks for `id`.',
   completed: 'Its todos carry `completed` where the stage asks for `done`, so it ignored {"done": true}.',
 };
@@ -149,6 +157,8 @@ export function nearMissSentence(miss: NearMiss, answer: Answer, expect: Expecta
       return `It answered ${answer.status} where the stage asks for ${expect.status.join(' or ')}; the later checks went on with its answer.`;
     case 'envelope':
       return 'It wraps its answer in {"data": …}; the stage asks for the object or list itself at the top level (the later checks read inside "data").';
+    case 'paginated':
+      return 'It pages its list in {"count", "next", "previous", "results": […]}, as Django REST Framework\'s pagination does; the stage asks for the list itself (pagination_class = None on the view, or no DEFAULT_PAGINATION_CLASS in REST_FRAMEWORK). The later checks read inside "results".';
     case 'underscore-id':
       return 'Its todos carry `_id` where the stage asks for `id` (MongoDB names it _id: rename it in the JSON you send back); the later checks used `_id`.';
     case 'completed':

@@ -277,7 +277,11 @@ describe('--db', () => {
 
   it('refuses what is not a PostgreSQL URL', () => {
     expect(usage('mysql://app:pw@localhost/todos')).toBe(
-      '--db must be a postgres:// or postgresql:// URL; mysql is not allowed.',
+      '--db must be a PostgreSQL URL starting postgres:// or postgresql://, such as postgres://user:password@localhost:5432/todos; got "mysql://app:***@localhost/todos".',
+    );
+    // A host and port without a scheme read as a URL whose scheme is the host: what was typed is named.
+    expect(usage('localhost:5433/todos')).toBe(
+      '--db must be a PostgreSQL URL starting postgres:// or postgresql://, such as postgres://user:password@localhost:5432/todos; got "localhost:5433/todos".',
     );
     expect(usage('not a url :pw@x')).toBe(
       '--db must be a PostgreSQL URL such as postgres://user:password@localhost:5432/todos; got "not a url :pw@x".',

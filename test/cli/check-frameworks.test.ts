@@ -139,3 +139,21 @@ describe.each(FRAMEWORKS.map((f) => [f, frameworkMissing(f)] as const))('%s refe
     },
   );
 });
+
+describe('the Django REST Framework API with its quickstart pagination', () => {
+  const missing = frameworkMissing('drf');
+  it.skipIf(missing)(
+    `names the page that DRF pagination wraps a list in, and reads on inside "results"${missing ? ` (skipped: ${missing})` : ''}`,
+    { timeout: SLOW },
+    async () => {
+      const me = await planned('drf');
+      const url = await api('drf', { open: true, flaws: ['paginated'] });
+      const result = await me(['check', 'rest-api', '--url', url, '--json']);
+      expect(result.code).toBe(1);
+      const failing = (json(result.stdout) as Report).results.filter((r) => !r.ok);
+      expect(failing.map((r) => r.name)).toEqual(['GET /todos lists it']);
+      expect(failing[0]!.nearMiss).toBe(true);
+      expect(failing[0]!.why).toContain('It pages its list in {"count", "next", "previous", "results": […]}');
+    },
+  );
+});

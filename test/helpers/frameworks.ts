@@ -9,7 +9,15 @@ export type Framework = 'express' | 'fastapi' | 'drf';
 
 /** The mistakes a reference API can be told to make (test/fixtures/apis/README.md). */
 export type ApiFlaw =
-  'idor' | 'no-throttle' | 'underscore-id' | 'envelope' | 'created-200' | 'completed' | 'redirect' | 'plain-passwords';
+  | 'idor'
+  | 'no-throttle'
+  | 'underscore-id'
+  | 'envelope'
+  | 'created-200'
+  | 'completed'
+  | 'redirect'
+  | 'plain-passwords'
+  | 'paginated';
 
 export interface ApiOptions {
   flaws?: ApiFlaw[];

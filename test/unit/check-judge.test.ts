@@ -92,6 +92,18 @@ describe('judging one answer', () => {
     expect(judge(created, capture, { status: 404, location: null, text: '<html>' }, noVars).reason).toBeNull();
   });
 
+  it('forgives Django REST Framework\'s page of a list as a near-miss and reads inside "results"', () => {
+    const lists: Expectation = { status: [200], json: [['$', { has: { id: 7 } }]] };
+    const page = { count: 1, next: null, previous: null, results: [{ id: 7, title: 'Learn SQL' }] };
+    expect(judge(lists, [], answer(200, page), noVars)).toMatchObject({ outcome: 'near-miss', misses: ['paginated'] });
+    // With `_id` inside the page as well, both are named.
+    const renamed = { ...page, results: [{ _id: 7, title: 'Learn SQL' }] };
+    expect(judge(lists, [], answer(200, renamed), noVars).misses).toEqual(['paginated', 'underscore-id']);
+    // A body with other keys beside the page's is not a page.
+    expect(judge(lists, [], answer(200, { ...page, total: 1 }), noVars).outcome).toBe('failed');
+    expect(judge(lists, [], answer(200, { results: [{ id: 8 }] }), noVars).outcome).toBe('failed');
+  });
+
   it('accepts a numeric id where the roadmap wrote a string, and the other way round', () => {
     const vars: Vars = new Map([['id', 7]]);
     const lists: Expectation = { status: [200], json: [['$', { has: { id: '${id}' } }]] };
@@ -105,7 +117,7 @@ describe('describing', () => {
   it('quotes a captured number as a number, not as a string', () => {
     const vars: Vars = new Map<string, unknown>([['id', 1]]);
     expect(describeExpectation({ status: [200], json: [['$', { has: { id: '${id}' } }]] }, vars)).toBe(
-      '200 with the body holds {"id":1}',
+      '200 with a list holding {"id":1}',
     );
     expect(fillValue({ id: '${id}', title: 'todo ${id}' }, vars)).toEqual({ id: 1, title: 'todo 1' });
   });

@@ -19,8 +19,9 @@ export function parseDatabaseUrl(text: string, options: { allowRemote: boolean }
     );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    // `localhost:5433/todos` parses as a URL whose scheme is "localhost": name what was typed.
     throw new UsageError(
-      `--db must be a postgres:// or postgresql:// URL; ${url.protocol.replace(/:$/, '')} is not allowed.`,
+      `--db must be a PostgreSQL URL starting postgres:// or postgresql://, such as postgres://user:password@localhost:5432/todos; got ${quoted(redact(text))}.`,
     );
   }
   if (!options.allowRemote && !isLocalDatabase(url)) {
