@@ -1,4 +1,5 @@
-import { currentStage, runningSession, trackTitle } from '../coach/learner.js';
+import { currentStage, runningSession, trackTitle, type Learner } from '../coach/learner.js';
+import { roundHours } from '../plan/schedule.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { Session } from '../coach/types.js';
@@ -16,8 +17,11 @@ export interface StatusResult extends Standing {
   /** Study hours per estimated hour the agreed plan assumes. */
   speed: number;
   stages: StageRow[];
-  /** Progress kept for stage ids the roadmap no longer has. */
-  orphans: { id: string; status: 'done' | 'skipped' }[];
+  /**
+   * Progress kept for stage ids the roadmap no longer has: each one's mark (null when it has
+   * none) and the hours logged on it, which count toward no stage of this roadmap.
+   */
+  orphans: { id: string; status: 'done' | 'skipped' | null; hours: number }[];
   /** The running study session and the minutes since it started. */
   session: (Session & { minutes: number }) | null;
 }
@@ -34,11 +38,23 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
     speed: baseline.speed,
     ...standing(learner, context.clock.today),
     stages: stageRows(learner, context.clock.today),
-    orphans: [...learner.progress]
-      .filter(([id]) => !known.has(id))
-      .map(([id, entry]) => ({ id, status: entry.status })),
+    orphans: orphansOf(learner, known),
     session: runningSession(learner, context.clock.instant),
   };
+}
+
+/** The stage ids of the progress and the log that the roadmap no longer has, marks first. */
+function orphansOf(learner: Learner, known: ReadonlySet<string>): StatusResult['orphans'] {
+  const hours = new Map<string, number>();
+  for (const entry of learner.log)
+    if (entry.stage !== undefined && !known.has(entry.stage))
+      hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
+  const marked = [...learner.progress].filter(([id]) => !known.has(id));
+  const logged = [...hours.keys()].filter((id) => !learner.progress.has(id));
+  return [
+    ...marked.map(([id, entry]) => ({ id, status: entry.status, hours: roundHours(hours.get(id) ?? 0) })),
+    ...logged.map((id) => ({ id, status: null, hours: roundHours(hours.get(id)!) })),
+  ];
 }
 
 /** `status --short`: the few facts a shell prompt or a status bar shows. */

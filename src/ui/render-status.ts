@@ -90,9 +90,24 @@ export function renderStatus(result: StatusResult, view: View): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What the stage list leaves unsaid: progress on stages the roadmap no longer has. */
+/** What the stage list leaves unsaid: progress and logged time on stages the roadmap no longer has. */
 function footnotes(result: StatusResult, { style, width }: View): string[] {
   if (result.orphans.length === 0) return [];
-  const kept = result.orphans.map((o) => `${o.id} (${o.status})`).join(', ');
-  return ['', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${kept}.`), width)];
+  const kept = result.orphans
+    .map((o) => {
+      const logged = o.hours > 0 ? `${formatHours(o.hours)} logged` : '';
+      return `${o.id} (${[o.status, logged].filter(Boolean).join(', ')})`;
+    })
+    .join(', ');
+  const lines = ['', wrap(style.yellow(`Kept progress for stages this roadmap no longer has: ${kept}.`), width)];
+  if (result.orphans.some((o) => o.hours > 0))
+    lines.push(
+      wrap(
+        style.dim(
+          'That time counts toward no stage: `backend-path log list` numbers its entries, and `backend-path log change <n> --stage <stage>` moves one.',
+        ),
+        width,
+      ),
+    );
+  return lines;
 }

@@ -164,3 +164,28 @@ describe('a roadmap of your own, compiled once', () => {
     expect(parsed.count).toBe(0);
   });
 });
+
+describe('stages renamed in a roadmap of your own', () => {
+  it('keeps their marks and logged hours, and says where that time went and how to move it', async () => {
+    const { file, me } = await plannedOnCopy();
+    await me(['done', 'language'], '2026-11-24');
+    await me(['log', '2', '--stage', 'http'], '2026-11-24');
+    await me(['log', '1', '--stage', 'http', '--date', '2026-11-23'], '2026-11-24');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('- id: language', '- id: lang')
+        .replace('at: language', 'at: lang')
+        .replace('- id: http\n', '- id: http-basics\n'),
+    );
+    expect(json((await me(['status', '--json'], '2026-11-24')).stdout).orphans).toEqual([
+      { id: 'language', status: 'done', hours: 0 },
+      { id: 'http', status: null, hours: 3 },
+    ]);
+    const text = (await me(['status'], '2026-11-24')).stdout.replace(/\n\s*/g, ' ');
+    expect(text).toContain('Kept progress for stages this roadmap no longer has: language (done), http (3 h logged).');
+    expect(text).toContain(
+      'That time counts toward no stage: `backend-path log list` numbers its entries, and `backend-path log change <n> --stage <stage>` moves one.',
+    );
+  });
+});
