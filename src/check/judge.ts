@@ -138,10 +138,12 @@ const RENAMES: [Fix, string, string][] = [
 /** The near-misses whose fix could apply to this body: the envelope or page first, then renames inside it. */
 function applicableFixes(body: unknown): Fix[] {
   const envelope = isRecord(body) && Object.hasOwn(body, 'data') && Object.keys(body).length <= 3;
-  const outer = envelope ? ENVELOPE : isPage(body) ? PAGINATED : null;
-  const inner = outer ? outer.apply(body) : body;
+  const opened = envelope ? ENVELOPE.apply(body) : body;
+  // A page inside the envelope as well as alone.
+  const page = isPage(opened);
+  const inner = page ? PAGINATED.apply(opened) : opened;
   const renames = RENAMES.filter(([, from, to]) => hasField(inner, from) && !hasField(inner, to)).map(([fix]) => fix);
-  return [...(outer ? [outer] : []), ...renames];
+  return [...(envelope ? [ENVELOPE] : []), ...(page ? [PAGINATED] : []), ...renames];
 }
 
 const FIX_FAILURES: Record<Fix['miss'], string> = {

@@ -1,4 +1,5 @@
 import { currentStage, runningSession, trackTitle, type Learner } from '../coach/learner.js';
+import type { IsoDate } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
 import { standing, type Standing } from '../coach/standing.js';
@@ -38,16 +39,19 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
     speed: baseline.speed,
     ...standing(learner, context.clock.today),
     stages: stageRows(learner, context.clock.today),
-    orphans: orphansOf(learner, known),
+    orphans: orphansOf(learner, known, context.clock.today),
     session: runningSession(learner, context.clock.instant),
   };
 }
 
-/** The stage ids of the progress and the log that the roadmap no longer has, marks first. */
-function orphansOf(learner: Learner, known: ReadonlySet<string>): StatusResult['orphans'] {
+/**
+ * The stage ids of the progress and the log that the roadmap no longer has, marks first; hours
+ * up to today, as every stage's total counts them.
+ */
+function orphansOf(learner: Learner, known: ReadonlySet<string>, today: IsoDate): StatusResult['orphans'] {
   const hours = new Map<string, number>();
   for (const entry of learner.log)
-    if (entry.stage !== undefined && !known.has(entry.stage))
+    if (entry.stage !== undefined && !known.has(entry.stage) && entry.date <= today)
       hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
   const marked = [...learner.progress].filter(([id]) => !known.has(id));
   const logged = [...hours.keys()].filter((id) => !learner.progress.has(id));

@@ -58,14 +58,18 @@ function statusText(row: StageRow): string {
   return row.state === 'overdue' ? 'to do (overdue)' : row.state === 'in-progress' ? 'in progress' : 'to do';
 }
 
-function header({ document: doc, standing }: ExportData): string[] {
+function header({ document: doc, details, standing }: ExportData): string[] {
   const { progress, effort } = standing;
   const counted = doc.firstStart < doc.start ? ` (weeks counted from ${day(doc.firstStart)})` : '';
-  // A finished path's page says when it began and ended, with the plan's finish beside it.
+  // A finished path's page says when it began (its first start, or the first stage marked before
+  // it) and ended, with the plan's finish beside it.
   const finished = progress.verdict === 'finished' && progress.projectedFinish;
   const planned = progress.plannedFinish && progress.plannedFinish !== finished ? progress.plannedFinish : null;
+  const began = [doc.firstStart, ...details.filter((row) => row.status !== 'todo' && row.date).map((row) => row.date!)]
+    .sort()
+    .at(0)!;
   const dates = finished
-    ? `${day(doc.firstStart)} to ${day(finished)}, when the last stage was done${planned ? ` (the plan's finish: ${day(planned)})` : ''}`
+    ? `${day(began)} to ${day(finished)}, when the last stage was done${planned ? ` (the plan's finish: ${day(planned)})` : ''}`
     : doc.finish
       ? `${day(doc.start)} to ${day(doc.finish)}${counted}`
       : 'every stage is done or skipped';

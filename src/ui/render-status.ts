@@ -1,7 +1,7 @@
 import type { StatusResult } from '../commands/status.js';
 import type { StageRow } from '../coach/stage.js';
 import { formatDay } from '../plan/dates.js';
-import { duration, fit, formatHours, wrap } from './text.js';
+import { duration, fit, formatDuration, formatHours, wrap } from './text.js';
 import { progressBar, standingBlock } from './verdict.js';
 import type { View } from './view.js';
 
@@ -95,7 +95,7 @@ function footnotes(result: StatusResult, { style, width }: View): string[] {
   if (result.orphans.length === 0) return [];
   const kept = result.orphans
     .map((o) => {
-      const logged = o.hours > 0 ? `${formatHours(o.hours)} logged` : '';
+      const logged = o.hours > 0 ? `${formatDuration(o.hours)} logged` : '';
       return `${o.id} (${[o.status, logged].filter(Boolean).join(', ')})`;
     })
     .join(', ');

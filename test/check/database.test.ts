@@ -284,8 +284,12 @@ describe('--db', () => {
       '--db must be a PostgreSQL URL starting postgres:// or postgresql://, such as postgres://user:password@localhost:5432/todos; got "localhost:5433/todos".',
     );
     expect(usage('not a url :pw@x')).toBe(
-      '--db must be a PostgreSQL URL such as postgres://user:password@localhost:5432/todos; got "not a url :pw@x".',
+      '--db must be a PostgreSQL URL such as postgres://user:password@localhost:5432/todos; got "not a url :***@x".',
     );
     expect(usage('//app:hunter2@host/todos')).not.toContain('hunter2');
+    // Without a scheme the password is hidden too.
+    expect(usage('app:hunter2@localhost:5432/todos')).toBe(
+      '--db must be a PostgreSQL URL starting postgres:// or postgresql://, such as postgres://user:password@localhost:5432/todos; got "app:***@localhost:5432/todos".',
+    );
   });
 });

@@ -171,6 +171,7 @@ describe('stages renamed in a roadmap of your own', () => {
     await me(['done', 'language'], '2026-11-24');
     await me(['log', '2', '--stage', 'http'], '2026-11-24');
     await me(['log', '1', '--stage', 'http', '--date', '2026-11-23'], '2026-11-24');
+    await me(['log', '0:01', '--stage', 'http'], '2026-11-24');
     writeFileSync(
       file,
       readFileSync(file, 'utf8')
@@ -180,10 +181,18 @@ describe('stages renamed in a roadmap of your own', () => {
     );
     expect(json((await me(['status', '--json'], '2026-11-24')).stdout).orphans).toEqual([
       { id: 'language', status: 'done', hours: 0 },
-      { id: 'http', status: null, hours: 3 },
+      { id: 'http', status: null, hours: 3.02 },
     ]);
+    // Counted up to today, as every stage's hours are: on the 23rd only that day's hour.
+    expect(json((await me(['status', '--json'], '2026-11-23')).stdout).orphans[1]).toEqual({
+      id: 'http',
+      status: null,
+      hours: 1,
+    });
     const text = (await me(['status'], '2026-11-24')).stdout.replace(/\n\s*/g, ' ');
-    expect(text).toContain('Kept progress for stages this roadmap no longer has: language (done), http (3 h logged).');
+    expect(text).toContain(
+      'Kept progress for stages this roadmap no longer has: language (done), http (3 h 1 min logged).',
+    );
     expect(text).toContain(
       'That time counts toward no stage: `backend-path log list` numbers its entries, and `backend-path log change <n> --stage <stage>` moves one.',
     );

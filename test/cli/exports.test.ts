@@ -229,6 +229,17 @@ describe('the portfolio page of a finished path', () => {
   });
 });
 
+describe('the portfolio page of a path finished before its start', () => {
+  it('begins on the first day a stage was marked, never after the day it ends', async () => {
+    const me = learner();
+    await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-12-07'], '2026-11-20');
+    const stages = ['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
+    await me(['done', ...stages, '--date', '2026-11-25'], '2026-11-26');
+    const page = (await me(['export', '--format', 'md'], '2026-11-26')).stdout;
+    expect(page).toMatch(/^- \*\*Dates:\*\* Wed 25 Nov 2026 to Wed 25 Nov 2026, when the last stage was done/m);
+  });
+});
+
 describe('the progress card', () => {
   it('is valid XML without scripts or outside resources, escapes text, and renders to visible pixels', async () => {
     const me = learner();

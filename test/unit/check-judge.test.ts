@@ -99,9 +99,14 @@ describe('judging one answer', () => {
     // With `_id` inside the page as well, both are named.
     const renamed = { ...page, results: [{ _id: 7, title: 'Learn SQL' }] };
     expect(judge(lists, [], answer(200, renamed), noVars).misses).toEqual(['paginated', 'underscore-id']);
+    // Inside a {"data": …} envelope, both are named.
+    expect(judge(lists, [], answer(200, { data: page }), noVars).misses).toEqual(['envelope', 'paginated']);
     // A body with other keys beside the page's is not a page.
     expect(judge(lists, [], answer(200, { ...page, total: 1 }), noVars).outcome).toBe('failed');
-    expect(judge(lists, [], answer(200, { results: [{ id: 8 }] }), noVars).outcome).toBe('failed');
+    // Cursor pagination has no count: results alone (with next and previous) is a page.
+    expect(judge(lists, [], answer(200, { next: null, previous: null, results: [{ id: 7 }] }), noVars).misses).toEqual([
+      'paginated',
+    ]);
   });
 
   it('accepts a numeric id where the roadmap wrote a string, and the other way round', () => {

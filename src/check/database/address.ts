@@ -49,5 +49,6 @@ export function describeDatabase(url: URL): string {
 
 /** A typed value with anything after `:` and before `@` hidden, for the one message that quotes it. */
 function redact(text: string): string {
-  return text.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  // With a scheme (postgres://user:secret@host) or without one (user:secret@host).
+  return text.replace(/^((?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?[^:/@]*:)[^@]*@/i, '$1***@');
 }

@@ -45,7 +45,7 @@ export function judgeTodoStored(facts: DatabaseFacts, probe: DatabaseProbe): Evi
     frame,
     false,
     `no such row in ${todos.name}`,
-    'The API answered 201 but the todo is not here: is it still keeping todos in memory, using another database than --db, or is the API at the address above another project (a check uses the address the last one used unless you pass --url)?',
+    'The API answered 201 but the todo is not here: is it still keeping todos in memory, using another database than --db, or is the API at the address above another project (a check reuses an earlier check’s address unless you pass --url)?',
   );
 }
 
