@@ -74,7 +74,7 @@ export class Connection {
       this.notes.push(
         `Your routes end in a slash (${safeLine(slashed.pathname).slice(0, 80)}), as your framework's router makes them: fine, the check follows them.`,
       );
-    return send({ ...outgoing, url: slashed }, this.timeouts.each);
+    return { ...(await send({ ...outgoing, url: slashed }, this.timeouts.each)), url: slashed.href };
   }
 
   /**

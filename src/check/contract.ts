@@ -156,13 +156,15 @@ class ContractRun {
       ...Object.fromEntries(request.headers.map(([k, v]) => [k.toLowerCase(), fill(v, this.vars)])),
     };
     const path = fill(request.path, this.vars);
-    const url = this.connection.url(path).href;
+    const first = this.connection.url(path).href;
     const answer = await this.connection.exchange(
       request.method,
       path,
       headers,
       json === undefined ? undefined : JSON.stringify(json),
     );
+    // The URL that answered: the one sent, or where a trailing slash's redirect led.
+    const url = answer.url ?? first;
     return {
       answer,
       sent: `${request.method} ${url}${json === undefined ? '' : ` ${JSON.stringify(json)}`}`,

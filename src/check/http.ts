@@ -17,6 +17,8 @@ export interface Answer {
   status: number;
   location: string | null;
   text: string;
+  /** Where the answer came from, when a redirect by a trailing slash moved the request there. */
+  url?: string;
   /** False when the body was longer than the limit and was cut. */
   whole?: boolean;
 }

@@ -39,7 +39,15 @@ async function planned(framework: Framework, roadmap = 'backend') {
 
 interface Report {
   passed: boolean;
-  results: { name: string; ok: boolean; unchecked?: boolean; nearMiss: boolean; got: string; why: string | null }[];
+  results: {
+    name: string;
+    ok: boolean;
+    unchecked?: boolean;
+    nearMiss: boolean;
+    got: string;
+    why: string | null;
+    request?: { method: string; url: string };
+  }[];
   notes: string[];
 }
 
@@ -103,6 +111,13 @@ describe.each(FRAMEWORKS.map((f) => [f, frameworkMissing(f)] as const))('%s refe
       const report = json((await me(['check', 'rest-api', '--url', await api(framework), '--json'])).stdout) as Report;
       const slashed = report.notes.filter((note) => note.startsWith('Your routes end in a slash'));
       expect(slashed).toHaveLength(framework === 'express' ? 0 : 1);
+      // Each step shows the URL that answered it: FastAPI's router puts a slash after /todos/ but
+      // not after /todos/{id}, where DRF's puts one after both.
+      const items = report.results
+        .map((r) => r.request?.url)
+        .filter((url): url is string => url !== undefined && /\/todos\/[^/]+\/?$/.test(url));
+      expect(items.length).toBeGreaterThan(0);
+      for (const url of items) expect(url.endsWith('/'), url).toBe(framework === 'drf');
     },
   );
 
