@@ -94,17 +94,25 @@ function roadmapFormatFile(): string {
 /** A roadmap file broke the format: one line per problem, each with file:line:col and field path. */
 export class RoadmapError extends CliError {
   readonly problems: string[];
+  /** Said when the problems found stopped the checks that span fields from running. */
+  readonly later: string | null;
 
-  constructor(file: string, problems: string[], exitCode = 1) {
+  constructor(file: string, problems: string[], exitCode = 1, { spanChecked = true } = {}) {
+    const later = spanChecked ? null : LATER_CHECKS;
     super(
       `${file} is not a valid roadmap (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
         problems.map((p) => `  ${p}`).join('\n'),
       exitCode,
-      `The roadmap format is described in ${roadmapFormatFile()}.`,
+      `${later ? `${later} ` : ''}The roadmap format is described in ${roadmapFormatFile()}.`,
     );
     this.problems = problems;
+    this.later = later;
   }
 }
+
+/** What a roadmap file's check leaves for when its shape is right. */
+export const LATER_CHECKS =
+  'Repeated stage ids, unknown tracks, stages named by at: and unknown ${variables} are checked once these are fixed.';
 /** Words for the error codes a learner's files and folders meet, where the system's own are terse. */
 const CODE_WORDS: Record<string, string> = {
   EACCES: 'permission denied',

@@ -81,7 +81,9 @@ export async function showRoadmapCommand(
 }
 
 export type ValidateResult =
-  { file: string; valid: true; summary: RoadmapSummary } | { file: string; valid: false; problems: string[] };
+  | { file: string; valid: true; summary: RoadmapSummary }
+  /** `later`: what is checked only once these problems are fixed, or null when everything was checked. */
+  | { file: string; valid: false; problems: string[]; later: string | null };
 
 /** Checks a roadmap file; problems come back as data, so the caller decides how to show them. */
 export async function validateRoadmapCommand(file: string, context: CommandContext): Promise<ValidateResult> {
@@ -90,7 +92,12 @@ export async function validateRoadmapCommand(file: string, context: CommandConte
     return { file, valid: true, summary: summarize(loadRoadmapFile(resolve(context.cwd, file)).roadmap) };
   } catch (error) {
     if (error instanceof RoadmapError)
-      return { file, valid: false, problems: error.problems.map((p) => p.replace(resolve(context.cwd, file), file)) };
+      return {
+        file,
+        valid: false,
+        problems: error.problems.map((p) => p.replace(resolve(context.cwd, file), file)),
+        later: error.later,
+      };
     throw error;
   }
 }

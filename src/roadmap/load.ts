@@ -76,7 +76,10 @@ export function parseRoadmap(source: string, file: string): { roadmap: Roadmap; 
     ]);
   }
   const result = validateRoadmap(clean);
-  if (!result.ok) throw new RoadmapError(file, locateProblems(source, file, result.problems));
+  if (!result.ok)
+    throw new RoadmapError(file, locateProblems(source, file, result.problems), 1, {
+      spanChecked: result.spanChecked,
+    });
   return { roadmap: result.roadmap, raw: result.raw };
 }
 

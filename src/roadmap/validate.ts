@@ -4,15 +4,21 @@ import { roadmapSchema, type RawRoadmap, type RawStage } from './schema.js';
 import { toRoadmap } from './convert.js';
 import type { Roadmap } from './types.js';
 
-export type ValidationResult = { ok: true; roadmap: Roadmap; raw: RawRoadmap } | { ok: false; problems: Problem[] };
+/**
+ * The result of a check. Problems of shape stop it before the rules that span fields (repeated
+ * ids, tracks, stages named by `at:`, variables), which need the shape right: `spanChecked` says
+ * whether those ran.
+ */
+export type ValidationResult =
+  { ok: true; roadmap: Roadmap; raw: RawRoadmap } | { ok: false; problems: Problem[]; spanChecked: boolean };
 
 /** Checks parsed YAML against the roadmap format and the rules that span fields. */
 export function validateRoadmap(data: unknown): ValidationResult {
   const parsed = v.safeParse(roadmapSchema, data, { abortPipeEarly: true });
-  if (!parsed.success) return { ok: false, problems: toProblems(parsed.issues) };
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.issues), spanChecked: false };
   const problems = crossCheck(parsed.output);
   return problems.length > 0
-    ? { ok: false, problems }
+    ? { ok: false, problems, spanChecked: true }
     : { ok: true, roadmap: toRoadmap(parsed.output), raw: parsed.output };
 }
 

@@ -55,9 +55,10 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
   return `${lines.join('\n')}\n`;
 }
 
-export function renderValidation(result: ValidateResult, { style }: View): string {
+export function renderValidation(result: ValidateResult, { style, width }: View): string {
   if (result.valid)
     return `${style.green('✔')} ${result.file} is a valid roadmap: ${plural(result.summary.stages, 'stage')}, ${hoursText(result.summary.hours)}.\n`;
   const count = result.problems.length;
-  return `${result.problems.join('\n')}\n${style.red(`✖ ${count} ${count === 1 ? 'problem' : 'problems'} in ${result.file}`)}\n`;
+  const later = result.later ? `\n${wrap(style.dim(result.later), width)}` : '';
+  return `${result.problems.join('\n')}\n${style.red(`✖ ${count} ${count === 1 ? 'problem' : 'problems'} in ${result.file}`)}${later}\n`;
 }

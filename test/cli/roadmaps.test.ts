@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, learner, run } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
+import { tempDir } from '../helpers/store.js';
 
 const file = fixture('roadmaps/per-track.yaml');
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -61,5 +64,28 @@ describe('what a learner is told about the hours and the gaps', () => {
         hoursBasis: 'Node needs 2 more hours to wire up validation by hand.',
       });
     }
+  });
+});
+
+describe('roadmaps validate', () => {
+  it('says which rules wait for the shape to be right, then checks them', async () => {
+    const mine = join(tempDir(), 'mine.yaml');
+    const write = (hours: number) =>
+      writeFileSync(
+        mine,
+        `id: mine\ntitle: Mine\ntracks:\n  node: {title: Node.js}\nstages:\n  - {id: a, title: A, hours: ${hours}}\n  - {id: a, title: B, hours: 2}\n`,
+      );
+    write(-3);
+    const shape = await run(['roadmaps', 'validate', mine]);
+    expect(shape.code).toBe(1);
+    expect(shape.stdout).toContain('stages[0].hours must be a positive number');
+    expect(shape.stdout).not.toContain('repeats "a"');
+    expect(shape.stdout.replace(/\n/g, ' ')).toContain(
+      'Repeated stage ids, unknown tracks, stages named by at: and unknown ${variables} are checked once these are fixed.',
+    );
+    write(3);
+    const spans = json((await run(['roadmaps', 'validate', mine, '--json'])).stdout);
+    expect(spans).toMatchObject({ valid: false, later: null });
+    expect(spans.problems).toEqual([expect.stringContaining('stages[1].id repeats "a", already used by stages[0]')]);
   });
 });
