@@ -42,8 +42,9 @@ interface Answers {
  * Makes and saves the learner's dated plan. Flags come first; on a terminal the missing answers
  * are asked, with the saved ones pre-selected; `--yes` takes the defaults and asks nothing.
  * Without a terminal, a saved plan's answers stand in for missing flags, so `plan` alone
- * re-prints the plan, as it does as JSON or when its output goes to a pipe or a file. A plan made over another keeps what `replan` keeps: the log, progress,
- * the first start (weeks count from it) and the first plan's finish on the same roadmap.
+ * re-prints the plan, as it does as JSON or when its output goes to a pipe or a file. A plan made
+ * over another keeps what `replan` keeps: the log, progress, the first start (weeks count from
+ * it) and the first plan's finish on the same roadmap.
  */
 export async function planCommand(options: PlanOptions, context: CommandContext): Promise<PlanResult> {
   const { today } = context.clock;
