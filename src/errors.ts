@@ -111,7 +111,7 @@ export class RoadmapError extends CliError {
 }
 
 /** What a roadmap file's check leaves for when its shape is right. */
-export const LATER_CHECKS =
+const LATER_CHECKS =
   'Repeated stage ids, unknown tracks, stages named by at: and unknown ${variables} are checked once these are fixed.';
 /** Words for the error codes a learner's files and folders meet, where the system's own are terse. */
 const CODE_WORDS: Record<string, string> = {

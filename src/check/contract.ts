@@ -57,14 +57,6 @@ const FATAL_FIRST: ReadonlySet<Fault> = new Set([
 /** Faults after which the server is gone for the rest of the run. */
 const FATAL_LATER: ReadonlySet<Fault> = new Set(['refused', 'timeout']);
 
-/** A near-miss named again, after the step that first explained it. */
-const SAME_MISS: Record<Exclude<NearMiss, 'status'>, string> = {
-  envelope: '{"data": …} envelope',
-  paginated: '{"results": […]} page',
-  'underscore-id': '`_id`',
-  completed: '`completed`',
-};
-
 const LOGIN_PAGE = /\/(log-?in|sign-?in|accounts|auth)\b/i;
 
 function redirectReason(answer: Answer): string | null {
@@ -256,11 +248,7 @@ class ContractRun {
   }
 
   missSentences(misses: NearMiss[], answer: Answer, step: Check): string {
-    const sentences = misses.map((miss) =>
-      this.givenMisses.has(miss) && miss !== 'status'
-        ? `(The same ${SAME_MISS[miss]} as above.)`
-        : nearMissSentence(miss, answer, step.expect),
-    );
+    const sentences = misses.map((miss) => nearMissSentence(miss, answer, step.expect, this.givenMisses.has(miss)));
     misses.forEach((miss) => this.givenMisses.add(miss));
     return sentences.join(' ');
   }

@@ -146,26 +146,42 @@ function applicableFixes(body: unknown): Fix[] {
   return [...(envelope ? [ENVELOPE] : []), ...(page ? [PAGINATED] : []), ...renames];
 }
 
-const FIX_FAILURES: Record<Fix['miss'], string> = {
-  envelope: 'It wraps its answer in {"data": …}; the stage asks for the object or list itself.',
-  paginated: 'It pages its list in {"count", "next", "previous", "results": […]}; the stage asks for the list itself.',
-  'underscore-id': 'Its todos carry `_id` where the stage asks for `id`.',
-  completed: 'Its todos carry `completed` where the stage asks for `done`, so it ignored {"done": true}.',
+/**
+ * The words for each near-miss of the body: `forgiven` when the later checks went on with its
+ * value, `failed` when even forgiven it did not give what the step needs, `again` to name it on a
+ * later step after it was explained once.
+ */
+const MISS_WORDS: Record<Fix['miss'], { forgiven: string; failed: string; again: string }> = {
+  envelope: {
+    forgiven:
+      'It wraps its answer in {"data": …}; the stage asks for the object or list itself at the top level (the later checks read inside "data").',
+    failed: 'It wraps its answer in {"data": …}; the stage asks for the object or list itself.',
+    again: '{"data": …} envelope',
+  },
+  paginated: {
+    forgiven:
+      'It pages its list in {"count", "next", "previous", "results": […]}, as Django REST Framework\'s pagination does; the stage asks for the list itself (pagination_class = None on the view, or no DEFAULT_PAGINATION_CLASS in REST_FRAMEWORK). The later checks read inside "results".',
+    failed: 'It pages its list in {"count", "next", "previous", "results": […]}; the stage asks for the list itself.',
+    again: '{"results": […]} page',
+  },
+  'underscore-id': {
+    forgiven:
+      'Its todos carry `_id` where the stage asks for `id` (MongoDB names it _id: rename it in the JSON you send back); the later checks used `_id`.',
+    failed: 'Its todos carry `_id` where the stage asks for `id`.',
+    again: '`_id`',
+  },
+  completed: {
+    forgiven: 'Its todos carry `completed` where the stage asks for `done`; the later checks read `completed`.',
+    failed: 'Its todos carry `completed` where the stage asks for `done`, so it ignored {"done": true}.',
+    again: '`completed`',
+  },
 };
 
-export function nearMissSentence(miss: NearMiss, answer: Answer, expect: Expectation): string {
-  switch (miss) {
-    case 'status':
-      return `It answered ${answer.status} where the stage asks for ${expect.status.join(' or ')}; the later checks went on with its answer.`;
-    case 'envelope':
-      return 'It wraps its answer in {"data": …}; the stage asks for the object or list itself at the top level (the later checks read inside "data").';
-    case 'paginated':
-      return 'It pages its list in {"count", "next", "previous", "results": […]}, as Django REST Framework\'s pagination does; the stage asks for the list itself (pagination_class = None on the view, or no DEFAULT_PAGINATION_CLASS in REST_FRAMEWORK). The later checks read inside "results".';
-    case 'underscore-id':
-      return 'Its todos carry `_id` where the stage asks for `id` (MongoDB names it _id: rename it in the JSON you send back); the later checks used `_id`.';
-    case 'completed':
-      return 'Its todos carry `completed` where the stage asks for `done`; the later checks read `completed`.';
-  }
+/** The sentence for a near-miss the later checks went on with; `again` when an earlier step explained it. */
+export function nearMissSentence(miss: NearMiss, answer: Answer, expect: Expectation, again = false): string {
+  if (miss === 'status')
+    return `It answered ${answer.status} where the stage asks for ${expect.status.join(' or ')}; the later checks went on with its answer.`;
+  return again ? `(The same ${MISS_WORDS[miss].again} as above.)` : MISS_WORDS[miss].forgiven;
 }
 
 export interface Verdict {
@@ -229,6 +245,14 @@ function mismatch(
     : null;
 }
 
+const failed = (reason: string | null, detail?: string | null): Verdict => ({
+  outcome: 'failed',
+  misses: [],
+  captured: new Map(),
+  reason,
+  ...(detail === undefined ? {} : { detail }),
+});
+
 /** Judges an answer: passed, a near-miss (with the values it still yields), or failed. */
 export function judge(expect: Expectation, capture: [string, string][], answer: Answer, vars: Vars): Verdict {
   const wantsJson = expect.json.length > 0 || capture.length > 0;
@@ -237,8 +261,7 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
     try {
       body = JSON.parse(answer.text);
     } catch {
-      const reason = expect.status.includes(answer.status) ? 'The answer is not JSON.' : null;
-      return { outcome: 'failed', misses: [], captured: new Map(), reason };
+      return failed(expect.status.includes(answer.status) ? 'The answer is not JSON.' : null);
     }
   }
   const passed = strictly(expect, capture, answer.status, body, vars);
@@ -250,23 +273,10 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
   const captured = strictly(expect, capture, status, lenient, vars);
   if (!captured) {
     // The near-miss did not yield what the step needs (an API that reads `completed` ignored `done`): still name it.
-    const named = fixes.map((fix) => FIX_FAILURES[fix.miss]);
-    return {
-      outcome: 'failed',
-      misses: [],
-      captured: new Map(),
-      reason: named.length > 0 ? named.join(' ') : null,
-      detail: named.length > 0 ? null : mismatch(expect, capture, status, body, vars),
-    };
+    const named = fixes.map((fix) => MISS_WORDS[fix.miss].failed);
+    return named.length > 0 ? failed(named.join(' ')) : failed(null, mismatch(expect, capture, status, body, vars));
   }
-  if (!statusMiss && fixes.length === 0)
-    return {
-      outcome: 'failed',
-      misses: [],
-      captured: new Map(),
-      reason: null,
-      detail: mismatch(expect, capture, status, body, vars),
-    };
+  if (!statusMiss && fixes.length === 0) return failed(null, mismatch(expect, capture, status, body, vars));
   // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
   const needed = fixes.filter(
     (fix) =>

@@ -232,9 +232,8 @@ async function contractOf(
   stage: Stage,
   api: ContractOptions | null,
   evidence: StageEvidence | null,
-  /** The evidence that may still be looked at without the API (none when a container was started). */
-  free: StageEvidence | null,
-  specGiven: boolean,
+  /** The evidence to look at still when the API does not answer (none when a container was started). */
+  withoutAnswer: StageEvidence | null,
   again: string,
 ): Promise<{ contract: CheckRun | null; unanswered: StepResult | null; looked: StageEvidence | null }> {
   if (!stage.checks || !api) return { contract: null, unanswered: null, looked: evidence };
@@ -245,8 +244,7 @@ async function contractOf(
       looked: evidence,
     };
   } catch (error) {
-    const looked = free && withoutApi(free, specGiven);
-    if (!(error instanceof Unanswered) || !looked) throw error;
+    if (!(error instanceof Unanswered) || !withoutAnswer) throw error;
     const unanswered: StepResult = {
       name: `your API at ${api.base.href}`,
       kind: 'http',
@@ -258,7 +256,7 @@ async function contractOf(
       got: `not run: ${error.message}`,
       why: error.hint ?? null,
     };
-    return { contract: null, unanswered, looked };
+    return { contract: null, unanswered, looked: withoutAnswer };
   }
 }
 
@@ -283,8 +281,8 @@ async function gather(
       (usesApi(stage, targets.spec !== null) ? checkUrl(options, stage, defaultCheckUrl(learner, stage)) : null);
     const api = base && apiOptions(learner, stage, base, options);
     // A container that was started answered before the check began: nothing answering then is its failure.
-    const free = container.running ? null : evidence;
-    const { contract, unanswered, looked } = await contractOf(stage, api, evidence, free, targets.spec !== null, again);
+    const withoutAnswer = container.running || !evidence ? null : withoutApi(evidence, targets.spec !== null);
+    const { contract, unanswered, looked } = await contractOf(stage, api, evidence, withoutAnswer, again);
     const more = looked
       ? await runApi(
           () =>

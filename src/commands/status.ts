@@ -1,4 +1,4 @@
-import { currentStage, runningSession, trackTitle, type Learner } from '../coach/learner.js';
+import { currentStage, loggedByStage, runningSession, trackTitle, type Learner } from '../coach/learner.js';
 import type { IsoDate } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
 import { sharedLookups, stageRow, stageRows, type StageRow, type StageState } from '../coach/stage.js';
@@ -49,12 +49,9 @@ export async function statusCommand(context: CommandContext): Promise<StatusResu
  * up to today, as every stage's total counts them.
  */
 function orphansOf(learner: Learner, known: ReadonlySet<string>, today: IsoDate): StatusResult['orphans'] {
-  const hours = new Map<string, number>();
-  for (const entry of learner.log)
-    if (entry.stage !== undefined && !known.has(entry.stage) && entry.date <= today)
-      hours.set(entry.stage, (hours.get(entry.stage) ?? 0) + entry.hours);
+  const hours = loggedByStage(learner.log, today);
   const marked = [...learner.progress].filter(([id]) => !known.has(id));
-  const logged = [...hours.keys()].filter((id) => !learner.progress.has(id));
+  const logged = [...hours.keys()].filter((id) => !known.has(id) && !learner.progress.has(id));
   return [
     ...marked.map(([id, entry]) => ({ id, status: entry.status, hours: roundHours(hours.get(id) ?? 0) })),
     ...logged.map((id) => ({ id, status: null, hours: roundHours(hours.get(id)!) })),
