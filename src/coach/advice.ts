@@ -100,14 +100,19 @@ export function typicalPace(effort: Effort): number | null {
 /**
  * The hours are judged over the whole agreed plan so far, not the typical week: a learner back
  * from a holiday has typical weeks again but is behind by the weeks of the holiday, and that is
- * effort, not the estimates.
+ * effort, not the estimates. Nearly on target is the estimates only when the hours missed are
+ * under half the ground the learner is behind by (both in study hours): 55 h studied of 60 asked,
+ * with 55 h of ground covered of 60 expected, is 5 h of effort, whatever the share.
  */
-function causeOf({ progress, effort, studied }: AdviceInput): Cause {
+function causeOf({ progress, effort, studied, speed }: AdviceInput): Cause {
   if (progress.unscheduled.length > 0) return 'unscheduled';
   if (effort.lastLogged === null) return 'unlogged';
   if (effort.breakDays !== null) return 'break';
   if (progress.overruns.length > 0) return 'estimate';
-  return studied.targetHours > 0 && studied.hours >= ON_TARGET_SHARE * studied.targetHours ? 'estimate' : 'effort';
+  const missed = studied.targetHours - studied.hours;
+  const behind = (progress.expectedHours - progress.creditedHours) * speed;
+  const onTarget = studied.targetHours > 0 && studied.hours >= ON_TARGET_SHARE * studied.targetHours;
+  return onTarget && missed < behind / 2 ? 'estimate' : 'effort';
 }
 
 /**
@@ -128,11 +133,19 @@ export function studiedSince(
   return { since, hours: roundHours(hours), targetHours: roundHours(asked) };
 }
 
-/** Whole hours a week from today that fit `remaining` study hours before `finish`; null when beyond any week. */
-function keepFinishHours(remaining: number, finish: IsoDate | null, today: IsoDate): number | null {
-  if (finish === null) return null;
+/**
+ * The least hours a week from today, in quarter hours (which `replan --hours` takes as typed),
+ * that lay `remaining` study hours out to end by `finish`, on the same line of hours every
+ * projection uses; null when no week allows it. Whole hours rounded up asked for up to 0.99 h
+ * a week more than needed, and finished days or weeks early.
+ */
+export function keepFinishHours(remaining: number, finish: IsoDate | null, today: IsoDate): number | null {
+  if (finish === null || finish < today) return null;
   const days = daysBetween(today, finish) + 1;
-  if (days <= 0) return null;
-  const hours = Math.max(MIN_WEEKLY_HOURS, Math.ceil((remaining / days) * 7 - 1e-9));
-  return hours <= MAX_WEEKLY_HOURS ? hours : null;
+  let hours = Math.max(MIN_WEEKLY_HOURS, Math.ceil((remaining / days) * 7 * 4 - 1e-9) / 4);
+  for (; hours <= MAX_WEEKLY_HOURS; hours += 0.25) {
+    const end = finishAfter(remaining, today, hours);
+    if (end !== null && end <= finish) return hours;
+  }
+  return null;
 }

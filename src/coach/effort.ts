@@ -7,8 +7,9 @@ import type { Pace } from './types.js';
 const RECENT_WEEKS = 4;
 /**
  * A short break is not a new pace: of the recent weeks, up to this many with nothing logged are
- * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break
- * under way, whose empty weeks are not recent weeks at all (the typical week is the one before it).
+ * left out of the typical week, and a gap in the log of up to BREAK_DAYS days reads as a break,
+ * under way or over, whose empty weeks are not recent weeks at all (the typical week is taken
+ * from the weeks around it).
  */
 const BREAK_WEEKS = 2;
 const BREAK_DAYS = 28;
@@ -41,7 +42,8 @@ export interface Effort {
   streak: number;
   /**
    * The complete weeks the typical week is taken over, oldest first, at most RECENT_WEEKS: the
-   * last ones before this week, or during a break the last ones up to the week of the last log.
+   * last ones before this week, passing over the weeks of a break that is over, or during a
+   * break the last ones up to the week of the last log.
    */
   recentWeeks: EffortWeek[];
   /** Hours a typical recent week holds: the recent weeks' mean, a short break left out; null before one is complete. */
@@ -99,8 +101,10 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
   // The weeks after the last log during a break say nothing of the learner's pace.
   const lastLoggedWeek = lastLogged === null ? -1 : Math.floor(daysBetween(start, lastLogged) / 7);
   const end = onBreak !== null && lastLoggedWeek >= 0 ? Math.min(current, lastLoggedWeek + 1) : current;
-  const count = Math.max(0, Math.min(RECENT_WEEKS, end));
-  const recentWeeks = Array.from({ length: count }, (_, i) => week(end - count + i));
+  const skipped = breakWeeks([...byDay.keys()], start);
+  const recentWeeks: EffortWeek[] = [];
+  for (let index = end - 1; index >= 0 && recentWeeks.length < RECENT_WEEKS; index--)
+    if (!skipped.has(index)) recentWeeks.unshift(week(index));
   return {
     target: targetOn(learner.paces, today),
     week: today < start ? null : week(current),
@@ -111,6 +115,26 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
     lastLogged,
     loggedHours: roundHours(loggedHours),
   };
+}
+
+/**
+ * The weeks of breaks that are over: those wholly inside a gap of BREAK_MIN_DAYS to BREAK_DAYS
+ * days between two days with hours. Once the learner is back, the break's empty weeks are not
+ * recent weeks, as they were not while it lasted: logging an hour never makes the typical week
+ * a break's average.
+ */
+function breakWeeks(days: readonly IsoDate[], start: IsoDate): Set<number> {
+  const weeks = new Set<number>();
+  const logged = days.filter((day) => day >= start).sort();
+  for (let i = 1; i < logged.length; i++) {
+    const gap = daysBetween(logged[i - 1]!, logged[i]!);
+    if (gap < BREAK_MIN_DAYS || gap > BREAK_DAYS) continue;
+    // The weeks after the one of the day before the gap, up to the one before the day after it.
+    const first = Math.floor(daysBetween(start, logged[i - 1]!) / 7) + 1;
+    const last = Math.floor(daysBetween(start, logged[i]!) / 7) - 1;
+    for (let index = first; index <= last; index++) weeks.add(index);
+  }
+  return weeks;
 }
 
 /** The hours a week starting on `from` asks for: each day's share of the target in force on it. */

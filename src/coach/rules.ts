@@ -1,4 +1,4 @@
-import { RuleError, quoted } from '../errors.js';
+import { FailureError, RuleError, quoted } from '../errors.js';
 import { addDays, formatDay, type IsoDate } from '../plan/dates.js';
 import { roundHours } from '../plan/schedule.js';
 import type { LogEntry } from './types.js';
@@ -19,11 +19,12 @@ export const MAX_SESSION_HOURS = 12;
 /** Plain decimals only: no exponents, hex, signs or Infinity; at most two decimals. */
 const DECIMAL = /^(?=\.?\d)\d{0,6}(?:\.\d{0,2})?$/;
 
-export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, with at most two decimals, like 10 or 7.5`;
+export const WEEKLY_HOURS_RULE = `a number of hours a week from ${MIN_WEEKLY_HOURS} to ${MAX_WEEKLY_HOURS}, with at most two decimals, like 10, 7.5 or 7.5h`;
 
 /** Hours a week as typed, or undefined when the text is not one. */
 export function weeklyHours(text: string): number | undefined {
-  const trimmed = text.trim();
+  // "10h" and "7.5 h" too, as `log` takes "1.5h".
+  const trimmed = text.trim().replace(/\s*h$/i, '');
   const hours = Number(trimmed);
   return DECIMAL.test(trimmed) && hours >= MIN_WEEKLY_HOURS && hours <= MAX_WEEKLY_HOURS ? hours : undefined;
 }
@@ -74,12 +75,16 @@ export function checkStudyDate(date: IsoDate, earliest: IsoDate, today: IsoDate,
   return date;
 }
 
-/** The hours logged on one day must fit in it. */
+/**
+ * The hours logged on one day must fit in it. What the log already holds refuses it, not how the
+ * command was typed: a failure (exit 1), as a running session or a skipped stage is.
+ */
 export function checkDay(log: readonly LogEntry[], date: IsoDate, hours: number, today: IsoDate): void {
   const already = log.reduce((sum, entry) => (entry.date === date ? sum + entry.hours : sum), 0);
   if (already + hours > MAX_DAY_HOURS + 1e-9) {
-    throw new RuleError(
+    throw new FailureError(
       `That would make ${roundHours(already + hours)} h logged on ${formatDay(date, today)}, and a day holds at most ${MAX_DAY_HOURS}.`,
+      '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.',
     );
   }
 }

@@ -53,7 +53,7 @@ export interface StoreOptions {
    * Called when a write begins; Ctrl-C (or a stop signal) while the command waits for the lock or
    * holds it before saving aborts the signal it returns, and nothing is saved.
    */
-  interruptible?: () => { signal: AbortSignal; done: () => void };
+  interruptible?: () => { signal: AbortSignal; done: (saved?: boolean) => void };
   /** The local time of a save, YYYY-MM-DDTHH:MM:SS, which keeps revisions rising across resets. */
   now?: () => string;
   /** The lock's timing; tests shorten it. */
@@ -172,6 +172,7 @@ export class ProgressStore {
   ): Promise<R> {
     this.#ensureDir();
     const interrupt = this.#options.interruptible?.();
+    let saved = false;
     try {
       const lock = await acquireLock(this.path, this.#lockOptions(interrupt?.signal));
       try {
@@ -181,13 +182,16 @@ export class ProgressStore {
         // so calendar events (whose SEQUENCE it is) always count up.
         const now = this.#options.now?.();
         const revision = Math.max((file.current?.revision ?? 0) + 1, now ? minutesSince2020(now) : 0);
-        if (data) this.#save(file, { ...data, revision }, lock);
+        if (data) {
+          this.#save(file, { ...data, revision }, lock);
+          saved = true;
+        }
         return result;
       } finally {
         lock.release();
       }
     } finally {
-      interrupt?.done();
+      interrupt?.done(saved);
     }
   }
 
@@ -388,15 +392,16 @@ export class ProgressStore {
   async moveAside(stamp: string): Promise<string | undefined> {
     this.#ensureDir();
     const interrupt = this.#options.interruptible?.();
+    let moved: string | undefined;
     try {
       const lock = await acquireLock(this.path, this.#lockOptions(interrupt?.signal));
       try {
-        return await this.#moveAsideLocked(stamp, lock);
+        return (moved = await this.#moveAsideLocked(stamp, lock));
       } finally {
         lock.release();
       }
     } finally {
-      interrupt?.done();
+      interrupt?.done(moved !== undefined);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { StageDetail, StageRow } from '../coach/stage.js';
 import type { ExportData } from '../commands/export.js';
 import { formatDayWithYear } from '../plan/dates.js';
-import { formatHours } from './text.js';
+import { formatHours, plural } from './text.js';
 import { verdictLabel } from './verdict.js';
 
 /**
@@ -87,7 +87,7 @@ function header({ document: doc, details, standing }: ExportData): string[] {
     `- **Pace:** ${doc.hoursPerWeek} hours a week`,
     `- **Dates:** ${dates}`,
     `- **Progress:** ${progress.percent}% of the ground (${formatHours(progress.creditedHours)} of ${formatHours(progress.totalHours)}), ${progress.done} of ${progress.total} stages done, ${md(verdict)}`,
-    `- **Effort:** ${formatHours(effort.loggedHours)} logged in all, ${week}${effort.streak > 0 ? `, ${effort.streak} weeks in a row on target` : ''}`,
+    `- **Effort:** ${formatHours(effort.loggedHours)} logged in all, ${week}${effort.streak > 0 ? `, ${plural(effort.streak, 'week')} in a row on target` : ''}`,
     ...(progress.gaps.length > 0
       ? [`- **Gaps:** ${progress.gaps.map((g) => md(g.title)).join(', ')} (required, skipped)`]
       : []),

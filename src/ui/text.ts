@@ -17,8 +17,12 @@ export const duration = (minutes: number): string => {
 /** Hours as a duration, to the minute: 1.5 → "1 h 30 min", 0.25 → "15 min", 2 → "2 h". */
 export const formatDuration = (hours: number): string => duration(Math.round(hours * 60));
 
+/**
+ * Hours as the figures hold them, to two decimals (4.75 h, 6.31 h, 0.98 h): the same number the
+ * JSON gives, and parts that add up to their whole (4.75 h logged and 39.25 h to go of 44 h).
+ */
 export function formatHours(hours: number): string {
-  return `${Number.isInteger(hours) ? hours : hours.toFixed(1).replace(/\.0$/, '')} h`;
+  return `${Math.round(hours * 100) / 100} h`;
 }
 
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read

@@ -151,9 +151,9 @@ describe('the coach through the CLI', () => {
   it('after a replan mid-week, this week asks its days at the targets in force on them, and says so', async () => {
     const me = await planned();
     expect((await me(['replan', '--hours', '6', '--yes'], '2026-11-25')).code).toBe(0);
-    // Mon and Tue at 10 h a week, Wednesday to Sunday at 6: 20/7 + 30/7 = 7.1 h.
+    // Mon and Tue at 10 h a week, Wednesday to Sunday at 6: 20/7 + 30/7 = 7.14 h.
     expect(flat((await me([], '2026-11-25')).stdout)).toContain(
-      'Effort: this week 0 h of 7.1 h (each day at the target then in force).',
+      'Effort: this week 0 h of 7.14 h (each day at the target then in force).',
     );
     expect(flat((await me([], '2026-11-30')).stdout)).toContain('Effort: this week 0 h of 6 h ·');
   });

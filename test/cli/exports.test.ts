@@ -229,6 +229,18 @@ describe('the portfolio page of a finished path', () => {
   });
 });
 
+describe("the portfolio page's effort line", () => {
+  it('counts a streak of one week in the singular, as status does', async () => {
+    const me = learner();
+    await me(PLAN);
+    // 10 h in the plan's first week (Mon 23 to Sun 29 Nov 2026): one week on target.
+    await me(['log', '10', '--date', '2026-11-24'], '2026-11-30');
+    const page = (await me(['export', '--format', 'md'], '2026-11-30')).stdout;
+    expect(page).toMatch(/^- \*\*Effort:\*\* 10 h logged in all, .*, 1 week in a row on target$/m);
+    expect((await me(['status'], '2026-11-30')).stdout).toContain('1 week in a row on target');
+  });
+});
+
 describe('the portfolio page of a path finished before its start', () => {
   it('begins on the first day a stage was marked, never after the day it ends', async () => {
     const me = learner();

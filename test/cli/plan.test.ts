@@ -94,15 +94,15 @@ describe('backend-path plan', () => {
     ],
     [
       ['--hours', '0x10'],
-      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5; got "0x10".',
+      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10, 7.5 or 7.5h; got "0x10".',
     ],
     [
       ['--hours', '1e308'],
-      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5; got "1e308".',
+      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10, 7.5 or 7.5h; got "1e308".',
     ],
     [
       ['--hours', '81'],
-      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5; got "81".',
+      '--hours must be a number of hours a week from 1 to 80, with at most two decimals, like 10, 7.5 or 7.5h; got "81".',
     ],
     [
       ['--track', 'toString'],
@@ -125,6 +125,18 @@ describe('backend-path plan', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toBe(`Error: ${message}`);
     expect((await run(['status'], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).code).toBe(1);
+  });
+
+  it.each([
+    ['10h', 10],
+    ['7.5 h', 7.5],
+    ['6.25H', 6.25],
+  ])('takes --hours %s as %d hours a week, as log takes 1.5h', async (text, hours) => {
+    const dir = tempDir();
+    const env = { BACKEND_PATH_CONFIG_DIR: dir };
+    const planned = await run(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', text, '--yes'], { env });
+    expect(planned.code).toBe(0);
+    expect(JSON.parse((await run(['plan', '--json'], { env })).stdout).hoursPerWeek).toBe(hours);
   });
 
   it('refuses a plan that would end after 2999 and an impossible today', async () => {

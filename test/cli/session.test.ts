@@ -115,9 +115,11 @@ describe('study sessions', () => {
     const at = await planned();
     expect((await at(['log', '20'], '2026-11-24T20:00:00')).code).toBe(0);
     const over = await at(['log', '5'], '2026-11-24T21:00:00');
+    // What the log holds refuses it, not how it was typed: exit 1, as the README's exit codes say.
     expect([over.code, over.stderr]).toEqual([
-      2,
-      'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n',
+      1,
+      'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n' +
+        '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.\n',
     ]);
   });
 

@@ -230,3 +230,27 @@ describe('the progress file lock, between processes', () => {
     GUARD,
   );
 });
+
+describe('a signal once the change is saved', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'a %s that arrives after the save leaves the run to end as it would (exit 0), the note kept',
+    async (signal) => {
+      const dir = freshStore();
+      const child = spawn(process.execPath, [writer, dir, 'late', '10000', 'after'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal })),
+      );
+      await new Promise<void>((resolve) =>
+        child.stdout!.on('data', (chunk) => String(chunk).includes('saved') && resolve()),
+      );
+      // Before the fix the default action ended the process here: killed by the signal, as a
+      // Ctrl-C reports 130, for a change that was made.
+      child.kill(signal);
+      child.stdin!.write('go\n');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(notesIn(dir)).toEqual(new Set(['note late']));
+    },
+  );
+});

@@ -36,13 +36,13 @@ needs('script').describe('backend-path in a real terminal', () => {
     const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env, 40);
     await terminal.answer('Which language track?', KEYS.enter);
     await terminal.answer('How many hours a week', 'abc', KEYS.enter);
-    await terminal.answer('10 or 7.5.', KEYS.ctrlC);
+    await terminal.answer('7.5 or 7.5h.', KEYS.ctrlC);
     expect(await terminal.exited).toBe(130);
     const screen = terminal.screen();
     const start = screen.indexOf('> Enter a number');
-    const complaint = screen.slice(start, screen.indexOf('7.5.', start) + 4).split(/\r?\n/);
+    const complaint = screen.slice(start, screen.indexOf('7.5h.', start) + 5).split(/\r?\n/);
     expect(complaint.join(' ')).toBe(
-      '> Enter a number of hours a week from 1 to 80, with at most two decimals, like 10 or 7.5.',
+      '> Enter a number of hours a week from 1 to 80, with at most two decimals, like 10, 7.5 or 7.5h.',
     );
     for (const line of complaint) expect(line.length).toBeLessThanOrEqual(40);
   });

@@ -1,7 +1,10 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { keepFinishHours } from '../../src/coach/advice.js';
 import { agree, agreedPlan, planDocument } from '../../src/coach/agree.js';
+import { finishAfter } from '../../src/coach/progress.js';
+import { MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../../src/coach/rules.js';
 import { stageRows } from '../../src/coach/stage.js';
 import { standing } from '../../src/coach/standing.js';
 import { addDays, dayNumber } from '../../src/plan/dates.js';
@@ -130,8 +133,9 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(result.effort).toMatchObject({ loggedHours: 80, streak: 8, typicalWeek: 10, target: 10 });
     expect(result.advice).toEqual({
       cause: 'estimate',
-      // 136 h in the 84 days to 11 Apr would take 11.33 h a week; the estimate, not the hours, is short.
-      keepFinishHours: 12,
+      // 136 h in the 84 days to 11 Apr would take 11.33 h a week: 11.5 in quarter hours, which
+      // end on day 82 of them (136 ÷ (11.5 ÷ 7) = 82.8). The estimate, not the hours, is short.
+      keepFinishHours: 11.5,
       effortFinish: '2027-04-23',
       overruns: [{ id: 's1', title: 'Stage 1', hours: 64, logged: 80 }],
       // The 57 days from Mon 23 Nov to Mon 18 Jan at 10 h a week ask 81.43 h.
@@ -143,19 +147,19 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
 
   it('effort below target: the hours that keep the finish, and the finish at the hours really studied', () => {
     // 5 h a week for four weeks: 20 h. The other 180 h from Mon 21 Dec take 126 days at 10 h a
-    // week (Sun 25 Apr, 14 days late); the 112 days to 11 Apr need 11.25 h a week (12), and at 5
-    // h a week they end on day 251, Sun 29 Aug.
+    // week (Sun 25 Apr, 14 days late); the 112 days to 11 Apr need 11.25 h a week exactly (180 ÷
+    // (11.25 ÷ 7) = 112 days, the last Sun 11 Apr), and at 5 h a week they end on day 251, Sun 29 Aug.
     const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 5) }), '2026-12-21');
     expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -14, projectedFinish: '2027-04-25' });
     expect(result.effort).toMatchObject({ typicalWeek: 5, streak: 0, loggedHours: 20 });
     expect(result.advice).toEqual({
       cause: 'effort',
-      keepFinishHours: 12,
+      keepFinishHours: 11.25,
       effortFinish: '2027-08-29',
       overruns: [],
       // The 29 days from Mon 23 Nov to Mon 21 Dec at 10 h a week ask 41.43 h.
       studied: { since: START, hours: 20, targetHours: 41.43 },
-      commands: ['backend-path replan --hours 12', 'backend-path replan --hours 5'],
+      commands: ['backend-path replan --hours 11.25', 'backend-path replan --hours 5'],
     });
   });
 
@@ -186,29 +190,48 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
       cause: 'effort',
       studied: { since: START, hours: 66, targetHours: 84.29 },
     });
-    expect(result.advice!.commands[0]).toMatch(/^backend-path replan --hours \d+$/);
+    expect(result.advice!.commands[0]).toMatch(/^backend-path replan --hours \d+(\.(25|5|75))?$/);
     const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-20' };
     expect(adviceLines(result.advice, result.progress, result.effort, view)[0]).toMatch(
-      /^Since Mon 23 Nov 2026 you have studied 66 h of the 84\.3 h your weekly target asks by the end of today\. /,
+      /^Since Mon 23 Nov 2026 you have studied 66 h of the 84\.29 h your weekly target asks by the end of today\. /,
     );
+  });
+
+  it('nearly on target but short by the ground it is behind: the hours missed, never the estimates', () => {
+    // Ten weeks of 10 h but 3 h in the fourth, each hour within its stage's estimate: 53 h on
+    // s1, 10 h on s2, 30 h on s3. On Mon 1 Feb the 71 days since Mon 23 Nov ask 101.43 h: 93 h
+    // is 91.7% of them, past the 90% that reads as "on target", but the 8.43 h missed are the
+    // whole of the ground the learner is behind by, so the hours are the cause.
+    const log = [
+      ...weekly('s1', 6, 10).map((e, i) => (i === 3 ? { ...e, hours: 3 } : e)),
+      ...weekly('s2', 1, 10, 6),
+      ...weekly('s3', 3, 10, 7),
+    ];
+    const result = standing(learnerFor({ ...base, log }), '2027-02-01');
+    expect(result.progress).toMatchObject({ verdict: 'behind', creditedHours: 93, overruns: [] });
+    expect(result.advice).toMatchObject({
+      cause: 'effort',
+      studied: { since: START, hours: 93, targetHours: 101.43 },
+    });
   });
 
   it('after four weeks without hours the empty weeks are the pace, and no plan at almost no hours is offered', () => {
     // Last logged Sun 20 Dec; Mon 18 Jan is 29 days later, and the four weeks before it are
-    // empty. 160 h are left; the 84 days to Sun 11 Apr need 13.33 h a week (14).
+    // empty. 160 h are left; the 84 days to Sun 11 Apr need 13.33 h a week: 13.5 in quarter
+    // hours (160 ÷ (13.5 ÷ 7) = 83 days, the last Sat 10 Apr).
     const result = standing(learnerFor({ ...base, log: weekly('s1', 4, 10) }), '2027-01-18');
     expect(result.effort).toMatchObject({ breakDays: null, typicalWeek: 0 });
     expect(result.advice).toEqual({
       cause: 'effort',
-      keepFinishHours: 14,
+      keepFinishHours: 13.5,
       effortFinish: null,
       overruns: [],
       studied: { since: START, hours: 40, targetHours: 81.43 },
-      commands: ['backend-path replan --hours 14'],
+      commands: ['backend-path replan --hours 13.5'],
     });
     const view = { style: new Chalk({ level: 0 }), width: 1000, today: '2027-01-18' };
     expect(adviceLines(result.advice, result.progress, result.effort, view)).toEqual([
-      'Since Mon 23 Nov 2026 you have studied 40 h of the 81.4 h your weekly target asks by the end of today. 14 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 14` to keep that finish.',
+      'Since Mon 23 Nov 2026 you have studied 40 h of the 81.43 h your weekly target asks by the end of today. 13.5 h a week from today would keep your planned finish of Sun 11 Apr. A typical recent week holds 0 h, too little to plan on. Run `backend-path replan --hours 13.5` to keep that finish.',
     ]);
   });
 
@@ -602,5 +625,43 @@ describe('properties of the standing', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the hours a week that keep the planned finish', () => {
+  it('are the least quarter hours whose line of hours ends by the finish', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4000 }).map((n) => n / 4),
+        fc.nat(3000),
+        fc.integer({ min: -3, max: 900 }),
+        (remaining, from, span) => {
+          const today = addDays('2026-01-01', from);
+          const finish = addDays(today, span);
+          const hours = keepFinishHours(remaining, finish, today);
+          const endsBy = (h: number) => (finishAfter(remaining, today, h) ?? '9999-12-31') <= finish;
+          if (hours === null) return span < 0 || !endsBy(MAX_WEEKLY_HOURS);
+          return (
+            Number.isInteger(hours * 4) &&
+            hours >= MIN_WEEKLY_HOURS &&
+            hours <= MAX_WEEKLY_HOURS &&
+            endsBy(hours) &&
+            (hours === MIN_WEEKLY_HOURS || !endsBy(hours - 0.25))
+          );
+        },
+      ),
+    );
+  });
+
+  it('a table of fixed cases', () => {
+    // 60 h in the 70 days from Mon 5 Jan 2026 to Sun 15 Mar: 6 h a week exactly (60 ÷ (6 ÷ 7)
+    // = 70 days, the last Sun 15 Mar); a day less needs 6.09 h, so 6.25.
+    expect(keepFinishHours(60, '2026-03-15', '2026-01-05')).toBe(6);
+    expect(keepFinishHours(60, '2026-03-14', '2026-01-05')).toBe(6.25);
+    // Under an hour a week is never asked: the least a plan takes.
+    expect(keepFinishHours(2, '2026-12-31', '2026-01-05')).toBe(1);
+    // 80 h a week from today cannot fit 200 h into 7 days; a finish already past has no answer.
+    expect(keepFinishHours(200, '2026-01-11', '2026-01-05')).toBeNull();
+    expect(keepFinishHours(10, '2026-01-04', '2026-01-05')).toBeNull();
   });
 });

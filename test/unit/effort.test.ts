@@ -55,12 +55,17 @@ describe('effort: hours put in against the weekly target', () => {
     });
   });
 
-  it('takes a typical week over the last four complete weeks, leaving out a break of up to two empty weeks', () => {
+  it('takes a typical week over the last four complete weeks, leaving out a break of up to two empty weeks or one of 8 to 28 days', () => {
     const weeks = (hours: number[]) =>
       hours.map((h, i) => ({ date: addDays(START, i * 7 + 3), hours: h })).filter((e) => e.hours > 0);
     expect(effortOf(learnerWith(weeks([8, 8, 0, 0])), addDays(START, 28)).typicalWeek).toBe(8);
-    // Three empty weeks of four in the middle of the log are no longer a break: they are the pace.
-    expect(effortOf(learnerWith(weeks([8, 0, 0, 0, 4])), addDays(START, 35)).typicalWeek).toBe(1);
+    // Four empty weeks between two days with hours (days 3 and 38: 35 days) are no break: they are the pace.
+    expect(effortOf(learnerWith(weeks([8, 0, 0, 0, 0, 4])), addDays(START, 42)).typicalWeek).toBe(1);
+    // Three (days 3 and 31: 28 days) are a break that is over: the weeks around it, 8 h and 4 h.
+    expect(effortOf(learnerWith(weeks([8, 0, 0, 0, 4])), addDays(START, 35))).toMatchObject({
+      typicalWeek: 6,
+      recentWeeks: [{ number: 1 }, { number: 5 }],
+    });
     expect(effortOf(learnerWith(weeks([6, 8, 10, 4, 12])), addDays(START, 35)).typicalWeek).toBe(8.5);
   });
 
@@ -71,6 +76,13 @@ describe('effort: hours put in against the weekly target', () => {
     // 25 days on: three empty weeks, still a break; the four weeks before it hold 7 h on average.
     expect(effortOf(learnerWith(log), addDays(START, 56))).toMatchObject({
       breakDays: 25,
+      typicalWeek: 7.5,
+      recentWeeks: [{ number: 2 }, { number: 3 }, { number: 4 }, { number: 5 }],
+    });
+    // Back on day 57 (26 days on): the break is over, and its weeks are still not recent weeks,
+    // so an hour logged never turns the typical week into the break's average.
+    expect(effortOf(learnerWith([...log, { date: addDays(START, 57), hours: 1 }]), addDays(START, 57))).toMatchObject({
+      breakDays: null,
       typicalWeek: 7.5,
       recentWeeks: [{ number: 2 }, { number: 3 }, { number: 4 }, { number: 5 }],
     });
