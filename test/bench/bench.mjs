@@ -226,10 +226,13 @@ const server = require('node:http').createServer((request, response) => {
   response.writeHead(${alternate} && n++ % 2 === 1 ? 503 : 200, { 'content-type': 'application/json' });
   response.end('{"ok":true}');
 });
-server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  process.once('exit', () => child.kill());
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+// It ends with the bench, however the bench ends: its standard input closes.
+process.stdin.on('end', () => process.exit()).resume();`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });
   const [port] = await once(child.stdout, 'data');
+  // Nor does it keep the bench running once the bench is done.
+  for (const handle of [child, child.stdin, child.stdout]) handle.unref();
   return { url: `http://127.0.0.1:${String(port).trim()}` };
 }
 
