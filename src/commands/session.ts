@@ -15,6 +15,8 @@ export interface SessionResult {
   session: Session;
   /** The study time logged by `stop`. */
   entry: LogEntry | null;
+  /** The logged entry's number in `log list` (what `log change` and `log remove` take); null but for `stop`. */
+  number: number | null;
   /** Elapsed minutes, whatever the clocks did in between (a daylight-saving change counts as the time it really was). */
   minutes: number;
   standing: Standing | null;
@@ -59,7 +61,7 @@ export async function startCommand(
       const session: Session = { stage: stage.id, start: now, startedAt: instant };
       return {
         data: { ...data, session },
-        result: { action: 'start', session, entry: null, minutes: 0, standing: null },
+        result: { action: 'start', session, entry: null, number: null, minutes: 0, standing: null },
       };
     },
     { totals: true },
@@ -103,7 +105,7 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
   const { now, today, instant } = context.clock;
   return changeLearner(
     context,
-    (learner, data) => {
+    (learner, data, _hash, held) => {
       const session = running(data);
       const end = endOf(session, { local: now, instant }, options.at, today);
       const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
@@ -132,6 +134,8 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
           action: 'stop',
           session,
           entry,
+          // Counted from the file: a long log may come as day totals (see changeLearner).
+          number: held.entries + 1,
           minutes,
           standing: standing(toLearner(next, learner.roadmap), today),
         },
@@ -150,7 +154,7 @@ export async function cancelCommand(context: CommandContext): Promise<SessionRes
       const minutes = Math.max(0, Math.floor((context.clock.instant - session.startedAt) / 60_000));
       return {
         data: { ...data, session: null },
-        result: { action: 'cancel', session, entry: null, minutes, standing: null },
+        result: { action: 'cancel', session, entry: null, number: null, minutes, standing: null },
       };
     },
     { totals: true },

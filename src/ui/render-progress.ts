@@ -65,7 +65,7 @@ export function renderSession(result: SessionResult, view: View): string {
     return `${wrap(`Dropped the session on ${result.session.stage} (started ${since}); nothing was logged.`, view.width)}\n`;
   const lines = [
     wrap(
-      `${style.green('✔')} Logged ${duration(result.minutes)} on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)}.`,
+      `${style.green('✔')} Logged ${duration(result.minutes)} on ${result.session.stage} for ${formatDay(result.entry!.date, view.today)} (entry ${result.number}).`,
       view.width,
     ),
   ];

@@ -30,9 +30,16 @@ describe('study sessions', () => {
       action: 'stop',
       minutes: 90,
       entry: { date: '2026-11-24', hours: 1.5, stage: 'language' },
+      number: 1,
     });
     expect(stopped.standing.progress.creditedHours).toBe(1.5);
     expect(stopped.standing.effort.loggedHours).toBe(1.5);
+    // Its number in the log, as `log` gives one: the entry `log change` and `log remove` take.
+    await at(['start'], '2026-11-24T20:00:00');
+    expect((await at(['stop'], '2026-11-24T20:30:00')).stdout).toMatch(
+      /^✔ Logged 30 min on language for Tue 24 Nov \(entry 2\)\.$/m,
+    );
+    expect((await at(['log', 'list'], '2026-11-24T20:31:00')).stdout).toMatch(/^2 {2}Tue 24 Nov +30 min +language$/m);
     // Nothing to stop or cancel is a failure, not a mistyped command: exit 1.
     for (const command of ['stop', 'cancel']) {
       expect(await at([command], '2026-11-24T19:40:00')).toMatchObject({
