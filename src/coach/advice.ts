@@ -58,10 +58,12 @@ export function adviceFor(input: AdviceInput): Advice | null {
   const { progress, effort, today } = input;
   if (progress.verdict !== 'behind' || progress.daysAhead >= -ON_TRACK_DAYS) return null;
   const cause = causeOf(input);
-  const remaining = progress.remainingHours * input.speed;
-  const keep = keepFinishHours(remaining, progress.plannedFinish, today);
+  // As a replan lays the rest out: its stages' study hours, from today or the plan's start ahead.
+  const remaining = progress.studyHoursLeft;
+  const from = progress.startsInDays === null ? today : addDays(today, progress.startsInDays);
+  const keep = keepFinishHours(remaining, progress.plannedFinish, from);
   const typical = typicalPace(effort);
-  const effortFinish = typical === null ? null : finishAfter(remaining, today, typical);
+  const effortFinish = typical === null ? null : finishAfter(remaining, from, typical);
   const farBehind = progress.daysAhead < -REPLAN_AFTER_DAYS;
   const commands: string[] = [];
   if (cause === 'unscheduled') {

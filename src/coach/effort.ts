@@ -101,10 +101,19 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
   // The weeks after the last log during a break say nothing of the learner's pace.
   const lastLoggedWeek = lastLogged === null ? -1 : Math.floor(daysBetween(start, lastLogged) / 7);
   const end = onBreak !== null && lastLoggedWeek >= 0 ? Math.min(current, lastLoggedWeek + 1) : current;
-  const skipped = breakWeeks([...byDay.keys()], start);
-  const recentWeeks: EffortWeek[] = [];
-  for (let index = end - 1; index >= 0 && recentWeeks.length < RECENT_WEEKS; index--)
-    if (!skipped.has(index)) recentWeeks.unshift(week(index));
+  const logged = [...byDay.keys()].filter((day) => day >= start).sort();
+  const recent = (skipped: { first: number; last: number } | null) => {
+    const weeks: EffortWeek[] = [];
+    for (let index = end - 1; index >= 0 && weeks.length < RECENT_WEEKS; index--)
+      if (!skipped || index < skipped.first || index > skipped.last) weeks.unshift(week(index));
+    return weeks;
+  };
+  // Back from a break, its weeks are passed over as they were while it lasted, unless the weeks
+  // taken in their place hold a gap of their own: then gaps are the learner's pace.
+  const back = onBreak === null ? lastBreak(logged, start, learner.paces) : null;
+  let recentWeeks = recent(back);
+  const oldest = recentWeeks[0];
+  if (back && oldest && gapBefore(logged, back.since, oldest.start)) recentWeeks = recent(null);
   return {
     target: targetOn(learner.paces, today),
     week: today < start ? null : week(current),
@@ -118,23 +127,39 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
 }
 
 /**
- * The weeks of breaks that are over: those wholly inside a gap of BREAK_MIN_DAYS to BREAK_DAYS
- * days between two days with hours. Once the learner is back, the break's empty weeks are not
- * recent weeks, as they were not while it lasted: logging an hour never makes the typical week
- * a break's average.
+ * The break the learner came back from last: the latest gap between two days with hours of at
+ * least BREAK_MIN_DAYS days, when it is at most BREAK_DAYS counted as a break under way is (from
+ * the end of a pause the plan made inside it), with the weeks wholly inside it (`first` to `last`,
+ * possibly none). Null when the latest such gap is longer: then its empty weeks are the pace.
  */
-function breakWeeks(days: readonly IsoDate[], start: IsoDate): Set<number> {
-  const weeks = new Set<number>();
-  const logged = days.filter((day) => day >= start).sort();
-  for (let i = 1; i < logged.length; i++) {
-    const gap = daysBetween(logged[i - 1]!, logged[i]!);
-    if (gap < BREAK_MIN_DAYS || gap > BREAK_DAYS) continue;
-    // The weeks after the one of the day before the gap, up to the one before the day after it.
-    const first = Math.floor(daysBetween(start, logged[i - 1]!) / 7) + 1;
-    const last = Math.floor(daysBetween(start, logged[i]!) / 7) - 1;
-    for (let index = first; index <= last; index++) weeks.add(index);
+function lastBreak(
+  logged: readonly IsoDate[],
+  start: IsoDate,
+  paces: readonly Pace[],
+): { since: IsoDate; first: number; last: number } | null {
+  for (let i = logged.length - 1; i >= 1; i--) {
+    const before = logged[i - 1]!;
+    const after = logged[i]!;
+    if (daysBetween(before, after) < BREAK_MIN_DAYS) continue;
+    const since = breakSince(before, after, paces);
+    const days = daysBetween(since, after);
+    if (days < BREAK_MIN_DAYS || days > BREAK_DAYS) return null;
+    // The weeks after the one of the break's day before, up to the one before the day after it.
+    return {
+      since,
+      first: Math.floor(daysBetween(start, since) / 7) + 1,
+      last: Math.floor(daysBetween(start, after) / 7) - 1,
+    };
   }
-  return weeks;
+  return null;
+}
+
+/** Whether two days with hours before `until` (a break's start) lie BREAK_MIN_DAYS or more apart, ending after `from`. */
+function gapBefore(logged: readonly IsoDate[], until: IsoDate, from: IsoDate): boolean {
+  for (let i = 1; i < logged.length && logged[i - 1]! < until; i++)
+    if (logged[i]! > from && daysBetween(logged[i - 1]!, logged[i]!) >= BREAK_MIN_DAYS && logged[i]! <= until)
+      return true;
+  return false;
 }
 
 /** The hours a week starting on `from` asks for: each day's share of the target in force on it. */
@@ -173,14 +198,19 @@ function typicalWeek(weeks: EffortWeek[]): number | null {
  */
 function breakDays(lastLogged: IsoDate | null, today: IsoDate, start: IsoDate, paces: readonly Pace[]): number | null {
   if (lastLogged === null || lastLogged < start) return null;
-  let since = lastLogged;
+  const days = dayNumber(today) - dayNumber(breakSince(lastLogged, today, paces));
+  return days >= BREAK_MIN_DAYS && days <= BREAK_DAYS ? days : null;
+}
+
+/** The day a gap without hours from `last` to `until` counts from: `last`, or the day before a pause the plan made in it ended. */
+function breakSince(last: IsoDate, until: IsoDate, paces: readonly Pace[]): IsoDate {
+  let since = last;
   for (let i = 1; i < paces.length; i++) {
     const pace = paces[i]!;
-    if (pace.from <= today && pace.hoursPerWeek > 0 && paces[i - 1]!.hoursPerWeek === 0 && pace.from > since)
+    if (pace.from <= until && pace.hoursPerWeek > 0 && paces[i - 1]!.hoursPerWeek === 0 && pace.from > since)
       since = addDays(pace.from, -1);
   }
-  const days = dayNumber(today) - dayNumber(since);
-  return days >= BREAK_MIN_DAYS && days <= BREAK_DAYS ? days : null;
+  return since;
 }
 
 /**

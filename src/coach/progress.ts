@@ -46,6 +46,11 @@ export interface Progress {
   totalHours: number;
   /** Estimated hours still to cover on the stages kept. */
   remainingHours: number;
+  /**
+   * Study hours the stages still to do take at the plan's speed, each stage's rounded as a replan
+   * lays it out: what the projections and the advice lay out from today.
+   */
+  studyHoursLeft: number;
   /** Estimated hours the agreed plan expected covered by today; never above the path's hours kept. */
   expectedHours: number;
   /** The agreed plan's finish: the one planned finish every output shows. */
@@ -122,7 +127,8 @@ function ground(
     const credit = Math.min(hours, spent / speed);
     sums.credited += credit;
     sums.remaining += hours - credit;
-    sums.slots.push({ id: stage.id, hours: Math.max(0, hours * speed - spent) });
+    // Rounded as agree() rounds each stage a replan lays out, so a projection is a replan's finish.
+    sums.slots.push({ id: stage.id, hours: roundHours(Math.max(0, hours * speed - spent)) });
     if (spent > hours * speed + 1e-9) sums.overruns.push(named);
     if (!planned.has(stage.id)) sums.unscheduled.push(named);
   }
@@ -168,6 +174,7 @@ export function progressOf(learner: Learner, today: IsoDate): Progress {
     creditedHours: roundHours(sums.credited),
     totalHours: roundHours(sums.total),
     remainingHours: roundHours(sums.remaining),
+    studyHoursLeft: roundHours(sums.slots.reduce((sum, slot) => sum + slot.hours, 0)),
     expectedHours: roundHours(
       Math.max(0, Math.min(sums.credited + sums.remaining, sums.credited + sums.remaining - ahead / plan.speed)),
     ),

@@ -79,12 +79,18 @@ export function checkStudyDate(date: IsoDate, earliest: IsoDate, today: IsoDate,
  * The hours logged on one day must fit in it. What the log already holds refuses it, not how the
  * command was typed: a failure (exit 1), as a running session or a skipped stage is.
  */
-export function checkDay(log: readonly LogEntry[], date: IsoDate, hours: number, today: IsoDate): void {
+export function checkDay(
+  log: readonly LogEntry[],
+  date: IsoDate,
+  hours: number,
+  today: IsoDate,
+  hint = '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.',
+): void {
   const already = log.reduce((sum, entry) => (entry.date === date ? sum + entry.hours : sum), 0);
   if (already + hours > MAX_DAY_HOURS + 1e-9) {
     throw new FailureError(
       `That would make ${roundHours(already + hours)} h logged on ${formatDay(date, today)}, and a day holds at most ${MAX_DAY_HOURS}.`,
-      '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.',
+      hint,
     );
   }
 }

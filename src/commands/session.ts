@@ -126,7 +126,14 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
       if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
       const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
-      checkDay(data.log, entry.date, entry.hours, today);
+      // The session is still running: say when it ended, or drop it.
+      checkDay(
+        data.log,
+        entry.date,
+        entry.hours,
+        today,
+        `It is still running: say when you stopped, e.g. \`backend-path stop --at ${anHourAfter(session.start)}\`, or drop it with \`backend-path cancel\`.`,
+      );
       const next = { ...data, session: null, log: [...data.log, entry] };
       return {
         data: next,

@@ -29,14 +29,15 @@ export function renderRoadmapShow(result: ShowResult, { style, width }: View): s
   if (roadmap.summary) lines.push(wrap(roadmap.summary, width));
   if (roadmap.hoursBasis) lines.push('', style.bold('What the hours assume'), wrap(roadmap.hoursBasis, width));
   lines.push('');
-  const titleWidth = Math.max(10, Math.min(50, width - 12));
+  // Room for the widest hours, to two decimals: "999.75 h".
+  const titleWidth = Math.max(10, Math.min(50, width - 14));
   for (const stage of result.stages) {
     const flags = [
       stage.optional ? 'optional' : '',
       stage.checkable ? `\`backend-path check ${stage.id}\` tests it` : '',
     ].filter(Boolean);
     lines.push(
-      `${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(6)}`,
+      `${String(stage.number).padStart(2)}  ${fit(stage.title, titleWidth)} ${formatHours(stage.hours).padStart(8)}`,
     );
     lines.push(wrap(style.dim([stage.id, ...flags, ...stage.tools].join(' · ')), width, 4, 2));
     for (const line of stage.checks) lines.push(wrap(style.dim(`check: ${line}`), width, 4, 2));

@@ -128,6 +128,17 @@ describe('study sessions', () => {
       'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n' +
         '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.\n',
     ]);
+    // A session past the day's room is not logged, and stays running: the hint says how to end it.
+    await at(['start'], '2026-11-24T21:30:00');
+    const stop = await at(['stop'], '2026-11-25T02:00:00');
+    expect([stop.code, stop.stderr]).toEqual([
+      1,
+      'Error: That would make 24.5 h logged on Tue 24 Nov, and a day holds at most 24.\n' +
+        'It is still running: say when you stopped, e.g. `backend-path stop --at 2026-11-24T22:30`, or drop it with `backend-path cancel`.\n',
+    ]);
+    expect(json((await at(['status', '--json'], '2026-11-25T02:01:00')).stdout).session).toMatchObject({
+      start: '2026-11-24T21:30:00',
+    });
   });
 
   it('shows a running session in the prompt line, which never exceeds 60 characters', async () => {

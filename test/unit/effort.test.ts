@@ -105,6 +105,37 @@ describe('effort: hours put in against the weekly target', () => {
     expect(effortOf(learnerWith([{ date: addDays(START, -5), hours: 2 }]), addDays(START, 14)).breakDays).toBeNull();
   });
 
+  it('takes gaps as the pace when the log is all gaps, however long each one is', () => {
+    // 10 h every 28 days (days 6, 34, 62 and 90): each gap is a break on its own, but one after
+    // another they are the learner's pace, about 2.5 h a week, never the 10 h of the days logged.
+    const log = [6, 34, 62, 90].map((day) => ({ date: addDays(START, day), hours: 10 }));
+    const back = effortOf(learnerWith(log), addDays(START, 91));
+    expect(back).toMatchObject({ breakDays: null, typicalWeek: 2.5 });
+    expect(back.recentWeeks.map((w) => w.number)).toEqual([10, 11, 12, 13]);
+    // The day before, in the break that ended on day 90, it was the same.
+    expect(effortOf(learnerWith(log.slice(0, 3)), addDays(START, 89))).toMatchObject({
+      breakDays: 27,
+      typicalWeek: 2.5,
+    });
+  });
+
+  it('counts a break that is over from the end of a pause the plan made, as one under way', () => {
+    // 1 h a day in weeks 1 to 4 (days 0 to 27), a pause from day 28 to day 41, then nothing until
+    // day 67: 40 days after the last hours, 26 after the pause ended.
+    const paces: Pace[] = [
+      { from: START, hoursPerWeek: 7 },
+      { from: addDays(START, 28), hoursPerWeek: 0 },
+      { from: addDays(START, 42), hoursPerWeek: 7 },
+    ];
+    const daily = Array.from({ length: 28 }, (_, day) => ({ date: addDays(START, day), hours: 1 }));
+    expect(effortOf(learnerWith(daily, paces), addDays(START, 66))).toMatchObject({ breakDays: 25, typicalWeek: 7 });
+    // Back on day 67 with an hour: weeks 7 to 9 (days 42 to 62) were the break, and weeks 5 and 6
+    // the pause, which asks nothing; the typical week stays the 7 h of weeks 3 and 4.
+    const back = effortOf(learnerWith([...daily, { date: addDays(START, 67), hours: 1 }], paces), addDays(START, 67));
+    expect(back).toMatchObject({ breakDays: null, typicalWeek: 7 });
+    expect(back.recentWeeks.map((w) => w.number)).toEqual([3, 4, 5, 6]);
+  });
+
   it('counts a break from the end of a pause the plan made, not through it', () => {
     // Logged on day 3; the plan paused from day 7 (a later start) until day 21.
     const paces: Pace[] = [
