@@ -130,7 +130,8 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
  * The break the learner came back from last: the latest gap between two days with hours of at
  * least BREAK_MIN_DAYS days, when it is at most BREAK_DAYS counted as a break under way is (from
  * the end of a pause the plan made inside it), with the weeks wholly inside it (`first` to `last`,
- * possibly none). Null when the latest such gap is longer: then its empty weeks are the pace.
+ * possibly none). Null when that gap is no break: longer (its empty weeks are the pace), or under
+ * BREAK_MIN_DAYS once a pause inside it is counted out (the pause's weeks ask for nothing).
  */
 function lastBreak(
   logged: readonly IsoDate[],
