@@ -136,17 +136,17 @@ export function studiedSince(
 }
 
 /**
- * The least hours a week from today, in quarter hours (which `replan --hours` takes as typed),
- * that lay `remaining` study hours out to end by `finish`, on the same line of hours every
- * projection uses; null when no week allows it. Whole hours rounded up asked for up to 0.99 h
- * a week more than needed, and finished days or weeks early.
+ * The least hours a week from `from` (today, or the plan's start while it is ahead), in quarter
+ * hours (which `replan --hours` takes as typed), that lay `remaining` study hours out to end by
+ * `finish`, on the same line of hours every projection uses; null when no week allows it. Whole
+ * hours rounded up asked for up to 0.99 h a week more than needed, and finished days or weeks early.
  */
-export function keepFinishHours(remaining: number, finish: IsoDate | null, today: IsoDate): number | null {
-  if (finish === null || finish < today) return null;
-  const days = daysBetween(today, finish) + 1;
+export function keepFinishHours(remaining: number, finish: IsoDate | null, from: IsoDate): number | null {
+  if (finish === null || finish < from) return null;
+  const days = daysBetween(from, finish) + 1;
   let hours = Math.max(MIN_WEEKLY_HOURS, Math.ceil((remaining / days) * 7 * 4 - 1e-9) / 4);
   for (; hours <= MAX_WEEKLY_HOURS; hours += 0.25) {
-    const end = finishAfter(remaining, today, hours);
+    const end = finishAfter(remaining, from, hours);
     if (end !== null && end <= finish) return hours;
   }
   return null;

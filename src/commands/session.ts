@@ -109,11 +109,13 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       const session = running(data);
       const end = endOf(session, { local: now, instant }, options.at, today);
       const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
+      // What to do with a session that cannot be logged as it stands: it is still running.
+      const endIt = (lead: string) =>
+        `${lead} when you stopped, e.g. \`backend-path stop --at ${anHourAfter(session.start)}\`, or drop it with \`backend-path cancel\`.`;
       if (minutes > MAX_SESSION_HOURS * 60) {
-        const example = anHourAfter(session.start);
         throw new FailureError(
           `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
-          `Say when you stopped, e.g. \`backend-path stop --at ${example}\`, or drop it with \`backend-path cancel\`.`,
+          endIt('Say'),
         );
       }
       if (minutes < 1) {
@@ -126,14 +128,7 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
       if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
       const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
-      // The session is still running: say when it ended, or drop it.
-      checkDay(
-        data.log,
-        entry.date,
-        entry.hours,
-        today,
-        `It is still running: say when you stopped, e.g. \`backend-path stop --at ${anHourAfter(session.start)}\`, or drop it with \`backend-path cancel\`.`,
-      );
+      checkDay(data.log, entry.date, entry.hours, today, endIt('It is still running: say'));
       const next = { ...data, session: null, log: [...data.log, entry] };
       return {
         data: next,
