@@ -48,20 +48,47 @@ function mine(path: string): boolean {
 }
 
 /**
- * The cache folder when it is safe to use: this user's alone and a folder (made now if missing).
- * Anything else (another user's folder, a file, /proc, a read-only disk) means no cache, so no
- * run ever pays for serialising code it cannot keep.
+ * Where compiled code goes when the cache folder cannot be written (a read-only home, a cache path
+ * that is a file): a folder of this user's in the temporary folder, as v8-compile-cache does, so
+ * such a learner's commands still start from compiled code (`next` 0.8x of running without a cache,
+ * see the README). POSIX only: Windows has no user id to name it by, and its LOCALAPPDATA is
+ * writable wherever a program can run.
  */
-function usableFolder(): string | undefined {
-  const candidate = process.env.BACKEND_PATH_NO_CODE_CACHE ? undefined : cacheFolder(process.env);
-  if (!candidate) return undefined;
+function temporaryFolder(env: NodeJS.ProcessEnv): string | undefined {
+  if (process.platform === 'win32' || process.getuid === undefined) return undefined;
+  // node:os's tmpdir() reads the same variable; loading node:os costs a third of a millisecond.
+  const tmp = env.TMPDIR && isAbsolute(env.TMPDIR) ? env.TMPDIR : '/tmp';
+  return join(tmp, `backend-path-${process.getuid()}`);
+}
+
+/**
+ * `path` when it is safe to keep compiled code in: this user's alone and a folder (made now if
+ * missing) it can write to. With `noLink` a link in its place is refused too: in the temporary
+ * folder, which everyone can write to, another user could leave one there.
+ */
+function safeFolder(path: string, noLink = false): string | undefined {
   try {
-    makeFolder(candidate, 0o700);
-    accessSync(candidate, constants.W_OK);
-    return statSync(candidate).isDirectory() && mine(candidate) ? candidate : undefined;
+    makeFolder(path, 0o700);
+    accessSync(path, constants.W_OK);
+    const folder = noLink ? lstatSync(path) : statSync(path);
+    return folder.isDirectory() && mine(path) ? path : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The cache folder when it is safe to use, else a folder of this user's in the temporary folder.
+ * Anything else (another user's folder, a file, /proc, a read-only disk, in both places) means no
+ * cache, so no run ever pays for serialising code it cannot keep.
+ */
+function usableFolder(): string | undefined {
+  if (process.env.BACKEND_PATH_NO_CODE_CACHE) return undefined;
+  const candidate = cacheFolder(process.env);
+  const usable = candidate && safeFolder(candidate);
+  if (usable) return usable;
+  const temporary = temporaryFolder(process.env);
+  return temporary && safeFolder(temporary, true);
 }
 
 /**

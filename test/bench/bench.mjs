@@ -26,7 +26,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { once } from 'node:events';
-import { cpus, tmpdir } from 'node:os';
+import { constants, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +35,10 @@ const bin = join(root, 'bin/backend-path.js');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const tightRuns = 2 * runs;
 const scratch = mkdtempSync(join(tmpdir(), 'backend-path-bench-'));
+// Its roadmaps, plans and logs come to hundreds of megabytes: gone when the bench ends, however it ends.
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => process.exit(128 + constants.signals[signal]));
 const baseEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(scratch, 'cache') };
 delete baseEnv.NODE_EXTRA_CA_CERTS;
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -432,9 +436,11 @@ function chownAll(path, uid) {
 }
 
 /**
- * A cache folder the learner cannot write to, against no cache. Root may write to any folder, so
- * as root the row runs as `nobody` (uid 65534 on Debian; a folder of its own, which that user can
- * read), or it would time a warm cache: runs of c778e29 and 1c9b2be printed 0.73x here as root.
+ * A cache folder the learner cannot write to, against no cache. The loader then keeps its code in
+ * a folder of the learner's own in the temporary folder (TMPDIR, here one of this row's own, so
+ * the bench leaves nothing in /tmp). Root may write to any folder, so as root the row runs as
+ * `nobody` (uid 65534 on Debian; a folder of its own, which that user can read), or it would time
+ * the cache folder itself: runs of c778e29 and 1c9b2be printed 0.73x here as root.
  */
 function readOnlyRow(node, env) {
   const asRoot = process.getuid?.() === 0;
@@ -448,14 +454,15 @@ function readOnlyRow(node, env) {
     const cacheHome = join(base, 'read-only');
     const cache = join(cacheHome, 'backend-path');
     mkdirSync(cache, { recursive: true, mode: 0o700 });
+    const temporary = join(base, 'tmp');
+    mkdirSync(temporary, { mode: 0o700 });
     if (asRoot) {
       chmodSync(base, 0o755);
-      chownAll(progress, nobody);
-      chownAll(cacheHome, nobody);
+      for (const folder of [progress, cacheHome, temporary]) chownAll(folder, nobody);
     }
     for (const folder of [cache, cacheHome]) chmodSync(folder, 0o500);
-    // XDG_CACHE_HOME is this row's own in both runs (the bench's is not nobody's to read).
-    const mine = { ...env, BACKEND_PATH_CONFIG_DIR: progress, XDG_CACHE_HOME: cacheHome };
+    // XDG_CACHE_HOME and TMPDIR are this row's own in both runs (the bench's are not nobody's).
+    const mine = { ...env, BACKEND_PATH_CONFIG_DIR: progress, XDG_CACHE_HOME: cacheHome, TMPDIR: temporary };
     const probe = spawnSync(node, [bin, 'next'], { env: { ...baseEnv, ...mine }, stdio: 'ignore', ...user });
     if (probe.status !== 0) {
       const why = probe.error ? probe.error.message : `it exited ${probe.status ?? probe.signal}`;

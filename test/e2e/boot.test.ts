@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
@@ -100,23 +110,58 @@ describe('the start-up loader', () => {
     expect(readdirSync(folder)).toContain('compile-cache');
   });
 
-  it('runs without a cache where the cache folder cannot be used', () => {
+  it('runs without a cache where neither the cache folder nor the temporary folder can be used', () => {
     const root = copyOfBuild();
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, '');
-    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file };
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file, TMPDIR: file };
     const out = execFileSync(process.execPath, [join(root, 'bin/backend-path.js'), '--version'], {
       env,
       encoding: 'utf8',
     });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  // A read-only home, or a cache path that is a file: the compiled code goes to a folder of the
+  // user's own in the temporary folder, and the next run reads it from there.
+  it('keeps compiled code in a folder of its own in TMPDIR when the cache folder cannot be written', () => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file, TMPDIR: tempDir() };
+    const version = () =>
+      execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), '--version'], { env, encoding: 'utf8' });
+    const built = version();
+    const folder = join(env.TMPDIR, `backend-path-${process.getuid!()}`);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const [kept] = readdirSync(folder).filter((name) => name.endsWith('.code'));
+    expect(kept).toBeDefined();
+    const written = statSync(join(folder, kept!), { bigint: true }).ino;
+    // Code V8 took is not written again: the second run read it.
+    expect(version()).toBe(built);
+    expect(statSync(join(folder, kept!), { bigint: true }).ino).toBe(written);
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('keeps nothing through a link left in its place in the temporary folder', () => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file, TMPDIR: tempDir() };
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(env.TMPDIR, `backend-path-${process.getuid!()}`));
+    const out = execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), '--version'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   // The build writes each file as the function the loader calls, so without a cache the loader
   // still runs every file itself: the bundles, the parts loaded on first use (the YAML parser for
   // a roadmap file, conf for a write) and the hand-over to the whole program.
   it.each<[string, Record<string, string>]>([
-    ['a cache folder that is a file', { XDG_CACHE_HOME: join(tempDir(), 'file') }],
+    ['a cache folder and a temporary folder that are files', { XDG_CACHE_HOME: join(tempDir(), 'file') }],
     ['BACKEND_PATH_NO_CODE_CACHE', { BACKEND_PATH_NO_CODE_CACHE: '1', XDG_CACHE_HOME: tempDir() }],
   ])('runs a plan, a read, a write and the whole program without a cache (%s)', (_, withoutCache) => {
     const env: Record<string, string> = {
@@ -126,6 +171,7 @@ describe('the start-up loader', () => {
       ...withoutCache,
     };
     const file = withoutCache.BACKEND_PATH_NO_CODE_CACHE ? undefined : withoutCache.XDG_CACHE_HOME;
+    env.TMPDIR = file ?? tempDir();
     if (file) writeFileSync(file, '');
     const run = (...args: string[]) =>
       execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), ...args], { env, encoding: 'utf8' });
@@ -143,7 +189,7 @@ describe('the start-up loader', () => {
     });
     expect(welcome).toContain('Welcome to backend-path');
     if (file) expect(readFileSync(file, 'utf8')).toBe('');
-    else expect(readdirSync(env.XDG_CACHE_HOME!)).toEqual([]);
+    else for (const folder of [env.XDG_CACHE_HOME!, env.TMPDIR]) expect(readdirSync(folder)).toEqual([]);
   });
 
   it('refuses compiled code that is damaged and keeps it anew', () => {

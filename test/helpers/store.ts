@@ -30,7 +30,14 @@ export function tempDir(): string {
  * still kept between a file's runs, as on a learner's machine).
  */
 export function isolatedEnv(): Record<string, string> {
-  isolated ??= { PATH: process.env.PATH ?? '', HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), XDG_CACHE_HOME: tempDir() };
+  isolated ??= {
+    PATH: process.env.PATH ?? '',
+    HOME: tempDir(),
+    XDG_CONFIG_HOME: tempDir(),
+    XDG_CACHE_HOME: tempDir(),
+    // Where the loader keeps compiled code when the cache folder cannot be written.
+    TMPDIR: tempDir(),
+  };
   return isolated;
 }
 let isolated: Record<string, string> | undefined;
