@@ -47,6 +47,8 @@ interface AdviceInput {
   progress: Progress;
   effort: Effort;
   studied: Studied;
+  /** The part of `studied.targetHours` that is today's: the day is not over, so the cause leaves it out. */
+  askedToday: number;
   hoursPerWeek: number;
   /** Study hours per estimated hour the plan assumes. */
   speed: number;
@@ -104,16 +106,22 @@ export function typicalPace(effort: Effort): number | null {
  * from a holiday has typical weeks again but is behind by the weeks of the holiday, and that is
  * effort, not the estimates. Nearly on target is the estimates only when the hours missed are
  * under half the ground the learner is behind by (both in study hours): 55 h studied of 60 asked,
- * with 55 h of ground covered of 60 expected, is 5 h of effort, whatever the share.
+ * with 55 h of ground covered of 60 expected, is 5 h of effort, whatever the share. Both sides are
+ * counted to the same moment: the ground expected and the hours asked by the start of today, the
+ * ground covered and the hours studied by now. With today's share of the target in the hours
+ * asked, as the status line shows them, a learner on target until yesterday read as short of
+ * hours each morning and as slow on the estimates once the day's hours were logged.
  */
-function causeOf({ progress, effort, studied, speed }: AdviceInput): Cause {
+function causeOf({ progress, effort, studied, askedToday, speed }: AdviceInput): Cause {
   if (progress.unscheduled.length > 0) return 'unscheduled';
   if (effort.lastLogged === null) return 'unlogged';
   if (effort.breakDays !== null) return 'break';
   if (progress.overruns.length > 0) return 'estimate';
-  const missed = studied.targetHours - studied.hours;
+  const asked = studied.targetHours - askedToday;
+  const missed = asked - studied.hours;
+  // Ground is counted in estimated hours, the hours in study hours: the plan's speed turns one into the other.
   const behind = (progress.expectedHours - progress.creditedHours) * speed;
-  const onTarget = studied.targetHours > 0 && studied.hours >= ON_TARGET_SHARE * studied.targetHours;
+  const onTarget = asked > 0 && studied.hours >= ON_TARGET_SHARE * asked;
   return onTarget && missed < behind / 2 ? 'estimate' : 'effort';
 }
 

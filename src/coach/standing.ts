@@ -1,6 +1,6 @@
 import type { IsoDate } from '../plan/dates.js';
 import { adviceFor, studiedSince, type Advice } from './advice.js';
-import { effortOf, type Effort } from './effort.js';
+import { effortOf, targetOn, type Effort } from './effort.js';
 import type { Learner } from './learner.js';
 import { progressOf, type Progress } from './progress.js';
 
@@ -22,5 +22,10 @@ export function standing(learner: Learner, today: IsoDate): Standing {
   const { hoursPerWeek, speed, madeOn } = learner.baseline;
   const since = madeOn > learner.profile.start ? madeOn : learner.profile.start;
   const studied = studiedSince(learner.log, since, today, learner.paces);
-  return { progress, effort, advice: adviceFor({ progress, effort, studied, hoursPerWeek, speed, today }) };
+  const askedToday = today >= since ? targetOn(learner.paces, today) / 7 : 0;
+  return {
+    progress,
+    effort,
+    advice: adviceFor({ progress, effort, studied, askedToday, hoursPerWeek, speed, today }),
+  };
 }

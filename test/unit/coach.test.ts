@@ -9,7 +9,8 @@ import { stageRows } from '../../src/coach/stage.js';
 import { standing } from '../../src/coach/standing.js';
 import { addDays, dayNumber } from '../../src/plan/dates.js';
 import { adviceLines, verdictLine } from '../../src/ui/verdict.js';
-import { learnerFor, replanned, replannedOn, type Journey } from '../helpers/learner.js';
+import { toLearner } from '../../src/coach/learner.js';
+import { learnerFor, replanned, replannedOn, savedFor, type Journey } from '../helpers/learner.js';
 import { makeRoadmap } from '../helpers/roadmaps.js';
 
 // The reference journey: 200 h (60, 10, 40, 30, 10, 20, 10, 10, 10) at 10 h a week from Monday
@@ -212,6 +213,54 @@ describe('effort and progress kept apart, and advice that fits the cause', () =>
     expect(result.advice).toMatchObject({
       cause: 'effort',
       studied: { since: START, hours: 93, targetHours: 101.43 },
+    });
+  });
+
+  it('the hours asked are counted to the start of today, as the ground: a morning reads as the evening before', () => {
+    // Ten hours each week on s1 (60 h, done Sun 3 Jan), then in the week to Sun 10 Jan 9 h: 3 h
+    // back on s1, which covers no more ground, and 6 h on s2. On Mon 11 Jan, before any hours,
+    // the 49 days before it asked 70 h: 69 h studied, 1 h short, while the ground (66 h of the 70
+    // expected) is 4 h behind, 3 of them hours that covered nothing: the estimates, mostly. The
+    // 134 h left end Thu 14 Apr, 3 days late. Counting today's 1.43 h as asked made it 2.43 h
+    // missed, past half the 4 h, and the hours the cause, until the day's hours were logged.
+    const log = [
+      ...weekly('s1', 6, 10),
+      { date: '2027-01-10', hours: 3, stage: 's1' },
+      { date: '2027-01-10', hours: 6, stage: 's2' },
+    ];
+    const result = standing(learnerFor({ ...base, done: { s1: '2027-01-03' }, log }), '2027-01-11');
+    expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -3, creditedHours: 66, overruns: [] });
+    expect(result.advice).toMatchObject({
+      cause: 'estimate',
+      // What the status line shows: the target to the end of today.
+      studied: { since: START, hours: 69, targetHours: 71.43 },
+    });
+  });
+
+  it("on a plan at the learner's own speed, the ground behind is weighed in study hours", () => {
+    // Estimates of 10, 10 and 100 h at 2 h of study each: 240 h at 10 h a week from Mon 23 Nov,
+    // ending Mon 10 May (day 167). 10 h on s1 in each of the first two weeks (its 20 h; done Sun
+    // 6 Dec), then 9 h in the third: 2 h back on s1, 7 h on s2. On Mon 14 Dec the 21 days asked
+    // 30 h: 1 h short. The ground is 15 estimated hours expected, 13.5 covered: 1.5 behind, 3 h of
+    // study, so the hour missed is under half of it. Read as 1.5 h against the hour missed, it
+    // would be the hours. The 213 h left end Thu 13 May (day 170), 3 days late.
+    const roadmap = makeRoadmap([10, 10, 100]);
+    const { data } = savedFor({
+      roadmap,
+      ...base,
+      done: { s1: '2026-12-06' },
+      log: [
+        ...weekly('s1', 2, 10),
+        { date: '2026-12-13', hours: 2, stage: 's1' },
+        { date: '2026-12-13', hours: 7, stage: 's2' },
+      ],
+    });
+    data.baseline = agree({ roadmap, track: 'node', hoursPerWeek: 10, start: START, today: START, speed: 2 });
+    const result = standing(toLearner(data, roadmap), '2026-12-14');
+    expect(result.progress).toMatchObject({ verdict: 'behind', daysAhead: -3, creditedHours: 13.5, overruns: [] });
+    expect(result.advice).toMatchObject({
+      cause: 'estimate',
+      studied: { since: START, hours: 29, targetHours: 31.43 },
     });
   });
 
