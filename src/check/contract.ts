@@ -96,6 +96,8 @@ class ContractRun {
   private givenMisses = new Set<NearMiss>();
   /** Which step captures each variable, to say which one a skipped step waited for. */
   private capturedBy = new Map<string, string>();
+  /** The JSON path each variable is captured from ($.id), to name the value, not the roadmap's variable. */
+  private capturedFrom = new Map<string, string>();
 
   readonly flow: LoginFlow | null;
   /** The learner gave their own token (`--token`). */
@@ -172,12 +174,15 @@ class ContractRun {
     if (action === 'login')
       return { exchange: await this.session!.login(user, password === null ? undefined : fill(password, this.vars)) };
     const refreshed = await this.session!.refresh(user);
-    return refreshed
-      ? { exchange: refreshed }
-      : {
-          exchange: null,
-          skipped: 'not run: the login gave no refresh token (the check reads refresh_token or refresh)',
-        };
+    if (refreshed) return { exchange: refreshed };
+    // No refresh token: from a login that answered without one, or from no login at all.
+    const loggedIn = this.session!.users[user].access !== null;
+    return {
+      exchange: null,
+      skipped: loggedIn
+        ? 'not run: the login gave no refresh token (the check reads refresh_token or refresh)'
+        : 'not run: no login above gave a token, so there is no refresh token to trade',
+    };
   }
 
   async send(step: Check): Promise<Sent> {
@@ -234,17 +239,29 @@ class ContractRun {
     const missing = missingVars([step.request, step.session, step.expect], this.vars);
     if (missing.length === 0) return null;
     const from = [...new Set(missing.map((name) => this.capturedBy.get(name)).filter(Boolean))];
-    if (from.length === 0) return `not run: needs ${missing.join(', ')} from an earlier check`;
+    // The value by the field its answer holds it in ("the id"), as the learner's API names it.
+    const values = [
+      ...new Set(
+        missing.map((name) => {
+          const field = /^\$\.([A-Za-z_]\w*)$/.exec(this.capturedFrom.get(name) ?? '')?.[1];
+          return field ? `the ${field}` : name;
+        }),
+      ),
+    ].join(', ');
+    if (from.length === 0) return `not run: needs ${values} from an earlier check`;
     // A check that failed gave nothing, whatever its answer held: say it failed, not that the value was missing.
     const earlier = from.map((name) => [...this.results].reverse().find((result) => result.name === name));
-    const needs = `not run: needs ${missing.join(', ')} from "${from.join('", "')}"`;
+    const needs = `not run: needs ${values} from "${from.join('", "')}"`;
     if (earlier.every((result) => result && !result.ok && result.ran)) return `${needs}, which failed above`;
     if (earlier.every((result) => result && !result.ok)) return `${needs}, which could not run`;
-    return `not run: needs ${missing.join(', ')}, which "${from.join('", "')}" did not give`;
+    return `not run: needs ${values}, which "${from.join('", "')}" did not give`;
   }
 
   noteCaptures(step: Check): void {
-    for (const [name] of step.capture) this.capturedBy.set(name, step.name);
+    for (const [name, path] of step.capture) {
+      this.capturedBy.set(name, step.name);
+      this.capturedFrom.set(name, path);
+    }
   }
 
   missSentences(misses: NearMiss[], answer: Answer, step: Check): string {

@@ -30,6 +30,8 @@ export interface PlanResult extends PlanDocument {
 }
 
 const CANCELLED = 'Cancelled: your plan was not changed.';
+/** Ctrl-C at a question of the first plan: there was none to leave unchanged. */
+const CANCELLED_FIRST = 'Cancelled: no plan was made.';
 
 interface Answers {
   resolved: ResolvedRoadmap;
@@ -163,6 +165,7 @@ async function gather(
 ): Promise<Answers> {
   const saved = existing && { ...existing.profile, hoursPerWeek: existing.baseline.hoursPerWeek };
   const ask = context.interactive && !options.yes;
+  const cancelled = existing ? CANCELLED : CANCELLED_FIRST;
   const { today } = context.clock;
   const resolved = await chooseRoadmap(options, context, saved);
   const { roadmap } = resolved;
@@ -176,7 +179,7 @@ async function gather(
     track ??= await prompts.askSelect(
       'Which language track?',
       [...roadmap.tracks].map(([id, t]) => ({ value: id, name: t.title, description: t.summary ?? undefined })),
-      CANCELLED,
+      cancelled,
       savedTrack,
     );
     hours ??= await prompts.askNumber(
@@ -188,9 +191,9 @@ async function gather(
         invalid: `Enter ${WEEKLY_HOURS_RULE}.`,
         parse: weeklyHours,
       },
-      CANCELLED,
+      cancelled,
     );
-    start ??= await askStart(existing ? defaultStart(existing, today) : today, today);
+    start ??= await askStart(existing ? defaultStart(existing, today) : today, today, cancelled);
   } else if (!options.yes) {
     track ??= savedTrack;
     hours ??= saved?.hoursPerWeek;
@@ -214,7 +217,7 @@ async function gather(
 }
 
 /** The first day, asked with the saved one (while still within a year) or today as the default. */
-async function askStart(suggested: IsoDate, today: IsoDate): Promise<IsoDate> {
+async function askStart(suggested: IsoDate, today: IsoDate, cancelled: string): Promise<IsoDate> {
   const prompts = await import('../ui/prompts.js');
   return prompts.askText(
     'Start date (YYYY-MM-DD)?',
@@ -231,7 +234,7 @@ async function askStart(suggested: IsoDate, today: IsoDate): Promise<IsoDate> {
         }
       },
     },
-    CANCELLED,
+    cancelled,
   );
 }
 

@@ -84,7 +84,7 @@ function header({ document: doc, details, standing }: ExportData): string[] {
     '',
     `- **Roadmap:** ${md(doc.roadmap.title)}`,
     `- **Track:** ${md(doc.trackTitle)}`,
-    `- **Pace:** ${doc.hoursPerWeek} hours a week`,
+    `- **Pace:** ${doc.hoursPerWeek} hours a week${doc.speed === 1 ? '' : ` at your own speed (${doc.speed} h of study per estimated hour)`}`,
     `- **Dates:** ${dates}`,
     `- **Progress:** ${progress.percent}% of the ground (${formatHours(progress.creditedHours)} of ${formatHours(progress.totalHours)}), ${progress.done} of ${progress.total} stages done, ${md(verdict)}`,
     `- **Effort:** ${formatHours(effort.loggedHours)} logged in all, ${week}${effort.streak > 0 ? `, ${plural(effort.streak, 'week')} in a row on target` : ''}`,
@@ -94,11 +94,17 @@ function header({ document: doc, details, standing }: ExportData): string[] {
   ];
 }
 
-function stageTable(rows: StageRow[]): string[] {
+/**
+ * The stages with their estimates, as the JSON export gives them (`stages[].hours`): a replan at
+ * the learner's own speed changes the study hours of what is left, never a stage's estimate, so a
+ * stage done before it keeps the figure it had.
+ */
+function stageTable(rows: StageRow[], doc: ExportData['document']): string[] {
+  const estimates = new Map(doc.stages.map((stage) => [stage.id, stage.hours]));
   return [
     '## Stages',
     '',
-    '| # | Stage | Hours | Dates | Status |',
+    '| # | Stage | Estimated hours | Dates | Status |',
     '| --- | --- | ---: | --- | --- |',
     ...rows.map((row) => {
       const dates =
@@ -107,7 +113,7 @@ function stageTable(rows: StageRow[]): string[] {
           : row.start && row.end
             ? `${day(row.start)} – ${day(row.end)}`
             : '';
-      return `| ${row.number} | ${md(row.title)} | ${row.hours} | ${dates} | ${statusText(row)} |`;
+      return `| ${row.number} | ${md(row.title)} | ${estimates.get(row.id)} | ${dates} | ${statusText(row)} |`;
     }),
   ];
 }
@@ -196,7 +202,7 @@ function weeks({ document: doc }: ExportData): string[] {
 export function renderMarkdown(data: ExportData): string {
   const parts = [
     header(data),
-    stageTable(data.details),
+    stageTable(data.details, data.document),
     projects(data),
     ['## Stage by stage', ...data.details.flatMap((d) => stageSection(d))],
     weeks(data),

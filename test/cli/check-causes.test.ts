@@ -213,7 +213,7 @@ describe('check names why nothing useful came back', () => {
       /^The answer's \$\.title is "x", where the check expects \$\.title = "Learn SQL [0-9a-f]+"\./,
     );
     expect(byName.get('GET /todos/{id} returns it')!.got).toBe(
-      'not run: needs id from "POST /todos creates a todo", which failed above',
+      'not run: needs the id from "POST /todos creates a todo", which failed above',
     );
     // Logged in first (a stage after auth), where registering gets a 404: what was sent, expected and got is the login.
     const login = loadRoadmapFile(COURSE).roadmap.login;
@@ -225,6 +225,23 @@ describe('check names why nothing useful came back', () => {
         'a user registered (POST /auth/register) and logged in (POST /auth/login or /token) before this request',
       got: '404 {"error":"not found"}',
     });
+  });
+
+  it('an API without auth routes: the refresh check says no login gave a token, never that a login gave no refresh token', async () => {
+    const server = await serve(answering(() => [404, { error: 'not found' }]));
+    const { roadmap } = loadRoadmapFile(COURSE);
+    const auth = roadmap.stages.find((s) => s.id === 'auth')!;
+    const options = { base: new URL(server.url), timeouts: { each: 4000, first: 4000 }, token: null };
+    const run = await runContract(auth.checks!.steps, { ...options, login: roadmap.login, loggedIn: false });
+    const refresh = run.results.find((r) => r.name === 'the refresh token gives a new access token')!;
+    expect(refresh).toMatchObject({
+      ran: false,
+      got: 'not run: no login above gave a token, so there is no refresh token to trade',
+    });
+    // A value a later check waits for is named by its field in the answer, not the roadmap's variable (private_id).
+    expect(run.results.find((r) => r.name === 'another user cannot read it')!.got).toBe(
+      `not run: needs the id from "POST /todos with the token creates the learner's todo", which could not run`,
+    );
   });
 
   it('nothing listening on a stage that also reads a Dockerfile: the Dockerfile is judged, the API named, nothing kept', async () => {

@@ -241,6 +241,36 @@ describe("the portfolio page's effort line", () => {
   });
 });
 
+describe("the portfolio page's stage table", () => {
+  it('gives each stage the estimate the JSON export gives it, before and after a replan at your own speed', async () => {
+    const me = learner();
+    await me(PLAN);
+    // 48 h on language (64 h) and 4 h on http (6 h): three quarters of the time their estimates say.
+    for (const date of ['2026-12-17', '2026-12-18', '2026-12-19', '2026-12-20'])
+      expect((await me(['log', '12', '--stage', 'language', '--date', date], '2026-12-21')).code).toBe(0);
+    await me(['log', '4', '--stage', 'http', '--date', '2026-12-21'], '2026-12-21');
+    await me(['done', 'language', 'http'], '2026-12-21');
+    const rows = (page: string) =>
+      page
+        .split('\n')
+        .filter((line) => /^\| \d+ \|/.test(line))
+        .map((line) => line.split('|').map((cell) => cell.trim()));
+    const before = rows((await me(['export', '--format', 'md'], '2026-12-21')).stdout);
+    expect((await me(['replan', '--own-speed', '--yes'], '2026-12-21')).code).toBe(0);
+    const page = (await me(['export', '--format', 'md'], '2026-12-21')).stdout;
+    const document = json((await me(['export', '--format', 'json'], '2026-12-21')).stdout);
+    expect(document.speed).toBe(0.74);
+    expect(page).toContain('- **Pace:** 10 hours a week at your own speed (0.74 h of study per estimated hour)');
+    const after = rows(page);
+    expect(after.map((cells) => cells[3])).toEqual(['64', '6', '40', '30', '10', '20', '10', '10', '10']);
+    expect(after.map((cells) => Number(cells[3]))).toEqual(document.stages.map((s: { hours: number }) => s.hours));
+    // The two done stages keep the figure and the status they had.
+    expect(after.slice(0, 2).map((cells) => [cells[3], cells[5]])).toEqual(
+      before.slice(0, 2).map((cells) => [cells[3], cells[5]]),
+    );
+  });
+});
+
 describe('the portfolio page of a path finished before its start', () => {
   it('begins on the first day a stage was marked, never after the day it ends', async () => {
     const me = learner();

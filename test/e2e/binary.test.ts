@@ -459,6 +459,8 @@ describe('the built binary', () => {
               env: {
                 PATH: process.env.PATH,
                 HOME: dir,
+                // Nor may it keep compiled code in /tmp (a folder nobody cannot write to: no cache).
+                TMPDIR: dir,
                 NO_COLOR: '1',
                 BACKEND_PATH_CONFIG_DIR: locked,
                 BACKEND_PATH_TODAY: '2026-11-23',

@@ -133,13 +133,22 @@ needs('script').describe('backend-path in a real terminal', () => {
     expect(saved(env.BACKEND_PATH_CONFIG_DIR).progress).toEqual({});
   });
 
-  it('Ctrl-C at a question exits 130, says the plan was not changed, and saves nothing', async () => {
+  it('Ctrl-C at a question of the first plan exits 130, says no plan was made, and saves nothing', async () => {
     const env = { BACKEND_PATH_CONFIG_DIR: tempDir(), BACKEND_PATH_TODAY: '2026-11-23' };
     const terminal = runInTerminal(`$BIN plan --roadmap ${COURSE}`, env);
     await terminal.answer('Which language track?', KEYS.ctrlC);
     expect(await terminal.exited).toBe(130);
-    expect(terminal.screen()).toContain('Cancelled: your plan was not changed.');
+    expect(terminal.screen()).toContain('Cancelled: no plan was made.');
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(false);
+    // Over a plan, the same key leaves that plan as it was, and says so.
+    expect(await runInTerminal(`$BIN plan --roadmap ${COURSE} --track node --hours 10 --yes`, env).exited).toBe(0);
+    const before = readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8');
+    const again = runInTerminal(`$BIN plan --roadmap ${COURSE} --track node`, env);
+    await again.answer('Replace it?', 'y', KEYS.enter);
+    await again.answer('How many hours a week can you study?', KEYS.ctrlC);
+    expect(await again.exited).toBe(130);
+    expect(again.screen()).toContain('Cancelled: your plan was not changed.');
+    expect(readFileSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'), 'utf8')).toBe(before);
   });
 
   it.each([
@@ -173,7 +182,7 @@ needs('script').describe('backend-path in a real terminal', () => {
     await terminal.answer('Which language track?');
     process.kill(Number(/pid (\d+)/.exec(terminal.screen())![1]), signal);
     expect(await terminal.exited).toBe(code);
-    expect(terminal.screen()).toContain('Cancelled: your plan was not changed.');
+    expect(terminal.screen()).toContain('Cancelled: no plan was made.');
     expect(terminal.raw()).toContain('\u001b[?25l');
     expect(terminal.raw().lastIndexOf('\u001b[?25h')).toBeGreaterThan(terminal.raw().lastIndexOf('\u001b[?25l'));
     expect(existsSync(join(env.BACKEND_PATH_CONFIG_DIR, 'progress.json'))).toBe(false);
