@@ -355,9 +355,9 @@ function registerTools(program: Command, perform: Perform): void {
       ] as const),
     )
     .addOption(new Option('-o, --output <file>', 'write to a file instead of stdout'))
-    .addOption(new Option('--sessions', 'ics: add a weekly study session with a reminder'))
+    .addOption(new Option('--sessions', 'ics: add a daily study session of your weekly hours ÷ 7, with a reminder'))
     .addOption(
-      new Option('--session-time <HH:MM>', 'ics: local time of the weekly session (default: 18:00)').argParser(
+      new Option('--session-time <HH:MM>', 'ics: local time of the daily session (default: 18:00)').argParser(
         parseClockTime,
       ),
     )

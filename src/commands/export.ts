@@ -48,7 +48,7 @@ export interface ExportResult {
   format: ExportFormat;
   /** The absolute path to write to, or null for stdout. The CLI writes it, as it prints any result. */
   output: string | null;
-  /** ics only: the weekly study session's local time, when --sessions asked for one. */
+  /** ics only: the daily study session's local time, when --sessions asked for one. */
   session: { hour: number; minute: number } | null;
   data: ExportData;
 }
@@ -68,10 +68,10 @@ function chooseFormat(options: ExportOptions): ExportFormat {
       `Name the file .${options.format}, or drop --format to write ${fromName}.`,
     );
   if (options.sessionTime && !options.sessions)
-    throw new UsageError('--session-time sets the time of the weekly session, so it needs --sessions.');
+    throw new UsageError('--session-time sets the time of the daily session, so it needs --sessions.');
   if (options.sessions && format !== 'ics')
     throw new UsageError(
-      `--sessions adds a weekly study session to a calendar, so it needs --format ics, not ${format}.`,
+      `--sessions adds a daily study session to a calendar, so it needs --format ics, not ${format}.`,
     );
   return format;
 }

@@ -2,6 +2,7 @@ import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalEventStatus, type ICal
 import type { StageDetail, StageRow } from '../coach/stage.js';
 import type { ExportData } from '../commands/export.js';
 import { addDays, type IsoDate } from '../plan/dates.js';
+import { duration } from './text.js';
 
 /** A calendar date as UTC midnight: ical-generator writes all-day and floating times from the UTC fields. */
 const utcDay = (date: IsoDate, hour = 0, minute = 0) =>
@@ -41,13 +42,13 @@ function placement(row: StageRow): { start: IsoDate; end: IsoDate; summary: stri
 /**
  * An RFC 5545 calendar that a newer export can replace an older one with: every stage is an
  * all-day event with a UID from the roadmap and stage ids (done stages on the day they were
- * done, skipped ones cancelled), the weekly study session is one recurring event with a stable
+ * done, skipped ones cancelled), the daily study session is one recurring event with a stable
  * UID until the finish (cancelled once nothing is left), and every event's SEQUENCE is the
  * progress file's revision, which every saved change raises.
  */
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
   const { document: doc, details, revision } = data;
-  // The weekly session ends once nothing is left to study.
+  // The daily session ends once nothing is left to study.
   const finished = details.every((detail) => detail.status !== 'todo');
   const calendar = ical({
     name: `backend-path: ${doc.roadmap.title}`,
@@ -69,18 +70,21 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
   if (session) {
     const titles = details.filter((r) => r.status === 'todo').map((r) => r.title);
     const until = doc.finish ?? doc.start;
+    // The plan lays its hours out at a seventh of the week a day: the session books that, so the
+    // calendar holds the whole weekly target (a weekly hour would hold an eighth of 8 h a week).
+    const minutes = Math.max(1, Math.round((doc.hoursPerWeek / 7) * 60));
     calendar.createEvent({
       id: `study-session.${doc.roadmap.id}@backend-path`,
       sequence: revision,
       summary: 'Study session (backend-path)',
       description:
         titles.length > 0
-          ? `${doc.hoursPerWeek} hours a week. Still to do: ${titles.join('; ')}.`
+          ? `${doc.hoursPerWeek} hours a week: ${duration(minutes)} a day. Still to do: ${titles.join('; ')}.`
           : 'Every stage is done.',
       start: utcDay(doc.start, session.hour, session.minute),
-      end: new Date(utcDay(doc.start, session.hour, session.minute).getTime() + 60 * 60 * 1000),
+      end: new Date(utcDay(doc.start, session.hour, session.minute).getTime() + minutes * 60 * 1000),
       floating: true,
-      repeating: { freq: ICalEventRepeatingFreq.WEEKLY, until: utcDay(until, 23, 59) },
+      repeating: { freq: ICalEventRepeatingFreq.DAILY, until: utcDay(until, 23, 59) },
       status: finished ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       alarms: finished
         ? []

@@ -116,8 +116,12 @@ describe('the calendar export', () => {
     const sessions = newer.filter((e) => e.rrule);
     expect(sessions).toHaveLength(1);
     const finish = json((await me(['plan', '--json'], '2027-01-20')).stdout).finish.replaceAll('-', '');
-    expect(sessions[0]!.rrule).toBe(`FREQ=WEEKLY;UNTIL=${finish}T235900`);
+    expect(sessions[0]!.rrule).toBe(`FREQ=DAILY;UNTIL=${finish}T235900`);
     expect(sessions[0]!.start).toBe('2027-01-20T19:30:00');
+    // The plan's day, a seventh of 8 h a week: 68.57 min, booked as 69 (19:30 to 20:39).
+    const session = second.split('BEGIN:VEVENT').find((text) => text.includes('RRULE'))!;
+    expect(session).toContain('DTEND:20270120T203900\r\n');
+    expect(session.replace(/\r\n /g, '')).toContain('DESCRIPTION:8 hours a week: 1 h 9 min a day. Still to do: ');
   });
 
   it('counts SEQUENCE up across a reset, so a calendar takes the new plan', async () => {
@@ -141,11 +145,11 @@ describe('the calendar export', () => {
   it.each([
     [
       ['--format', 'md', '--sessions'],
-      '--sessions adds a weekly study session to a calendar, so it needs --format ics, not md.',
+      '--sessions adds a daily study session to a calendar, so it needs --format ics, not md.',
     ],
     [
       ['--format', 'ics', '--session-time', '19:30'],
-      '--session-time sets the time of the weekly session, so it needs --sessions.',
+      '--session-time sets the time of the daily session, so it needs --sessions.',
     ],
     [
       ['--format', 'ics', '--sessions', '--session-time', '25:00'],
