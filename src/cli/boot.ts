@@ -8,6 +8,7 @@ import {
   constants,
   fstatSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readSync,
@@ -50,9 +51,9 @@ function mine(path: string): boolean {
 /**
  * Where compiled code goes when the cache folder cannot be written (a read-only home, a cache path
  * that is a file): a folder of this user's in the temporary folder, as v8-compile-cache does, so
- * such a learner's commands still start from compiled code (`next` 0.8x of running without a cache,
- * see the README). POSIX only: Windows has no user id to name it by, and its LOCALAPPDATA is
- * writable wherever a program can run.
+ * such a learner's commands still start from compiled code (`next` 0.85x of running without a
+ * cache, in the bench's row run as `nobody`). POSIX only: Windows has no user id to name it by,
+ * and its LOCALAPPDATA is writable wherever a program can run.
  */
 function temporaryFolder(env: NodeJS.ProcessEnv): string | undefined {
   if (process.platform === 'win32' || process.getuid === undefined) return undefined;
@@ -61,17 +62,35 @@ function temporaryFolder(env: NodeJS.ProcessEnv): string | undefined {
   return join(tmp, `backend-path-${process.getuid()}`);
 }
 
-/**
- * `path` when it is safe to keep compiled code in: this user's alone and a folder (made now if
- * missing) it can write to. With `noLink` a link in its place is refused too: in the temporary
- * folder, which everyone can write to, another user could leave one there.
- */
-function safeFolder(path: string, noLink = false): string | undefined {
+/** `path` when it is safe to keep compiled code in: a folder (made now if missing) of this user's that it can write to. */
+function safeFolder(path: string): string | undefined {
   try {
     makeFolder(path, 0o700);
     accessSync(path, constants.W_OK);
-    const folder = noLink ? lstatSync(path) : statSync(path);
-    return folder.isDirectory() && mine(path) ? path : undefined;
+    return statSync(path).isDirectory() && mine(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The folder in the temporary folder when it is safe: a folder, not a link, this user's and no one
+ * else's to read (made now, by itself only: a missing temporary folder is not made), in a
+ * temporary folder no one else can write to, or only with the sticky bit, as /tmp has, so no
+ * other user can move this one away and put theirs in its place.
+ */
+function safeTemporaryFolder(path: string): string | undefined {
+  try {
+    const parent = statSync(dirname(path));
+    if (!parent.isDirectory() || ((parent.mode & 0o002) !== 0 && (parent.mode & 0o1000) === 0)) return undefined;
+    try {
+      mkdirSync(path, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const folder = lstatSync(path);
+    accessSync(path, constants.W_OK);
+    return folder.isDirectory() && folder.uid === process.getuid!() && (folder.mode & 0o077) === 0 ? path : undefined;
   } catch {
     return undefined;
   }
@@ -88,7 +107,7 @@ function usableFolder(): string | undefined {
   const usable = candidate && safeFolder(candidate);
   if (usable) return usable;
   const temporary = temporaryFolder(process.env);
-  return temporary && safeFolder(temporary, true);
+  return temporary && safeTemporaryFolder(temporary);
 }
 
 /**

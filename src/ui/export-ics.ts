@@ -44,8 +44,14 @@ function placement(row: StageRow): { start: IsoDate; end: IsoDate; summary: stri
  * all-day event with a UID from the roadmap and stage ids (done stages on the day they were
  * done, skipped ones cancelled), the daily study session is one recurring event with a stable
  * UID until the finish (cancelled once nothing is left), and every event's SEQUENCE is the
- * progress file's revision, which every saved change raises.
+ * progress file's revision, which every saved change raises, plus SHAPE.
  */
+/**
+ * Raised when a release changes what an export's events hold for the same saved progress, so a
+ * calendar takes them over the ones it imported before: 1 since the study session became daily.
+ */
+const SHAPE = 1;
+
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
   const { document: doc, details, revision } = data;
   // The daily session ends once nothing is left to study.
@@ -58,7 +64,7 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
     const where = placement(row);
     calendar.createEvent({
       id: `${row.id}.${doc.roadmap.id}@backend-path`,
-      sequence: revision,
+      sequence: revision + SHAPE,
       summary: where.summary,
       description: description(row),
       start: utcDay(where.start),
@@ -75,7 +81,7 @@ export function renderIcs(data: ExportData, session?: { hour: number; minute: nu
     const minutes = Math.max(1, Math.round((doc.hoursPerWeek / 7) * 60));
     calendar.createEvent({
       id: `study-session.${doc.roadmap.id}@backend-path`,
-      sequence: revision,
+      sequence: revision + SHAPE,
       summary: 'Study session (backend-path)',
       description:
         titles.length > 0

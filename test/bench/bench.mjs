@@ -36,7 +36,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 21);
 const tightRuns = 2 * runs;
 const scratch = mkdtempSync(join(tmpdir(), 'backend-path-bench-'));
 // Its roadmaps, plans and logs come to hundreds of megabytes: gone when the bench ends, however it ends.
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+process.on('exit', () => {
+  try {
+    rmSync(scratch, { recursive: true, force: true });
+  } catch (error) {
+    console.error(`Could not remove ${scratch}: ${error.message}`);
+  }
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(signal, () => process.exit(128 + constants.signals[signal]));
 const baseEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: join(scratch, 'cache') };
@@ -482,7 +488,10 @@ function readOnlyRow(node, env) {
     if (readdirSync(cache).length > 0 || readdirSync(cacheHome).length > 1)
       console.log('    (the folder was written to: this row timed a cache, not its absence)');
   } finally {
-    if (asRoot) rmSync(base, { recursive: true, force: true });
+    // Writable again, or no one but root could remove it.
+    for (const folder of [join(base, 'read-only', 'backend-path'), join(base, 'read-only')])
+      if (existsSync(folder)) chmodSync(folder, 0o700);
+    rmSync(base, { recursive: true, force: true });
   }
 }
 

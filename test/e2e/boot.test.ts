@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -141,6 +143,29 @@ describe('the start-up loader', () => {
     expect(version()).toBe(built);
     expect(statSync(join(folder, kept!), { bigint: true }).ino).toBe(written);
     expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it.each<[string, (tmp: string, folder: string) => void]>([
+    ['a folder of its own that others can read', (_, folder) => mkdirSync(folder, { mode: 0o755 })],
+    ['a temporary folder anyone can write to without the sticky bit', (tmp) => chmodSync(tmp, 0o777)],
+    ['a temporary folder that does not exist', (tmp) => rmSync(tmp, { recursive: true })],
+  ])('keeps nothing in the temporary folder where it is not safe: %s', (_, make) => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const env = { ...isolatedEnv(), XDG_CACHE_HOME: file, TMPDIR: tempDir() };
+    const folder = join(env.TMPDIR, `backend-path-${process.getuid!()}`);
+    make(env.TMPDIR, folder);
+    const out = execFileSync(process.execPath, [join(repoRoot, 'bin/backend-path.js'), '--version'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    expect(
+      existsSync(env.TMPDIR)
+        ? readdirSync(env.TMPDIR).filter((name) => name !== `backend-path-${process.getuid!()}`)
+        : [],
+    ).toEqual([]);
   });
 
   it('keeps nothing through a link left in its place in the temporary folder', () => {
