@@ -195,10 +195,11 @@ function typicalWeek(weeks: EffortWeek[]): number | null {
 
 /**
  * Days without hours since the last logged in the plan, counted from the end of a pause the plan
- * made (a later start) when that came after it; null when that is no break.
+ * made (a later start) when that came after it; null when that is no break, and while such a
+ * pause lasts: the plan asks for nothing then, so nothing is missing.
  */
 function breakDays(lastLogged: IsoDate | null, today: IsoDate, start: IsoDate, paces: readonly Pace[]): number | null {
-  if (lastLogged === null || lastLogged < start) return null;
+  if (lastLogged === null || lastLogged < start || targetOn(paces, today) === 0) return null;
   const days = dayNumber(today) - dayNumber(breakSince(lastLogged, today, paces));
   return days >= BREAK_MIN_DAYS && days <= BREAK_DAYS ? days : null;
 }

@@ -53,11 +53,17 @@ export function dayBefore(offset: number, perDay: number): number {
   return Math.ceil(offset / perDay - EPSILON) - 1;
 }
 
+/** The 0-based day the line of study reaches hour `offset`: the day its last hour before falls on, or the first. */
+function reachedOn(offset: number, perDay: number): number {
+  return offset > EPSILON ? dayBefore(offset, perDay) : 0;
+}
+
 /**
  * Lays the slots end to end from `start`, spreading study evenly over the days (hoursPerWeek / 7
  * a day), and cuts the same hour line into 7-day weeks. A slot of zero hours (a stage whose
- * estimate is used up but that is not done yet) takes no time: its window is the one day where
- * the line stands when it comes.
+ * estimate is used up but that is not done yet) takes no time: its window is the one day the line
+ * reaches it, the last day of the hours before it (the first day when none come before), so it
+ * never moves a finish: a plan ends when its hours do, as every projection of the same hours does.
  *
  * The weeks follow the grid of 7-day weeks that began on `weeksFrom` (the first plan's start,
  * by which the learner's effort is counted), numbered on it: a plan laid out again mid-week opens
@@ -82,10 +88,10 @@ export function layout(
     offset += slot.hours > EPSILON ? slot.hours : 0;
     spans.push({ id: slot.id, from, to: offset });
   }
-  const dayOf = (span: { from: number; to: number }) => ({
-    start: first + dayOfHour(span.from, perDay),
-    end: span.to > span.from ? first + dayBefore(span.to, perDay) : first + dayOfHour(span.from, perDay),
-  });
+  const dayOf = (span: { from: number; to: number }) =>
+    span.to > span.from
+      ? { start: first + dayOfHour(span.from, perDay), end: first + dayBefore(span.to, perDay) }
+      : { start: first + reachedOn(span.from, perDay), end: first + reachedOn(span.from, perDay) };
   const lastDay = spans.reduce((last, span) => Math.max(last, dayOf(span).end), first - 1);
   for (const span of spans) {
     const days = dayOf(span);
@@ -135,7 +141,7 @@ export function lastDayOf(slots: readonly Slot[], start: IsoDate, hoursPerWeek: 
   for (const slot of slots) {
     const from = offset;
     offset += slot.hours > EPSILON ? slot.hours : 0;
-    const end = offset > from ? dayBefore(offset, perDay) : dayOfHour(from, perDay);
+    const end = offset > from ? dayBefore(offset, perDay) : reachedOn(from, perDay);
     if (last === null || end > last) last = end;
   }
   return last === null ? null : dayNumber(start) + last;

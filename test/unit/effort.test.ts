@@ -144,6 +144,8 @@ describe('effort: hours put in against the weekly target', () => {
       { from: addDays(START, 21), hoursPerWeek: 5 },
     ];
     const log = [{ date: addDays(START, 3), hours: 2 }];
+    // While the pause lasts the plan asks for nothing, so nothing is a break: not 11 days on day 14.
+    expect(effortOf(learnerWith(log, paces), addDays(START, 14)).breakDays).toBeNull();
     expect(effortOf(learnerWith(log, paces), addDays(START, 27)).breakDays).toBeNull();
     expect(effortOf(learnerWith(log, paces), addDays(START, 29)).breakDays).toBe(9);
   });

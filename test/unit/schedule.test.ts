@@ -45,14 +45,20 @@ describe('layout, worked examples', () => {
     expect(plan.windows.get('s1')).toEqual({ start: '2026-03-19', end: '2026-03-28' });
   });
 
-  it('gives a slot of zero hours the one day where the line stands, and has no finish when nothing is left', () => {
-    // A stage whose hours are used up but that is not done takes no time: it sits where it comes.
+  it('gives a slot of zero hours the one day the line reaches it, and has no finish when nothing is left', () => {
+    // A stage whose hours are used up but that is not done takes no time: it sits on the day the
+    // hours before it end, never on a day of its own after them, so it never moves a finish.
     const zeroFirst = layout(slots([0, 7]), '2026-01-01', 7);
     expect(zeroFirst.windows.get('s1')).toEqual({ start: '2026-01-01', end: '2026-01-01' });
     expect(zeroFirst.windows.get('s2')).toEqual({ start: '2026-01-01', end: '2026-01-07' });
     const zeroLast = layout(slots([7, 0]), '2026-01-01', 7);
-    expect(zeroLast.windows.get('s2')).toEqual({ start: '2026-01-08', end: '2026-01-08' });
-    expect(zeroLast.finish).toBe('2026-01-08');
+    expect(zeroLast.windows.get('s2')).toEqual({ start: '2026-01-07', end: '2026-01-07' });
+    expect(zeroLast.finish).toBe('2026-01-07');
+    // Mid-day it is the day the hour falls on, as before: 1.5 h at 1 h a day ends on the second day.
+    expect(layout(slots([1.5, 0]), '2026-01-01', 7).windows.get('s2')).toEqual({
+      start: '2026-01-02',
+      end: '2026-01-02',
+    });
     expect(layout(slots([0]), '2026-01-01', 7).finish).toBe('2026-01-01');
     const empty = layout([], '2026-01-01', 5);
     expect([empty.weeks, empty.finish, empty.totalHours]).toEqual([[], null, 0]);
