@@ -119,7 +119,7 @@ export function effortOf(learner: Learner, today: IsoDate): Effort {
     week: today < start ? null : week(current),
     streak: today < start ? 0 : streakOf(week, current),
     recentWeeks,
-    typicalWeek: typicalWeek(recentWeeks),
+    typicalWeek: typicalWeek(recentWeeks, learner.paces),
     breakDays: onBreak,
     lastLogged,
     loggedHours: roundHours(loggedHours),
@@ -183,14 +183,21 @@ function streakOf(week: (index: number) => EffortWeek, current: number): number 
   return streak;
 }
 
-/** The mean of the recent weeks with a target, leaving out up to BREAK_WEEKS empty ones (a break). */
-function typicalWeek(weeks: EffortWeek[]): number | null {
+/**
+ * The mean of the recent weeks with a target, leaving out up to BREAK_WEEKS empty ones (a break),
+ * each week counted for the share of its days that had one: the 4 h of a week a pause the plan
+ * made cut to two days is a week of 14 h at that rate, not a week of 4 h (12, 12 and those 4 h
+ * make 12.25 h a week, not 9.33).
+ */
+function typicalWeek(weeks: EffortWeek[], paces: readonly Pace[]): number | null {
   const counted = weeks.filter((w) => w.target > 0);
   if (counted.length === 0) return null;
   const empty = counted.filter((w) => w.hours === 0).length;
   const kept =
     empty > 0 && empty <= BREAK_WEEKS && empty < counted.length ? counted.filter((w) => w.hours > 0) : counted;
-  return roundHours(kept.reduce((sum, w) => sum + w.hours, 0) / kept.length);
+  let days = 0;
+  for (const w of kept) for (let day = 0; day < 7; day++) if (targetOn(paces, addDays(w.start, day)) > 0) days++;
+  return roundHours((kept.reduce((sum, w) => sum + w.hours, 0) / days) * 7);
 }
 
 /**

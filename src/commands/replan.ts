@@ -35,9 +35,19 @@ export interface ReplanResult {
   /** Study hours per estimated hour the new plan assumes. */
   speed: number;
   start: IsoDate;
-  /** Stages laid out again, and the study hours the new plan gives each (partly logged stages get what is left). */
-  stages: BaselineStage[];
+  /**
+   * Stages laid out again, and the study hours the new plan gives each (partly logged stages get
+   * what is left): `plannedHours`, as `plan --json` names them, where `hours` is the estimate.
+   */
+  stages: ReplannedStage[];
   standing: Standing;
+}
+
+export interface ReplannedStage {
+  id: string;
+  plannedHours: number;
+  start: IsoDate;
+  end: IsoDate;
 }
 
 /**
@@ -133,7 +143,7 @@ function summary(
     hoursPerWeek: baseline.hoursPerWeek,
     speed: baseline.speed,
     start: baseline.start,
-    stages: baseline.stages,
+    stages: baseline.stages.map(({ id, hours, start, end }) => ({ id, plannedHours: hours, start, end })),
     standing: standing(after, today),
   };
 }

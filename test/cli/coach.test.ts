@@ -137,7 +137,7 @@ describe('the coach through the CLI', () => {
       originalFinish: '2027-04-11',
     });
     // 15 of its 40 h were logged, so 25 h at 5 h a week: 35 days.
-    expect(replan.stages[0]).toEqual({ id: 'rest-api', hours: 25, start: '2027-02-08', end: '2027-03-14' });
+    expect(replan.stages[0]).toEqual({ id: 'rest-api', plannedHours: 25, start: '2027-02-08', end: '2027-03-14' });
     expect(replan.standing.progress).toMatchObject({ verdict: 'on-track', daysAhead: 0 });
     const text = (await me(['replan', '--hours', '6', '--yes'], '2027-02-08')).stdout;
     expect(text).toContain('Weekly target: 6 h (was 5 h)');

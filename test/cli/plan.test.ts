@@ -182,6 +182,11 @@ describe('a roadmap of your own', () => {
     expect(readFileSync(store, 'utf8')).toBe(before);
     const replanned = json((await me(['replan', '--yes', '--json'])).stdout);
     expect(replanned.stages.map((s: { id: string }) => s.id)).toEqual(['one', 'two', 'three']);
+    // The study hours each stage is given, under the name plan --json gives them (its `hours` is the estimate).
+    const planned = json((await me(['plan', '--json'])).stdout);
+    expect(replanned.stages.map((s: { id: string; plannedHours: number }) => [s.id, s.plannedHours])).toEqual(
+      planned.stages.map((s: { id: string; plannedHours: number }) => [s.id, s.plannedHours]),
+    );
     expect((await me(['status'])).stderr).toBe('');
   });
 

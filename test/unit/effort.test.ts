@@ -136,6 +136,32 @@ describe('effort: hours put in against the weekly target', () => {
     expect(back.recentWeeks.map((w) => w.number)).toEqual([3, 4, 5, 6]);
   });
 
+  it('counts a week a pause cut short for the days that had a target', () => {
+    // 12 h a week from Mon 5 Jan; a replan paused it from Wed 21 Jan (day 16) to Sun 1 Feb, then 12
+    // h again. 12 h in each of the first two weeks and 4 h on Mon 19 and Tue 20 Jan, the two days
+    // of the third week with a target (3.43 h): 28 h in 16 such days is 12.25 h a week. A mean of
+    // the weeks made it 9.33 h, as if the 4 h had been a whole week's.
+    const paces: Pace[] = [
+      { from: START, hoursPerWeek: 12 },
+      { from: addDays(START, 16), hoursPerWeek: 0 },
+      { from: addDays(START, 28), hoursPerWeek: 12 },
+    ];
+    const log = [
+      { date: addDays(START, 6), hours: 12 },
+      { date: addDays(START, 13), hours: 12 },
+      { date: addDays(START, 14), hours: 2 },
+      { date: addDays(START, 15), hours: 2 },
+    ];
+    const effort = effortOf(learnerWith(log, paces), addDays(START, 30));
+    expect(effort.recentWeeks.map((w) => [w.number, w.hours, w.target])).toEqual([
+      [1, 12, 12],
+      [2, 12, 12],
+      [3, 4, 3.43],
+      [4, 0, 0],
+    ]);
+    expect(effort).toMatchObject({ breakDays: null, typicalWeek: 12.25 });
+  });
+
   it('counts a break from the end of a pause the plan made, not through it', () => {
     // Logged on day 3; the plan paused from day 7 (a later start) until day 21.
     const paces: Pace[] = [
