@@ -40,18 +40,18 @@ function placement(row: StageRow): { start: IsoDate; end: IsoDate; summary: stri
 }
 
 /**
+ * Raised when a release changes what an export's events hold for the same saved progress, so a
+ * calendar takes them over the ones it imported before: 1 since the study session became daily.
+ */
+const SHAPE = 1;
+
+/**
  * An RFC 5545 calendar that a newer export can replace an older one with: every stage is an
  * all-day event with a UID from the roadmap and stage ids (done stages on the day they were
  * done, skipped ones cancelled), the daily study session is one recurring event with a stable
  * UID until the finish (cancelled once nothing is left), and every event's SEQUENCE is the
  * progress file's revision, which every saved change raises, plus SHAPE.
  */
-/**
- * Raised when a release changes what an export's events hold for the same saved progress, so a
- * calendar takes them over the ones it imported before: 1 since the study session became daily.
- */
-const SHAPE = 1;
-
 export function renderIcs(data: ExportData, session?: { hour: number; minute: number }): string {
   const { document: doc, details, revision } = data;
   // The daily session ends once nothing is left to study.
