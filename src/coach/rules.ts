@@ -75,6 +75,10 @@ export function checkStudyDate(date: IsoDate, earliest: IsoDate, today: IsoDate,
   return date;
 }
 
+/** How to make room on a full day: the entries, and the command that corrects one. */
+export const DAY_FULL_HINT =
+  '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.';
+
 /**
  * The hours logged on one day must fit in it. What the log already holds refuses it, not how the
  * command was typed: a failure (exit 1), as a running session or a skipped stage is.
@@ -84,13 +88,14 @@ export function checkDay(
   date: IsoDate,
   hours: number,
   today: IsoDate,
-  hint = '`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one.',
+  /** What to do instead, or how to say it from the hours the day still has room for. */
+  hint: string | ((room: number) => string) = DAY_FULL_HINT,
 ): void {
   const already = log.reduce((sum, entry) => (entry.date === date ? sum + entry.hours : sum), 0);
   if (already + hours > MAX_DAY_HOURS + 1e-9) {
     throw new FailureError(
       `That would make ${roundHours(already + hours)} h logged on ${formatDay(date, today)}, and a day holds at most ${MAX_DAY_HOURS}.`,
-      hint,
+      typeof hint === 'string' ? hint : hint(Math.max(0, MAX_DAY_HOURS - already)),
     );
   }
 }

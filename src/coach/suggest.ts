@@ -31,7 +31,12 @@ export function suggestNext(
 
 /** A local start time plus one hour, written as `stop --at` takes it (YYYY-MM-DDTHH:MM): the next day past midnight. */
 export function anHourAfter(start: string): string {
-  const later = Number(start.slice(11, 13)) * 60 + Number(start.slice(14, 16)) + 60;
+  return minutesAfter(start, 60);
+}
+
+/** `minutes` after a local time YYYY-MM-DDTHH:MM:SS, written as `stop --at` takes it (YYYY-MM-DDTHH:MM). */
+export function minutesAfter(start: string, minutes: number): string {
+  const later = Number(start.slice(11, 13)) * 60 + Number(start.slice(14, 16)) + minutes;
   const day = later >= 24 * 60 ? addDays(start.slice(0, 10), 1) : start.slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${day}T${pad(Math.floor((later % 1440) / 60))}:${pad(later % 60)}`;

@@ -1,6 +1,6 @@
 import { currentStage, toLearner } from '../coach/learner.js';
-import { checkDay, MAX_SESSION_HOURS } from '../coach/rules.js';
-import { anHourAfter } from '../coach/suggest.js';
+import { checkDay, DAY_FULL_HINT, MAX_SESSION_HOURS } from '../coach/rules.js';
+import { minutesAfter } from '../coach/suggest.js';
 import { standing, type Standing } from '../coach/standing.js';
 import type { LogEntry, Session } from '../coach/types.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -110,8 +110,8 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       const end = endOf(session, { local: now, instant }, options.at, today);
       const minutes = Math.floor((end.instant - session.startedAt) / 60_000);
       // What to do with a session that cannot be logged as it stands: it is still running.
-      const endIt = (lead: string) =>
-        `${lead} when you stopped, e.g. \`backend-path stop --at ${anHourAfter(session.start)}\`, or drop it with \`backend-path cancel\`.`;
+      const endIt = (lead: string, minutes = 60) =>
+        `${lead} when you stopped, e.g. \`backend-path stop --at ${minutesAfter(session.start, minutes)}\`, or drop it with \`backend-path cancel\`.`;
       if (minutes > MAX_SESSION_HOURS * 60) {
         throw new FailureError(
           `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
@@ -128,7 +128,13 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       const stage = learner.roadmap.stages.find((s) => s.id === session.stage);
       if (stage) checkStageOpen(learner, stage, 'stop the session, or drop it with `backend-path cancel`', true);
       const entry: LogEntry = { date: session.start.slice(0, 10), hours: minutes / 60, stage: session.stage };
-      checkDay(data.log, entry.date, entry.hours, today, endIt('It is still running: say'));
+      // The example fits what the day has room for, so it works as pasted; a full day has none.
+      checkDay(data.log, entry.date, entry.hours, today, (room) => {
+        const fits = Math.min(60, Math.floor(room * 60 + 1e-9));
+        return fits >= 1
+          ? endIt('It is still running: say', fits)
+          : `It is still running, and ${formatDay(entry.date, today)} has no room left: drop it with \`backend-path cancel\`, or make room first (${DAY_FULL_HINT.replace(/\.$/, '')}).`;
+      });
       const next = { ...data, session: null, log: [...data.log, entry] };
       return {
         data: next,

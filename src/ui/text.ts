@@ -2,6 +2,7 @@
 // emoji regex at start-up (~50 ms on these machines).
 import stringWidth from 'fast-string-width';
 import { wrapAnsi } from 'fast-wrap-ansi';
+import { roundHours } from '../plan/schedule.js';
 import { adaptCommands } from './command-name.js';
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -22,7 +23,7 @@ export const formatDuration = (hours: number): string => duration(Math.round(hou
  * JSON gives, and parts that add up to their whole (4.75 h logged and 39.25 h to go of 44 h).
  */
 export function formatHours(hours: number): string {
-  return `${Math.round(hours * 100) / 100} h`;
+  return `${roundHours(hours)} h`;
 }
 
 // Dates ("Fri 25 Jun 2027"), counts ("13 days", "4.5 h") and short commands in backticks read

@@ -141,6 +141,29 @@ describe('study sessions', () => {
     });
   });
 
+  it('suggests a stop the day still has room for, and only cancel when it has none', async () => {
+    const at = await planned();
+    expect((await at(['log', '23.5'], '2026-11-24T20:00:00')).code).toBe(0);
+    await at(['start'], '2026-11-24T21:30:00');
+    const stop = await at(['stop'], '2026-11-24T23:00:00');
+    expect([stop.code, stop.stderr]).toEqual([
+      1,
+      'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n' +
+        'It is still running: say when you stopped, e.g. `backend-path stop --at 2026-11-24T22:00`, or drop it with `backend-path cancel`.\n',
+    ]);
+    // The suggested stop, pasted, logs the half hour the day had left.
+    const pasted = await at(['stop', '--at', '2026-11-24T22:00'], '2026-11-24T23:00:00');
+    expect(pasted.code).toBe(0);
+    expect(pasted.stdout).toContain('Logged 30 min on language for Tue 24 Nov');
+    await at(['start'], '2026-11-24T22:30:00');
+    const full = await at(['stop'], '2026-11-24T23:30:00');
+    expect([full.code, full.stderr]).toEqual([
+      1,
+      'Error: That would make 25 h logged on Tue 24 Nov, and a day holds at most 24.\n' +
+        'It is still running, and Tue 24 Nov has no room left: drop it with `backend-path cancel`, or make room first (`backend-path log list` shows the entries, and `backend-path log change <n> --hours <time>` corrects one).\n',
+    ]);
+  });
+
   it('shows a running session in the prompt line, which never exceeds 60 characters', async () => {
     const at = await planned();
     expect((await at(['status', '--short'], '2026-11-24T18:00:00')).stdout).toBe('language · 43d left · on track\n');
