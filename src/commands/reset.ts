@@ -5,6 +5,8 @@ export interface ResetResult {
   reset: boolean;
   /** Where the old file was moved; null when there was nothing to move. */
   movedTo: string | null;
+  /** The progress file: moving `movedTo` back there undoes the reset. */
+  file: string;
 }
 
 /**
@@ -22,8 +24,8 @@ export async function resetCommand(options: { yes?: boolean }, context: CommandC
       'Cancelled: nothing was reset.',
       'The progress file is moved aside, not deleted.',
     );
-    if (!sure) return { reset: false, movedTo: null };
+    if (!sure) return { reset: false, movedTo: null, file: context.store.path };
   }
   const movedTo = await context.store.moveAside(context.clock.now);
-  return { reset: true, movedTo: movedTo ?? null };
+  return { reset: true, movedTo: movedTo ?? null, file: context.store.path };
 }

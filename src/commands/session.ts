@@ -88,7 +88,7 @@ function endOf(
     local,
     instant: localInstant(local),
   }));
-  const end = candidates.find((c) => c.instant <= now.instant && c.instant >= session.startedAt);
+  const end = candidates.find((c) => c.instant <= now.instant && c.instant > session.startedAt);
   if (!end) {
     const typed = at.date ? candidates[0]!.local.slice(0, 16).replace('T', ' ') : candidates[0]!.local.slice(11, 16);
     throw new UsageError(`--at ${typed} is not between the session's start (${since(session, today)}) and now.`);
@@ -116,6 +116,12 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
         throw new FailureError(
           `This session has run for ${Math.floor(minutes / 60)} hours since ${since(session, today)}, longer than ${MAX_SESSION_HOURS} hours, so it was not logged; it is still running.`,
           endIt('Say'),
+        );
+      }
+      if (end.instant < session.startedAt) {
+        throw new FailureError(
+          `It is ${hhmm(now)} now, before this session's start (${since(session, today)}): the clock has moved back, so nothing was logged; it is still running.`,
+          'Drop it with `backend-path cancel`, and log the time with `backend-path log <time>`.',
         );
       }
       if (minutes < 1) {

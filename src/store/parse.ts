@@ -34,6 +34,10 @@ export function parseSaved(source: string, file: string, locate = true): SavedDa
   try {
     raw = JSON.parse(source);
   } catch {
+    if (source.startsWith('\ufeff'))
+      throw damaged(file, [
+        `${at(0)}it starts with a byte-order mark, an invisible character some editors add, which JSON does not allow; save it as UTF-8 without a BOM`,
+      ]);
     const fault = locate ? walkJson(source) : undefined;
     throw damaged(file, [fault ? `${at(fault.offset)}it is not valid JSON: ${fault.message}` : 'it is not valid JSON']);
   }

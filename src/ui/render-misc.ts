@@ -21,7 +21,7 @@ export function renderLink(result: LinkResult, { style, width }: View): string {
 export function renderReset(result: ResetResult, { style, width }: View): string {
   if (!result.reset) return 'Nothing was reset.\n';
   if (!result.movedTo) return 'There was no plan to reset.\n';
-  return `${wrap(`${style.green('✔')} Your plan and progress were moved to ${result.movedTo}`, width, 0, 2)}\nRun \`backend-path plan\` to start a new one.\n`;
+  return `${wrap(`${style.green('✔')} Your plan and progress were moved to ${result.movedTo}`, width, 0, 2)}\n${wrap(`Run \`backend-path plan\` to start a new one; to undo the reset instead, move that file back to ${result.file}`, width)}\n`;
 }
 
 /**

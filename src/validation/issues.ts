@@ -20,7 +20,10 @@ export function toProblems(issues: readonly Issue[]): Problem[] {
     const path = (issue.path ?? []).map((item) => item.key as string | number);
     const last = issue.path?.at(-1);
     const atKey = last !== undefined && 'origin' in last && last.origin === 'key';
-    const objectIssue = issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object');
+    // An object's own issue, or one that a list or map of ours passed on (validation/keyed.ts).
+    const objectIssue =
+      (issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object')) ||
+      (issue.type === 'raw_transform' && atKey);
     if (objectIssue && issue.expected === 'never')
       return [{ path, key: String(last?.key), message: 'is not a known field' }];
     if (objectIssue && atKey && issue.received === 'undefined') return [{ path, message: 'is required' }];

@@ -9,6 +9,20 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
+ * An issue of an item, passed on as the list's or map's own, under the item's path step. What
+ * the item's schema expected and received go with it: they tell a field the item does not know
+ * (expected `never`) or lacks (received `undefined`) from a bad value (validation/issues.ts).
+ */
+function passedOn(issue: v.BaseIssue<unknown>, step: v.IssuePathItem) {
+  return {
+    message: issue.message,
+    expected: issue.expected ?? undefined,
+    received: issue.received,
+    path: [step, ...(issue.path ?? [])] as [v.IssuePathItem, ...v.IssuePathItem[]],
+  };
+}
+
+/**
  * A map from keys to values, checked entry by entry into a null-prototype object. valibot's own
  * `record` drops keys such as `constructor` without a word; ids are data here, so every key is
  * kept or named as a problem.
@@ -31,8 +45,7 @@ export function keyed<T extends v.GenericSchema>(
         if (!key.test(name)) addIssue({ message: key.message, path: [{ ...item, origin: 'key' }] });
         const result = v.safeParse(value, input[name]);
         if (result.success) output[name] = result.output;
-        else
-          for (const issue of result.issues) addIssue({ message: issue.message, path: [item, ...(issue.path ?? [])] });
+        else for (const issue of result.issues) addIssue(passedOn(issue, item));
       }
       return output;
     }),
@@ -69,7 +82,7 @@ export function fastList<T extends v.GenericSchema>(
         if (result.success) output.push(result.output);
         else {
           const step = { type: 'array' as const, origin: 'value' as const, input, key: index, value };
-          for (const issue of result.issues) addIssue({ message: issue.message, path: [step, ...(issue.path ?? [])] });
+          for (const issue of result.issues) addIssue(passedOn(issue, step));
         }
       }
       return output;

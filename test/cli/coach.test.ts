@@ -333,6 +333,11 @@ describe('the coach through the CLI', () => {
     expect((await me(['log', 'list'], '2026-12-01')).stdout).toMatch(
       /^1 +Tue 24 Nov +2 h +language\n2 +Wed 25 Nov +1 h 30 min +language/,
     );
+    // Seen a day earlier (a move west, a clock set back), the later entry is listed as not yet counted.
+    expect((await me(['log', 'list'], '2026-11-24')).stdout).toMatch(
+      /^1 +Tue 24 Nov +2 h +language\n2 +Wed 25 Nov +1 h 30 min +language \(after today: counted from that day\)\n/,
+    );
+    expect(json((await me(['status', '--json'], '2026-11-24')).stdout).effort.loggedHours).toBe(2);
     const changed = json(
       (await me(['log', 'change', '1', '--hours', '3', '--stage', 'http', '--json'], '2026-12-01')).stdout,
     );

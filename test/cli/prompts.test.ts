@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
@@ -152,8 +152,15 @@ describe('questions on a terminal', () => {
     expect(script.asked).toEqual([{ message: 'Forget your plan and all progress?', defaultValue: false }]);
     expect(existsSync(join(dir, 'progress.json'))).toBe(true);
     script.answers = [true];
-    expect((await me(['reset'], '2026-11-23', { terminal: true })).code).toBe(0);
+    const reset = await me(['reset'], '2026-11-23', { terminal: true });
+    expect(reset.code).toBe(0);
     expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+    // The way back it names works: the file moved back is the plan again.
+    const file = join(dir, 'progress.json');
+    const [, aside] = /moved to\s+(\S+\.bak)\n/.exec(reset.stdout)!;
+    expect(reset.stdout.replace(/\s+/g, ' ')).toContain(`to undo the reset instead, move that file back to ${file}`);
+    renameSync(aside!, file);
+    expect(json((await me(['status', '--json'], '2026-11-23')).stdout).hoursPerWeek).toBe(10);
   });
 
   it('done shows the self-check and marks nothing on no', async () => {

@@ -106,6 +106,23 @@ describe('study sessions', () => {
     ).toMatchObject({ minutes: 60, entry: { date: '2026-11-28' } });
   });
 
+  it('takes --at at the start as outside the session, and says so when the clock has moved back', async () => {
+    const at = await planned();
+    await at(['start'], '2026-11-24T12:00:00');
+    const atStart = await at(['stop', '--at', '12:00'], '2026-11-24T12:30:00');
+    expect([atStart.code, atStart.stderr.split('\n')[0]]).toEqual([
+      2,
+      "Error: --at 12:00 is not between the session's start (12:00) and now.",
+    ]);
+    const back = await at(['stop'], '2026-11-24T09:00:00');
+    expect([back.code, back.stderr]).toEqual([
+      1,
+      "Error: It is 09:00 now, before this session's start (12:00): the clock has moved back, so nothing was logged; it is still running.\n" +
+        'Drop it with `backend-path cancel`, and log the time with `backend-path log <time>`.\n',
+    ]);
+    expect(json((await at(['stop', '--json'], '2026-11-24T12:45:00')).stdout)).toMatchObject({ minutes: 45 });
+  });
+
   it('refuses to log a session to a stage skipped while it ran, and cancel still drops it', async () => {
     const at = await planned();
     await at(['start'], '2026-11-24T09:00:00');

@@ -86,6 +86,13 @@ describe('loadRoadmapFile', () => {
     expect(problemsOf(fixture(`roadmaps/${name}`), name)).toEqual(expected);
   });
 
+  it('names a field it does not know inside a map of tracks, as anywhere else', () => {
+    const file = write(
+      'id: t\ntitle: T\ntracks:\n  node: {title: Node.js, x: 1}\nstages:\n  - {id: a, title: A, hours: 1}\n',
+    );
+    expect(problemsOf(file, 'r.yaml')).toEqual(['r.yaml:4:26 tracks.node.x is not a known field']);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     for (const problem of problemsOf(fixture('roadmaps/syntax-error.yaml'), 'syntax-error.yaml'))
       expect(problem).toMatch(/^syntax-error\.yaml:[45]:\d+ \S/);

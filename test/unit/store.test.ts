@@ -66,6 +66,36 @@ describe('the progress store', () => {
     );
   });
 
+  it('says a byte-order mark, which some editors add, is what stops the file being read', async () => {
+    const text = `\ufeff${JSON.stringify(sample(), null, 2)}`;
+    const { store, file } = storeWith(text);
+    expect((await failure(() => store.read())).message).toContain(
+      `${file}:1:1 it starts with a byte-order mark, an invisible character some editors add, which JSON does not allow; save it as UTF-8 without a BOM`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('names a field it does not know, or one missing, inside a list or map, as at the top', async () => {
+    const base = sample();
+    const data = {
+      ...base,
+      progress: { s1: { status: 'done', date: '2026-01-06', when: 'today' } },
+      notes: { s1: [{ date: '2026-01-06', text: 'a note', x: 1 }] },
+      log: [
+        { hours: 1, stage: 's1' },
+        { date: '2026-01-06', hours: 1, stage: 's1', mood: 'good' },
+      ],
+    };
+    const { store, file } = storeWith(JSON.stringify(data, null, 2));
+    const lines = (await failure(() => store.read())).message.split('\n').slice(1);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^  ${file}:\\d+:\\d+ progress\\.s1\\.when is not a known field$`)),
+      expect.stringMatching(new RegExp(`^  ${file}:\\d+:\\d+ notes\\.s1\\[0\\]\\.x is not a known field$`)),
+      expect.stringMatching(new RegExp(`^  ${file}:\\d+:\\d+ log\\[0\\]\\.date is required$`)),
+      expect.stringMatching(new RegExp(`^  ${file}:\\d+:\\d+ log\\[1\\]\\.mood is not a known field$`)),
+    ]);
+  });
+
   it('refuses a key written twice, which JSON.parse would silently drop, with its line and column', async () => {
     const text = JSON.stringify(sample(), null, '\t').replace('"track": "node"', '"track": "node",\n\t\t"track": "go"');
     const { store, file } = storeWith(text);
