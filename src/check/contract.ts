@@ -9,6 +9,7 @@ import {
   judge,
   missingVars,
   nearMissSentence,
+  serverErrorReason,
   type NearMiss,
   type Vars,
 } from './judge.js';
@@ -382,6 +383,7 @@ async function runStep(run: ContractRun, step: Check): Promise<void> {
     verdict?.reason ??
     unauthorizedReason(step, exchange, run, run.flow) ??
     redirectReason(exchange.answer) ??
+    serverErrorReason(exchange.answer, step.expect.status) ??
     step.hint ??
     null;
   // Which field failed comes first, then why that matters.

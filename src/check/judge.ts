@@ -60,16 +60,18 @@ function matches(value: unknown, matcher: Matcher, vars: Vars): boolean {
   if ('equals' in matcher) return same(value, fillValue(matcher.equals, vars));
   if ('exists' in matcher) return (value !== undefined) === matcher.exists;
   if ('type' in matcher) return typeOf(value) === matcher.type;
-  const wanted = Object.entries(fillValue(matcher.has, vars) as Record<string, unknown>);
-  return (
-    Array.isArray(value) &&
-    value.some(
-      (item) =>
-        item !== null &&
-        typeof item === 'object' &&
-        wanted.every(([k, v]) => same((item as Record<string, unknown>)[k], v)),
-    )
-  );
+  // A list, with an item whose fields match (has) or none (lacks): a body that is no list is neither.
+  // For lacks an item is read as a near-miss would read it (`_id` for `id`), so no list is
+  // "without" an item it holds under the other name.
+  const holding = 'has' in matcher;
+  const wanted = Object.entries(fillValue(holding ? matcher.has : matcher.lacks, vars) as Record<string, unknown>);
+  const field = (item: Record<string, unknown>, key: string) =>
+    holding || Object.hasOwn(item, key) ? item[key] : item[ALIASES.get(key) ?? key];
+  const found = (item: unknown) =>
+    item !== null &&
+    typeof item === 'object' &&
+    wanted.every(([k, v]) => same(field(item as Record<string, unknown>, k), v));
+  return Array.isArray(value) && value.some(found) === holding;
 }
 
 function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
@@ -86,7 +88,10 @@ function describeMatcher(path: string, matcher: Matcher, vars: Vars): string {
   // Noun phrases, read after "200 with" and after "where the check expects".
   if ('type' in matcher)
     return `${where} as ${matcher.type === 'array' || matcher.type === 'object' ? 'an' : 'a'} ${matcher.type}`;
-  return `${path === '$' ? 'a list' : where} holding ${JSON.stringify(fillValue(matcher.has, vars))}`;
+  const list = path === '$' ? 'a list' : where;
+  return 'has' in matcher
+    ? `${list} holding ${JSON.stringify(fillValue(matcher.has, vars))}`
+    : `${list} without ${JSON.stringify(fillValue(matcher.lacks, vars))}`;
 }
 
 export function describeExpectation(expect: Expectation, vars: Vars): string {
@@ -95,11 +100,66 @@ export function describeExpectation(expect: Expectation, vars: Vars): string {
   return json.length > 0 ? `${status} with ${json.join(', ')}` : status;
 }
 
-/** The status, where a redirect points, and a short, cleaned excerpt of the body. */
+const isHtml = (text: string) => /^\s*<(!doctype html|html)\b/i.test(text);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A web page's words: no head, scripts or tags, entities decoded, space collapsed. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .trim();
+}
+
+/** The status, where a redirect points, and a short, cleaned excerpt of the body (a web page's words). */
 export function describeAnswer(answer: Answer): string {
-  const excerpt = safeLine(answer.text).slice(0, EXCERPT_LENGTH);
+  const page = isHtml(answer.text);
+  const text = page ? pageText(answer.text).replace(/\s+/g, ' ') : answer.text;
+  const excerpt = safeLine(text).slice(0, EXCERPT_LENGTH);
   const location = answer.location ? ` → ${safeLine(answer.location).slice(0, EXCERPT_LENGTH)}` : '';
-  return `${answer.status}${location}${excerpt ? ` ${excerpt}${answer.text.length > EXCERPT_LENGTH ? '…' : ''}` : ' (empty body)'}`;
+  return `${answer.status}${location}${page ? ' (a web page)' : ''}${excerpt ? ` ${excerpt}${text.length > EXCERPT_LENGTH ? '…' : ''}` : ' (empty body)'}`;
+}
+
+/**
+ * Why a step got a server error, when the step did not ask for one: the handler failed, with the
+ * error's first line when the answer carries it (Express's and Django's error pages, or a JSON
+ * error), and the usual reason Express's req.body is undefined.
+ */
+export function serverErrorReason(answer: Answer, expected: readonly number[]): string | null {
+  if (answer.status < 500 || expected.includes(answer.status)) return null;
+  let error: string | undefined;
+  if (isHtml(answer.text)) {
+    // Express's page puts the error and its stack in <pre>; Django's debug page titles itself with it.
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(answer.text)?.[1];
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(answer.text)?.[1];
+    error =
+      (pre ?? title) === undefined
+        ? undefined
+        : pageText(pre ?? title!)
+            .split('\n')[0]!
+            .trim();
+  } else {
+    try {
+      const body = JSON.parse(answer.text) as Record<string, unknown>;
+      const said = [body.error, body.message, body.detail].find((value) => typeof value === 'string');
+      error = typeof said === 'string' ? said : undefined;
+    } catch {
+      error = undefined;
+    }
+  }
+  const shown = error ? safeLine(error).slice(0, 200) : '';
+  const body =
+    /req\.body/.test(shown) && /undefined/.test(shown)
+      ? ' Express leaves req.body undefined unless app.use(express.json()) comes before the routes.'
+      : '';
+  return `It answered ${answer.status}: the handler failed${shown && !/^(Error|Internal Server Error)$/i.test(shown) ? ` (${shown})` : ''}, and the server's log shows where.${body}`;
 }
 
 /** A near-miss the judge forgives enough to go on, with the sentence that names it. */
@@ -134,6 +194,9 @@ const RENAMES: [Fix, string, string][] = [
   [{ miss: 'underscore-id', apply: (body) => renamed(body, '_id', 'id') }, '_id', 'id'],
   [{ miss: 'completed', apply: (body) => renamed(body, 'completed', 'done') }, 'completed', 'done'],
 ];
+
+/** The field each rename reads in place of the one the stage asks for: `_id` for `id`. */
+const ALIASES = new Map(RENAMES.map(([, from, to]) => [to, from]));
 
 /** The near-misses whose fix could apply to this body: the envelope or page first, then renames inside it. */
 function applicableFixes(body: unknown): Fix[] {
@@ -237,7 +300,22 @@ function mismatch(
     const [path, matcher] = failed;
     const value = valueAt(body, path);
     const where = path === '$' ? 'The body' : `The answer's ${path}`;
-    return `${value === undefined ? `${where} is missing` : `${where} is ${shown(value)}`}, where the check expects ${describeMatcher(path, matcher, vars)}.`;
+    const said = `${value === undefined ? `${where} is missing` : `${where} is ${shown(value)}`}, where the check expects ${describeMatcher(path, matcher, vars)}.`;
+    // A list cut at a round number has most likely met a default limit or page size, not lost the item.
+    const cut =
+      'has' in matcher &&
+      Array.isArray(value) &&
+      value.length >= 10 &&
+      (value.length % 10 === 0 || value.length % 25 === 0)
+        ? value.length
+        : 0;
+    if (cut > 0)
+      return `${said} It holds exactly ${cut} items, as a list stopped by a default limit or page size does: the checks add a todo on every run, so delete old todos or list the newest first.`;
+    // A list inside an object of its own ({"todos": […]}); {"data": …} and DRF's page are near-misses.
+    const lists = isRecord(value) ? Object.entries(value).filter(([, inner]) => Array.isArray(inner)) : [];
+    if ('has' in matcher && path === '$' && lists.length === 1)
+      return `${said} Its list is inside {"${safeLine(lists[0]![0]).slice(0, 40)}": […]}; the stage asks for the list itself at the top level.`;
+    return said;
   }
   const missing = capture.find(([, path]) => !['string', 'number'].includes(typeof valueAt(body, path)));
   return missing

@@ -28,6 +28,51 @@ export function dependencyFolders(topLevelFiles: readonly string[], track: strin
   return [...(node ? DEPENDENCY_FOLDERS.node : []), ...(python ? DEPENDENCY_FOLDERS.python : [])];
 }
 
+const MANIFEST = /^(package\.json|pyproject\.toml|requirements[^/]*\.txt|manage\.py|setup\.py)$/;
+
+/**
+ * The folders of a repository that hold a project, by their manifests: the top folder ('') and
+ * any folder up to two levels down (a backend/ beside a frontend/), dependency folders left out.
+ * The top folder alone when no folder holds a manifest.
+ */
+export function projectFolders(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/');
+    if (parts.length > 3 || !MANIFEST.test(parts.at(-1)!)) continue;
+    if (parts.some((part) => /^(node_modules|\.venv|venv|env|__pycache__|dist|build)$/.test(part))) continue;
+    folders.add(parts.slice(0, -1).join('/'));
+  }
+  return folders.size === 0 ? [''] : [...folders].sort();
+}
+
+/** The files directly inside a folder of the repository ('' for the top), by their names. */
+export const filesIn = (files: readonly string[], folder: string): string[] =>
+  files.flatMap((file) => {
+    const rest = folder === '' ? file : file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : undefined;
+    return rest !== undefined && !rest.includes('/') ? [rest] : [];
+  });
+
+/**
+ * Whether git leaves a path out, by the .gitignore files of the folders above it (keyed by
+ * folder, '' for the top): the deepest file that says anything about the path decides, as in git.
+ * A folder's path ends in a slash.
+ */
+export function gitIgnores(gitignores: ReadonlyMap<string, string>, path: string): boolean {
+  const slash = path.endsWith('/') ? '/' : '';
+  const parts = path.replace(/\/$/, '').split('/');
+  for (let depth = parts.length - 1; depth >= 0; depth--) {
+    const rules = gitignores.get(parts.slice(0, depth).join('/'));
+    if (rules === undefined) continue;
+    const verdict = ignore()
+      .add(rules)
+      .test(parts.slice(depth).join('/') + slash);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}
+
 /**
  * What an ignore file (.gitignore, .dockerignore) fails to leave out: the labels of the wanted
  * folders none of whose names it ignores, and `.env` if it lets that through. Both formats read

@@ -9,12 +9,16 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const JSON_TYPES = ['string', 'number', 'boolean', 'array', 'object', 'null'] as const;
 export type JsonType = (typeof JSON_TYPES)[number];
 
-/** What a value in a response must be: equal to a literal, present or absent, of a type, or an array holding a match. */
+/**
+ * What a value in a response must be: equal to a literal, present or absent, of a type, or an
+ * array holding a match, or one holding none.
+ */
 export type Matcher =
   | { equals: string | number | boolean | null }
   | { exists: boolean }
   | { type: JsonType }
-  | { has: Record<string, string | number | boolean | null> };
+  | { has: Record<string, string | number | boolean | null> }
+  | { lacks: Record<string, string | number | boolean | null> };
 
 export interface Expectation {
   status: number[];

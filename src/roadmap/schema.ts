@@ -91,20 +91,20 @@ const JSON_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/;
 const JSON_PATH_RULE = 'must be a JSON path such as $, $.id or $.items[0].id';
 const jsonPath = v.pipe(v.string('must be text'), v.regex(JSON_PATH, JSON_PATH_RULE));
 const literal = v.union([v.string(), v.number(), v.boolean(), v.null()], 'must be text, a number, true, false or null');
+const fields = keyed(
+  rule(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name'),
+  literal,
+  'must be a map of fields to values',
+);
 const matcher = v.union(
   [
     literal,
     v.strictObject({ exists: v.boolean() }),
     v.strictObject({ type: v.picklist(JSON_TYPES) }),
-    v.strictObject({
-      has: keyed(
-        rule(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name'),
-        literal,
-        'must be a map of fields to values',
-      ),
-    }),
+    v.strictObject({ has: fields }),
+    v.strictObject({ lacks: fields }),
   ],
-  `must be a value, {exists: true|false}, {type: ${JSON_TYPES.join('|')}} or {has: {field: value}}`,
+  `must be a value, {exists: true|false}, {type: ${JSON_TYPES.join('|')}}, {has: {field: value}} or {lacks: {field: value}}`,
 );
 const status = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
 

@@ -77,6 +77,12 @@ function summary(result: CheckResult, { style }: View): string {
       `${one ? 'The one check passed' : `All ${counted.length} checks passed`}${aside}. Saved with today's date${result.done ? '.' : `; \`backend-path done ${result.stage}\` when you are ready.`}`,
     );
   }
+  // Nothing failed outright: what is left could not run (no API answered, an earlier step failed).
+  const unrun = counted.filter((r) => !r.ok).every((r) => !r.ran);
+  if (unrun)
+    return style.yellow(
+      `${one ? 'The one check could not run' : `${passed} of ${counted.length} checks passed, and the rest could not run`}${aside}: see "not run" above for what ${one ? 'it needs' : 'they need'}, then run \`${result.again}\` again.`,
+    );
   return style.yellow(
     `${one ? 'The one check failed' : `${passed} of ${counted.length} checks passed`}${aside}. Fix ${one ? 'it' : 'the first failing one'}${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
   );

@@ -76,9 +76,7 @@ describe('the Dockerfile check', () => {
     const dockerfile =
       'FROM node\nWORKDIR /app\nCOPY . .\nENV JWT_SECRET=change-me-later\nARG NPM_TOKEN\nENV DATABASE_URL=postgres://app:hunter2@db:5432/todos\nRUN npm ci\nCMD ["npm", "start"]\n';
     const steps = await judge({ Dockerfile: dockerfile, 'package.json': '{}' });
-    expect(steps['the base image is pinned to a version']!.got).toBe(
-      'node moves with every release (no tag means latest)',
-    );
+    expect(steps['the base image is pinned to a version']!.got).toBe('node (no tag: latest) moves with every release');
     expect(steps['the final image starts from a small base']!.got).toBe('node is a full image');
     expect(steps['the container does not run as root']!.got).toBe(
       'no USER in the final stage, so the app runs as root',
@@ -112,9 +110,26 @@ describe('the Dockerfile check', () => {
     );
     // The python images have no such user: the hint says how to make one.
     expect(steps['the container does not run as root']!.why).toContain('RUN useradd --create-home app, then USER app');
-    expect(steps['the base image is pinned to a version']!.ok).toBe(false);
+    expect(steps['the base image is pinned to a version']!.got).toBe('python:slim moves with every release');
     expect(steps['the container does not run as root']!.got).toBe('the last USER is root');
     expect(steps['a .dockerignore keeps dependencies and secrets out of the image']!.got).toBe('.env is not left out');
+  });
+
+  it("takes distroless's nonroot tag as a user other than root, and asks it for a digest, not a version", async () => {
+    const steps = await judge({
+      Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY . /app\nCMD ["/app/main.py"]\n',
+      '.dockerignore': '.venv/\n__pycache__/\n.env\n',
+      'requirements.txt': '',
+    });
+    expect(steps['the container does not run as root']).toMatchObject({
+      ok: true,
+      got: 'no USER line: gcr.io/distroless/python3-debian12:nonroot runs as its nonroot user (uid 65532)',
+    });
+    expect(steps['the base image is pinned to a version']).toMatchObject({
+      ok: false,
+      got: 'gcr.io/distroless/python3-debian12:nonroot moves with every release',
+    });
+    expect(steps['the base image is pinned to a version']!.why).toContain('pin a digest (image@sha256:…)');
   });
 
   it('with no Dockerfile, says so and judges only the .dockerignore', async () => {

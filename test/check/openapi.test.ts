@@ -161,6 +161,18 @@ describe('the API document check', () => {
       expect(judgeOpenApi(await readOpenApi({ spec: join(dir, 'openapi.json') })).every((s) => s.ok)).toBe(true);
     });
 
+    it('names parameters written the Express way, /todos/:id, as why the endpoints are not found', async () => {
+      const { '/todos/{todo_id}': item, ...rest } = FASTAPI_STYLE.paths;
+      const express = { ...FASTAPI_STYLE, paths: { ...rest, '/todos/:id': item } };
+      writeFileSync(join(dir, 'express.json'), JSON.stringify(express));
+      const operations = judgeOpenApi(await readOpenApi({ spec: join(dir, 'express.json') }))[2]!;
+      expect(operations).toMatchObject({
+        ok: false,
+        got: 'GET /todos/{id}, PATCH /todos/{id} and DELETE /todos/{id} are missing (the document has 5 operations)',
+        why: 'Its paths write parameters the Express way, as in /todos/:id; OpenAPI writes them in braces: /todos/{id}.',
+      });
+    });
+
     it('a malformed file, a missing file and a server that is not running each end in one sentence', async () => {
       writeFileSync(join(dir, 'broken.yaml'), 'openapi: 3.1.0\ninfo: {title: [unclosed\n');
       expect(await sentence({ spec: join(dir, 'broken.yaml') })).toMatch(

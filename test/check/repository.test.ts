@@ -122,7 +122,7 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     const none = repo();
     none.commit('Start the project', { 'package.json': PACKAGE }, day(1));
     expect((await judge(none))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
-      'there is no .gitignore at the top of the repository',
+      'there is no .gitignore in the repository',
     );
     const partial = repo();
     partial.commit(
@@ -168,6 +168,64 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     expect(steps['a README says how to run it']!.got).toBe('README.md shows "uvicorn app.main:app"');
   });
 
+  it('judges a project in a folder of its own by the .gitignore and manifests there, as git does', async () => {
+    // The layout of FastAPI's full-stack template: the API in backend/, with its own .gitignore.
+    const r = repo();
+    r.commit(
+      'Start the API in backend/',
+      {
+        'README.md': 'Run `cd backend && uvicorn app.main:app`.\n',
+        'backend/.gitignore': '.venv/\n__pycache__/\n.env\n',
+        'backend/requirements.txt': 'fastapi\n',
+        'backend/requirements-dev.txt': 'pytest\nhttpx\n',
+        'backend/app/main.py': body(30),
+      },
+      day(1),
+    );
+    r.commit('Test the API', { 'backend/tests/test_todos.py': body(20) }, day(2));
+    const steps = await judge(r, { track: 'python' });
+    expect(steps['a .gitignore leaves out dependencies and secrets']).toMatchObject({
+      ok: true,
+      got: 'ignores the virtual environment (.venv/ or venv/) in backend/, __pycache__/ in backend/ and .env in backend/',
+    });
+    expect(steps['one command runs the tests']!.got).toBe('pytest (listed in requirements-dev.txt in backend/)');
+    // A frontend beside it needs its own node_modules/ left out; a .gitignore at the top may do it.
+    r.commit('Add the frontend', { 'frontend/package.json': '{}', '.gitignore': 'frontend/.env\n' }, day(3));
+    expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
+      'node_modules/ in frontend/ is not ignored',
+    );
+    r.commit('Ignore its dependencies', { '.gitignore': 'node_modules/\nfrontend/.env\n' }, day(4));
+    expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.ok).toBe(true);
+    // A deeper .gitignore that takes a name back wins over the one above, as in git.
+    r.commit('Keep the example env', { 'backend/.gitignore': '.venv/\n__pycache__/\n.env\n!.env\n' }, day(5));
+    expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
+      '.env in backend/ is not ignored',
+    );
+  });
+
+  it("takes Python's own unittest, run by a workflow, as the test command", async () => {
+    const r = repo();
+    r.commit(
+      'Start with unittest',
+      {
+        '.gitignore': '.venv/\n__pycache__/\n.env\n',
+        'app.py': body(20),
+        'tests/test_app.py': 'import unittest\n',
+        '.github/workflows/ci.yml':
+          'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python -m unittest discover -s tests -v\n',
+      },
+      day(1),
+    );
+    const steps = await judge(r, { track: 'python' });
+    expect(steps['one command runs the tests']).toMatchObject({
+      ok: true,
+      got: 'python -m unittest discover (run by .github/workflows/ci.yml)',
+    });
+    expect(steps['the tests run on every push']!.got).toBe(
+      '.github/workflows/ci.yml runs "python -m unittest discover" on push',
+    );
+  });
+
   it('says what is wrong with each workflow and with the test script npm init writes', async () => {
     const r = repo();
     r.commit(
@@ -185,7 +243,7 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     );
     const steps = await judge(r);
     expect(steps['one command runs the tests']!.got).toBe(
-      'no test script in package.json and no pytest configuration or dependency',
+      'no test script in package.json, no pytest configuration or dependency, and no workflow runs one',
     );
     expect(steps['the tests run on every push']!.got).toMatch(
       /^\.github\/workflows\/broken\.yml is not valid YAML \(.+\); \.github\/workflows\/pr\.yml runs "npm test" but not on push$/,

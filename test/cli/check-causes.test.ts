@@ -140,7 +140,11 @@ describe('check names why nothing useful came back', () => {
     const report = json(result.stdout) as { results: { name: string; ok: boolean; why: string | null }[] };
     const patch = report.results.find((r) => r.name === 'PATCH /todos/{id} marks it done')!;
     expect(patch.why).toMatch(/^It crashed on PATCH \/todos\/\d+: look at its log\.$/);
-    expect(report.results.filter((r) => !r.ok).map((r) => r.name)).toEqual(['PATCH /todos/{id} marks it done']);
+    // The change it never made is not there afterwards either.
+    expect(report.results.filter((r) => !r.ok).map((r) => r.name)).toEqual([
+      'PATCH /todos/{id} marks it done',
+      'GET /todos/{id} afterwards shows it done',
+    ]);
   });
 
   it.each([
@@ -244,16 +248,24 @@ describe('check names why nothing useful came back', () => {
     );
   });
 
-  it('nothing listening on a stage that also reads a Dockerfile: the Dockerfile is judged, the API named, nothing kept', async () => {
+  /** A learner planned on a one-stage roadmap whose check reads a Dockerfile and asks the API for /health. */
+  async function dockerProject(files: Record<string, string>) {
     const dir = tempDir();
     const file = join(dir, 'docker.yaml');
     writeFileSync(
       file,
       'id: t\ntitle: T\ntracks: {python: {title: Python}}\nstages:\n  - id: docker\n    title: Docker\n    hours: 1\n    evidence: {container: [dockerfile]}\n    checks: {steps: [{name: GET /health answers, request: {method: GET, path: /health}, expect: {status: 200}}]}\n',
     );
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM python:latest\nENV SECRET_KEY=abc123\nCMD ["python", "app.py"]\n');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const me = learner();
     await me(['plan', '--roadmap', file, '--track', 'python', '--hours', '5', '--start', '2026-11-23']);
+    return { dir, me };
+  }
+
+  it('nothing listening on a stage that also reads a Dockerfile: the Dockerfile is judged, the API named, nothing kept', async () => {
+    const { dir, me } = await dockerProject({
+      Dockerfile: 'FROM python:latest\nENV SECRET_KEY=abc123\nCMD ["python", "app.py"]\n',
+    });
     const url = await closedPort();
     const result = await me(['check', 'docker', '--url', url, '--repo', dir, '--json']);
     expect(result.code).toBe(1);
@@ -272,6 +284,19 @@ describe('check names why nothing useful came back', () => {
     // Nothing was kept: the command to run again names the URL given.
     expect(report.again).toContain(`--url ${url}`);
     expect(json((await me(['status', '--json'])).stdout).stages[0].check).toBeNull();
+  });
+
+  it('when all that is left could not run, the last line says so instead of "fix the first failing one"', async () => {
+    const { dir, me } = await dockerProject({
+      Dockerfile: 'FROM python:3.12-slim\nRUN useradd --create-home app\nUSER app\nCMD ["python", "app.py"]\n',
+      '.dockerignore': '.venv/\n__pycache__/\n.env\n',
+    });
+    const result = await me(['check', 'docker', '--url', await closedPort(), '--repo', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('✖');
+    expect(result.stdout.trimEnd().split('\n\n').at(-1)!.replace(/\n/g, ' ')).toMatch(
+      /^5 of 6 checks passed, and the rest could not run: see "not run" above for what they need, then run `backend-path check docker --url http:\/\/127\.0\.0\.1:\d+ --repo .+` again\.$/,
+    );
   });
 
   it('refuses ports browsers will not connect to, with exit 2, before sending anything', async () => {

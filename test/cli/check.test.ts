@@ -54,7 +54,7 @@ describe('backend-path check', () => {
     const result = await me(['check', 'rest-api', '--url', url]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ POST /todos creates a todo');
-    expect(result.stdout).toContain('All 7 checks passed.');
+    expect(result.stdout).toContain('All 8 checks passed.');
     const report = json((await me(['check', 'rest-api', '--url', url, '--json'])).stdout);
     expect(report).toMatchObject({
       stage: 'rest-api',
@@ -70,14 +70,14 @@ describe('backend-path check', () => {
     expect(json((await me(['status', '--json'])).stdout).stages[2].check).toEqual({
       date: '2026-11-23',
       url: `${url}/`,
-      passed: 7,
-      total: 7,
-      lastPass: { date: '2026-11-23', url: `${url}/`, total: 7 },
+      passed: 8,
+      total: 8,
+      lastPass: { date: '2026-11-23', url: `${url}/`, total: 8 },
     });
     await me(['done', 'language', 'http']);
     const next = (await me(['next'])).stdout.replace(/\n\s*/g, ' ');
     expect(next).toContain(
-      `Check it against your running API: \`backend-path check rest-api\` (it checks ${url}/). Last check: 7 of 7 on Mon 23 Nov.`,
+      `Check it against your running API: \`backend-path check rest-api\` (it checks ${url}/). Last check: 8 of 8 on Mon 23 Nov.`,
     );
   });
 
@@ -120,6 +120,8 @@ describe('backend-path check', () => {
       'expected 400 or 422',
     ],
     [{ deleteStatus: 200 }, 'rest-api', ['DELETE /todos/{id} deletes it'], 'expected 204'],
+    [{ patchUnsaved: true }, 'rest-api', ['GET /todos/{id} afterwards shows it done'], 'does not show done true'],
+    [{ listsAll: true }, 'auth', ["another user's GET /todos does not list it"], 'must answer only the logged-in'],
     [{ unprotected: true }, 'auth', ['GET /todos without a token is 401'], 'expected 401'],
     [{ duplicateEmails: true }, 'auth', ['registering the same e-mail again is refused'], 'expected 400 or 409 or 422'],
     [
@@ -218,7 +220,7 @@ describe('backend-path check', () => {
     const done = json((await me(['done', 'rest-api', '--json'])).stdout);
     expect(done.changed).toEqual([{ id: 'rest-api', title: 'Build a REST API' }]);
     expect(done.warnings).toEqual([
-      "Its project's last check, on Mon 23 Nov, passed 6 of 7: run `backend-path check rest-api` again once it is fixed.",
+      "Its project's last check, on Mon 23 Nov, passed 7 of 8: run `backend-path check rest-api` again once it is fixed.",
     ]);
   });
 });
@@ -267,12 +269,12 @@ describe('the URL a check uses, and what the portfolio shows', () => {
     expect((await me(['check', 'rest-api', '--url', await api({ noValidation: true })], '2026-11-25')).code).toBe(1);
     await me(['done', 'language', 'http', 'rest-api'], '2026-11-25');
     const markdown = (await me(['export', '--format', 'md'], '2026-11-25')).stdout;
-    expect(markdown).toContain('- Checked Mon 23 Nov 2026: all 7 checks of its API passed');
-    expect(markdown).not.toContain('6 of 7');
+    expect(markdown).toContain('- Checked Mon 23 Nov 2026: all 8 checks of its API passed');
+    expect(markdown).not.toContain('7 of 8');
     const card = (await me(['export', '--format', 'svg'], '2026-11-25')).stdout;
-    expect(card).toContain('Checked Mon 23 Nov 2026: Build a REST API, 7 of 7');
+    expect(card).toContain('Checked Mon 23 Nov 2026: Build a REST API, 8 of 8');
     const status = (await me(['status'], '2026-11-25')).stdout.replace(/\n\s*/g, ' ');
-    expect(status).toContain('project checked Wed 25 Nov: 6 of 7 passed');
+    expect(status).toContain('project checked Wed 25 Nov: 7 of 8 passed');
   });
 
   it('saves a check run again only when its outcome or its day is new', async () => {

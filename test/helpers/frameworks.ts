@@ -17,7 +17,9 @@ export type ApiFlaw =
   | 'completed'
   | 'redirect'
   | 'plain-passwords'
-  | 'paginated';
+  | 'paginated'
+  | 'list-leak'
+  | 'patch-unsaved';
 
 export interface ApiOptions {
   flaws?: ApiFlaw[];

@@ -9,6 +9,10 @@ export interface Flaws {
   unprotected?: boolean;
   /** Any user reads, changes and deletes any todo. */
   idor?: boolean;
+  /** Every user's todos in every user's list; each todo by its id is still its owner's alone. */
+  listsAll?: boolean;
+  /** A PATCH answers the changed todo and keeps nothing. */
+  patchUnsaved?: boolean;
   /** Never answers 429, however many wrong passwords. */
   noThrottle?: boolean;
   duplicateEmails?: boolean;
@@ -81,7 +85,7 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
     // Without any account yet the todo routes are open, so the rest-api contract runs alone.
     if (users.size > 0 && !user && !flaws.unprotected) return send(response, 401, { error: 'log in' });
     if (key === 'GET /todos')
-      return send(response, 200, [...todos.values()].filter((t) => t.owner === user).map(shown));
+      return send(response, 200, [...todos.values()].filter((t) => t.owner === user || flaws.listsAll).map(shown));
     if (key === 'POST /todos') {
       if (typeof data?.title !== 'string' && !flaws.noValidation)
         return send(response, 422, { detail: 'title is required' });
@@ -92,8 +96,11 @@ export async function referenceApi(flaws: Flaws = {}): Promise<{ url: string; cl
     const todo = todos.get(id);
     if (!todo || (todo.owner !== user && !flaws.idor)) return send(response, 404, { error: 'not found' });
     if (key === 'GET /todos/:id') return send(response, 200, shown(todo));
-    if (key === 'PATCH /todos/:id')
-      return send(response, 200, shown(Object.assign(todo, { done: data?.done === true })));
+    if (key === 'PATCH /todos/:id') {
+      const changed = { ...todo, done: data?.done === true };
+      if (!flaws.patchUnsaved) todos.set(id, changed);
+      return send(response, 200, shown(changed));
+    }
     if (key === 'DELETE /todos/:id') {
       todos.delete(id);
       return send(response, flaws.deleteStatus ?? 204);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeAnswer,
   describeExpectation,
+  serverErrorReason,
   fillValue,
   judge,
   missingVars,
@@ -66,6 +67,42 @@ describe('judging one answer', () => {
     expect([verdict.outcome, verdict.detail ?? null]).toEqual(['failed', detail]);
   });
 
+  it.each([
+    ['a list without it', answer(200, [{ id: 8, title: 'theirs' }]), 'passed'],
+    ['an empty list', answer(200, []), 'passed'],
+    ['a list holding it', answer(200, [{ id: 8 }, { id: 7, title: 'Private' }]), 'failed'],
+    ['a list holding it by its text', answer(200, [{ id: '7' }]), 'failed'],
+    ['a list holding it as `_id`', answer(200, [{ _id: 7, title: 'Private' }]), 'failed'],
+    ['a page holding it', answer(200, { count: 1, next: null, previous: null, results: [{ id: 7 }] }), 'failed'],
+    ['no list at all', answer(200, { id: 8 }), 'failed'],
+    ['the wrong status', answer(401, []), 'failed'],
+  ] as const)("a list that must lack an item (another user's list): %s", (_name, given, outcome) => {
+    const vars: Vars = new Map([['private_id', 7]]);
+    const lacks = { status: [200], json: [['$', { lacks: { id: '${private_id}' } }]] } satisfies Expectation;
+    expect(judge(lacks, [], given, vars).outcome).toBe(outcome);
+    expect(describeExpectation(lacks, vars)).toBe('200 with a list without {"id":7}');
+  });
+
+  it('says a list cut at a round number has likely met a default limit, and says nothing of one that is not', () => {
+    const listed = { status: [200], json: [['$', { has: { id: '${id}' } }]] } satisfies Expectation;
+    const vars: Vars = new Map([['id', 101]]);
+    const full = answer(
+      200,
+      Array.from({ length: 100 }, (_, i) => ({ id: i + 1 })),
+    );
+    expect(judge(listed, [], full, vars).detail).toMatch(
+      /, where the check expects a list holding \{"id":101\}\. It holds exactly 100 items, as a list stopped by a default limit or page size does: the checks add a todo on every run, so delete old todos or list the newest first\.$/,
+    );
+    const short = answer(
+      200,
+      Array.from({ length: 7 }, (_, i) => ({ id: i + 1 })),
+    );
+    expect(judge(listed, [], short, vars).detail).not.toContain('exactly');
+    expect(judge(listed, [], answer(200, { todos: [{ id: 101 }] }), vars).detail).toBe(
+      'The body is {"todos":[{"id":101}]}, where the check expects a list holding {"id":101}. Its list is inside {"todos": […]}; the stage asks for the list itself at the top level.',
+    );
+  });
+
   it('names a value later checks need that the answer lacks', () => {
     const verdict = judge({ status: [201], json: [] }, capture, answer(201, { title: 'Learn SQL' }), noVars);
     expect(verdict.detail).toBe('The answer has no $.id (a string or a number), which the checks after this one use.');
@@ -115,6 +152,54 @@ describe('judging one answer', () => {
     expect(judge(lists, [], answer(200, [{ id: 7 }]), vars).outcome).toBe('passed');
     expect(judge(lists, [], answer(200, [{ id: '7' }]), vars).outcome).toBe('passed');
     expect(judge(lists, [], answer(200, [{ id: 8 }]), vars).outcome).toBe('failed');
+  });
+});
+
+/** Express 5's own error page for a handler that threw, as it answered a real app without express.json(). */
+const EXPRESS_500 =
+  '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n' +
+  '<pre>TypeError: Cannot destructure property &#39;title&#39; of &#39;req.body&#39; as it is undefined.<br> &nbsp; &nbsp;at /app/app.js:12:11<br> &nbsp; &nbsp;at Layer.handleRequest (/app/node_modules/router/lib/layer.js:169:33)</pre>\n' +
+  '</body>\n</html>\n';
+
+describe('a server error', () => {
+  it.each([
+    [
+      "Express's page, req.body undefined",
+      { status: 500, location: null, text: EXPRESS_500 },
+      "It answered 500: the handler failed (TypeError: Cannot destructure property 'title' of 'req.body' as it is undefined.), and the server's log shows where. Express leaves req.body undefined unless app.use(express.json()) comes before the routes.",
+    ],
+    [
+      "Django's debug page",
+      {
+        status: 500,
+        location: null,
+        text: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>IntegrityError at /todos/</title>\n</head><body><h1>IntegrityError</h1></body></html>',
+      },
+      "It answered 500: the handler failed (IntegrityError at /todos/), and the server's log shows where.",
+    ],
+    [
+      'a JSON error',
+      { status: 503, location: null, text: '{"detail":"database is down"}' },
+      "It answered 503: the handler failed (database is down), and the server's log shows where.",
+    ],
+    [
+      'a bare one',
+      { status: 500, location: null, text: 'Internal Server Error' },
+      "It answered 500: the handler failed, and the server's log shows where.",
+    ],
+  ])('is said as a handler that failed, with its error: %s', (_name, given, sentence) => {
+    expect(serverErrorReason(given, [201])).toBe(sentence);
+  });
+
+  it('is no reason when the step asked for it, nor for a 4xx', () => {
+    expect(serverErrorReason({ status: 500, location: null, text: '' }, [500])).toBeNull();
+    expect(serverErrorReason({ status: 404, location: null, text: '' }, [200])).toBeNull();
+  });
+
+  it("shows a web page's words, not its markup", () => {
+    expect(describeAnswer({ status: 500, location: null, text: EXPRESS_500 })).toBe(
+      "500 (a web page) TypeError: Cannot destructure property 'title' of 'req.body' as it is undefined. at /app/app.js:12:11 at Layer.handleRequest (/app/node_modules/router/lib/layer…",
+    );
   });
 });
 

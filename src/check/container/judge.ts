@@ -71,15 +71,17 @@ function pinnedStep(file: Dockerfile): EvidenceStep {
       'no FROM line names an image',
       'Start from an official image with a version, such as node:22-alpine.',
     );
+  // An image with no tag is latest; a tag without a version (slim, lts-alpine, nonroot) moves too.
+  const named = loose.map((image) => (/:[^/:]+$/.test(image) ? image : `${image} (no tag: latest)`));
   const got =
     loose.length === 0
       ? `${listed(images)} ${images.length === 1 ? 'names a version' : 'name versions'}`
-      : `${listed(loose)} ${loose.length === 1 ? 'moves' : 'move'} with every release (no tag means latest)`;
+      : `${listed(named)} ${loose.length === 1 ? 'moves' : 'move'} with every release`;
   return judged(
     PINNED,
     loose.length === 0,
     got,
-    'Name a version, such as node:22-alpine or python:3.12-slim, so a rebuild gives the same image.',
+    'Name a version, such as node:22-alpine or python:3.12-slim, or pin a digest (image@sha256:…) for an image with no version tags, such as distroless, so a rebuild gives the same image.',
   );
 }
 
@@ -119,6 +121,9 @@ function nonRootStep(file: Dockerfile): EvidenceStep {
       : /alpine/i.test(base)
         ? 'e.g. RUN adduser -D app, then USER app'
         : 'e.g. RUN useradd --create-home app, then USER app';
+  // Distroless's nonroot tags run as their nonroot user (65532) with no USER line.
+  const nonrootImage = user === undefined && /distroless\/.*:(debug-)?nonroot\b/i.test(base);
+  if (nonrootImage) return judged(NON_ROOT, true, `no USER line: ${base} runs as its nonroot user (uid 65532)`, null);
   const got =
     user === undefined
       ? 'no USER in the final stage, so the app runs as root'

@@ -1,34 +1,63 @@
-import { dependencyFolders, notIgnored } from '../project.js';
+import { dependencyFolders, filesIn, gitIgnores, projectFolders } from '../project.js';
 import { judged, listed, type EvidenceStep, type StepFrame } from '../step.js';
 import type { RepositoryFacts } from './facts.js';
 
 export const readmePath = (facts: RepositoryFacts) =>
   facts.files.find((f) => /^readme(\.(md|markdown|rst|txt))?$/i.test(f));
 
+/**
+ * Whether git leaves out each project's dependency folders and .env, by every .gitignore above
+ * them: the top folder's project, or each folder up to two levels down that holds a manifest (a
+ * backend/ beside a frontend/). The learner's track adds its folders where no manifest says which.
+ */
 export function judgeGitignore(facts: RepositoryFacts, track: string | null): EvidenceStep {
-  const wanted = dependencyFolders(
-    facts.files.filter((f) => !f.includes('/')),
-    track,
+  const gitignores = new Map(
+    [...facts.text].flatMap(([path, text]) =>
+      path === '.gitignore' || path.endsWith('/.gitignore') ? [[path.slice(0, -'.gitignore'.length - 1), text]] : [],
+    ) as [string, string][],
   );
-  const everything = listed([...wanted.map((w) => w.label), '.env']);
+  const folders = projectFolders(facts.files);
+  const byManifest = folders.map((folder) => ({
+    folder,
+    wanted: dependencyFolders(filesIn(facts.files, folder), null),
+  }));
+  const trackFolders = dependencyFolders([], track);
+  if (!trackFolders.every((t) => byManifest.some(({ wanted }) => wanted.some((w) => w.label === t.label))))
+    for (const entry of byManifest.length === 1 ? byManifest : byManifest.filter((e) => e.wanted.length === 0))
+      entry.wanted = [...entry.wanted, ...trackFolders.filter((t) => !entry.wanted.some((w) => w.label === t.label))];
+  const where = (folder: string, label: string) => (folder === '' ? label : `${label} in ${folder}/`);
+  const everything = listed([
+    ...byManifest.flatMap(({ folder, wanted }) => wanted.map((w) => where(folder, w.label))),
+    ...folders.map((folder) => where(folder, '.env')),
+  ]);
   const frame: StepFrame = {
     kind: 'repository',
     name: 'a .gitignore leaves out dependencies and secrets',
-    sent: `${facts.root}/.gitignore as committed`,
+    sent:
+      gitignores.size === 1 && gitignores.has('')
+        ? `${facts.root}/.gitignore as committed`
+        : `the .gitignore files of ${facts.root} as committed`,
     expected: `a .gitignore that leaves out ${everything}`,
   };
-  const text = facts.text.get('.gitignore');
-  if (text === undefined)
+  if (gitignores.size === 0)
     return judged(
       frame,
       false,
-      'there is no .gitignore at the top of the repository',
-      `Add one that lists ${everything}.`,
+      'there is no .gitignore in the repository',
+      `Add one at the top that lists ${everything}.`,
     );
-  const problems = notIgnored(text, wanted).map((label) => `${label} is not ignored`);
-  for (const { label, folders } of wanted) {
+  const inside = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
+  const problems: string[] = [];
+  for (const { folder, wanted } of byManifest)
+    for (const { label, folders: names } of wanted)
+      if (!names.some((name) => gitIgnores(gitignores, inside(folder, `${name}/`))))
+        problems.push(`${where(folder, label)} is not ignored`);
+  for (const folder of folders)
+    if (!gitIgnores(gitignores, inside(folder, '.env'))) problems.push(`${where(folder, '.env')} is not ignored`);
+  const allWanted = [...new Map(byManifest.flatMap(({ wanted }) => wanted.map((w) => [w.label, w] as const))).values()];
+  for (const { label, folders: names } of allWanted) {
     const committed = facts.files.filter((f) =>
-      folders.some((folder) => f.startsWith(`${folder}/`) || f.includes(`/${folder}/`)),
+      names.some((name) => f.startsWith(`${name}/`) || f.includes(`/${name}/`)),
     );
     if (committed.length > 0)
       problems.push(`${label} is committed (${committed.length} ${committed.length === 1 ? 'file' : 'files'})`);

@@ -8,44 +8,80 @@ const NPM_PLACEHOLDER = /no test specified/;
 const TEST_FILE =
   /(^|\/)([^/]+\.(test|spec)\.[cm]?[jt]sx?|test_[^/]+\.py|[^/]+_test\.py|tests\.py)$|(^|\/)(__tests__|tests?)\/[^/]+\.([cm]?[jt]sx?|py)$/;
 const TEST_RUN =
-  /\b(npm (?:run )?test|npm t\b|yarn test|pnpm (?:run )?test|npx (?:vitest|jest|mocha)|node --test|(?:python3? -m |uv run |poetry run )?pytest|manage\.py test|tox\b|make test)/;
+  /\b(npm (?:run )?test|npm t\b|yarn test|pnpm (?:run )?test|npx (?:vitest|jest|mocha)|node --test|(?:python3? -m |uv run |poetry run )?pytest|python3? -m unittest\b(?: discover)?|manage\.py test|tox\b|make test)/;
+
+/** A manifest's or config file's name, and where it sits when not at the top (" in backend/"). */
+const place = (path: string) => {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? path : `${path.slice(slash + 1)} in ${path.slice(0, slash)}/`;
+};
+
+/** The manifests and config files read (repository/read.ts), the top folder's first. */
+const named = (facts: RepositoryFacts, name: RegExp): [string, string][] =>
+  [...facts.text]
+    .filter(([path]) => name.test(path.slice(path.lastIndexOf('/') + 1)))
+    .sort(([a], [b]) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 
 function packageTestScript(facts: RepositoryFacts): string | undefined {
-  try {
-    const manifest = JSON.parse(facts.text.get('package.json') ?? '{}') as { scripts?: Record<string, unknown> };
-    const script = manifest.scripts?.test;
-    return typeof script === 'string' && !NPM_PLACEHOLDER.test(script) ? `npm test (${script})` : undefined;
-  } catch {
-    return undefined;
+  for (const [path, text] of named(facts, /^package\.json$/)) {
+    try {
+      const script = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts?.test;
+      if (typeof script === 'string' && !NPM_PLACEHOLDER.test(script))
+        return path === 'package.json' ? `npm test (${script})` : `npm test (${script}, in ${path.slice(0, -13)}/)`;
+    } catch {
+      continue;
+    }
   }
+  return undefined;
 }
 
 function pythonTestCommand(facts: RepositoryFacts): string | undefined {
-  const config = ['pyproject.toml', 'pytest.ini', 'setup.cfg', 'tox.ini'].find((f) =>
-    /\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/.test(facts.text.get(f) ?? ''),
+  const config = named(facts, /^(pyproject\.toml|pytest\.ini|setup\.cfg|tox\.ini)$/).find(([, text]) =>
+    /\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/.test(text),
   );
-  if (config) return `pytest (configured in ${config})`;
-  const listed = [...facts.text].find(
-    ([path, text]) => /^(requirements[^/]*\.txt|pyproject\.toml)$/.test(path) && /^\s*["']?pytest\b/m.test(text),
+  if (config) return `pytest (configured in ${place(config[0])})`;
+  const listed = named(facts, /^(requirements[^/]*\.txt|pyproject\.toml)$/).find(([, text]) =>
+    /^\s*["']?pytest\b/m.test(text),
   );
-  if (listed) return `pytest (listed in ${listed[0]})`;
-  if (facts.files.includes('manage.py')) return 'python manage.py test';
+  if (listed) return `pytest (listed in ${place(listed[0])})`;
+  const manage = facts.files.find((f) => /^([^/]+\/){0,2}manage\.py$/.test(f));
+  if (manage) return manage === 'manage.py' ? 'python manage.py test' : `python ${manage} test`;
+  return undefined;
+}
+
+/** A package manager's test script: what package.json says it runs, judged there. */
+const SCRIPT_RUN = /^(npm|yarn|pnpm) /;
+
+/**
+ * A test runner a workflow starts itself, such as Python's own `python -m unittest`, which needs
+ * no dependency; not `npm test` and the like, whose script package.json holds.
+ */
+function workflowTestCommand(facts: RepositoryFacts): string | undefined {
+  for (const [path, text] of facts.text) {
+    if (!path.startsWith('.github/workflows/')) continue;
+    try {
+      const command = testCommandIn(parse(text));
+      if (command && !SCRIPT_RUN.test(command)) return `${command} (run by ${path})`;
+    } catch {
+      continue;
+    }
+  }
   return undefined;
 }
 
 export function judgeTestCommand(facts: RepositoryFacts): EvidenceStep {
-  const command = packageTestScript(facts) ?? pythonTestCommand(facts);
+  const command = packageTestScript(facts) ?? pythonTestCommand(facts) ?? workflowTestCommand(facts);
   const frame: StepFrame = {
     kind: 'repository',
     name: 'one command runs the tests',
     sent: `${facts.root} as committed`,
-    expected: 'a test script in package.json, or pytest configured or listed',
+    expected: 'a test script in package.json, pytest configured or listed, or a test command a workflow runs',
   };
   return judged(
     frame,
     command !== undefined,
-    command ?? 'no test script in package.json and no pytest configuration or dependency',
-    'Give the tests one command: "test" in package.json\'s scripts, or pytest in your dependencies.',
+    command ?? 'no test script in package.json, no pytest configuration or dependency, and no workflow runs one',
+    'Give the tests one command: "test" in package.json\'s scripts, pytest in your dependencies, or `python -m unittest` in a workflow.',
   );
 }
 

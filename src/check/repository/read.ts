@@ -16,16 +16,23 @@ const MAX_TEXT_BYTES = 256 * 1024;
 const GENERATED =
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|[^/]*\.min\.(js|css)|[^/]*\.map)$|(^|\/)(node_modules|\.venv|venv|dist|build|__pycache__)\//;
 
-/** The files at HEAD whose text a judge reads. */
+/**
+ * The files at HEAD whose text a judge reads: the README, the workflows, and the .gitignore files
+ * and manifests of the top folder and of project folders up to two levels down (a backend/ next
+ * to a frontend/), dependency folders left out.
+ */
 function filesToRead(files: readonly string[]): string[] {
   return files
     .filter(
       (path) =>
-        /^(\.gitignore|README(\.[a-z]+)?|package\.json|pyproject\.toml|setup\.cfg|pytest\.ini|tox\.ini|requirements[^/]*\.txt)$/i.test(
+        /^README(\.[a-z]+)?$/i.test(path) ||
+        /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
+        (/^([^/]+\/){0,2}(\.gitignore|package\.json|pyproject\.toml|setup\.cfg|pytest\.ini|tox\.ini|requirements[^/]*\.txt)$/i.test(
           path,
-        ) || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
+        ) &&
+          !GENERATED.test(path)),
     )
-    .slice(0, 30);
+    .slice(0, 60);
 }
 
 function unavailable(error: unknown, folder: string): EvidenceUnavailable {
