@@ -83,24 +83,56 @@ function files(current: string, cwd: string, filter?: RegExp): string[] {
   }
 }
 
+/** A stage of the plan as completion offers it, with what a command's choice depends on. */
+interface OfferedStage {
+  entry: [string, string];
+  status: string | undefined;
+  /** It has checks or evidence: `check` takes it. */
+  checked: boolean;
+}
+
+/** done offers what is not done, skip what is not skipped, undo what is marked, check what has checks. */
+const STAGES_FOR: Record<string, (stage: OfferedStage) => boolean> = {
+  done: (s) => s.status !== 'done',
+  skip: (s) => s.status !== 'skipped',
+  undo: (s) => s.status !== undefined,
+  check: (s) => s.checked,
+};
+
+/** The plan's stages and tracks, read without writing; none when there is no readable plan. */
+async function planChoices(context: CommandContext): Promise<{ stages: OfferedStage[]; tracks: [string, string][] }> {
+  try {
+    const { learner } = await loadLearner({ ...context, warn: () => {} });
+    return {
+      stages: learner.roadmap.stages.map((s, i) => ({
+        entry: [s.id, `${i + 1}. ${s.title}`],
+        status: learner.progress.get(s.id)?.status,
+        checked: s.checks !== null || s.evidence !== null,
+      })),
+      tracks: [...learner.roadmap.tracks].map(([id, t]) => [id, t.title]),
+    };
+  } catch {
+    // No plan (or an unreadable one): there are no stage ids to offer.
+    return { stages: [], tracks: [] };
+  }
+}
+
 /**
  * Completions for the words typed so far, in tab's protocol ("value\tdescription" lines and a
  * ":directive" line). Values come from the command tree (commands, flags, choices) and from the
  * learner's plan (stage ids), read without ever writing.
  */
 export async function completeCommand(specs: CommandSpec[], words: string[], context: CommandContext): Promise<string> {
-  const [{ RootCommand }, roadmaps] = await Promise.all([import('@bomb.sh/tab'), builtinRoadmaps()]);
+  const [{ RootCommand }, roadmaps, plan] = await Promise.all([
+    import('@bomb.sh/tab'),
+    builtinRoadmaps(),
+    planChoices(context),
+  ]);
   const current = words.at(-1) ?? '';
-  let stages: [string, string][] = [];
-  let tracks = new Map<string, string>();
+  const { stages } = plan;
+  const tracks = new Map<string, string>();
   for (const roadmap of roadmaps) for (const [id, track] of roadmap.tracks) tracks.set(id, track.title);
-  try {
-    const { learner } = await loadLearner({ ...context, warn: () => {} });
-    stages = learner.roadmap.stages.map((s, i) => [s.id, `${i + 1}. ${s.title}`]);
-    tracks = new Map([...tracks, ...[...learner.roadmap.tracks].map(([id, t]) => [id, t.title] as [string, string])]);
-  } catch {
-    // No plan (or an unreadable one): there are no stage ids to offer.
-  }
+  for (const [id, title] of plan.tracks) tracks.set(id, title);
   // Descriptions come from roadmap files too: one line each, with nothing a terminal acts on.
   const list = (entries: Iterable<[string, string]>) => (complete: Complete) => {
     for (const [value, description] of entries) complete(value, safeLine(description));
@@ -110,8 +142,9 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
     offeredFiles = true;
     list(entries())(complete);
   };
+  const stagesFor = (command: string) => list(stages.filter(STAGES_FOR[command] ?? (() => true)).map((s) => s.entry));
   const dynamic: Record<string, (complete: Complete) => void> = {
-    stage: list(stages),
+    stage: list(stages.map((s) => s.entry)),
     track: list(tracks),
     roadmap: fileList(() => [
       ...roadmaps.map((r) => [r.id, r.title] as [string, string]),
@@ -131,7 +164,12 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
       if (values) command.option(option.long, option.description, values, option.short);
       else command.option(option.long, option.description, option.short);
     }
-    for (const arg of spec.args) command.argument(arg.name, handler(arg.name, arg.choices), arg.variadic);
+    for (const arg of spec.args)
+      command.argument(
+        arg.name,
+        arg.name === 'stage' ? stagesFor(spec.path) : handler(arg.name, arg.choices),
+        arg.variadic,
+      );
   }
   const answer = collect(() => root.parse([...words]));
   return offeredFiles ? answer.replace(/^:(\d+)$/m, (_, bits: string) => `:${Number(bits) | FILE_NAMES}`) : answer;

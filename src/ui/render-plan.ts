@@ -109,7 +109,12 @@ export function renderPlanResult(result: PlanResult, view: View): string {
   const saved = !result.saved
     ? style.dim('This is your saved plan. `backend-path replan` changes its pace or start and keeps your progress.')
     : `${style.green('✔')} ${result.replaced ? 'Replaced your plan' : 'Saved your plan'} in ${result.file}\n${style.dim('Next: run `backend-path next` to see what to study first.')}`;
-  return `${renderPlan(result, view)}\n\n${wrap(saved, view.width)}\n`;
+  // A start far enough back puts the whole plan before today: say so, and the way on.
+  const past =
+    result.saved && result.finish !== null && result.finish < view.today
+      ? `\n${wrap(style.yellow(`Every date of this plan is past: it was to finish ${formatDay(result.finish, view.today)}. Mark what you have done with \`backend-path done <stage>\`, then \`backend-path replan\` lays out what is left from today.`), view.width)}`
+      : '';
+  return `${renderPlan(result, view)}\n\n${wrap(saved, view.width)}${past}\n`;
 }
 
 export function renderReplan(result: ReplanResult, view: View): string {

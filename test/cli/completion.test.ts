@@ -66,17 +66,22 @@ describe('completion of commands, flags and values', () => {
     expect(tracks.stdout.trimEnd().split('\n').at(-1)).toBe(':4');
   });
 
-  it('offers the stage ids of the plan, and never writes while doing it', async () => {
+  it('offers the stage ids of the plan that each command takes, and never writes while doing it', async () => {
     const dir = tempDir();
     const me = learner({ BACKEND_PATH_CONFIG_DIR: dir });
     await me(['plan', '--roadmap', COURSE, '--track', 'node', '--hours', '10', '--start', '2026-11-23']);
+    await me(['done', 'language', '--yes']);
+    await me(['skip', 'http', '--yes']);
     const before = readFileSync(join(dir, 'progress.json'), 'utf8');
-    const stages = ['language', 'http', 'rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
-    expect(await values(['done', ''], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual(stages);
-    expect(await values(['log', '2', '--stage', 're'], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual([
-      'rest-api',
-    ]);
-    expect(await values(['check', ''], { env: { BACKEND_PATH_CONFIG_DIR: dir } })).toEqual(stages);
+    const env = { env: { BACKEND_PATH_CONFIG_DIR: dir } };
+    const open = ['rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
+    expect(await values(['done', ''], env)).toEqual(['http', ...open]);
+    expect(await values(['done', 'rest-api', ''], env)).toEqual(['http', ...open]);
+    expect(await values(['skip', ''], env)).toEqual(['language', ...open]);
+    expect(await values(['undo', ''], env)).toEqual(['language', 'http']);
+    expect(await values(['note', ''], env)).toEqual(['list', 'remove', 'language', 'http', ...open]);
+    expect(await values(['log', '2', '--stage', 're'], env)).toEqual(['rest-api']);
+    expect(await values(['check', ''], env)).toEqual(['rest-api', 'auth', 'deploy']);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
     expect(await values(['done', ''])).toEqual([]);
     expect(json((await me(['status', '--json'])).stdout).track).toBe('node');

@@ -14,6 +14,18 @@ describe('backend-path plan', () => {
     expect(stdout).toContain('Dates      Mon 23 Nov 2026 → Sun 11 Apr 2027');
     expect(stdout).toContain('Week 7 · Mon 4 Jan – Sun 10 Jan 2027');
     expect(stdout).toMatch(/Saved your plan in .*progress\.json/);
+    expect(stdout).not.toContain('Every date of this plan is past');
+  });
+
+  it('says so when every date of the plan is already past, and the way on', async () => {
+    const me = learner();
+    const { code, stdout } = await me(PLAN, '2027-05-03');
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'Every date of this plan is past: it was to finish Sun 11 Apr. Mark what you have done with `backend-path done <stage>`, then `backend-path replan` lays out what is left from today.',
+    );
+    // The day it finishes is not past yet.
+    expect((await learner()(PLAN, '2027-04-11')).stdout).not.toContain('Every date of this plan is past');
   });
 
   it('prints the plan as JSON with every stage window', async () => {
