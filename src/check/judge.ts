@@ -118,48 +118,63 @@ function pageText(html: string): string {
     .trim();
 }
 
+/** A page's <title>, as words. */
+const titleOf = (html: string) => {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  return title === undefined ? '' : pageText(title).replace(/\s+/g, ' ');
+};
+
 /** The status, where a redirect points, and a short, cleaned excerpt of the body (a web page's words). */
 export function describeAnswer(answer: Answer): string {
   const page = isHtml(answer.text);
-  const text = page ? pageText(answer.text).replace(/\s+/g, ' ') : answer.text;
+  // A page of scripts alone (a frontend's dev server) still says what it is by its title.
+  const text = page ? pageText(answer.text).replace(/\s+/g, ' ') || titleOf(answer.text) : answer.text;
   const excerpt = safeLine(text).slice(0, EXCERPT_LENGTH);
   const location = answer.location ? ` → ${safeLine(answer.location).slice(0, EXCERPT_LENGTH)}` : '';
-  return `${answer.status}${location}${page ? ' (a web page)' : ''}${excerpt ? ` ${excerpt}${text.length > EXCERPT_LENGTH ? '…' : ''}` : ' (empty body)'}`;
+  const empty = page ? ' (a web page with no text)' : ' (empty body)';
+  return `${answer.status}${location}${page && excerpt ? ' (a web page)' : ''}${excerpt ? ` ${excerpt}${text.length > EXCERPT_LENGTH ? '…' : ''}` : empty}`;
+}
+
+/** Words that say no more than the status does: "Error", "500 Internal Server Error", "Server Error (500)". */
+const GENERIC_ERROR = /^(error|\d{3}\b.*|.*\b(server error|bad gateway|service unavailable|gateway time-?out)\b.*)$/i;
+
+/** The error an answer carries: a JSON error field, a page's title or first <pre> line, or a plain text's first lines. */
+function errorIn(text: string): string | undefined {
+  if (isHtml(text)) {
+    // Django's debug page titles itself with the error; Express's page puts it and its stack in <pre>.
+    const title = titleOf(text);
+    if (title && !GENERIC_ERROR.test(title)) return title;
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(text)?.[1];
+    return pre === undefined ? undefined : pageText(pre).split('\n')[0]!.trim();
+  }
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const said = [body.error, body.message, body.detail].find((value) => typeof value === 'string');
+    return typeof said === 'string' ? said : undefined;
+  } catch {
+    // Plain text, as Django's debug view answers a client that asks for JSON: "IntegrityError at
+    // /todos/", then the message, then a blank line.
+    const first = text.trim().split(/\n\s*\n/)[0]!;
+    return first ? first.split('\n').slice(0, 2).join(': ') : undefined;
+  }
 }
 
 /**
- * Why a step got a server error, when the step did not ask for one: the handler failed, with the
- * error's first line when the answer carries it (Express's and Django's error pages, or a JSON
- * error), and the usual reason Express's req.body is undefined.
+ * Why a step got a server error, when the step did not ask for one: a 500 is the app's handler
+ * failing, with the error when the answer carries it (and the usual reason Express's req.body is
+ * undefined); a 502, 503 or 504 comes from whatever stands in front of the app.
  */
 export function serverErrorReason(answer: Answer, expected: readonly number[]): string | null {
   if (answer.status < 500 || expected.includes(answer.status)) return null;
-  let error: string | undefined;
-  if (isHtml(answer.text)) {
-    // Express's page puts the error and its stack in <pre>; Django's debug page titles itself with it.
-    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(answer.text)?.[1];
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(answer.text)?.[1];
-    error =
-      (pre ?? title) === undefined
-        ? undefined
-        : pageText(pre ?? title!)
-            .split('\n')[0]!
-            .trim();
-  } else {
-    try {
-      const body = JSON.parse(answer.text) as Record<string, unknown>;
-      const said = [body.error, body.message, body.detail].find((value) => typeof value === 'string');
-      error = typeof said === 'string' ? said : undefined;
-    } catch {
-      error = undefined;
-    }
-  }
-  const shown = error ? safeLine(error).slice(0, 200) : '';
+  if ([502, 503, 504].includes(answer.status))
+    return `It answered ${answer.status}: a proxy or gateway in front of the app answered for it, so the app behind it is down, overloaded or too slow; its log shows which.`;
+  const error = errorIn(answer.text);
+  const shown = error && !GENERIC_ERROR.test(error.trim()) ? safeLine(error).slice(0, 200) : '';
   const body =
     /req\.body/.test(shown) && /undefined/.test(shown)
       ? ' Express leaves req.body undefined unless app.use(express.json()) comes before the routes.'
       : '';
-  return `It answered ${answer.status}: the handler failed${shown && !/^(Error|Internal Server Error)$/i.test(shown) ? ` (${shown})` : ''}, and the server's log shows where.${body}`;
+  return `It answered ${answer.status}: the handler failed${shown ? ` (${shown})` : ''}, and the server's log shows where.${body}`;
 }
 
 /** A near-miss the judge forgives enough to go on, with the sentence that names it. */
@@ -301,19 +316,13 @@ function mismatch(
     const value = valueAt(body, path);
     const where = path === '$' ? 'The body' : `The answer's ${path}`;
     const said = `${value === undefined ? `${where} is missing` : `${where} is ${shown(value)}`}, where the check expects ${describeMatcher(path, matcher, vars)}.`;
-    // A list cut at a round number has most likely met a default limit or page size, not lost the item.
-    const cut =
-      'has' in matcher &&
-      Array.isArray(value) &&
-      value.length >= 10 &&
-      (value.length % 10 === 0 || value.length % 25 === 0)
-        ? value.length
-        : 0;
+    // A list cut at a usual page size has most likely met a default limit, not lost the item.
+    const cut = 'has' in matcher ? cutLength(value) : 0;
     if (cut > 0)
       return `${said} It holds exactly ${cut} items, as a list stopped by a default limit or page size does: the checks add a todo on every run, so delete old todos or list the newest first.`;
     // A list inside an object of its own ({"todos": […]}); {"data": …} and DRF's page are near-misses.
     const lists = isRecord(value) ? Object.entries(value).filter(([, inner]) => Array.isArray(inner)) : [];
-    if ('has' in matcher && path === '$' && lists.length === 1)
+    if (!('equals' in matcher || 'exists' in matcher || 'type' in matcher) && path === '$' && lists.length === 1)
       return `${said} Its list is inside {"${safeLine(lists[0]![0]).slice(0, 40)}": […]}; the stage asks for the list itself at the top level.`;
     return said;
   }
@@ -331,6 +340,26 @@ const failed = (reason: string | null, detail?: string | null): Verdict => ({
   ...(detail === undefined ? {} : { detail }),
 });
 
+/** The sizes frameworks and tutorials give a list by default (FastAPI's limit=100, DRF's PAGE_SIZE). */
+const PAGE_SIZES = new Set([10, 20, 25, 50, 100, 1000]);
+/** A list's length when it is a usual page size: it may go on past what was answered. */
+const cutLength = (value: unknown) => (Array.isArray(value) && PAGE_SIZES.has(value.length) ? value.length : 0);
+
+/**
+ * Why a list that lacks the item proves nothing: it holds a page's worth, or it is a page with a
+ * next one, so the item may be further on. Null when every list a lacks matcher reads is whole.
+ */
+function cutShort(expect: Expectation, body: unknown, read: unknown): string | null {
+  for (const [path, matcher] of expect.json) {
+    if (!('lacks' in matcher)) continue;
+    const page = path === '$' && isPage(body) && (body as Record<string, unknown>).next != null;
+    const cut = cutLength(valueAt(read, path));
+    if (page || cut > 0)
+      return `${path === '$' ? 'The list' : `The list at ${path}`} ${page ? 'is one page of several' : `holds exactly ${cut} items, as a list cut at a default limit or page size does`}, so the item may be further on: lacking it there proves nothing.`;
+  }
+  return null;
+}
+
 /** Judges an answer: passed, a near-miss (with the values it still yields), or failed. */
 export function judge(expect: Expectation, capture: [string, string][], answer: Answer, vars: Vars): Verdict {
   const wantsJson = expect.json.length > 0 || capture.length > 0;
@@ -343,17 +372,25 @@ export function judge(expect: Expectation, capture: [string, string][], answer: 
     }
   }
   const passed = strictly(expect, capture, answer.status, body, vars);
+  const short = passed && cutShort(expect, body, body);
+  if (short) return failed(null, short);
   if (passed) return { outcome: 'passed', misses: [], captured: passed, reason: null };
   const statusMiss = !expect.status.includes(answer.status) && is2xx(answer.status) && expect.status.some(is2xx);
   const fixes = wantsJson ? applicableFixes(body) : [];
   const status = statusMiss ? expect.status.find(is2xx)! : answer.status;
   const lenient = fixes.reduce((value, fix) => fix.apply(value), body);
   const captured = strictly(expect, capture, status, lenient, vars);
+  // A list that must lack an item and holds it fails for that, whatever its shape: its own words and hint.
+  const lacking = expect.json.some(([, matcher]) => 'lacks' in matcher);
+  if (!captured && lacking && expect.status.includes(status))
+    return failed(null, mismatch(expect, capture, status, lenient, vars));
   if (!captured) {
     // The near-miss did not yield what the step needs (an API that reads `completed` ignored `done`): still name it.
     const named = fixes.map((fix) => MISS_WORDS[fix.miss].failed);
     return named.length > 0 ? failed(named.join(' ')) : failed(null, mismatch(expect, capture, status, body, vars));
   }
+  const shortened = lacking && cutShort(expect, body, lenient);
+  if (shortened) return failed(null, shortened);
   if (!statusMiss && fixes.length === 0) return failed(null, mismatch(expect, capture, status, body, vars));
   // Only the fixes the step needed are named: a list with an `_id` the step never reads is no miss.
   const needed = fixes.filter(

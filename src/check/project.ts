@@ -30,17 +30,21 @@ export function dependencyFolders(topLevelFiles: readonly string[], track: strin
 
 const MANIFEST = /^(package\.json|pyproject\.toml|requirements[^/]*\.txt|manage\.py|setup\.py)$/;
 
+/** Folders whose manifests are not the project's: dependencies, builds, examples and docs. */
+const NOT_A_PROJECT = /^(node_modules|\.venv|venv|env|site-packages|__pycache__|dist|build|docs?|examples?|samples?)$/i;
+
 /**
  * The folders of a repository that hold a project, by their manifests: the top folder ('') and
- * any folder up to two levels down (a backend/ beside a frontend/), dependency folders left out.
- * The top folder alone when no folder holds a manifest.
+ * any folder up to two levels down (a backend/ beside a frontend/); dependency, example and docs
+ * folders left out. The top folder alone when no folder holds a manifest. A top folder that holds
+ * none beside a backend/ that does is not asked to ignore a .env of its own: the app's sits beside it.
  */
 export function projectFolders(files: readonly string[]): string[] {
   const folders = new Set<string>();
   for (const file of files) {
     const parts = file.split('/');
     if (parts.length > 3 || !MANIFEST.test(parts.at(-1)!)) continue;
-    if (parts.some((part) => /^(node_modules|\.venv|venv|env|__pycache__|dist|build)$/.test(part))) continue;
+    if (parts.slice(0, -1).some((part) => NOT_A_PROJECT.test(part))) continue;
     folders.add(parts.slice(0, -1).join('/'));
   }
   return folders.size === 0 ? [''] : [...folders].sort();

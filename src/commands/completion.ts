@@ -91,12 +91,17 @@ interface OfferedStage {
   checked: boolean;
 }
 
-/** done offers what is not done, skip what is not skipped, undo what is marked, check what has checks. */
+/**
+ * done offers what is not done, skip what is not skipped, undo what is marked, check what has
+ * checks; start and log --stage what is not skipped, which they refuse.
+ */
 const STAGES_FOR: Record<string, (stage: OfferedStage) => boolean> = {
   done: (s) => s.status !== 'done',
   skip: (s) => s.status !== 'skipped',
   undo: (s) => s.status !== undefined,
   check: (s) => s.checked,
+  start: (s) => s.status !== 'skipped',
+  '--stage': (s) => s.status !== 'skipped',
 };
 
 /** The plan's stages and tracks, read without writing; none when there is no readable plan. */
@@ -142,9 +147,12 @@ export async function completeCommand(specs: CommandSpec[], words: string[], con
     offeredFiles = true;
     list(entries())(complete);
   };
-  const stagesFor = (command: string) => list(stages.filter(STAGES_FOR[command] ?? (() => true)).map((s) => s.entry));
+  // A stage typed already (done a b <TAB>) is not offered again.
+  const typed = new Set(words.slice(0, -1));
+  const stagesFor = (command: string) =>
+    list(stages.filter((s) => !typed.has(s.entry[0]) && (STAGES_FOR[command] ?? (() => true))(s)).map((s) => s.entry));
   const dynamic: Record<string, (complete: Complete) => void> = {
-    stage: list(stages.map((s) => s.entry)),
+    stage: stagesFor('--stage'),
     track: list(tracks),
     roadmap: fileList(() => [
       ...roadmaps.map((r) => [r.id, r.title] as [string, string]),

@@ -93,14 +93,19 @@ export async function confirmOnDone(learner: Learner, stage: Stage, doing: strin
 
 export interface LogListResult {
   /** Every entry, numbered in the order it was recorded; `shown` of them are printed. */
-  entries: (LogEntry & { number: number })[];
+  entries: (LogEntry & { number: number; afterToday: boolean })[];
   total: number;
 }
 
 /** The study log, numbered in the order it was recorded: the numbers `log remove` and `log change` take. */
 export async function logListCommand(options: { all?: boolean }, context: CommandContext): Promise<LogListResult> {
   const { data } = await loadLearner(context);
-  const entries = data.log.map((entry, index) => ({ number: index + 1, ...entry }));
+  // Dated after today (a move west, a clock set back): listed, and counted from that day on.
+  const entries = data.log.map((entry, index) => ({
+    number: index + 1,
+    ...entry,
+    afterToday: entry.date > context.clock.today,
+  }));
   return { entries: options.all ? entries : entries.slice(-20), total: entries.length };
 }
 

@@ -91,7 +91,9 @@ function endOf(
   const end = candidates.find((c) => c.instant <= now.instant && c.instant > session.startedAt);
   if (!end) {
     const typed = at.date ? candidates[0]!.local.slice(0, 16).replace('T', ' ') : candidates[0]!.local.slice(11, 16);
-    throw new UsageError(`--at ${typed} is not between the session's start (${since(session, today)}) and now.`);
+    throw new UsageError(
+      `--at ${typed} must be after the session's start (${since(session, today)}) and not after now.`,
+    );
   }
   return end;
 }
@@ -121,7 +123,7 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       if (end.instant < session.startedAt) {
         throw new FailureError(
           `It is ${hhmm(now)} now, before this session's start (${since(session, today)}): the clock has moved back, so nothing was logged; it is still running.`,
-          'Drop it with `backend-path cancel`, and log the time with `backend-path log <time>`.',
+          `Drop it with \`backend-path cancel\`, and log the time with \`backend-path log <time> --stage ${session.stage} --date ${session.start.slice(0, 10)}\`.`,
         );
       }
       if (minutes < 1) {

@@ -78,11 +78,13 @@ function summary(result: CheckResult, { style }: View): string {
     );
   }
   // Nothing failed outright: what is left could not run (no API answered, an earlier step failed).
-  const unrun = counted.filter((r) => !r.ok).every((r) => !r.ran);
-  if (unrun)
+  const unrun = counted.filter((r) => !r.ok);
+  if (unrun.every((r) => !r.ran)) {
+    const them = unrun.length === 1 ? 'it has' : 'they have';
     return style.yellow(
-      `${one ? 'The one check could not run' : `${passed} of ${counted.length} checks passed, and the rest could not run`}${aside}: see "not run" above for what ${one ? 'it needs' : 'they need'}, then run \`${result.again}\` again.`,
+      `${one ? 'The one check' : `${passed} of ${counted.length} checks passed, and ${unrun.length === 1 ? 'one' : unrun.length}`} could not run${aside}. Run \`${result.again}\` again once ${them} what its "not run" line asks for.`,
     );
+  }
   return style.yellow(
     `${one ? 'The one check failed' : `${passed} of ${counted.length} checks passed`}${aside}. Fix ${one ? 'it' : 'the first failing one'}${result.url ? ', restart your server' : ''} and run \`${result.again}\` again.`,
   );

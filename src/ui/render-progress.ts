@@ -80,7 +80,7 @@ export function renderLogList(result: LogListResult, view: View): string {
   const width = String(result.total).length;
   const lines = result.entries.map(
     (e) =>
-      `${String(e.number).padStart(width)}  ${formatDay(e.date, view.today).padEnd(15)} ${formatDuration(e.hours).padEnd(13)} ${e.stage ?? view.style.dim('(no stage)')}${e.date > view.today ? view.style.dim(' (after today: counted from that day)') : ''}`,
+      `${String(e.number).padStart(width)}  ${formatDay(e.date, view.today).padEnd(15)} ${formatDuration(e.hours).padEnd(13)} ${e.stage ?? view.style.dim('(no stage)')}${e.afterToday ? view.style.dim(' (after today: counted from that day)') : ''}`,
   );
   const shown =
     result.entries.length < result.total

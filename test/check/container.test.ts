@@ -129,7 +129,9 @@ describe('the Dockerfile check', () => {
       ok: false,
       got: 'gcr.io/distroless/python3-debian12:nonroot moves with every release',
     });
-    expect(steps['the base image is pinned to a version']!.why).toContain('pin a digest (image@sha256:…)');
+    expect(steps['the base image is pinned to a version']!.why).toContain(
+      'distroless publishes no version tags, so pin its digest (image@sha256:…)',
+    );
   });
 
   it('with no Dockerfile, says so and judges only the .dockerignore', async () => {

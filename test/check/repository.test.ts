@@ -196,6 +196,26 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     );
     r.commit('Ignore its dependencies', { '.gitignore': 'node_modules/\nfrontend/.env\n' }, day(4));
     expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.ok).toBe(true);
+    // A frontend's test script does not stand for the Python API's tests; its example docs are no project.
+    const two = repo();
+    two.commit(
+      'Start',
+      {
+        '.gitignore': 'node_modules/\n.venv/\n__pycache__/\n.env\n',
+        'frontend/package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+        'backend/requirements.txt': 'fastapi\n',
+        'docs/example/requirements.txt': 'mkdocs\n',
+      },
+      day(1),
+    );
+    const python = await judge(two, { track: 'python' });
+    expect(python['one command runs the tests']!.ok).toBe(false);
+    expect(python['a .gitignore leaves out dependencies and secrets']!.got).toBe(
+      'ignores the virtual environment (.venv/ or venv/) in backend/, __pycache__/ in backend/, node_modules/ in frontend/, .env in backend/ and .env in frontend/',
+    );
+    expect((await judge(two, { track: 'node' }))['one command runs the tests']!.got).toBe(
+      'npm test (vitest run, in frontend/)',
+    );
     // A deeper .gitignore that takes a name back wins over the one above, as in git.
     r.commit('Keep the example env', { 'backend/.gitignore': '.venv/\n__pycache__/\n.env\n!.env\n' }, day(5));
     expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.got).toBe(

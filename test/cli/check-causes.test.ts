@@ -295,7 +295,7 @@ describe('check names why nothing useful came back', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain('✖');
     expect(result.stdout.trimEnd().split('\n\n').at(-1)!.replace(/\n/g, ' ')).toMatch(
-      /^5 of 6 checks passed, and the rest could not run: see "not run" above for what they need, then run `backend-path check docker --url http:\/\/127\.0\.0\.1:\d+ --repo .+` again\.$/,
+      /^5 of 6 checks passed, and one could not run\. Run `backend-path check docker --url http:\/\/127\.0\.0\.1:\d+ --repo .+` again once it has what its "not run" line asks for\.$/,
     );
   });
 

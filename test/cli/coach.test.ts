@@ -326,8 +326,8 @@ describe('the coach through the CLI', () => {
     expect(list).toEqual({
       total: 2,
       entries: [
-        { number: 1, date: '2026-11-24', hours: 2, stage: 'language' },
-        { number: 2, date: '2026-11-25', hours: 1.5, stage: 'language' },
+        { number: 1, date: '2026-11-24', hours: 2, stage: 'language', afterToday: false },
+        { number: 2, date: '2026-11-25', hours: 1.5, stage: 'language', afterToday: false },
       ],
     });
     expect((await me(['log', 'list'], '2026-12-01')).stdout).toMatch(
@@ -338,6 +338,7 @@ describe('the coach through the CLI', () => {
       /^1 +Tue 24 Nov +2 h +language\n2 +Wed 25 Nov +1 h 30 min +language \(after today: counted from that day\)\n/,
     );
     expect(json((await me(['status', '--json'], '2026-11-24')).stdout).effort.loggedHours).toBe(2);
+    expect(json((await me(['log', 'list', '--json'], '2026-11-24')).stdout).entries[1].afterToday).toBe(true);
     const changed = json(
       (await me(['log', 'change', '1', '--hours', '3', '--stage', 'http', '--json'], '2026-12-01')).stdout,
     );

@@ -76,11 +76,14 @@ describe('completion of commands, flags and values', () => {
     const env = { env: { BACKEND_PATH_CONFIG_DIR: dir } };
     const open = ['rest-api', 'sql-postgres', 'orm', 'auth', 'deploy', 'testing', 'portfolio'];
     expect(await values(['done', ''], env)).toEqual(['http', ...open]);
-    expect(await values(['done', 'rest-api', ''], env)).toEqual(['http', ...open]);
+    expect(await values(['done', 'rest-api', ''], env)).toEqual(['http', ...open.filter((s) => s !== 'rest-api')]);
     expect(await values(['skip', ''], env)).toEqual(['language', ...open]);
     expect(await values(['undo', ''], env)).toEqual(['language', 'http']);
     expect(await values(['note', ''], env)).toEqual(['list', 'remove', 'language', 'http', ...open]);
     expect(await values(['log', '2', '--stage', 're'], env)).toEqual(['rest-api']);
+    // start and log --stage refuse a skipped stage, so it is not offered.
+    expect(await values(['start', ''], env)).toEqual(['language', ...open]);
+    expect(await values(['log', '2', '--stage', ''], env)).toEqual(['language', ...open]);
     expect(await values(['check', ''], env)).toEqual(['rest-api', 'auth', 'deploy']);
     expect(readFileSync(join(dir, 'progress.json'), 'utf8')).toBe(before);
     expect(await values(['done', ''])).toEqual([]);

@@ -88,7 +88,7 @@ describe('study sessions', () => {
     const before = await at(['stop', '--at', '22:00'], '2026-11-25T11:00:00');
     expect([before.code, before.stderr.split('\n')[0]]).toEqual([
       2,
-      "Error: --at 22:00 is not between the session's start (22:30 on Tue 24 Nov) and now.",
+      "Error: --at 22:00 must be after the session's start (22:30 on Tue 24 Nov) and not after now.",
     ]);
     const stopped = json((await at(['stop', '--at', '00:45', '--json'], '2026-11-25T11:00:00')).stdout);
     expect(stopped).toMatchObject({ minutes: 135, entry: { date: '2026-11-24', hours: 2.25 } });
@@ -112,13 +112,13 @@ describe('study sessions', () => {
     const atStart = await at(['stop', '--at', '12:00'], '2026-11-24T12:30:00');
     expect([atStart.code, atStart.stderr.split('\n')[0]]).toEqual([
       2,
-      "Error: --at 12:00 is not between the session's start (12:00) and now.",
+      "Error: --at 12:00 must be after the session's start (12:00) and not after now.",
     ]);
     const back = await at(['stop'], '2026-11-24T09:00:00');
     expect([back.code, back.stderr]).toEqual([
       1,
       "Error: It is 09:00 now, before this session's start (12:00): the clock has moved back, so nothing was logged; it is still running.\n" +
-        'Drop it with `backend-path cancel`, and log the time with `backend-path log <time>`.\n',
+        'Drop it with `backend-path cancel`, and log the time with `backend-path log <time> --stage language --date 2026-11-24`.\n',
     ]);
     expect(json((await at(['stop', '--json'], '2026-11-24T12:45:00')).stdout)).toMatchObject({ minutes: 45 });
   });

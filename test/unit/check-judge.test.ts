@@ -67,19 +67,58 @@ describe('judging one answer', () => {
     expect([verdict.outcome, verdict.detail ?? null]).toEqual(['failed', detail]);
   });
 
+  const holds = 'where the check expects a list without {"id":7}.';
+  const cut = 'so the item may be further on: lacking it there proves nothing.';
   it.each([
-    ['a list without it', answer(200, [{ id: 8, title: 'theirs' }]), 'passed'],
-    ['an empty list', answer(200, []), 'passed'],
-    ['a list holding it', answer(200, [{ id: 8 }, { id: 7, title: 'Private' }]), 'failed'],
-    ['a list holding it by its text', answer(200, [{ id: '7' }]), 'failed'],
-    ['a list holding it as `_id`', answer(200, [{ _id: 7, title: 'Private' }]), 'failed'],
-    ['a page holding it', answer(200, { count: 1, next: null, previous: null, results: [{ id: 7 }] }), 'failed'],
-    ['no list at all', answer(200, { id: 8 }), 'failed'],
-    ['the wrong status', answer(401, []), 'failed'],
-  ] as const)("a list that must lack an item (another user's list): %s", (_name, given, outcome) => {
+    ['a list without it', answer(200, [{ id: 8, title: 'theirs' }]), 'passed', null],
+    ['an empty list', answer(200, []), 'passed', null],
+    ['a list holding it', answer(200, [{ id: 8 }, { id: 7, title: 'Private' }]), 'failed', holds],
+    ['a list holding it by its text', answer(200, [{ id: '7' }]), 'failed', holds],
+    // Not the near-miss words of rest-api: the leak is what failed, and the step's hint says so.
+    ['a list holding it as `_id`', answer(200, [{ _id: 7, title: 'Private' }]), 'failed', holds],
+    ['a list holding it in {"data": …}', answer(200, { data: [{ id: 7 }] }), 'failed', holds],
+    ['a page holding it', answer(200, { count: 1, next: null, previous: null, results: [{ id: 7 }] }), 'failed', holds],
+    [
+      'a list in {"todos": …} holding it',
+      answer(200, { todos: [{ id: 7 }] }),
+      'failed',
+      'Its list is inside {"todos": […]}',
+    ],
+    ['no list at all', answer(200, { id: 8 }), 'failed', 'where the check expects a list without'],
+    ['the wrong status', answer(401, []), 'failed', null],
+    // A page's worth, or a page with another after it, may hold it further on.
+    [
+      'exactly 20 without it',
+      answer(
+        200,
+        Array.from({ length: 20 }, (_, i) => ({ id: 100 + i })),
+      ),
+      'failed',
+      cut,
+    ],
+    [
+      '21 without it',
+      answer(
+        200,
+        Array.from({ length: 21 }, (_, i) => ({ id: 100 + i })),
+      ),
+      'passed',
+      null,
+    ],
+    [
+      'a first page without it',
+      answer(200, { count: 40, next: 'http://x/todos/?page=2', previous: null, results: [{ id: 8 }] }),
+      'failed',
+      'The list is one page of several, so the item may be further on',
+    ],
+  ] as const)("a list that must lack an item (another user's list): %s", (_name, given, outcome, said) => {
     const vars: Vars = new Map([['private_id', 7]]);
     const lacks = { status: [200], json: [['$', { lacks: { id: '${private_id}' } }]] } satisfies Expectation;
-    expect(judge(lacks, [], given, vars).outcome).toBe(outcome);
+    const verdict = judge(lacks, [], given, vars);
+    expect(verdict.outcome).toBe(outcome);
+    expect(verdict.reason).toBeNull();
+    if (said === null) expect(verdict.detail ?? null).toBeNull();
+    else expect(verdict.detail).toContain(said);
     expect(describeExpectation(lacks, vars)).toBe('200 with a list without {"id":7}');
   });
 
@@ -169,18 +208,36 @@ describe('a server error', () => {
       "It answered 500: the handler failed (TypeError: Cannot destructure property 'title' of 'req.body' as it is undefined.), and the server's log shows where. Express leaves req.body undefined unless app.use(express.json()) comes before the routes.",
     ],
     [
-      "Django's debug page",
+      'a JSON error',
+      { status: 500, location: null, text: '{"detail":"database is down"}' },
+      "It answered 500: the handler failed (database is down), and the server's log shows where.",
+    ],
+    [
+      "Django's debug answer to a client that asks for JSON: plain text",
       {
         status: 500,
         location: null,
-        text: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>IntegrityError at /todos/</title>\n</head><body><h1>IntegrityError</h1></body></html>',
+        text: 'IntegrityError at /todos/\nNOT NULL constraint failed: todos_todo.title\n\nRequest Method: POST\nRequest URL: http://127.0.0.1:8000/todos/\n',
       },
-      "It answered 500: the handler failed (IntegrityError at /todos/), and the server's log shows where.",
+      "It answered 500: the handler failed (IntegrityError at /todos/: NOT NULL constraint failed: todos_todo.title), and the server's log shows where.",
     ],
     [
-      'a JSON error',
-      { status: 503, location: null, text: '{"detail":"database is down"}' },
-      "It answered 503: the handler failed (database is down), and the server's log shows where.",
+      "a production page that says no more than the status (Django's)",
+      {
+        status: 500,
+        location: null,
+        text: '<!doctype html>\n<html lang="en">\n<head><title>Server Error (500)</title></head><body><h1>Server Error (500)</h1></body></html>',
+      },
+      "It answered 500: the handler failed, and the server's log shows where.",
+    ],
+    [
+      "nginx's 502",
+      {
+        status: 502,
+        location: null,
+        text: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      },
+      'It answered 502: a proxy or gateway in front of the app answered for it, so the app behind it is down, overloaded or too slow; its log shows which.',
     ],
     [
       'a bare one',
@@ -196,7 +253,17 @@ describe('a server error', () => {
     expect(serverErrorReason({ status: 404, location: null, text: '' }, [200])).toBeNull();
   });
 
-  it("shows a web page's words, not its markup", () => {
+  it("shows a web page's words, not its markup, and its title when it has no words", () => {
+    expect(
+      describeAnswer({
+        status: 200,
+        location: null,
+        text: '<!doctype html>\n<html><head><title>Vite + React</title><script type="module" src="/src/main.jsx"></script></head><body><div id="root"></div></body></html>',
+      }),
+    ).toBe('200 (a web page) Vite + React');
+    expect(describeAnswer({ status: 200, location: null, text: '<!doctype html><html><body></body></html>' })).toBe(
+      '200 (a web page with no text)',
+    );
     expect(describeAnswer({ status: 500, location: null, text: EXPRESS_500 })).toBe(
       "500 (a web page) TypeError: Cannot destructure property 'title' of 'req.body' as it is undefined. at /app/app.js:12:11 at Layer.handleRequest (/app/node_modules/router/lib/layer…",
     );

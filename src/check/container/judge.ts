@@ -77,11 +77,13 @@ function pinnedStep(file: Dockerfile): EvidenceStep {
     loose.length === 0
       ? `${listed(images)} ${images.length === 1 ? 'names a version' : 'name versions'}`
       : `${listed(named)} ${loose.length === 1 ? 'moves' : 'move'} with every release`;
+  // Distroless publishes no version tags: a digest is its only pin.
+  const distroless = loose.some((image) => /distroless/i.test(image));
   return judged(
     PINNED,
     loose.length === 0,
     got,
-    'Name a version, such as node:22-alpine or python:3.12-slim, or pin a digest (image@sha256:…) for an image with no version tags, such as distroless, so a rebuild gives the same image.',
+    `Name a version, such as node:22-alpine or python:3.12-slim, so a rebuild gives the same image${distroless ? '; distroless publishes no version tags, so pin its digest (image@sha256:…)' : ''}.`,
   );
 }
 

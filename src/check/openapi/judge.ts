@@ -76,15 +76,16 @@ function operationsStep(found: NonNullable<OpenApiFacts['found']>, wanted: reado
       : `${names(missing)} ${missing.length === 1 ? 'is' : 'are'} missing (the document has ${described.length} operations)`;
   // Express writes a route's parameter :id; an OpenAPI path writes it {id}, so /todos/:id is a
   // path with a literal ":id" in it (swagger-jsdoc copies whatever the comment says).
-  const colon = Object.keys((found.document.paths as Record<string, unknown> | undefined) ?? {}).find((path) =>
-    /\/:[A-Za-z_]/.test(path),
+  const braced = (path: string) => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+  const colon = Object.keys((found.document.paths as Record<string, unknown> | undefined) ?? {}).find(
+    (path) => /\/:[A-Za-z_]/.test(path) && missing.some((op) => shape(braced(path)).endsWith(shape(op.path))),
   );
   return judged(
     frames(found.source, wanted).operations,
     missing.length === 0,
     got,
     colon
-      ? `Its paths write parameters the Express way, as in ${colon}; OpenAPI writes them in braces: ${colon.replace(/:([A-Za-z_]\w*)/g, '{$1}')}.`
+      ? `Its paths write parameters the Express way, as in ${colon}; OpenAPI writes them in braces: ${braced(colon)}.`
       : 'Describe every endpoint the API has: most frameworks do it for you once the route is declared with its method.',
   );
 }

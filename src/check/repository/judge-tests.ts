@@ -16,14 +16,17 @@ const place = (path: string) => {
   return slash < 0 ? path : `${path.slice(slash + 1)} in ${path.slice(0, slash)}/`;
 };
 
-/** The manifests and config files read (repository/read.ts), the top folder's first. */
-const named = (facts: RepositoryFacts, name: RegExp): [string, string][] =>
+/**
+ * The manifests and config files read (repository/read.ts), the top folder's first; those of a
+ * folder below only when `deeper`, so a frontend's test script does not stand for a Python API's.
+ */
+const named = (facts: RepositoryFacts, name: RegExp, deeper: boolean): [string, string][] =>
   [...facts.text]
-    .filter(([path]) => name.test(path.slice(path.lastIndexOf('/') + 1)))
+    .filter(([path]) => name.test(path.slice(path.lastIndexOf('/') + 1)) && (deeper || !path.includes('/')))
     .sort(([a], [b]) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 
-function packageTestScript(facts: RepositoryFacts): string | undefined {
-  for (const [path, text] of named(facts, /^package\.json$/)) {
+function packageTestScript(facts: RepositoryFacts, track: string | null): string | undefined {
+  for (const [path, text] of named(facts, /^package\.json$/, track !== 'python')) {
     try {
       const script = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts?.test;
       if (typeof script === 'string' && !NPM_PLACEHOLDER.test(script))
@@ -35,16 +38,17 @@ function packageTestScript(facts: RepositoryFacts): string | undefined {
   return undefined;
 }
 
-function pythonTestCommand(facts: RepositoryFacts): string | undefined {
-  const config = named(facts, /^(pyproject\.toml|pytest\.ini|setup\.cfg|tox\.ini)$/).find(([, text]) =>
+function pythonTestCommand(facts: RepositoryFacts, track: string | null): string | undefined {
+  const deeper = track !== 'node';
+  const config = named(facts, /^(pyproject\.toml|pytest\.ini|setup\.cfg|tox\.ini)$/, deeper).find(([, text]) =>
     /\[(tool\.pytest[^\]]*|tool:pytest|pytest)\]/.test(text),
   );
   if (config) return `pytest (configured in ${place(config[0])})`;
-  const listed = named(facts, /^(requirements[^/]*\.txt|pyproject\.toml)$/).find(([, text]) =>
+  const listed = named(facts, /^(requirements[^/]*\.txt|pyproject\.toml)$/, deeper).find(([, text]) =>
     /^\s*["']?pytest\b/m.test(text),
   );
   if (listed) return `pytest (listed in ${place(listed[0])})`;
-  const manage = facts.files.find((f) => /^([^/]+\/){0,2}manage\.py$/.test(f));
+  const manage = facts.files.find((f) => (deeper ? /^([^/]+\/){0,2}manage\.py$/ : /^manage\.py$/).test(f));
   if (manage) return manage === 'manage.py' ? 'python manage.py test' : `python ${manage} test`;
   return undefined;
 }
@@ -69,8 +73,9 @@ function workflowTestCommand(facts: RepositoryFacts): string | undefined {
   return undefined;
 }
 
-export function judgeTestCommand(facts: RepositoryFacts): EvidenceStep {
-  const command = packageTestScript(facts) ?? pythonTestCommand(facts) ?? workflowTestCommand(facts);
+/** A test command for the project: the track's own folders below the top count, another track's do not. */
+export function judgeTestCommand(facts: RepositoryFacts, track: string | null = null): EvidenceStep {
+  const command = packageTestScript(facts, track) ?? pythonTestCommand(facts, track) ?? workflowTestCommand(facts);
   const frame: StepFrame = {
     kind: 'repository',
     name: 'one command runs the tests',

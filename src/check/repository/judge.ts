@@ -23,7 +23,7 @@ export function judgeRepository(
   if (demands.includes('gitignore')) steps.push(judgeGitignore(facts, context.track));
   if (demands.includes('no-secrets')) steps.push(judgeNoSecrets(facts));
   if (demands.includes('readme')) steps.push(judgeReadme(facts));
-  if (demands.includes('tests')) steps.push(judgeTestCommand(facts), judgeTestFiles(facts));
+  if (demands.includes('tests')) steps.push(judgeTestCommand(facts, context.track), judgeTestFiles(facts));
   if (demands.includes('ci')) steps.push(judgeWorkflow(facts));
   if (demands.includes('live-url')) steps.push(judgeLiveUrl(facts, context.deployed));
   return steps;

@@ -22,17 +22,21 @@ const GENERATED =
  * to a frontend/), dependency folders left out.
  */
 function filesToRead(files: readonly string[]): string[] {
-  return files
-    .filter(
-      (path) =>
-        /^README(\.[a-z]+)?$/i.test(path) ||
-        /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
-        (/^([^/]+\/){0,2}(\.gitignore|package\.json|pyproject\.toml|setup\.cfg|pytest\.ini|tox\.ini|requirements[^/]*\.txt)$/i.test(
-          path,
-        ) &&
-          !GENERATED.test(path)),
-    )
-    .slice(0, 60);
+  const kept = (path: string) => !GENERATED.test(path);
+  // Each kind up to its own bound, so a monorepo's many manifests never crowd out a .gitignore.
+  return [
+    ...files.filter((path) => /^README(\.[a-z]+)?$/i.test(path)).slice(0, 5),
+    ...files.filter((path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)).slice(0, 20),
+    ...files.filter((path) => /^([^/]+\/){0,3}\.gitignore$/.test(path) && kept(path)).slice(0, 40),
+    ...files
+      .filter(
+        (path) =>
+          /^([^/]+\/){0,2}(package\.json|pyproject\.toml|setup\.cfg|pytest\.ini|tox\.ini|requirements[^/]*\.txt)$/i.test(
+            path,
+          ) && kept(path),
+      )
+      .slice(0, 40),
+  ];
 }
 
 function unavailable(error: unknown, folder: string): EvidenceUnavailable {
