@@ -5,6 +5,8 @@ export interface DependencyFolder {
   label: string;
   /** Any of these folder names will do. */
   folders: readonly string[];
+  /** A file that lives in it, for ignore rules that leave out its files rather than the folder (`*.pyc`). */
+  sample?: string;
 }
 
 /** What each kind of project installs into its own folder. */
@@ -12,7 +14,7 @@ const DEPENDENCY_FOLDERS: Readonly<Record<'node' | 'python', readonly Dependency
   node: [{ label: 'node_modules/', folders: ['node_modules'] }],
   python: [
     { label: 'the virtual environment (.venv/ or venv/)', folders: ['.venv', 'venv', 'env'] },
-    { label: '__pycache__/', folders: ['__pycache__'] },
+    { label: '__pycache__/', folders: ['__pycache__'], sample: 'app.cpython-312.pyc' },
   ],
 };
 

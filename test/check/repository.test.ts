@@ -216,8 +216,11 @@ describe.skipIf(gitMissing)(`the repository check on real git histories${gitMiss
     expect((await judge(two, { track: 'node' }))['one command runs the tests']!.got).toBe(
       'npm test (vitest run, in frontend/)',
     );
+    // `*.pyc` leaves out all __pycache__/ holds, as the GitHub template's `*.py[cod]` does.
+    r.commit('Ignore compiled files by name', { 'backend/.gitignore': '.venv/\n*.py[cod]\n.env\n' }, day(5));
+    expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.ok).toBe(true);
     // A deeper .gitignore that takes a name back wins over the one above, as in git.
-    r.commit('Keep the example env', { 'backend/.gitignore': '.venv/\n__pycache__/\n.env\n!.env\n' }, day(5));
+    r.commit('Keep the example env', { 'backend/.gitignore': '.venv/\n__pycache__/\n.env\n!.env\n' }, day(6));
     expect((await judge(r, { track: 'python' }))['a .gitignore leaves out dependencies and secrets']!.got).toBe(
       '.env in backend/ is not ignored',
     );

@@ -6,18 +6,11 @@ export const readmePath = (facts: RepositoryFacts) =>
   facts.files.find((f) => /^readme(\.(md|markdown|rst|txt))?$/i.test(f));
 
 /**
- * Whether git leaves out each project's dependency folders and .env, by every .gitignore above
- * them: the top folder's project, or each folder up to two levels down that holds a manifest (a
- * backend/ beside a frontend/). The learner's track adds its folders where no manifest says which.
+ * Each project folder with the dependency folders its manifests call for; the learner's track adds
+ * its own where no manifest names them (to the one project, or to those no manifest speaks for).
  */
-export function judgeGitignore(facts: RepositoryFacts, track: string | null): EvidenceStep {
-  const gitignores = new Map(
-    [...facts.text].flatMap(([path, text]) =>
-      path === '.gitignore' || path.endsWith('/.gitignore') ? [[path.slice(0, -'.gitignore'.length - 1), text]] : [],
-    ) as [string, string][],
-  );
-  const folders = projectFolders(facts.files);
-  const byManifest = folders.map((folder) => ({
+function wantedByFolder(facts: RepositoryFacts, track: string | null) {
+  const byManifest = projectFolders(facts.files).map((folder) => ({
     folder,
     wanted: dependencyFolders(filesIn(facts.files, folder), null),
   }));
@@ -25,6 +18,22 @@ export function judgeGitignore(facts: RepositoryFacts, track: string | null): Ev
   if (!trackFolders.every((t) => byManifest.some(({ wanted }) => wanted.some((w) => w.label === t.label))))
     for (const entry of byManifest.length === 1 ? byManifest : byManifest.filter((e) => e.wanted.length === 0))
       entry.wanted = [...entry.wanted, ...trackFolders.filter((t) => !entry.wanted.some((w) => w.label === t.label))];
+  return byManifest;
+}
+
+/**
+ * Whether git leaves out each project's dependency folders and .env, by every .gitignore above
+ * them: the top folder's project, or each folder up to two levels down that holds a manifest (a
+ * backend/ beside a frontend/).
+ */
+export function judgeGitignore(facts: RepositoryFacts, track: string | null): EvidenceStep {
+  const gitignores = new Map(
+    [...facts.text].flatMap(([path, text]) =>
+      path === '.gitignore' || path.endsWith('/.gitignore') ? [[path.slice(0, -'.gitignore'.length - 1), text]] : [],
+    ) as [string, string][],
+  );
+  const byManifest = wantedByFolder(facts, track);
+  const folders = byManifest.map(({ folder }) => folder);
   const where = (folder: string, label: string) => (folder === '' ? label : `${label} in ${folder}/`);
   const everything = listed([
     ...byManifest.flatMap(({ folder, wanted }) => wanted.map((w) => where(folder, w.label))),
@@ -49,8 +58,15 @@ export function judgeGitignore(facts: RepositoryFacts, track: string | null): Ev
   const inside = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
   const problems: string[] = [];
   for (const { folder, wanted } of byManifest)
-    for (const { label, folders: names } of wanted)
-      if (!names.some((name) => gitIgnores(gitignores, inside(folder, `${name}/`))))
+    for (const { label, folders: names, sample } of wanted)
+      if (
+        !names.some(
+          (name) =>
+            gitIgnores(gitignores, inside(folder, `${name}/`)) ||
+            // `*.pyc` leaves out everything __pycache__ holds, so git never commits the folder.
+            (sample !== undefined && gitIgnores(gitignores, inside(folder, `${name}/${sample}`))),
+        )
+      )
         problems.push(`${where(folder, label)} is not ignored`);
   for (const folder of folders)
     if (!gitIgnores(gitignores, inside(folder, '.env'))) problems.push(`${where(folder, '.env')} is not ignored`);
