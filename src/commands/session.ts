@@ -123,7 +123,8 @@ export async function stopCommand(options: { at?: StopTime }, context: CommandCo
       if (end.instant < session.startedAt) {
         throw new FailureError(
           `It is ${hhmm(now)} now, before this session's start (${since(session, today)}): the clock has moved back, so nothing was logged; it is still running.`,
-          `Drop it with \`backend-path cancel\`, and log the time with \`backend-path log <time> --stage ${session.stage} --date ${session.start.slice(0, 10)}\`.`,
+          // log refuses a date after today, so a session whose day has not come yet here is logged today.
+          `Drop it with \`backend-path cancel\`, and log the time with \`backend-path log <time> --stage ${session.stage}${session.start.slice(0, 10) <= today ? ` --date ${session.start.slice(0, 10)}` : ''}\`.`,
         );
       }
       if (minutes < 1) {

@@ -80,9 +80,10 @@ function summary(result: CheckResult, { style }: View): string {
   // Nothing failed outright: what is left could not run (no API answered, an earlier step failed).
   const unrun = counted.filter((r) => !r.ok);
   if (unrun.every((r) => !r.ran)) {
-    const them = unrun.length === 1 ? 'it has' : 'they have';
+    const them =
+      unrun.length === 1 ? 'it has what its "not run" line asks' : 'they have what their "not run" lines ask';
     return style.yellow(
-      `${one ? 'The one check' : `${passed} of ${counted.length} checks passed, and ${unrun.length === 1 ? 'one' : unrun.length}`} could not run${aside}. Run \`${result.again}\` again once ${them} what its "not run" line asks for.`,
+      `${one ? 'The one check' : `${passed} of ${counted.length} checks passed, and ${unrun.length === 1 ? 'one' : unrun.length}`} could not run${aside}. Run \`${result.again}\` again once ${them} for.`,
     );
   }
   return style.yellow(

@@ -120,6 +120,10 @@ describe('study sessions', () => {
       "Error: It is 09:00 now, before this session's start (12:00): the clock has moved back, so nothing was logged; it is still running.\n" +
         'Drop it with `backend-path cancel`, and log the time with `backend-path log <time> --stage language --date 2026-11-24`.\n',
     ]);
+    // Moved back past midnight: the session's day has not come yet, and log refuses a date after today.
+    const dayBefore = await at(['stop'], '2026-11-23T23:00:00');
+    expect(dayBefore.stderr).toContain('`backend-path log <time> --stage language`.');
+    expect((await at(['log', '1', '--stage', 'language'], '2026-11-23T23:00:00')).code).toBe(0);
     expect(json((await at(['stop', '--json'], '2026-11-24T12:45:00')).stdout)).toMatchObject({ minutes: 45 });
   });
 
