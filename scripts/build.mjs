@@ -202,6 +202,7 @@ const standIns = {
 // when first used, so the common path reads and compiles a quarter of the code.
 const VENDORS = {
   yaml: 'yaml',
+  'js-yaml': 'js-yaml',
   'ical-generator': 'ical-generator',
   '@bomb.sh/tab': 'tab',
   ora: 'ora',
@@ -245,6 +246,7 @@ const vendored = {
 const VENDOR_ENTRIES = {
   '@inquirer/prompts': "export { confirm, input, select } from '@inquirer/prompts';",
   yaml: "export * from 'yaml';",
+  'js-yaml': "export { load } from 'js-yaml';",
   '@seriousme/openapi-schema-validator': "export { Validator } from '@seriousme/openapi-schema-validator';",
   'dockerfile-ast': "export { DockerfileParser } from 'dockerfile-ast';",
 };
