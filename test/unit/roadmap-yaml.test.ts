@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { readQuickly } from '../../src/roadmap/load.js';
+import { readQuickly } from '../../src/roadmap/yaml-subset.js';
 
 /** What yaml, the parser roadmaps were always read with, makes of a document. */
 function yamlReads(source: string): unknown {
